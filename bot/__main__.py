@@ -1,0 +1,305 @@
+"""The command line: ``python -m bot [--db PATH] [COMMAND ...]``.
+
+Subcommands live in ``COMMANDS`` (name -> Command); adding one is adding an entry. With no
+subcommand the shared fact base is built from the seeds folder and summarised. Known errors are
+reported on one line without a traceback, with a non-zero exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import json
+import sqlite3
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, TextIO
+
+from dotenv import find_dotenv, load_dotenv
+
+from bot.config import Settings, SettingsError
+from bot.facts.documents import DocumentError, read_document
+from bot.facts.extract import extract
+from bot.facts.ingest import IngestSummary, ingest_paths, sync_folder
+from bot.facts.model import Document, Extraction
+from bot.facts.store import FactStore, StoreError
+
+EXIT_OK = 0
+EXIT_REFUSED = 1
+EXIT_ERROR = 2
+
+CSV_FIELDS = (
+    "id",
+    "document",
+    "metric",
+    "subject",
+    "low",
+    "high",
+    "qualifier",
+    "additional",
+    "source",
+    "date_text",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_inferred",
+    "quote",
+    "span_start",
+    "span_end",
+    "status",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    help: str
+    configure: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace, Settings], int]
+
+
+def _extractor(settings: Settings) -> Callable[[Document], Extraction]:
+    def run(document: Document) -> Extraction:
+        return extract(document, settings.subjects)
+
+    return run
+
+
+class ProgressBar:
+    """A one-line bar redrawn in place; only drawn when the stream is a terminal."""
+
+    def __init__(self, stream: TextIO, width: int = 30) -> None:
+        self.stream = stream
+        self.width = width
+
+    def __call__(self, done: int, total: int, key: str) -> None:
+        filled = self.width * done // total if total else self.width
+        bar = "#" * filled + "." * (self.width - filled)
+        self.stream.write(f"\r[{bar}] {done}/{total} {key[:40]:<40}")
+        if done == total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def _progress() -> ProgressBar | None:
+    return ProgressBar(sys.stderr) if sys.stderr.isatty() else None
+
+
+def _print_summary(summary: IngestSummary) -> int:
+    for line in summary.lines():
+        print(line)
+    return EXIT_OK if summary.ok else EXIT_REFUSED
+
+
+# -- ingest ---------------------------------------------------------------------------------------
+
+
+def _configure_ingest(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="+", type=Path, metavar="PATH", help=".txt/.md files or folders"
+    )
+
+
+def _run_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    async def run() -> IngestSummary:
+        async with await FactStore.open(settings.db_path) as store:
+            return await ingest_paths(store, args.paths, _extractor(settings), progress=_progress())
+
+    return _print_summary(asyncio.run(run()))
+
+
+# -- extract --------------------------------------------------------------------------------------
+
+
+def _configure_extract(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print the extraction as JSON")
+    parser.add_argument("file", type=Path, metavar="FILE")
+
+
+def _run_extract(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        document = read_document(args.file, key=args.file.name)
+    except (DocumentError, OSError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        print(f"refused: {args.file}: {reason}", file=sys.stderr)
+        return EXIT_REFUSED
+    for warning in document.warnings:
+        print(f"warning: {args.file}: {warning}", file=sys.stderr)
+    extraction = extract(document, settings.subjects)
+    if args.json:
+        print(json.dumps(extraction.to_json(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for figure in extraction.figures:
+        value = str(figure.low) if figure.low == figure.high else f"{figure.low}-{figure.high}"
+        when = figure.date.text if figure.date else "undated"
+        print(
+            f"{figure.id}  {figure.subject} {figure.metric.value} {figure.qualifier.value} {value}"
+            f"  source: {figure.source or 'unnamed'}  date: {when}"
+        )
+    for event in extraction.events:
+        print(f"{event.id}  {event.date.start.isoformat()}  {event.summary}")
+    return EXIT_OK
+
+
+# -- export ---------------------------------------------------------------------------------------
+
+
+def _configure_export(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("json", "csv"), default="json")
+
+
+def _csv_row(figure: dict[str, Any]) -> dict[str, Any]:
+    date = figure["date"] or {}
+    row = {key: value for key, value in figure.items() if key not in ("date", "span")}
+    row.update(
+        {f"date_{k}": date.get(k) for k in ("text", "start", "end", "precision", "inferred")}
+    )
+    row["span_start"], row["span_end"] = figure["span"]
+    return {k: ("true" if v is True else "false" if v is False else v) for k, v in row.items()}
+
+
+def _run_export(args: argparse.Namespace, settings: Settings) -> int:
+    async def run() -> dict[str, Any]:
+        async with await FactStore.open(settings.db_path) as store:
+            return await store.export(None, all_guilds=True)
+
+    exported = asyncio.run(run())
+    if args.format == "json":
+        print(json.dumps(exported, ensure_ascii=False, indent=2))
+    else:
+        writer = csv.DictWriter(sys.stdout, fieldnames=CSV_FIELDS)
+        writer.writeheader()
+        writer.writerows(_csv_row(figure) for figure in exported["figures"])
+    return EXIT_OK
+
+
+# -- no subcommand: build the shared fact base from the seeds -------------------------------------
+
+
+def _run_build(args: argparse.Namespace, settings: Settings) -> int:
+    async def run() -> tuple[IngestSummary, str]:
+        async with await FactStore.open(settings.db_path) as store:
+            summary = await sync_folder(
+                store, settings.seeds_dir, _extractor(settings), progress=_progress()
+            )
+            stats = await store.stats(None)
+        total = (
+            f"fact base {settings.db_path}: {stats.documents} documents,"
+            f" {stats.figures} figures, {stats.events} events"
+        )
+        return summary, total
+
+    summary, total = asyncio.run(run())
+    status = _print_summary(summary)
+    print(total)
+    return status
+
+
+# -- the bot: Discord, or the local stand-in ----------------------------------------------------
+
+
+def _configure_run(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--console", action="store_true", help="use the local console even when a token is set"
+    )
+
+
+def _run_run(args: argparse.Namespace, settings: Settings) -> int:
+    from bot import console
+
+    if settings.token and not args.console:
+        return console.run_bot(settings)
+    return console.run_console(settings)
+
+
+def _run_console(args: argparse.Namespace, settings: Settings) -> int:
+    from bot import console
+
+    return console.run_console(settings)
+
+
+def _configure_ask(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("line", help='a slash command, e.g. "/casualties subject:north korea"')
+    parser.add_argument(
+        "--json", action="store_true", help="print the exact bodies Discord would receive"
+    )
+
+
+def _run_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from bot import console
+
+    return console.ask(settings, args.line, as_json=args.json)
+
+
+def _configure_commands(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="JSON (the only format)")
+
+
+def _run_commands(args: argparse.Namespace, settings: Settings) -> int:
+    from bot import console
+
+    return console.print_commands(settings)
+
+
+COMMANDS: dict[str, Command] = {
+    "run": Command(
+        "start the bot (Discord with DISCORD_TOKEN, otherwise the local console)",
+        _configure_run,
+        _run_run,
+    ),
+    "console": Command(
+        "talk to the bot locally, through a Discord stand-in", lambda _: None, _run_console
+    ),
+    "ask": Command("run one slash command locally and print the answer", _configure_ask, _run_ask),
+    "commands": Command(
+        "print the command registration body that sync sends", _configure_commands, _run_commands
+    ),
+    "ingest": Command(
+        "store .txt/.md files and folders in the fact base", _configure_ingest, _run_ingest
+    ),
+    "extract": Command(
+        "show what one file yields, storing nothing", _configure_extract, _run_extract
+    ),
+    "export": Command("print the whole fact base as JSON or CSV", _configure_export, _run_export),
+}
+DEFAULT_COMMAND = Command(
+    "build the shared fact base from the seeds folder", lambda _: None, _run_build
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="Sourced figures about a news story. Without a command: build the fact base"
+        " from the seeds folder and summarise it.",
+    )
+    parser.add_argument("--db", type=Path, help="SQLite file (overrides FACTBOT_DB)")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, command in COMMANDS.items():
+        sub = subparsers.add_parser(name, help=command.help, description=command.help)
+        sub.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        command.configure(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command = COMMANDS[args.command] if args.command else DEFAULT_COMMAND
+    try:
+        load_dotenv(find_dotenv(usecwd=True))
+        settings = Settings.from_env()
+        if args.db is not None:
+            settings = replace(settings, db_path=args.db)
+        return command.run(args, settings)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except (SettingsError, StoreError, DocumentError, OSError, sqlite3.Error) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

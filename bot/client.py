@@ -1,0 +1,122 @@
+"""FactBot: the discord.py client that owns the fact store and loads the command cogs."""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import logging
+import pkgutil
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.config import Settings
+from bot.errors import handle_error
+from bot.facts.ingest import ExtractFn, sync_folder
+from bot.facts.store import FactStore
+
+log = logging.getLogger(__name__)
+
+COMMAND_PACKAGE = "commands"
+
+
+def command_extensions() -> list[str]:
+    """Every module in ``commands/`` that defines ``async def setup(bot)``."""
+    package = importlib.import_module(COMMAND_PACKAGE)
+    names = []
+    for module in pkgutil.iter_modules(package.__path__):
+        name = f"{COMMAND_PACKAGE}.{module.name}"
+        if not module.ispkg and hasattr(importlib.import_module(name), "setup"):
+            names.append(name)
+    return sorted(names)
+
+
+def seed_extractor(settings: Settings) -> ExtractFn:
+    """The extraction pipeline, limited to the subjects the bot follows."""
+    from bot.facts.extract import extract
+
+    return functools.partial(extract, subjects=settings.subjects)
+
+
+def bot_intents() -> discord.Intents:
+    """Default intents without the privileged ones: slash commands need none of them."""
+    intents = discord.Intents.default()
+    intents.message_content = False
+    intents.members = False
+    intents.presences = False
+    return intents
+
+
+class FactTree(app_commands.CommandTree["FactBot"]):
+    async def on_error(
+        self, interaction: discord.Interaction[FactBot], error: app_commands.AppCommandError
+    ) -> None:
+        await handle_error(interaction, error)
+
+
+class FactBot(commands.Bot):
+    """Opens the store, brings the shared fact base up to date, loads commands, syncs them."""
+
+    def __init__(self, settings: Settings, **options: Any) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=bot_intents(),
+            allowed_mentions=discord.AllowedMentions.none(),
+            tree_cls=FactTree,
+            help_command=None,
+            **options,
+        )
+        self.settings = settings
+        self._store: FactStore | None = None
+
+    @property
+    def store(self) -> FactStore:
+        if self._store is None:
+            raise RuntimeError("the fact store is opened by setup_hook; the bot is not set up")
+        return self._store
+
+    async def setup_hook(self) -> None:
+        self._store = await FactStore.open(self.settings.db_path)
+        summary = await sync_folder(
+            self._store, self.settings.seeds_dir, seed_extractor(self.settings)
+        )
+        for line in summary.lines():
+            log.info("seeds: %s", line)
+        await self.load_commands()
+        await self.sync_commands()
+
+    async def load_commands(self) -> None:
+        for name in command_extensions():
+            await self.load_extension(name)
+
+    async def sync_commands(self) -> None:
+        mode = self.settings.sync
+        if mode == "guild" and self.settings.guild_id is not None:
+            guild = discord.Object(id=self.settings.guild_id)
+            self.tree.copy_global_to(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+            log.info("synced %d commands to guild %s", len(synced), guild.id)
+        elif mode == "global":
+            synced = await self.tree.sync()
+            log.info(
+                "synced %d global commands (clients may take a while to see them)", len(synced)
+            )
+
+    def command_payloads(self) -> list[dict[str, Any]]:
+        """The body a global command sync sends: one application-command payload per command."""
+        return [command.to_dict(self.tree) for command in self.tree._get_all_commands()]
+
+    async def close(self) -> None:
+        try:
+            await super().close()
+        finally:
+            if self._store is not None:
+                store, self._store = self._store, None
+                await store.close()
+
+
+def create_bot(settings: Settings, **options: Any) -> FactBot:
+    """The unstarted bot. ``options`` go to :class:`discord.Client` (e.g. guild_ready_timeout)."""
+    return FactBot(settings, **options)

@@ -1,0 +1,71 @@
+"""Settings: a frozen dataclass built from a mapping (``os.environ`` after ``.env`` is loaded)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+SyncMode = Literal["guild", "global", "off"]
+
+DEFAULT_SUBJECTS = ("North Korea", "Russia", "Ukraine")
+
+
+class SettingsError(ValueError):
+    """A setting has a value the bot cannot use; the message names the variable."""
+
+
+def _int_list(name: str, raw: str) -> frozenset[int]:
+    ids: set[int] = set()
+    for part in raw.replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if not part.isdigit():
+            raise SettingsError(f"{name}: {part!r} is not a Discord id (digits only)")
+        ids.add(int(part))
+    return frozenset(ids)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    token: str | None = None
+    db_path: Path = Path("data/facts.sqlite3")
+    seeds_dir: Path = Path("seeds")
+    subjects: tuple[str, ...] = DEFAULT_SUBJECTS
+    owner_ids: frozenset[int] = field(default_factory=frozenset)
+    sync: SyncMode = "off"
+    guild_id: int | None = None
+    log_level: str = "INFO"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if env is None else env
+        sync = env.get("FACTBOT_SYNC", "off").strip().lower() or "off"
+        if sync not in ("guild", "global", "off"):
+            raise SettingsError(f"FACTBOT_SYNC: {sync!r} is not one of guild, global, off")
+        guild_raw = env.get("FACTBOT_GUILD_ID", "").strip()
+        if guild_raw and not guild_raw.isdigit():
+            raise SettingsError(f"FACTBOT_GUILD_ID: {guild_raw!r} is not a Discord id")
+        guild_id = int(guild_raw) if guild_raw else None
+        if sync == "guild" and guild_id is None:
+            raise SettingsError("FACTBOT_SYNC=guild needs FACTBOT_GUILD_ID")
+        subjects = tuple(
+            s.strip() for s in env.get("FACTBOT_SUBJECTS", ",".join(DEFAULT_SUBJECTS)).split(",")
+        )
+        subjects = tuple(s for s in subjects if s) or DEFAULT_SUBJECTS
+        level = env.get("LOG_LEVEL", "INFO").strip().upper() or "INFO"
+        if level not in ("CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"):
+            raise SettingsError(f"LOG_LEVEL: {level!r} is not a logging level")
+        return cls(
+            token=env.get("DISCORD_TOKEN", "").strip() or None,
+            db_path=Path(env.get("FACTBOT_DB", "").strip() or "data/facts.sqlite3"),
+            seeds_dir=Path(env.get("FACTBOT_SEEDS", "").strip() or "seeds"),
+            subjects=subjects,
+            owner_ids=_int_list("FACTBOT_OWNER_IDS", env.get("FACTBOT_OWNER_IDS", "")),
+            sync=sync,  # type: ignore[arg-type]
+            guild_id=guild_id,
+            log_level=level,
+        )

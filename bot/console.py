@@ -1,0 +1,253 @@
+"""Entry points for the CLI: the real bot, the local console, one-shot questions, command JSON.
+
+The console and ``ask`` run the same bot code against the local Discord stand-in, so no token
+is needed; their user is a member with Manage Server in a stand-in server, so moderator
+commands work locally.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import json
+import logging
+import os
+import signal
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import discord
+
+from bot.config import Settings
+from bot.logging_setup import configure_logging
+from bot.standin import (
+    MANAGE_GUILD,
+    MEMBER_PERMISSIONS,
+    DiscordStandIn,
+    FakeGuild,
+    FakeUser,
+    OptionError,
+    Reply,
+    bot_on_standin,
+)
+from bot.standin.commandline import parse_command_line
+from bot.standin.payloads import snowflake
+from bot.standin.text import Button, buttons, conversation_text
+
+TOKEN_HINT = (
+    "To run on Discord: create an application at https://discord.com/developers/applications,\n"
+    "copy the token from its Bot tab into DISCORD_TOKEN (in .env), invite the bot with the\n"
+    "applications.commands and bot scopes, and set FACTBOT_SYNC=guild with FACTBOT_GUILD_ID."
+)
+CONSOLE_PERMISSIONS = MEMBER_PERMISSIONS | MANAGE_GUILD
+HISTORY_NAME = ".factbot_history"
+
+
+def run_bot(settings: Settings) -> int:
+    """Runs the bot on Discord until SIGINT/SIGTERM; the store is closed on the way out."""
+    if not settings.token:
+        print("DISCORD_TOKEN is not set.\n" + TOKEN_HINT, file=sys.stderr)
+        return 2
+    configure_logging(settings.log_level)
+    return asyncio.run(_run_bot(settings))
+
+
+async def _run_bot(settings: Settings) -> int:
+    from bot.client import create_bot
+
+    bot = create_bot(settings)
+    loop = asyncio.get_running_loop()
+    closing: list[asyncio.Task[None]] = []
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, lambda: closing.append(loop.create_task(bot.close())))
+    try:
+        async with bot:
+            await bot.start(settings.token or "")
+    except discord.LoginFailure:
+        print("Discord refused the token in DISCORD_TOKEN.\n" + TOKEN_HINT, file=sys.stderr)
+        return 1
+    finally:
+        for task in closing:
+            await task
+    return 0
+
+
+def _console_settings(settings: Settings) -> Settings:
+    return dataclasses.replace(settings, sync="off", token=None)
+
+
+class _Session:
+    """One stand-in server, one console user, and the buttons last shown."""
+
+    def __init__(self, standin: DiscordStandIn) -> None:
+        self.standin = standin
+        self.user = FakeUser(snowflake(), "console")
+        self.last_buttons: list[Button] = []
+
+    async def run_line(self, line: str) -> list[Reply]:
+        button = self._button(line)
+        if button is not None:
+            handle = await self.standin.click(
+                button.message_id,
+                button.custom_id,
+                user=self.user,
+                member_permissions=CONSOLE_PERMISSIONS,
+            )
+        else:
+            known = self.standin.commands_for(self.standin.guild.id)
+            typed = parse_command_line(line, known)
+            name = typed.path.split()[0]
+            if name not in {c["name"] for c in known}:
+                names = " ".join(sorted("/" + c["name"] for c in known))
+                raise OptionError(f"there is no /{name}; the commands are {names}")
+            handle = await self.standin.invoke(
+                typed.path, typed.options, user=self.user, member_permissions=CONSOLE_PERMISSIONS
+            )
+        replies = await handle.responses(timeout=30.0)
+        shown = buttons(replies, self.standin.messages)
+        if shown:
+            self.last_buttons = shown
+        return replies
+
+    def _button(self, line: str) -> Button | None:
+        text = line.strip()
+        for button in self.last_buttons:
+            if text == str(button.number) or text.lower() == button.label.lower():
+                return button
+        return None
+
+    def render(self, replies: Sequence[Reply]) -> str:
+        return conversation_text(replies, self.standin.messages)
+
+
+def _history_file() -> Path:
+    home = Path.home()
+    return (
+        home / HISTORY_NAME
+        if home.is_dir() and os.access(home, os.W_OK)
+        else Path("data") / HISTORY_NAME
+    )
+
+
+def run_console(settings: Settings) -> int:
+    """An interactive prompt: type slash commands, get the bot's answers as text."""
+    configure_logging("DEBUG" if settings.log_level == "DEBUG" else "WARNING")
+    return asyncio.run(_console(settings))
+
+
+async def _console(settings: Settings) -> int:
+    try:
+        import readline
+    except ImportError:  # pragma: no cover - platforms without readline
+        readline = None  # type: ignore[assignment]
+    history = _history_file()
+    if readline is not None:
+        with contextlib.suppress(OSError):
+            readline.read_history_file(history)
+    guild = FakeGuild.make("Console Server", roles=("Moderators",))
+    async with (
+        DiscordStandIn([guild]) as standin,
+        bot_on_standin(_console_settings(settings), standin),
+    ):
+        session = _Session(standin)
+        names = sorted(c["name"] for c in standin.commands_for(guild.id))
+        print("FactBot console: you are a server manager in a local stand-in for Discord.")
+        print("Commands: " + " ".join(f"/{n}" for n in names))
+        print("Type e.g. /about, a button's number or label to press it, or quit.")
+        print(TOKEN_HINT if not settings.token else "(DISCORD_TOKEN is set: `run` starts the bot.)")
+        while True:
+            try:
+                line = await asyncio.to_thread(input, "factbot> ")
+            except (EOFError, KeyboardInterrupt):
+                print()
+                break
+            if line.strip() in ("quit", "exit", ":q"):
+                break
+            if not line.strip():
+                continue
+            try:
+                replies = await session.run_line(line)
+            except (OptionError, LookupError, ValueError) as exc:
+                print(f"! {exc}")
+                continue
+            except TimeoutError as exc:
+                print(f"! no answer: {exc}")
+                continue
+            print(session.render(replies))
+            for violation in standin.violations:
+                print(f"! Discord would have refused this: {violation.kind}: {violation.detail}")
+            standin.violations.clear()
+    if readline is not None:
+        with contextlib.suppress(OSError):
+            history.parent.mkdir(parents=True, exist_ok=True)
+            readline.write_history_file(history)
+    return 0
+
+
+def ask(settings: Settings, line: str, *, as_json: bool) -> int:
+    """Runs one typed command; prints the answer as text, or with ``as_json`` one line per
+    request the bot made (callback first), each the exact JSON body Discord would receive.
+
+    Exit status: 0 answered, 1 the bot failed or broke a Discord rule, 2 the line is not a
+    command the bot has.
+    """
+    configure_logging("DEBUG" if settings.log_level == "DEBUG" else "WARNING")
+    return asyncio.run(_ask(settings, line, as_json))
+
+
+async def _ask(settings: Settings, line: str, as_json: bool) -> int:
+    recorder = _ErrorCounter()
+    logging.getLogger().addHandler(recorder)
+    try:
+        async with (
+            DiscordStandIn([FakeGuild.make("Console Server")]) as standin,
+            bot_on_standin(_console_settings(settings), standin),
+        ):
+            session = _Session(standin)
+            try:
+                replies = await session.run_line(line)
+            except (OptionError, LookupError) as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 2
+            if as_json:
+                for reply in replies:
+                    print(json.dumps(reply.body, ensure_ascii=False))
+            else:
+                print(session.render(replies))
+            for violation in standin.violations:
+                print(
+                    f"error: Discord would refuse: {violation.kind}: {violation.detail}",
+                    file=sys.stderr,
+                )
+            return 1 if standin.violations or recorder.count else 0
+    finally:
+        logging.getLogger().removeHandler(recorder)
+
+
+class _ErrorCounter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def print_commands(settings: Settings) -> int:
+    """Prints the body a global command sync sends (the application command payloads)."""
+    payloads = asyncio.run(_command_payloads(settings))
+    print(json.dumps(payloads, indent=2, ensure_ascii=False))
+    return 0
+
+
+async def _command_payloads(settings: Settings) -> list[dict[str, object]]:
+    from bot.client import create_bot
+
+    bot = create_bot(settings)
+    try:
+        await bot.load_commands()
+        return bot.command_payloads()
+    finally:
+        await bot.close()

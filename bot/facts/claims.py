@@ -1,0 +1,782 @@
+"""A quantity in a sentence -> a claim (metric, subject, claimant), or nothing.
+
+The rules read the words around each number: the noun it counts, the verbs near it, the
+forces named beside it and who the sentence says is speaking. Anything they cannot place with
+confidence is dropped: a missing figure is better than a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bot.facts import lexicon as lx
+from bot.facts.aliases import canonical_claimant, subject_alias_pattern, subject_group_names
+from bot.facts.dates import DateMention
+from bot.facts.model import Metric
+from bot.facts.numbers import Quantity
+
+_WORD_RE = re.compile(r"[A-Za-z][\w'’.-]*|\d[\d,.]*|[^\w\s]")
+_ATTRIB_VERB_RE = re.compile(rf"\b(?:{lx.ATTRIBUTION_VERBS})\b", re.IGNORECASE)
+_ACCORDING_RE = re.compile(
+    r"\b(?:according\s+to|citing|in\s+the\s+(?:words|view|estimate|assessment)\s+of"
+    r"|(?:reported|estimated|cited|confirmed|released|published|given|provided|claimed|announced"
+    r"|stated)\s+by|per)\s+",
+    re.IGNORECASE,
+)
+# Verbs that name an actor without making the sentence's numbers theirs ("X denied ...").
+_MENTION_ONLY_RE = re.compile(
+    r"\b(?:comment|commented|declined|denied|denies|deny|rejected|rejects|dismissed|dismisses"
+    r"|responded|refused|refuses)\b",
+    re.IGNORECASE,
+)
+_POSSESSIVE_ESTIMATE_RE = re.compile(
+    r"(?P<np>(?:[A-Z][\w.&-]*(?:\s+|’s\s+|'s\s+))*[A-Z][\w.&-]*)(?:'s|’s)?\s+"
+    r"(?:own\s+|latest\s+|new\s+|updated\s+)?"
+    r"(?P<head>assessments?|estimates?|figures|count|tally|data|calculations?|intelligence)\b"
+)
+_INVERTED_RE = re.compile(
+    rf"\b(?:{lx.ATTRIBUTION_VERBS})\s+(?=(?:the\s+)?[A-Z])", re.IGNORECASE
+)
+_NOUN_USE_RE = re.compile(
+    r"(?:['’]s|\b(?:the|a|an|his|her|its|their|these|those|such|new|latest|earlier|initial"
+    r"|official|unconfirmed|some))\s+$",
+    re.IGNORECASE,
+)
+_NEG_VERB_CONTEXT_RE = re.compile(r"\b(?:it\s+is|it\s+was|has\s+been|have\s+been)\s*$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimantMention:
+    start: int
+    end: int
+    name: str
+    person: bool
+    raw: str = ""
+    attributes: bool = True
+
+
+@dataclass(slots=True)
+class Context:
+    """What earlier sentences of the document established: claimants, speaker, last subject."""
+
+    claimants: list[ClaimantMention] = field(default_factory=list)
+    speaker: str | None = None
+    speaker_labels: int = 0
+    last_subject: str | None = None
+    last_subject_age: int = 99
+
+    def remember(self, mention: ClaimantMention) -> None:
+        self.claimants.append(mention)
+        del self.claimants[:-8]
+
+    def resolve(self, want_person: bool | None, head: str | None = None) -> str | None:
+        """The nearest earlier claimant; one whose own words share ``head`` comes first."""
+        if head:
+            for mention in reversed(self.claimants):
+                if re.search(rf"\b{re.escape(head)}\b", mention.raw, re.IGNORECASE):
+                    return mention.name
+        for mention in reversed(self.claimants):
+            if want_person is None or mention.person == want_person:
+                return mention.name
+        return None
+
+    def count_speaker_turns(self, text: str) -> None:
+        """A document with two or more speaker labels is a transcript: turns span paragraphs."""
+        self.speaker_labels = sum(
+            1 for line in text.splitlines()[:400] if lx.SPEAKER_RE.match(line.lstrip())
+        )
+
+    def new_line(self, blank_line: bool) -> None:
+        """A speaker's turn ends with its line, or its paragraph in a transcript."""
+        if not blank_line or self.speaker_labels < 2:
+            self.speaker = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    quantity: Quantity
+    metric: Metric
+    subject: str
+    source: str | None
+    date: DateMention | None
+    additional: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Alias:
+    start: int
+    end: int
+    subject: str
+
+
+class ClaimReader:
+    """Turns the quantities of one sentence into claims; built once per subject setting."""
+
+    def __init__(self, subjects: Sequence[str]) -> None:
+        self.subjects = frozenset(subjects)
+        self._alias_re = subject_alias_pattern(subjects)
+        self._groups = subject_group_names(subjects)
+
+    # -- forces -------------------------------------------------------------------------
+    def aliases(self, sentence: str) -> list[_Alias]:
+        found = []
+        for m in self._alias_re.finditer(sentence):
+            group = m.lastgroup
+            if group is None:
+                continue
+            found.append(_Alias(m.start(), m.end(), self._groups[group]))
+        return found
+
+    # -- the whole sentence ----------------------------------------------------------------
+    def read(
+        self,
+        sentence: str,
+        quantities: Sequence[Quantity],
+        dates: Sequence[DateMention],
+        context: Context,
+    ) -> list[Claim]:
+        speaker_end = self._update_speaker(sentence, context)
+        aliases = self.aliases(sentence)
+        if lx.CORRECTION_RE.search(sentence):
+            quantities = ()
+        mentions = _claimant_mentions(sentence, context, speaker_end)
+        claimant_spans = [(m.start, m.end) for m in mentions]
+        interesting = [a for a in aliases if not _inside(a.start, claimant_spans)]
+
+        quantities = [
+            q for q in quantities
+            if q.num_start >= speaker_end
+            and not _overlaps_date(q, dates) and not _is_not_a_count(sentence, q)
+        ]
+        claims: list[Claim] = []
+        previous: Claim | None = None
+        prev_end = speaker_end
+        for index, q in enumerate(quantities):
+            next_start = quantities[index + 1].num_start if index + 1 < len(quantities) else None
+            claim = self._read_one(sentence, q, dates, interesting, mentions, context,
+                                   previous, prev_end, next_start)
+            prev_end = q.end
+            if claim is not None:
+                claims.append(claim)
+                previous = claim
+        for mention in mentions:
+            context.remember(mention)
+        subjects_here = [a.subject for a in interesting if a.subject in self.subjects]
+        if claims:
+            context.last_subject, context.last_subject_age = claims[-1].subject, 0
+        elif subjects_here:
+            context.last_subject, context.last_subject_age = subjects_here[-1], 0
+        else:
+            context.last_subject_age += 1
+        return claims
+
+    def _update_speaker(self, sentence: str, context: Context) -> int:
+        m = lx.SPEAKER_RE.match(sentence)
+        if not m:
+            return 0
+        label = m.group("label").strip()
+        if label.lower() in lx.NOT_SPEAKER_LABELS or (label.isupper() and len(label) > 40):
+            return 0
+        if label.upper() in lx.QUESTIONER_LABELS:
+            context.speaker = None
+        elif label.upper() not in lx.ANSWER_LABELS:
+            context.speaker = _tidy_speaker(label)
+        return m.end()
+
+    # -- one quantity --------------------------------------------------------------------------
+    def _read_one(
+        self,
+        sentence: str,
+        q: Quantity,
+        dates: Sequence[DateMention],
+        aliases: Sequence[_Alias],
+        mentions: Sequence[ClaimantMention],
+        context: Context,
+        previous: Claim | None,
+        prev_end: int,
+        next_start: int | None,
+    ) -> Claim | None:
+        noun = _counted_noun(sentence, q.num_end, aliases, previous is not None)
+        if noun.kind == "other":
+            return None
+        if noun.kind == "bare" and q.vague and not noun.metric:
+            return None
+        clause_start = _clause_start(sentence, prev_end, q.start)
+        clause_end = _clause_end(sentence, q.end, next_start)
+        metric = noun.metric
+        if metric is None and noun.kind == "personnel" and _force_size(sentence, q):
+            metric = Metric.DEPLOYED
+        if metric is None and noun.kind in ("bare", "personnel") and _troop_count_of(
+            sentence, clause_start, q.start
+        ):
+            metric = Metric.DEPLOYED
+        if metric is None:
+            metric = _metric_from_context(sentence, q, noun.end, clause_start, clause_end)
+        inherited = False
+        if metric is None:
+            if previous is None or noun.kind not in ("bare", "personnel"):
+                return None
+            metric, inherited = previous.metric, True
+        subject = self._subject(sentence, q, noun, aliases, previous, prev_end, inherited,
+                                context)
+        if subject is None or subject not in self.subjects:
+            return None
+        source = _source_for(q, mentions, context, previous if inherited else None)
+        return Claim(
+            quantity=q,
+            metric=metric,
+            subject=subject,
+            source=source,
+            date=_nearest_date(q, dates),
+            additional=_is_additional(sentence, q),
+        )
+
+    def _subject(
+        self,
+        sentence: str,
+        q: Quantity,
+        noun: _Noun,
+        aliases: Sequence[_Alias],
+        previous: Claim | None,
+        prev_end: int,
+        inherited: bool,
+        context: Context,
+    ) -> str | None:
+        if noun.subject:
+            return noun.subject
+        if inherited and previous is not None:
+            return previous.subject
+        window = [a for a in aliases if prev_end <= a.start and a.end <= q.start]
+        for alias in reversed(window):
+            if _modifies_people(sentence, alias):
+                return alias.subject
+        if previous is not None:
+            return previous.subject
+        left = [a for a in aliases if a.end <= q.start]
+        for alias in reversed(left):
+            if not lx.DESTINATION_BEFORE_RE.search(sentence, max(0, alias.start - 30), alias.start):
+                return alias.subject
+        after = _agent_after(sentence, q, aliases)
+        if after:
+            return after
+        if not aliases and noun.kind in ("personnel", "bare") and context.last_subject_age == 0:
+            return context.last_subject
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Noun:
+    kind: str  # personnel | casualty | bare | other
+    metric: Metric | None = None
+    subject: str | None = None
+    end: int = -1
+
+
+def _counted_noun(
+    sentence: str, num_end: int, aliases: Sequence[_Alias], after_claim: bool
+) -> _Noun:
+    """What the number counts, read from the words right after it."""
+    rest = sentence[num_end:]
+    size = lx.FORCE_SIZE_AFTER_RE.match(rest)
+    if size:
+        # "a 12,000-strong North Korean force": the force's owner follows.
+        owner = _counted_noun(sentence, num_end + size.end(), aliases, after_claim)
+        return _Noun("personnel", Metric.DEPLOYED, owner.subject, num_end + size.end())
+    subject: str | None = None
+    pos = num_end
+    alias_at = {a.start: a for a in aliases}
+    steps = 0
+    while steps < 7:
+        steps += 1
+        m = re.compile(r"\s*([A-Za-z][\w'’-]*|[^\w\s])").match(sentence, pos)
+        if not m:
+            return _Noun("bare", subject=subject, end=pos)
+        word_start = m.start(1)
+        if word_start in alias_at:
+            alias = alias_at[word_start]
+            subject = subject or alias.subject
+            pos = alias.end
+            if sentence[alias.end - 1 : alias.end] == "s" and alias.end - alias.start > 4 and (
+                sentence[alias.start:alias.end].endswith(("ans", "ese", "ians"))
+            ):
+                return _Noun("personnel", subject=alias.subject, end=alias.end)
+            continue
+        word = m.group(1)
+        lower = word.lower().strip("'’")
+        if not word[0].isalpha():
+            return _Noun("bare", subject=subject, end=pos)
+        nxt = re.compile(r"\s+([A-Za-z]+)").match(sentence, m.end())
+        if nxt and (lower, nxt.group(1).lower()) in lx.PERSONNEL_PAIRS:
+            return _Noun("personnel", subject=subject, end=nxt.end())
+        if lower in lx.CASUALTY_NOUNS:
+            metric = lx.CASUALTY_NOUNS[lower]
+            combo = re.compile(r"\s+(?:and|or)\s+(wounded|injured|killed|dead)\b", re.I).match(
+                sentence, m.end()
+            )
+            if combo and metric in (Metric.KILLED, Metric.WOUNDED):
+                metric = Metric.CASUALTIES
+            return _Noun("casualty", metric, subject, end=m.end())
+        if lower in lx.PERSONNEL_NOUNS:
+            if lower == "others" and not after_claim:
+                return _Noun("other")
+            if lx.EQUIPMENT_AFTER_PERSONNEL_RE.match(sentence, m.end()):
+                return _Noun("other")
+            origin = _origin_after(sentence, m.end(), aliases)
+            return _Noun("personnel", subject=subject or origin, end=m.end())
+        if lower in lx.NON_COMBATANT_NOUNS:
+            return _Noun("other")
+        if lower in lx.MODIFIERS:
+            pos = m.end()
+            continue
+        if word[0].isupper() and subject is None:
+            # A force we do not follow ("Israeli soldiers") or a place: not ours to count.
+            return _Noun("other")
+        if _is_verbish(lower):
+            return _Noun("bare", subject=subject, end=word_start)
+        return _Noun("other")
+    return _Noun("bare", subject=subject, end=pos)
+
+
+_VERBISH = frozenset(
+    """were was are is had have has been be being will would could may might remain remained
+    in on at to from by for and or but as with during since after before into across inside near
+    while when who which that this these reportedly believed thought said says say
+    according so far total altogether overall alone each apiece respectively over under
+    through throughout between among against around within until till per via near
+    including not""".split()
+)
+
+
+def _is_verbish(word: str) -> bool:
+    return word in _VERBISH or word.endswith("ly") or bool(lx.METRIC_CUE_RE.fullmatch(word))
+
+
+_ORIGIN_RE = re.compile(
+    r"\s+(?:from|of)\s+(?:the\s+)?(?:(?:armed\s+forces|army|military|troops|forces|units?)"
+    r"\s+of\s+(?:the\s+)?)?"
+)
+
+
+def _origin_after(sentence: str, pos: int, aliases: Sequence[_Alias]) -> str | None:
+    m = _ORIGIN_RE.match(sentence, pos)
+    if not m:
+        return None
+    for alias in aliases:
+        if alias.start == m.end():
+            return alias.subject
+    return None
+
+
+def _agent_after(sentence: str, q: Quantity, aliases: Sequence[_Alias]) -> str | None:
+    for alias in aliases:
+        if alias.start < q.end:
+            continue
+        before = sentence[max(0, alias.start - 12) : alias.start]
+        if re.search(r"\b(?:by|from)\s+(?:the\s+)?$", before):
+            return alias.subject
+    return None
+
+
+def _modifies_people(sentence: str, alias: _Alias) -> bool:
+    """'Russian casualties', "North Korea's losses", 'North Koreans': the alias owns a count."""
+    text = sentence[alias.start:alias.end]
+    if text.endswith(("ans", "ese")) and text[0].isupper() and len(text) > 5:
+        return True
+    m = re.compile(r"(?:'s|’s)?\s+(\w+)(?:\s+(\w+))?").match(sentence, alias.end)
+    if not m:
+        return False
+    heads = [w.lower() for w in m.groups() if w]
+    return any(
+        head in lx.CASUALTY_NOUNS or head in lx.PERSONNEL_NOUNS or head in _OWNED_HEADS
+        for head in heads
+    )
+
+
+_OWNED_HEADS = frozenset({"army", "military", "side", "units", "unit", "toll", "contingent"})
+_TROOP_COUNT_RE = re.compile(
+    r"\b(?:number|size|strength|total)\s+of\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:troops|soldiers|personnel|forces|servicemen|fighters)\b(?!.*\b(?:killed|dead|wounded"
+    r"|injured|casualt|losses|captured|missing|prisoners)).*\bat\s+$",
+    re.IGNORECASE,
+)
+
+
+def _troop_count_of(sentence: str, clause_start: int, start: int) -> bool:
+    """'put the number of North Korean soldiers in Kursk at 8,000': a force size."""
+    return bool(_TROOP_COUNT_RE.search(sentence[clause_start:start]))
+
+
+def _metric_from_context(
+    sentence: str, q: Quantity, noun_end: int, clause_start: int, clause_end: int
+) -> Metric | None:
+    """Nearest verbs first: 'soldiers had been killed', 'killed 300', 'deaths at 600'."""
+    if noun_end >= 0:
+        after = _AFTER_NOUN_RE.match(sentence, noun_end)
+        if after:
+            metric = _cue_metric(after.group(1))
+            if metric is not None:
+                return metric
+    left = sentence[clause_start:q.start]
+    # A verb that governs the number directly: "killed 300", "sent an additional 1,000".
+    adjacent = _ADJACENT_VERB_RE.search(left)
+    if adjacent:
+        for cue in (adjacent.group(1), adjacent.group(2)):
+            metric = _cue_metric(cue) if cue else None
+            if metric is not None:
+                return metric
+    if _COMPLEMENT_RE.search(left):
+        metric = _last_cue(left)
+        if metric is not None:
+            return metric
+    right = sentence[q.end:clause_end]
+    metric = _first_cue(right)
+    if metric is not None:
+        return metric
+    return _last_cue(left)
+
+
+_AFTER_NOUN_RE = re.compile(
+    r"\s*(?:(?:have|has|had|were|was|are|is|been|being|reportedly|already|now|so\s+far"
+    r"|allegedly|also|since|all)\s+)*"
+    r"((?:killed|dead|wounded|injured)\s+(?:and|or)\s+(?:killed|dead|wounded|injured|missing)"
+    r"|killed\s+in\s+action|taken\s+(?:prisoner|captive)|[a-z]+)\b",
+    re.IGNORECASE,
+)
+_COMPLEMENT_RE = re.compile(
+    r"(?:\b(?:at|to|of|reached|reach|reaching|totall?ing|totall?ed|numbering|numbered|stood\s+at"
+    r"|stands\s+at|exceeded|exceeding|topped|hit|passed|surpassed)\s+|:\s*)$",
+    re.IGNORECASE,
+)
+_ADJACENT_VERB_RE = re.compile(
+    r"\b((?:\w+\s+(?:and|or)\s+)?(\w+))\s+"
+    r"(?:(?:an?|the|some|another|only|just|over|nearly)\s+)?(?:additional\s+|further\s+|more\s+)?$"
+)
+
+
+def _cue_metric(text: str) -> Metric | None:
+    m = lx.METRIC_CUE_RE.fullmatch(text.strip())
+    if m and m.lastgroup:
+        return lx.METRIC_CUE_GROUPS[m.lastgroup]
+    return None
+
+
+def _first_cue(text: str) -> Metric | None:
+    m = lx.METRIC_CUE_RE.search(text)
+    if m and m.lastgroup:
+        return lx.METRIC_CUE_GROUPS[m.lastgroup]
+    return None
+
+
+def _last_cue(text: str) -> Metric | None:
+    last = None
+    for m in lx.METRIC_CUE_RE.finditer(text):
+        last = m
+    if last is not None and last.lastgroup:
+        return lx.METRIC_CUE_GROUPS[last.lastgroup]
+    return None
+
+
+def _clause_start(sentence: str, prev_end: int, start: int) -> int:
+    last = prev_end
+    for m in lx.CLAUSE_BREAK_RE.finditer(sentence, prev_end, start):
+        last = m.end()
+    return last
+
+
+def _clause_end(sentence: str, end: int, next_start: int | None) -> int:
+    stop = next_start if next_start is not None else len(sentence)
+    m = lx.CLAUSE_BREAK_RE.search(sentence, end, stop)
+    return m.start() if m else stop
+
+
+def _force_size(sentence: str, q: Quantity) -> bool:
+    return bool(lx.FORCE_SIZE_BEFORE_RE.search(sentence, max(0, q.start - 40), q.start))
+
+
+def _is_additional(sentence: str, q: Quantity) -> bool:
+    if lx.ADDITIONAL_BEFORE_RE.search(sentence, max(0, q.start - 30), q.start):
+        return True
+    return bool(lx.ADDITIONAL_AFTER_RE.match(sentence, q.num_end)) or bool(
+        lx.ADDITIONAL_AFTER_RE.match(sentence, q.end)
+    )
+
+
+def _is_not_a_count(sentence: str, q: Quantity) -> bool:
+    after = sentence[q.num_end:]
+    if lx.UNIT_AFTER_RE.match(after) or lx.SYMBOL_AFTER_RE.match(after):
+        return True
+    before = sentence[max(0, q.num_start - 12):q.num_start]
+    if lx.BEFORE_EXCLUDE_RE.search(before):
+        return True
+    if lx.NEGATED_BEFORE_RE.search(sentence, max(0, q.start - 14), q.start):
+        return True
+    if q.low == q.high == 1 and lx.ONE_OF_RE.match(after):
+        return True
+    raw = sentence[q.num_start:q.num_end]
+    # A bare four-digit year ("in 2023") that the date reader did not claim.
+    if raw.isdigit() and len(raw) == 4 and 1900 <= q.low <= 2100 and q.low == q.high:
+        return True
+    return bool(q.low <= 0)
+
+
+def _overlaps_date(q: Quantity, dates: Sequence[DateMention]) -> bool:
+    return any(d.start < q.num_end and q.num_start < d.end for d in dates)
+
+
+def _nearest_date(q: Quantity, dates: Sequence[DateMention]) -> DateMention | None:
+    if not dates:
+        return None
+    usable = [d for d in dates if not d.span.text.lower().startswith("since")] or list(dates)
+
+    def distance(d: DateMention) -> int:
+        if d.end <= q.start:
+            return q.start - d.end
+        return d.start - q.end + 1
+
+    return min(usable, key=distance)
+
+
+def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+# -- claimants ---------------------------------------------------------------------------------
+
+
+def _claimant_mentions(sentence: str, context: Context, start: int) -> list[ClaimantMention]:
+    mentions: list[ClaimantMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(s: int, e: int, raw: str, attributes: bool = True) -> None:
+        if e <= s or any(not (e <= ts or s >= te) for ts, te in taken):
+            return
+        resolved = _resolve_name(raw, context)
+        if resolved is None:
+            return
+        name, person = resolved
+        mentions.append(ClaimantMention(s, e, name, person, raw, attributes))
+        taken.append((s, e))
+
+    for m in _ACCORDING_RE.finditer(sentence, start):
+        if m.group(0).lower().startswith("citing"):
+            taken.append(_np_forward(sentence, m.end()))
+            continue
+        s, e = _np_forward(sentence, m.end())
+        add(s, e, sentence[s:e])
+    for m in _ATTRIB_VERB_RE.finditer(sentence, start):
+        if _NEG_VERB_CONTEXT_RE.search(sentence, max(0, m.start() - 12), m.start()):
+            continue
+        if _NOUN_USE_RE.search(sentence, max(0, m.start() - 12), m.start()):
+            continue  # "Zelenskyy's claims", "the estimates": a noun, not a verb
+        s, e = _np_backward(sentence, m.start(), start)
+        if e > s:
+            add(s, e, sentence[s:e])
+        elif _INVERTED_RE.match(sentence, m.start()) and _ends_sentence_after(sentence, m.end()):
+            s, e = _np_forward(sentence, m.end())
+            add(s, e, sentence[s:e])
+    for m in _MENTION_ONLY_RE.finditer(sentence, start):
+        s, e = _np_backward(sentence, m.start(), start)
+        add(s, e, sentence[s:e], attributes=False)
+    for m in _POSSESSIVE_ESTIMATE_RE.finditer(sentence, start):
+        np_start = m.start("np")
+        np = m.group("np")
+        if np.split()[0] in ("The", "In", "A", "An", "By", "According"):
+            continue
+        add(np_start, m.end("head"), sentence[np_start:m.end("head")])
+    mentions.sort(key=lambda c: c.start)
+    return mentions
+
+
+def _ends_sentence_after(sentence: str, pos: int) -> bool:
+    return not re.search(r"\b(?:that|\d)", sentence[pos:pos + 80])
+
+
+_NP_TOKEN_RE = re.compile(r"(?:[A-Z][\w.&’'-]*|\([A-Z][\w.]*\)|[a-z][\w-]*|,|’s|'s)$")
+
+
+def _np_backward(sentence: str, verb_start: int, floor: int) -> tuple[int, int]:
+    """The noun phrase that ends right before a verb ("the NIS", "Ukrainian President ...")."""
+    text = sentence[floor:verb_start]
+    trail = _NP_TRAIL_RE.search(text)
+    end = floor + (trail.start() if trail else len(text))
+    paren = _NP_PARENTHETICAL_RE.search(sentence[floor:end])
+    if paren:
+        end = floor + paren.start()
+    s, e = _np_tokens_backward(sentence, floor, end)
+    if e > s and re.match(r"(?:an?|one)\s", sentence[s:e], re.IGNORECASE) and re.search(
+        r",\s*$", sentence[floor:s]
+    ):
+        # "The Institute for the Study of War, a Washington-based think tank, said"
+        comma = sentence.rfind(",", floor, s)
+        s2, e2 = _np_tokens_backward(sentence, floor, comma)
+        if e2 > s2:
+            return s2, e2
+    return s, e
+
+
+# Auxiliaries, modals and adverbs between a subject and its verb.
+_NP_TRAIL_RE = re.compile(
+    r"(?:\s+(?:has|have|had|also|previously|earlier|later|recently|reportedly|publicly"
+    r"|separately|then|now|has\s+since|further|again|initially|originally|first|today"
+    r"|yesterday|would|could|can|will|may|might|must|should|did|does|do|most|often|still|not"
+    r"|\w+ly|on\s+\w+day|last\s+\w+|this\s+\w+))*\s*$"
+)
+# ", citing unidentified sources," between a claimant and its verb.
+_NP_PARENTHETICAL_RE = re.compile(
+    r",\s+(?:citing|quoting|referring\s+to|using|based\s+on|drawing\s+on|relying\s+on"
+    r"|in\s+a\s+\w+|speaking\s+\w+)[^,]{1,80},\s*$"
+)
+
+
+def _np_tokens_backward(sentence: str, floor: int, end: int) -> tuple[int, int]:
+    while end > floor and sentence[end - 1] in " ,":
+        end -= 1  # an appositive name: "Ukraine's intelligence chief, Kyrylo Budanov, said"
+    tokens = list(re.finditer(r"[\w.&’'()-]+|,", sentence[floor:end]))
+    chosen: list[re.Match[str]] = []
+    for index in range(len(tokens) - 1, -1, -1):
+        tok = tokens[index]
+        word = tok.group(0)
+        lower = word.lower()
+        before = tokens[index - 1].group(0).lower() if index > 0 else ""
+        if lower == "the" and before in ("of", "for", "at") and chosen and (
+            chosen[-1].group(0)[0].isupper()
+        ):
+            chosen.append(tok)
+            continue
+        if lower in ("of", "for", "at") and chosen and chosen[-1].group(0) in ("the", "The"):
+            chosen.append(tok)
+            continue
+        if word == ",":
+            # Coordinations of claimant modifiers: "South Korean, U.S., and Ukrainian agencies".
+            if any(c.group(0) == "and" for c in chosen):
+                chosen.append(tok)
+                continue
+            break
+        if lower == "and" and chosen and chosen[-1].group(0)[0].isupper():
+            chosen.append(tok)
+            continue
+        if lower in ("the", "a", "an"):
+            chosen.append(tok)
+            break
+        if lower in lx.PRONOUNS and not chosen:
+            chosen.append(tok)
+            break
+        if word[0].isupper() or word.startswith("(") or lower in lx.CLAIMANT_LOWER_WORDS or (
+            lower in ("’s", "'s", "of") and chosen
+        ):
+            chosen.append(tok)
+            continue
+        break
+    while (chosen and chosen[-1].group(0) in (",", "and", "of", "for", "at")) or (
+        chosen and chosen[-1].group(0) == "the" and len(chosen) > 1
+        and chosen[-2].group(0) in ("of", "for", "at")
+    ):
+        chosen.pop()
+    if not chosen:
+        return end, end
+    return floor + chosen[-1].start(), floor + chosen[0].end()
+
+
+def _np_forward(sentence: str, pos: int) -> tuple[int, int]:
+    tokens = re.finditer(r"[\w.&’'()-]+|[,;:]", sentence[pos:])
+    last_end = 0
+    first = True
+    for tok in tokens:
+        word = tok.group(0)
+        lower = word.lower()
+        if word in (",", ";", ":"):
+            break
+        if first and lower in ("the", "a", "an"):
+            last_end = tok.end()
+            first = False
+            continue
+        first = False
+        if word[0].isupper() or word.startswith("(") or lower in lx.CLAIMANT_LOWER_WORDS or (
+            lower in ("’s", "'s", "of") or lower.endswith(("’s", "'s"))
+        ):
+            last_end = tok.end()
+            continue
+        break
+    text = sentence[pos:pos + last_end].rstrip(".")
+    text = re.sub(r"\s+of$", "", text)
+    return pos, pos + len(text)
+
+
+def _resolve_name(raw: str, context: Context) -> tuple[str, bool] | None:
+    """A claimant as the text names it -> (name to show, whether it is a person)."""
+    text = " ".join(raw.split()).strip(" ,.")
+    if not text:
+        return None
+    lower = text.lower()
+    if lower in ("we", "i"):
+        return (context.speaker, True) if context.speaker else None
+    if lower in ("he", "she"):
+        name = context.resolve(True) or context.speaker
+        return (name, True) if name else None
+    if lower == "they":
+        name = context.resolve(None)
+        return (name, False) if name else None
+    if lower == "it":
+        name = context.resolve(False)
+        return (name, False) if name else None
+    words = text.split()
+    if words[0].lower() == "the" and len(words) > 1 and all(
+        w.lower() in lx.CLAIMANT_LOWER_WORDS for w in words[1:]
+    ):
+        # "the agency", "the intelligence agency": the nearest earlier claimant of that kind.
+        person = any(w.lower() in lx.PERSON_TITLES for w in words[1:])
+        name = context.resolve(person, head=words[-1]) or context.resolve(None)
+        return (name, person) if name else (" ".join(words[1:]), person)
+    if not any(w[0].isupper() for w in words) and not any(
+        w.lower() in lx.CLAIMANT_HEADS for w in words
+    ):
+        return None
+    if words[0].lower() == "the":
+        text = " ".join(words[1:])
+    at = re.match(r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s+at\s+the\s+", text)
+    if at and _is_person(at.group(1)):
+        text = at.group(1)  # "Kateryna Ivanova at the Kyiv Institute" speaks for herself
+    canonical = canonical_claimant(text)
+    person = _is_person(text)
+    return (canonical or text, person)
+
+
+def _is_person(text: str) -> bool:
+    words = text.replace("(", " ").replace(")", " ").split()
+    lowered = {w.lower().strip(",") for w in words}
+    if lowered & lx.ORG_WORDS:
+        return False
+    if lowered & lx.PERSON_TITLES:
+        return True
+    capitals = [w for w in words if w[0].isupper() and not w.isupper()]
+    return len(capitals) >= 2 and len(words) <= 4
+
+
+def _tidy_speaker(label: str) -> str:
+    named = re.search(r"\(((?:[A-Z][\w'’.-]*\s+)+[A-Z][\w'’.-]*)\)", label)
+    if named and _is_person(named.group(1)):
+        label = named.group(1)  # "The Minister for the Armed Forces (Luke Pollard)"
+    label = re.sub(r"\s*\([^)]*\)", "", label).strip()
+    if label.isupper():
+        label = " ".join(w.capitalize() for w in label.split())
+    return canonical_claimant(label) or label
+
+
+def _source_for(
+    q: Quantity,
+    mentions: Sequence[ClaimantMention],
+    context: Context,
+    inherited_from: Claim | None,
+) -> str | None:
+    mentions = [m for m in mentions if m.attributes]
+    left = [m for m in mentions if m.end <= q.start]
+    if left:
+        return left[-1].name
+    right = [m for m in mentions if m.start >= q.end]
+    if right:
+        return right[0].name
+    if inherited_from is not None:
+        return inherited_from.source
+    return context.speaker

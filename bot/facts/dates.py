@@ -1,0 +1,726 @@
+"""Temporal expressions -> :class:`DateSpan`, the publication date, and relative resolution.
+
+``find_dates`` reads the dates of one sentence. Explicit dates ("Oct. 30, 2024", "June 2024",
+"in 2023") stand on their own; month-only, month-day and relative dates ("In January",
+"on October 30", "last year", "on Thursday") are resolved against an :class:`Anchor`, the
+document's publication date, and are skipped when there is none. Everything resolved through an
+inferred anchor is marked ``inferred``.
+
+``publication_anchor`` takes the anchor from the front matter or infers it from the text.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TypeVar
+
+from bot.facts.model import DateSpan, Precision
+
+__all__ = ["Anchor", "DateMention", "find_dates", "publication_anchor"]
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """The date relative and month-only dates are resolved against.
+
+    ``day`` is the first day of the month (or of the year) when the precision is coarser.
+    """
+
+    day: date
+    precision: Precision
+    inferred: bool
+
+    def as_span(self, text: str = "publication date") -> DateSpan:
+        start, end = _period(self.day, self.precision)
+        return DateSpan(text, start, end, self.precision, self.inferred)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date found in a sentence; ``start``/``end`` index that sentence (``span.text``)."""
+
+    span: DateSpan
+    start: int
+    end: int
+
+
+# start, end, precision, inferred
+_Resolved = tuple[date, date, Precision, bool]
+_Resolver = Callable[[Anchor | None], _Resolved | None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int
+    end: int
+    resolve: _Resolver
+    months: tuple[int, ...] = ()  # months named without a year, in text order
+    relative_year: int | None = None  # -1 "last year", 0 "this year", 1 "next year"
+    deadline: bool = False  # "by 2030", "until 2026": no evidence of when the text was written
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# --- vocabulary -------------------------------------------------------------------------------
+
+_MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_WEEKDAY_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    )
+}
+_SMALL_NUMBERS = dict(
+    zip(
+        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+        range(1, 11),
+        strict=True,
+    )
+) | {"a": 1, "an": 1, "eleven": 11, "twelve": 12}
+
+_MONTH_FULL = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?!\w)"
+)
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+# Where a day or a year follows, "Oct 30" needs no dot.
+_MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR}\.|{_MONTH_ABBR}(?=\s+\d))"
+_MONTH_NAMED = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR}\.)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w])"
+_YEAR_DIGITS = r"(?:19\d\d|20\d\d|2100)"
+# A year is never part of a larger number, an amount or a code.
+_YEAR = rf"{_YEAR_DIGITS}(?![\w%/-]|[.,]\d)"
+_FREE_YEAR = rf"(?<![\w$€£#.,/-]){_YEAR}"
+# A year that a dash may follow ("2022-24", "June 2024-March 2025").
+_YEAR_BEFORE_DASH = rf"{_YEAR_DIGITS}(?![\w%/]|[.,]\d)"
+_COUNTED = (
+    r"(?i:troops?|soldiers?|servicemen|service\s*members|fighters|personnel|people|men|women"
+    r"|civilians|casualties|deaths|dead|killed|wounded|injured|captured|prisoners|pows|units"
+    r"|members|workers|residents|refugees|children|km|kilometers|kilometres|miles|meters"
+    r"|metres|dollars|won|rubles|roubles|euros|tons|tonnes|rounds|shells|drones|missiles"
+    r"|tanks|vehicles|times|cases|votes|sorties|strikes|attacks|days|hours)\b"
+)
+_NOT_A_COUNT = rf"(?!\s+{_COUNTED})"
+_DAY_RANGE = rf"(?:\s*(?:-|–|\s(?i:to|and)\s)\s*(?P<d2>{_DAY}))?"
+_PART = (
+    r"(?i:early|late|mid|the\s+(?:end|start|beginning|middle|first\s+half|second\s+half|rest)"
+    r"\s+of|end\s+of)"
+)
+
+_ISO = re.compile(r"(?<![\w.-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\w-]|\.\d)")
+_MDY = re.compile(
+    rf"\b(?:{_WEEKDAY},?\s+)?(?P<mon>{_MONTH})\s+(?P<d1>{_DAY}){_DAY_RANGE},?\s+(?P<y>{_YEAR})"
+)
+_DMY = re.compile(
+    rf"(?<![\w,.$])(?:{_WEEKDAY},?\s+)?(?P<d1>{_DAY}){_DAY_RANGE}\s+(?:of\s+)?"
+    rf"(?P<mon>{_MONTH}),?\s+(?P<y>{_YEAR})"
+)
+_MD = re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<mon>{_MONTH})\s+(?P<d1>{_DAY}){_DAY_RANGE}")
+_DM = re.compile(
+    rf"(?<![\w,.$])(?:{_WEEKDAY},?\s+)?(?P<d1>{_DAY}){_DAY_RANGE}\s+(?:of\s+)?(?P<mon>{_MONTH})"
+)
+_MONTH_SPAN = re.compile(
+    rf"\b(?:(?P<lead>(?i:between|from))\s+)?(?:{_PART}[\s-]+)?(?P<m1>{_MONTH_NAMED})"
+    rf"(?:,?\s+(?P<y1>{_YEAR_BEFORE_DASH}))?"
+    rf"(?:\s*(?:-|–|—)\s*|\s+(?P<conn>(?i:to|through|until|till|and))\s+)"
+    rf"(?:{_PART}[\s-]+)?(?P<m2>{_MONTH_NAMED})(?:,?\s+(?P<y2>{_YEAR}))?"
+)
+_YEAR_SPAN = re.compile(
+    rf"(?:\b(?P<lead>(?i:between|from))\s+)?(?<![\w$€£#.,/-])(?P<y1>{_YEAR_BEFORE_DASH})"
+    rf"(?:\s*(?:-|–|—)\s*|\s+(?P<conn>(?i:to|through|until|and))\s+)"
+    rf"(?P<y2>(?:{_YEAR_DIGITS}|(?<=[-–—])\d\d)(?![\w%/-]|[.,]\d)){_NOT_A_COUNT}"
+)
+_MONTH_YEAR = re.compile(
+    rf"\b(?:{_PART}[\s-]+)?(?P<mon>{_MONTH})(?:\s+of)?,?\s+(?P<y>{_YEAR}){_NOT_A_COUNT}"
+)
+_WEEK_OF = re.compile(
+    rf"\b(?i:the\s+(?:first|second|third|fourth|last|final)\s+week\s+of)\s+"
+    rf"(?P<mon>{_MONTH_NAMED})(?:,?\s+(?P<y>{_YEAR}))?"
+)
+_YEAR_PART = re.compile(rf"\b{_PART}[\s-]+(?P<y>{_YEAR}){_NOT_A_COUNT}")
+_YEAR_IN_CONTEXT = re.compile(
+    rf"\b(?P<ctx>(?i:in|since|by|of|during|throughout|until|till|before|after|from|circa"
+    rf"|as\s+of))\s+(?:(?i:the\s+year)\s+)?(?P<y>{_YEAR}){_NOT_A_COUNT}"
+    # "2023 and June 2024", "2022, 2023 and 2024": a year listed with other dates
+    rf"|(?P<listed>{_FREE_YEAR})(?=\s*(?:,|\s(?i:and|or|to))\s*(?:(?i:early|late|mid)[\s-]+)?"
+    rf"(?:{_MONTH}|{_YEAR_DIGITS}\b))"
+    rf"|(?:(?<=\d{{4}} and )|(?<=\d{{4}} or )|(?<=\d{{4}}, ))(?P<after>{_YEAR}){_NOT_A_COUNT}"
+)
+_MONTH_ONLY = re.compile(
+    r"\b(?:(?P<mod>(?i:early|late|mid|this\s+past|last|next"
+    r"|the\s+(?:end|start|beginning|middle)\s+of|end\s+of))[\s-]+)?"
+    rf"(?P<mon>{_MONTH_FULL})"
+)
+_RELATIVE = re.compile(
+    r"\b(?i:(?:(?P<shift>earlier|later)\s+)?(?P<which>this|last|next)\s+(?P<unit>week|month|year)"
+    r"|(?P<word>yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)))\b"
+)
+_AGO = re.compile(
+    r"\b(?i:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+    r"\s+(?P<unit>day|week|month|year)s?\s+ago)\b"
+)
+_WEEKDAY_REF = re.compile(
+    rf"\b(?:(?P<mod>(?i:last|this\s+past|next))\s+)?(?P<wd>{_WEEKDAY})"
+    r"(?:\s+(?i:morning|afternoon|evening|night))?"
+)
+_SINCE_BEFORE = re.compile(r"(?i:since)\s+\Z")
+_WORD_BEFORE = re.compile(r"(\w+)\W*\Z")
+
+# "May" and "March" alone are months only after one of these words ("in May", "early March").
+_MONTH_CONTEXT = _wordset(
+    """in on since by until till from during of between and or to through before after
+    throughout around early late mid"""
+)
+# "increased by 2000": a change, not a deadline.
+_CHANGE_WORDS = _wordset("up down rose risen grew grown fell fallen increase decrease")
+# "of 2023" is a date only after words like these ("summer of 2023", "as of 2023").
+_OF_YEAR_CONTEXT = _wordset(
+    """summer winter spring fall autumn end start beginning middle half part rest course quarter
+    months month year as"""
+)
+# How far ahead of the publication date a month-day without a year may still be read.
+_UPCOMING_DAYS = 60
+_DEADLINE_CONTEXT = frozenset({"by", "until", "till"})
+
+
+# --- public API -------------------------------------------------------------------------------
+
+
+def find_dates(sentence: str, anchor: Anchor | None) -> list[DateMention]:
+    """Every temporal expression in ``sentence``, in order, non-overlapping, longest first."""
+    resolved: list[tuple[int, int, _Resolved]] = []
+    for found in _scan(sentence):
+        value = _safe(found.resolve, anchor)
+        if value is not None:
+            resolved.append((found.start, found.end, value))
+    mentions: list[DateMention] = []
+    for start, end, (first, last, precision, inferred) in _select(resolved):
+        since = _SINCE_BEFORE.search(sentence, max(0, start - 12), start)
+        if since and (not mentions or mentions[-1].end <= since.start()):
+            start = since.start()
+        text = sentence[start:end]
+        mentions.append(DateMention(DateSpan(text, first, last, precision, inferred), start, end))
+    return mentions
+
+
+def publication_anchor(text: str, published: date | None) -> Anchor | None:
+    """The publication date: from the front matter when given, otherwise inferred.
+
+    Inference uses the latest explicit date in the text (a year no earlier than 1990 and not a
+    deadline such as "by 2030"), "last year" / "this year", and the months named without a
+    year: the reporting month is the one just before the largest gap between those months
+    (going round the calendar), so that they fall in the shortest window ending at it, and its
+    year is the first one that is not before the latest explicit date.
+    """
+    if published is not None:
+        return Anchor(published, Precision.DAY, inferred=False)
+    latest: tuple[date, Precision] | None = None
+    months: set[int] = set()
+    last_year = this_year = False
+    for _start, _end, found in _select(_scan_lines(text)):
+        months.update(found.months)
+        last_year |= found.relative_year == -1
+        this_year |= found.relative_year == 0
+        explicit = None if found.deadline else _safe(found.resolve, None)
+        if explicit is None or not 1990 <= explicit[0].year <= 2100:
+            continue
+        point = (_floor(explicit[1], explicit[2]), explicit[2])
+        if latest is None or _evidence_key(point) > _evidence_key(latest):
+            latest = point
+    if latest is None:
+        return None
+    latest_day, latest_precision = latest
+    min_year = latest_day.year + 1 if last_year and not this_year else latest_day.year
+    if months:
+        earliest = _earliest_month(latest_day, latest_precision, min_year, months)
+        return Anchor(earliest, Precision.MONTH, inferred=True)
+    if min_year > latest_day.year:
+        return Anchor(date(min_year, 1, 1), Precision.YEAR, inferred=True)
+    return Anchor(latest_day, latest_precision, inferred=True)
+
+
+# --- scanning ---------------------------------------------------------------------------------
+
+
+def _scan(text: str) -> list[_Found]:
+    cues = _cues(text)
+    found: list[_Found] = []
+    for needs, pattern, handler in _HANDLERS:
+        if not needs <= cues:
+            continue
+        for match in pattern.finditer(text):
+            item = handler(match, text)
+            if item is not None:
+                found.append(item)
+    return found
+
+
+def _scan_lines(text: str) -> list[tuple[int, int, _Found]]:
+    """Candidates of a whole text, line by line so that the cues narrow each search."""
+    found: list[tuple[int, int, _Found]] = []
+    offset = 0
+    for line in text.split("\n"):
+        found.extend((offset + f.start, offset + f.end, f) for f in _scan(line))
+        offset += len(line) + 1
+    return found
+
+
+_T = TypeVar("_T")
+
+
+def _select(items: Iterable[tuple[int, int, _T]]) -> list[tuple[int, int, _T]]:
+    """Non-overlapping items, earliest first and, from one start, the longest."""
+    chosen: list[tuple[int, int, _T]] = []
+    last_end = -1
+    for item in sorted(items, key=lambda i: (i[0], -i[1])):
+        if item[0] >= last_end and item[1] > item[0]:
+            chosen.append(item)
+            last_end = item[1]
+    return chosen
+
+
+def _explicit(match: re.Match[str], value: _Resolved | None) -> _Found | None:
+    """A date that needs no anchor."""
+    if value is None:
+        return None
+    return _Found(match.start(), match.end(), lambda _anchor: value)
+
+
+def _on_iso(match: re.Match[str], text: str) -> _Found | None:
+    year = int(match.group("y"))
+    if not 1900 <= year <= 2100:
+        return None
+    day = _date(year, int(match.group("m")), int(match.group("d")))
+    return _explicit(match, None if day is None else (day, day, Precision.DAY, False))
+
+
+def _on_full_date(match: re.Match[str], text: str) -> _Found | None:
+    days = _day_range(int(match.group("y")), _month_number(match.group("mon")), match)
+    return _explicit(match, None if days is None else (*days, Precision.DAY, False))
+
+
+def _on_month_day(match: re.Match[str], text: str) -> _Found | None:
+    month = _month_number(match.group("mon"))
+    d1 = _day_number(match.group("d1"))
+    d2 = _day_number(match.group("d2")) if match.group("d2") else d1
+    if d2 < d1 or _date(2000, month, d2) is None:  # 2000 is a leap year: February 29 exists
+        return None
+
+    def resolve(anchor: Anchor | None) -> _Resolved | None:
+        if anchor is None:
+            return None
+        year = _nearest_year(month, d1, anchor)
+        first, last = _date(year, month, d1), _date(year, month, d2)
+        if first is None or last is None:
+            return None
+        return first, last, Precision.DAY, anchor.inferred
+
+    return _Found(match.start(), match.end(), resolve, months=(month,))
+
+
+def _on_month_span(match: re.Match[str], text: str) -> _Found | None:
+    if _and_without_between(match):
+        return None
+    m1, m2 = _month_number(match.group("m1")), _month_number(match.group("m2"))
+    y1 = int(match.group("y1")) if match.group("y1") else None
+    y2 = int(match.group("y2")) if match.group("y2") else None
+    if y1 is not None and y2 is not None:
+        if (y1, m1) >= (y2, m2):
+            return None
+        return _explicit(match, (_month_start(y1, m1), _month_end(y2, m2), Precision.MONTH, False))
+    if y2 is not None or y1 is not None:
+        if y2 is not None:
+            end_year = y2
+            start_year = y2 if m1 < m2 else y2 - 1
+        else:
+            start_year = y1 if y1 is not None else 0
+            end_year = start_year if m1 < m2 else start_year + 1
+        return _explicit(
+            match, (_month_start(start_year, m1), _month_end(end_year, m2), Precision.MONTH, False)
+        )
+    if m1 == m2:
+        return None
+
+    def resolve(anchor: Anchor | None) -> _Resolved | None:
+        end_year = _recent_year(m2, anchor)
+        if end_year is None or anchor is None:
+            return None
+        start_year = end_year if m1 < m2 else end_year - 1
+        first, last = _month_start(start_year, m1), _month_end(end_year, m2)
+        return first, last, Precision.MONTH, anchor.inferred
+
+    return _Found(match.start(), match.end(), resolve, months=(m1, m2))
+
+
+def _on_year_span(match: re.Match[str], text: str) -> _Found | None:
+    if _and_without_between(match):
+        return None
+    y1, raw = int(match.group("y1")), match.group("y2")
+    y2 = int(raw) if len(raw) == 4 else y1 // 100 * 100 + int(raw)
+    if not y1 < y2 <= y1 + 100:
+        return None
+    return _explicit(match, (date(y1, 1, 1), date(y2, 12, 31), Precision.YEAR, False))
+
+
+def _on_month_year(match: re.Match[str], text: str) -> _Found | None:
+    year, month = int(match.group("y")), _month_number(match.group("mon"))
+    return _explicit(
+        match, (_month_start(year, month), _month_end(year, month), Precision.MONTH, False)
+    )
+
+
+def _on_week_of(match: re.Match[str], text: str) -> _Found | None:
+    month = _month_number(match.group("mon"))
+    if match.group("y"):
+        year = int(match.group("y"))
+        return _explicit(
+            match, (_month_start(year, month), _month_end(year, month), Precision.MONTH, False)
+        )
+    return _Found(match.start(), match.end(), _recent_month_resolver(month, "recent"), (month,))
+
+
+def _on_year_part(match: re.Match[str], text: str) -> _Found | None:
+    year = int(match.group("y"))
+    return _explicit(match, (date(year, 1, 1), date(year, 12, 31), Precision.YEAR, False))
+
+
+def _on_year_in_context(match: re.Match[str], text: str) -> _Found | None:
+    group = next(g for g in ("y", "listed", "after") if match.group(g) is not None)
+    context = (match.group("ctx") or "").lower()
+    if context in ("by", "of"):
+        before = _WORD_BEFORE.search(text, max(0, match.start() - 24), match.start())
+        word = before.group(1).lower() if before else ""
+        if context == "by" and (word in _CHANGE_WORDS or word.endswith("ed")):
+            return None
+        if context == "of" and word not in _OF_YEAR_CONTEXT and word not in _MONTH_NUMBERS:
+            return None
+    year = int(match.group(group))
+    value = (date(year, 1, 1), date(year, 12, 31), Precision.YEAR, False)
+    return _Found(
+        match.start(group),
+        match.end(group),
+        lambda _anchor: value,
+        deadline=context in _DEADLINE_CONTEXT,
+    )
+
+
+def _on_month_only(match: re.Match[str], text: str) -> _Found | None:
+    month = _month_number(match.group("mon"))
+    modifier = " ".join((match.group("mod") or "").lower().split())
+    if not modifier and month in (3, 5):
+        before = _WORD_BEFORE.search(text, max(0, match.start() - 24), match.start())
+        if not before or before.group(1).lower() not in _MONTH_CONTEXT:
+            return None
+    how = {"last": "before", "next": "after"}.get(modifier, "recent")
+    resolver = _recent_month_resolver(month, how)
+    return _Found(match.start(), match.end(), resolver, months=(month,))
+
+
+def _on_relative(match: re.Match[str], text: str) -> _Found | None:
+    word = " ".join((match.group("word") or "").lower().split())
+    if word:
+        back = {"yesterday": 1, "last night": 1}.get(word, 0)
+
+        def resolve_day(anchor: Anchor | None) -> _Resolved | None:
+            if anchor is None or anchor.precision is not Precision.DAY:
+                return None
+            day = anchor.day - timedelta(days=back)
+            return day, day, Precision.DAY, anchor.inferred
+
+        return _Found(match.start(), match.end(), resolve_day)
+    which = match.group("which").lower()
+    unit = match.group("unit").lower()
+    shift = {"this": 0, "last": -1, "next": 1}[which]
+    to_date = (match.group("shift") or "").lower() == "earlier" and shift == 0
+    return _Found(
+        match.start(),
+        match.end(),
+        _relative_resolver(unit, shift, to_date),
+        relative_year=shift if unit == "year" else None,
+    )
+
+
+def _on_ago(match: re.Match[str], text: str) -> _Found | None:
+    raw = match.group("n").lower()
+    count = int(raw) if raw.isdigit() else _SMALL_NUMBERS[raw]
+    if count == 0:
+        return None
+    unit = match.group("unit").lower()
+    if unit == "day":
+
+        def resolve_day(anchor: Anchor | None) -> _Resolved | None:
+            if anchor is None or anchor.precision is not Precision.DAY:
+                return None
+            day = anchor.day - timedelta(days=count)
+            return day, day, Precision.DAY, anchor.inferred
+
+        return _Found(match.start(), match.end(), resolve_day)
+    return _Found(match.start(), match.end(), _relative_resolver(unit, -count, False))
+
+
+def _on_weekday(match: re.Match[str], text: str) -> _Found | None:
+    weekday = _WEEKDAY_NUMBERS[match.group("wd").lower()]
+    modifier = " ".join((match.group("mod") or "").lower().split())
+
+    def resolve(anchor: Anchor | None) -> _Resolved | None:
+        if anchor is None or anchor.precision is not Precision.DAY:
+            return None
+        if modifier == "next":
+            day = anchor.day + timedelta(days=(weekday - anchor.day.weekday() - 1) % 7 + 1)
+        else:
+            back = (anchor.day.weekday() - weekday) % 7
+            if modifier and back == 0:  # "last Thursday" said on a Thursday: a week ago
+                back = 7
+            day = anchor.day - timedelta(days=back)
+        return day, day, Precision.DAY, anchor.inferred
+
+    return _Found(match.start(), match.end(), resolve)
+
+
+# Cheap cues that tell which patterns can match at all: most sentences hold no date, and each
+# full pattern costs more than these plain substring and literal-prefix searches.
+_YEAR_CUE_RE = re.compile(r"(?:19|20)\d\d|2100")
+_MONTH_CUE_RE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_WEEKDAY_CUE_RE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+_RELATIVE_CUES = _wordset("today tonight yesterday night morning afternoon evening week month year")
+
+
+def _cues(text: str) -> set[str]:
+    cues: set[str] = set()
+    years = len(_YEAR_CUE_RE.findall(text))
+    if years:
+        cues.add("year")
+        if years > 1 or "-" in text or "–" in text or "—" in text:
+            cues.add("years")
+        if "-" in text:
+            cues.add("dash")
+    months = len(_MONTH_CUE_RE.findall(text))
+    if months:
+        cues.add("month")
+        if months > 1:
+            cues.add("months")
+    if any(c.isdigit() for c in text):
+        cues.add("digit")
+    if "day" in text and _WEEKDAY_CUE_RE.search(text):
+        cues.add("weekday")
+    lower = text.lower()
+    cues.update(word for word in _WORD_CUES if word in lower)
+    if any(word in lower for word in _RELATIVE_CUES):
+        cues.add("relative")
+    return cues
+
+
+_WORD_CUES = ("ago", "week")
+_YEAR_CUE = frozenset({"year"})
+_MONTH_CUE = frozenset({"month"})
+_FULL_DATE_CUE = frozenset({"year", "month", "digit"})
+_MONTH_DAY_CUE = frozenset({"month", "digit"})
+_Handler = Callable[[re.Match[str], str], "_Found | None"]
+# Order matters only for equal spans; overlaps are settled by _select (earliest, then longest).
+_HANDLERS: tuple[tuple[frozenset[str], re.Pattern[str], _Handler], ...] = (
+    (frozenset({"year", "dash"}), _ISO, _on_iso),
+    (_FULL_DATE_CUE, _MDY, _on_full_date),
+    (_FULL_DATE_CUE, _DMY, _on_full_date),
+    (frozenset({"months"}), _MONTH_SPAN, _on_month_span),
+    (frozenset({"years"}), _YEAR_SPAN, _on_year_span),
+    (_YEAR_CUE | _MONTH_CUE, _MONTH_YEAR, _on_month_year),
+    (frozenset({"month", "week"}), _WEEK_OF, _on_week_of),
+    (_YEAR_CUE, _YEAR_PART, _on_year_part),
+    (_MONTH_DAY_CUE, _MD, _on_month_day),
+    (_MONTH_DAY_CUE, _DM, _on_month_day),
+    (_YEAR_CUE, _YEAR_IN_CONTEXT, _on_year_in_context),
+    (_MONTH_CUE, _MONTH_ONLY, _on_month_only),
+    (frozenset({"relative"}), _RELATIVE, _on_relative),
+    (frozenset({"ago"}), _AGO, _on_ago),
+    (frozenset({"weekday"}), _WEEKDAY_REF, _on_weekday),
+)
+
+
+# --- resolution -------------------------------------------------------------------------------
+
+
+def _recent_month_resolver(month: int, how: str) -> _Resolver:
+    """``how``: "recent" (on or before the anchor), "before" (strictly), "after" (strictly)."""
+
+    def resolve(anchor: Anchor | None) -> _Resolved | None:
+        if anchor is None:
+            return None
+        if anchor.precision is Precision.YEAR:
+            if how != "recent":
+                return None
+            year = anchor.day.year
+        else:
+            current = anchor.day.month
+            if how == "after":
+                year = anchor.day.year + (0 if month > current else 1)
+            elif how == "before":
+                year = anchor.day.year - (0 if month < current else 1)
+            else:
+                year = anchor.day.year - (0 if month <= current else 1)
+        return _month_start(year, month), _month_end(year, month), Precision.MONTH, anchor.inferred
+
+    return resolve
+
+
+def _recent_year(month: int, anchor: Anchor | None) -> int | None:
+    resolved = _recent_month_resolver(month, "recent")(anchor)
+    return None if resolved is None else resolved[0].year
+
+
+def _relative_resolver(unit: str, shift: int, to_date: bool) -> _Resolver:
+    """This (0), last (-1), next (1) or ``-n`` units ago of week, month or year."""
+
+    def resolve(anchor: Anchor | None) -> _Resolved | None:
+        if anchor is None:
+            return None
+        day, precision = anchor.day, anchor.precision
+        if unit == "year":
+            year = day.year + shift
+            return date(year, 1, 1), date(year, 12, 31), Precision.YEAR, anchor.inferred
+        if unit == "month":
+            if precision is Precision.YEAR:
+                return None
+            year, month = divmod(day.year * 12 + day.month - 1 + shift, 12)
+            month += 1
+            first, last = _month_start(year, month), _month_end(year, month)
+            return first, last, Precision.MONTH, anchor.inferred
+        if precision is not Precision.DAY:
+            return None
+        monday = day - timedelta(days=day.weekday()) + timedelta(weeks=shift)
+        sunday = day if to_date else monday + timedelta(days=6)
+        return monday, sunday, Precision.DAY, anchor.inferred
+
+    return resolve
+
+
+def _nearest_year(month: int, day: int, anchor: Anchor) -> int:
+    """The year of a month-day without one: the latest on or before the anchor, unless the next
+    one is at most a few weeks ahead ("on January 20" in a January 11 article)."""
+    year = anchor.day.year
+    if anchor.precision is Precision.YEAR:
+        return year
+    reference = anchor.day
+    if anchor.precision is Precision.MONTH:
+        reference = _month_end(year, anchor.day.month)
+    day = min(day, 28) if month == 2 else day
+    upcoming = date(year, month, day)
+    if upcoming <= reference:
+        upcoming, year = date(year + 1, month, day), year
+    else:
+        year -= 1
+    return year + 1 if (upcoming - reference).days <= _UPCOMING_DAYS else year
+
+
+def _earliest_month(latest: date, precision: Precision, min_year: int, months: set[int]) -> date:
+    """The reporting month: just before the largest circular gap between ``months``, in the
+    first year that is not before ``min_year`` nor before the latest explicit date."""
+    ordered = sorted(months)
+    gaps = [((ordered[(i + 1) % len(ordered)] - m - 1) % 12, m) for i, m in enumerate(ordered)]
+    widest = max(gap for gap, _ in gaps)
+    options: list[date] = []
+    for gap, month in gaps:
+        if gap != widest:
+            continue
+        year = min_year
+        if precision is not Precision.YEAR and (year, month) < (latest.year, latest.month):
+            year += 1
+        options.append(date(year, month, 1))
+    return min(options)
+
+
+# --- small helpers ----------------------------------------------------------------------------
+
+
+def _and_without_between(match: re.Match[str]) -> bool:
+    """Whether a span joined by "and" lacks its "between" ("January and February" is a list)."""
+    connector, lead = match.group("conn"), match.group("lead")
+    return bool(connector) and connector.lower() == "and" and (lead or "").lower() != "between"
+
+
+def _safe(resolve: _Resolver, anchor: Anchor | None) -> _Resolved | None:
+    try:
+        value = resolve(anchor)
+    except (ValueError, OverflowError):  # a date outside what ``datetime.date`` can hold
+        return None
+    if value is None or value[0] > value[1]:
+        return None
+    return value
+
+
+def _evidence_key(point: tuple[date, Precision]) -> tuple[date, int]:
+    return point[0], (Precision.YEAR, Precision.MONTH, Precision.DAY).index(point[1])
+
+
+def _floor(day: date, precision: Precision) -> date:
+    if precision is Precision.YEAR:
+        return date(day.year, 1, 1)
+    if precision is Precision.MONTH:
+        return date(day.year, day.month, 1)
+    return day
+
+
+def _period(day: date, precision: Precision) -> tuple[date, date]:
+    if precision is Precision.YEAR:
+        return date(day.year, 1, 1), date(day.year, 12, 31)
+    if precision is Precision.MONTH:
+        return _month_start(day.year, day.month), _month_end(day.year, day.month)
+    return day, day
+
+
+def _date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_start(year: int, month: int) -> date:
+    return date(year, month, 1)
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month_number(name: str) -> int:
+    return _MONTH_NUMBERS[name.rstrip(".").lower()]
+
+
+def _day_number(raw: str) -> int:
+    return int(raw.rstrip("stndrh"))
+
+
+def _day_range(year: int, month: int, match: re.Match[str]) -> tuple[date, date] | None:
+    d1 = _day_number(match.group("d1"))
+    d2 = _day_number(match.group("d2")) if match.group("d2") else d1
+    first, last = _date(year, month, d1), _date(year, month, d2)
+    if first is None or last is None or first > last:
+        return None
+    return first, last

@@ -1,0 +1,90 @@
+"""Document -> Extraction(figures, events): the pipeline, nothing else."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+from functools import lru_cache
+
+from bot.config import DEFAULT_SUBJECTS
+from bot.facts.claims import ClaimReader, Context
+from bot.facts.dates import Anchor, find_dates, publication_anchor
+from bot.facts.events import events_in_sentence
+from bot.facts.model import DateSpan, Document, Event, Extraction, Figure, Precision, short_id
+from bot.facts.numbers import find_quantities
+from bot.facts.sentences import split_sentences
+
+# Cheap test before the number reader runs: a digit, a number word or a vague amount.
+_MAY_COUNT_RE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|thousand|million|dozens?|hundreds|thousands)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=16)
+def _reader(subjects: tuple[str, ...]) -> ClaimReader:
+    return ClaimReader(subjects)
+
+
+def extract(document: Document, subjects: Sequence[str] = DEFAULT_SUBJECTS) -> Extraction:
+    reader = _reader(tuple(subjects))
+    anchor = publication_anchor(document.text, document.published)
+    context = Context()
+    context.count_speaker_turns(document.text)
+    figures: list[Figure] = []
+    events: list[Event] = []
+    seen_ids: Counter[str] = Counter()
+    previous_end = 0
+    for sentence in split_sentences(document.text):
+        text = sentence.text
+        gap = document.text[previous_end : sentence.start]
+        previous_end = sentence.end
+        if "\n" in gap:
+            context.new_line(blank_line="\n\n" in gap.replace(" ", ""))
+        dates = find_dates(text, anchor)
+        quantities = find_quantities(text) if _MAY_COUNT_RE.search(text) else []
+        claims = reader.read(text, quantities, dates, context)
+        for claim in claims:
+            q = claim.quantity
+            base = short_id(document.key, text, claim.metric.value, f"{q.low}-{q.high}")
+            seen_ids[base] += 1
+            figure_id = base if seen_ids[base] == 1 else short_id(base, str(seen_ids[base]))
+            figures.append(
+                Figure(
+                    id=figure_id,
+                    document=document.key,
+                    metric=claim.metric,
+                    subject=claim.subject,
+                    low=q.low,
+                    high=q.high,
+                    qualifier=q.qualifier,
+                    additional=claim.additional,
+                    source=claim.source,
+                    date=claim.date.span if claim.date else None,
+                    quote=text,
+                    span=(sentence.start, sentence.end),
+                )
+            )
+        if dates:
+            story = any(a.subject in reader.subjects for a in reader.aliases(text))
+            events.extend(events_in_sentence(document.key, text, sentence.start, dates, story))
+    return Extraction(document, tuple(figures), tuple(events), _publication_span(anchor))
+
+
+def _publication_span(anchor: Anchor | None) -> DateSpan | None:
+    if anchor is None:
+        return None
+    day = anchor.day
+    if anchor.precision is Precision.DAY:
+        start = end = day
+    elif anchor.precision is Precision.MONTH:
+        start = day.replace(day=1)
+        end = day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    else:
+        start, end = date(day.year, 1, 1), date(day.year, 12, 31)
+    return DateSpan("publication date", start, end, anchor.precision, anchor.inferred)

@@ -1,0 +1,219 @@
+"""Files and folders -> the fact store: walking, reading, extracting, storing, summarising.
+
+A refused file (not a news document, vanished, owned by someone else) changes nothing and is
+reported with a one-line reason; the others go on. Only documents whose text changed are
+extracted again: the digest of the decoded text is compared with the stored one first.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.facts.documents import DocumentError, read_document
+from bot.facts.model import Document, Extraction
+from bot.facts.store import DocumentInfo, FactStore, IngestResult, StoreError
+
+log = logging.getLogger(__name__)
+
+SUFFIXES = frozenset({".txt", ".md"})
+
+ExtractFn = Callable[[Document], Extraction]
+ProgressFn = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A file to ingest and the document key it is stored under."""
+
+    path: Path
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    path: str
+    reason: str
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    results: list[IngestResult] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+    def _keys(self, status: str) -> list[str]:
+        return [r.key for r in self.results if r.status == status]
+
+    @property
+    def added(self) -> list[str]:
+        return self._keys("added")
+
+    @property
+    def replaced(self) -> list[str]:
+        return self._keys("replaced")
+
+    @property
+    def unchanged(self) -> list[str]:
+        return self._keys("unchanged")
+
+    @property
+    def figures(self) -> int:
+        """Figures written by this run (added and replaced documents)."""
+        return sum(r.figures for r in self.results if r.status != "unchanged")
+
+    @property
+    def events(self) -> int:
+        return sum(r.events for r in self.results if r.status != "unchanged")
+
+    @property
+    def ok(self) -> bool:
+        return not self.refused
+
+    def lines(self) -> list[str]:
+        """The human summary: counts, then each warning and refusal on its own line."""
+        lines = [
+            f"documents: {len(self.added)} added, {len(self.replaced)} replaced,"
+            f" {len(self.unchanged)} unchanged, {len(self.removed)} removed,"
+            f" {len(self.refused)} refused",
+            f"stored: {self.figures} figures, {self.events} events",
+        ]
+        lines += [f"warning: {key}: {message}" for key, message in self.warnings]
+        lines += [f"refused: {r.path}: {r.reason}" for r in self.refused]
+        return lines
+
+
+def _is_candidate(path: Path) -> bool:
+    return path.suffix.lower() in SUFFIXES and not path.name.startswith(".")
+
+
+def collect_sources(paths: Iterable[Path]) -> tuple[list[Source], list[Refusal]]:
+    """The .txt/.md files named or found (recursively) under ``paths``.
+
+    A folder's files are keyed by their path relative to it, a named file by its name, so that
+    ingesting ``seeds/`` or ``seeds/a.txt`` stores the same key. Entries that are not folders are
+    listed even when they cannot be read (a dangling link): reading them refuses them.
+    """
+    found: list[Source] = []
+    refused: list[Refusal] = []
+    for path in paths:
+        if path.is_dir():
+            for entry in sorted(path.rglob("*")):
+                relative = entry.relative_to(path)
+                hidden = any(part.startswith(".") for part in relative.parts)
+                if not hidden and _is_candidate(entry) and not entry.is_dir():
+                    found.append(Source(entry, relative.as_posix()))
+        elif not path.exists() and not path.is_symlink():
+            refused.append(Refusal(str(path), "no such file or folder"))
+        elif not _is_candidate(path):
+            refused.append(Refusal(str(path), "not a .txt or .md file"))
+        else:
+            found.append(Source(path, path.name))
+    sources: list[Source] = []
+    first_path: dict[str, Path] = {}
+    for source in found:
+        if source.key in first_path:
+            reason = f"same document key {source.key!r} as {first_path[source.key]}"
+            refused.append(Refusal(str(source.path), reason))
+        else:
+            first_path[source.key] = source.path
+            sources.append(source)
+    return sources, refused
+
+
+def _read(source: Source) -> Document:
+    try:
+        return read_document(source.path, key=source.key)
+    except OSError as exc:
+        raise DocumentError(f"cannot read the file: {exc.strerror or exc}") from None
+
+
+async def ingest_sources(
+    store: FactStore,
+    sources: Sequence[Source],
+    extract_fn: ExtractFn,
+    *,
+    guild_id: int | None = None,
+    progress: ProgressFn | None = None,
+    summary: IngestSummary | None = None,
+) -> IngestSummary:
+    summary = summary if summary is not None else IngestSummary()
+    stored: dict[str, DocumentInfo] = {
+        info.key: info for info in await store.documents(guild_id) if info.guild_id == guild_id
+    }
+    for done, source in enumerate(sources, start=1):
+        if progress is not None:
+            progress(done - 1, len(sources), source.key)
+        try:
+            document = _read(source)
+        except DocumentError as exc:
+            summary.refused.append(Refusal(str(source.path), str(exc)))
+            continue
+        summary.warnings += [(source.key, warning) for warning in document.warnings]
+        known = stored.get(source.key)
+        if known is not None and known.digest == document.digest:
+            unchanged = IngestResult(source.key, "unchanged", known.figures, known.events)
+            summary.results.append(unchanged)
+            continue
+        try:
+            extraction = extract_fn(document)
+        except Exception as exc:
+            log.exception("extraction failed for %s", source.path)
+            reason = f"extraction failed ({type(exc).__name__}: {exc})"
+            summary.refused.append(Refusal(str(source.path), reason))
+            continue
+        try:
+            summary.results.append(await store.ingest(extraction, guild_id=guild_id))
+        except StoreError as exc:
+            summary.refused.append(Refusal(str(source.path), str(exc)))
+    if progress is not None and sources:
+        progress(len(sources), len(sources), "")
+    return summary
+
+
+async def ingest_paths(
+    store: FactStore,
+    paths: Iterable[Path],
+    extract_fn: ExtractFn,
+    *,
+    guild_id: int | None = None,
+    progress: ProgressFn | None = None,
+) -> IngestSummary:
+    """Ingest files and folders (recursively); see ``collect_sources`` for the keys."""
+    sources, refused = collect_sources(paths)
+    summary = IngestSummary(refused=refused)
+    return await ingest_sources(
+        store, sources, extract_fn, guild_id=guild_id, progress=progress, summary=summary
+    )
+
+
+async def sync_folder(
+    store: FactStore,
+    folder: Path,
+    extract_fn: ExtractFn,
+    *,
+    guild_id: int | None = None,
+    progress: ProgressFn | None = None,
+) -> IngestSummary:
+    """Make ``guild_id``'s documents mirror ``folder``: ingest its files, remove the documents
+    whose file is gone. A missing folder is refused and removes nothing."""
+    if not folder.is_dir():
+        return IngestSummary(refused=[Refusal(str(folder), "no such folder")])
+    sources, refused = collect_sources([folder])
+    summary = await ingest_sources(
+        store,
+        sources,
+        extract_fn,
+        guild_id=guild_id,
+        progress=progress,
+        summary=IngestSummary(refused=refused),
+    )
+    present = {source.key for source in sources}
+    for info in await store.documents(guild_id):
+        owned_and_gone = info.guild_id == guild_id and info.key not in present
+        if owned_and_gone and await store.remove_document(info.key, guild_id=guild_id):
+            summary.removed.append(info.key)
+    return summary

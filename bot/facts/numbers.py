@@ -1,0 +1,264 @@
+"""Quantities in a sentence: digits, words, scales, vague amounts, ranges and qualifiers.
+
+``find_quantities`` reads a sentence and returns every amount it states, with the qualifier
+words around it folded in. It does not decide what is counted; ``claims`` does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.facts.model import Qualifier
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """An amount stated in a sentence. ``start``/``end`` cover qualifier and number(s)."""
+
+    low: int
+    high: int
+    qualifier: Qualifier
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    vague: bool = False
+    scaled: bool = False
+    spelled: bool = False
+    has_decimal: bool = False
+
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
+
+_WORD = r"(?:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True)) + r")"
+_SCALE_WORD = r"(?:hundred|thousand|million|billion)"
+# "twenty-five", "two hundred and fifty", "three thousand", "a hundred"
+_SPELLED = (
+    rf"(?:(?:a|an|{_WORD}(?:[-\s]{_WORD})?)\s+{_SCALE_WORD}"
+    rf"(?:(?:\s+and)?\s+{_WORD}(?:[-\s]{_WORD})?(?:\s+{_SCALE_WORD})?)*"
+    rf"|{_WORD}(?:-{_WORD})?)"
+)
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
+_SCALED = (
+    rf"{_DIGITS}(?:\s*(?:million|billion|thousand|hundred)\b|(?:k|mn|bn|m)\b)?(?![\w])"
+)
+_NUMBER = rf"(?:(?<![\w.,$€£₩¥])(?<![A-Za-z]-){_SCALED}|\b{_SPELLED}\b)"
+
+_VAGUE: tuple[tuple[str, int, int], ...] = (
+    (r"hundreds\s+of\s+thousands", 200_000, 999_999),
+    (r"tens\s+of\s+thousands", 20_000, 99_999),
+    (r"several\s+dozen", 24, 99),
+    (r"dozens", 24, 99),
+    (r"hundreds", 200, 999),
+    (r"thousands", 2_000, 9_999),
+)
+_VAGUE_RE = re.compile(
+    r"\b(?:" + "|".join(f"(?P<v{i}>{p})" for i, (p, _, _) in enumerate(_VAGUE)) + r")\b",
+    re.IGNORECASE,
+)
+_SPECIAL_RE = re.compile(
+    r"\b(?:(?P<couple>a\s+couple(?:\s+of)?\s+thousand)|(?P<half>half\s+a\s+million)"
+    r"|(?P<dozen>a\s+dozen))\b",
+    re.IGNORECASE,
+)
+
+_RANGE_RE = re.compile(
+    rf"(?:\b(?P<between>between|from)\s+)?(?P<a>{_NUMBER})"
+    rf"(?P<sep>\s*(?:-|–|—)\s*|\s+(?:to|and)\s+|\s*/\s*)(?P<b>{_NUMBER})",
+    re.IGNORECASE,
+)
+_NUMBER_RE = re.compile(_NUMBER, re.IGNORECASE)
+
+_BEFORE_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
+    (r"at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|no\s+(?:fewer|less)\s+than"
+     r"|well\s+over|at\s+a\s+minimum|a\s+minimum\s+of|north\s+of|exceeding|surpassing|topping",
+     Qualifier.AT_LEAST),
+    (r"up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|no\s+more\s+than|at\s+most|under"
+     r"|a\s+maximum\s+of|as\s+much\s+as|not\s+more\s+than",
+     Qualifier.AT_MOST),
+    (r"around|about|approximately|approx\.|roughly|nearly|almost|some|close\s+to|an\s+estimated"
+     r"|estimated|circa|c\.|an\s+approximate|approaching|just\s+under|just\s+over|~",
+     Qualifier.ABOUT),
+)
+_BEFORE_RE = re.compile(
+    r"(?:"
+    + "|".join(f"(?P<q{i}>(?<![\\w]){p})" for i, (p, _) in enumerate(_BEFORE_QUALIFIERS))
+    + r")\s*$",
+    re.IGNORECASE,
+)
+_AFTER_AT_LEAST_RE = re.compile(r"^(?:\s*(?:\+|-?plus\b|or\s+more\b|and\s+more\b|odd\b))",
+                                re.IGNORECASE)
+
+
+def parse_number(text: str) -> tuple[int, bool, bool] | None:
+    """``text`` -> (value, scaled, has_decimal), or None when it is not a whole count."""
+    raw = text.strip().lower()
+    if not raw:
+        return None
+    if raw[0].isdigit():
+        return _parse_digits(raw)
+    value = _parse_words(raw)
+    return None if value is None else (value, False, False)
+
+
+def _parse_digits(raw: str) -> tuple[int, bool, bool] | None:
+    m = re.match(r"([\d,  \u00a0\u202f]+(?:\.\d+)?)\s*([a-z]*)$", raw)
+    if not m:
+        return None
+    digits, scale_word = m.group(1), m.group(2)
+    digits = re.sub(r"[, \u00a0\u202f]", "", digits)
+    scale = _SCALES.get(scale_word) or _SHORT_SCALES.get(scale_word) if scale_word else 1
+    if scale is None:
+        return None
+    has_decimal = "." in digits
+    try:
+        if has_decimal:
+            whole, frac = digits.split(".")
+            value_num = int(whole + frac) * scale
+            denom = 10 ** len(frac)
+            if value_num % denom:
+                return None
+            value = value_num // denom
+        else:
+            value = int(digits) * scale
+    except ValueError:
+        return None
+    return value, scale != 1, has_decimal
+
+
+def _parse_words(raw: str) -> int | None:
+    tokens = re.split(r"[\s-]+", raw.replace(" and ", " "))
+    total = 0
+    current = 0
+    seen = False
+    for tok in tokens:
+        if tok in ("a", "an"):
+            current = 1
+        elif tok in _UNITS:
+            current += _UNITS[tok]
+        elif tok in _TENS:
+            current += _TENS[tok]
+        elif tok == "hundred":
+            current = max(current, 1) * 100
+        elif tok in ("thousand", "million", "billion"):
+            total += max(current, 1) * _SCALES[tok]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _qualifier_before(sentence: str, start: int) -> tuple[Qualifier | None, int]:
+    window_start = max(0, start - 40)
+    m = _BEFORE_RE.search(sentence, window_start, start)
+    if not m:
+        return None, start
+    for i, (_, qualifier) in enumerate(_BEFORE_QUALIFIERS):
+        if m.group(f"q{i}"):
+            return qualifier, m.start()
+    return None, start
+
+
+def find_quantities(sentence: str) -> list[Quantity]:
+    """Every amount in ``sentence``, left to right, without overlaps."""
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for m in _SPECIAL_RE.finditer(sentence):
+        if m.group("couple"):
+            low = high = 2_000
+            qual = Qualifier.ABOUT
+        elif m.group("half"):
+            low = high = 500_000
+            qual = Qualifier.EXACT
+        else:
+            low = high = 12
+            qual = Qualifier.EXACT
+        before, qstart = _qualifier_before(sentence, m.start())
+        found.append(Quantity(low, high, before or qual, qstart, m.end(), m.start(), m.end(),
+                              vague=qual is Qualifier.ABOUT, spelled=True))
+        taken.append((m.start(), m.end()))
+
+    for m in _RANGE_RE.finditer(sentence):
+        if not free(m.start(), m.end()):
+            continue
+        sep = m.group("sep").strip().lower()
+        if sep == "and" and not m.group("between"):
+            continue
+        if sep == "/" or (sep in ("-", "–", "—") and " " in m.group("sep") and False):
+            continue
+        b = parse_number(m.group("b"))
+        a_text = m.group("a")
+        scale_word = _trailing_scale_word(m.group("b"))
+        # "between 1.5 and 2 million": the second number's scale applies to the first too.
+        if b is not None and b[1] and scale_word and _trailing_scale_word(a_text) is None:
+            scaled_a = parse_number(f"{a_text} {scale_word}")
+            a = scaled_a if scaled_a and scaled_a[0] <= b[0] else parse_number(a_text)
+        else:
+            a = parse_number(a_text)
+        if a is None or b is None:
+            continue
+        low, high = a[0], b[0]
+        scaled = a[1] or b[1]
+        if low >= high or (sep in ("-", "–", "—") and _looks_like_identifier(m.group(0))):
+            continue
+        found.append(Quantity(low, high, Qualifier.RANGE, m.start(), m.end(), m.start("a"),
+                              m.end("b"), scaled=scaled, has_decimal=a[2] or b[2],
+                              spelled=not m.group("a")[0].isdigit()))
+        taken.append((m.start(), m.end()))
+
+    for m in _VAGUE_RE.finditer(sentence):
+        if not free(m.start(), m.end()):
+            continue
+        low, high = next((lo, hi) for i, (_, lo, hi) in enumerate(_VAGUE) if m.group(f"v{i}"))
+        found.append(Quantity(low, high, Qualifier.RANGE, m.start(), m.end(), m.start(),
+                              m.end(), vague=True))
+        taken.append((m.start(), m.end()))
+
+    for m in _NUMBER_RE.finditer(sentence):
+        if not free(m.start(), m.end()):
+            continue
+        parsed = parse_number(m.group(0))
+        if parsed is None:
+            continue
+        value, scaled, has_decimal = parsed
+        before, qstart = _qualifier_before(sentence, m.start())
+        qualifier = before or Qualifier.EXACT
+        end = m.end()
+        after = _AFTER_AT_LEAST_RE.match(sentence[end:])
+        if after and before is None:
+            qualifier = Qualifier.AT_LEAST
+            end += after.end()
+        found.append(Quantity(value, value, qualifier, qstart, end, m.start(), m.end(),
+                              scaled=scaled, has_decimal=has_decimal,
+                              spelled=not m.group(0)[0].isdigit()))
+        taken.append((m.start(), m.end()))
+
+    found.sort(key=lambda q: q.num_start)
+    return found
+
+
+def _trailing_scale_word(text: str) -> str | None:
+    m = re.search(r"\d\s*(million|billion|thousand|k|mn|bn|m)\s*$", text.strip(), re.I)
+    return m.group(1).lower() if m else None
+
+
+def _looks_like_identifier(text: str) -> bool:
+    """'F-16', '2024-10-30', 'Su-25' style tokens are not ranges."""
+    return bool(re.search(r"\d{4}-\d{2}(?:-\d{2})?$", text.strip()))

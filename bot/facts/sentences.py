@@ -1,0 +1,203 @@
+"""Sentence splitting with character offsets into the document text.
+
+Two passes, both linear: lines are grouped into blocks (paragraphs, list items, headings,
+hard-wrapped prose joined back together), then each block is cut at sentence-final punctuation
+that is not an abbreviation. Every :class:`Sentence` satisfies ``text[s.start:s.end] == s.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Sentence", "split_sentences"]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Titles and abbreviations that are never the end of a sentence when a capital or digit follows.
+_NEVER_FINAL = _wordset(
+    """lt gen col maj capt sgt mr mrs ms dr sen rep gov pres st vs approx est e.g i.e cf adm brig
+    cmdr cpl pvt prof rev mt ft fig messrs gens lts cols"""
+)
+# Abbreviations that may end a sentence: a split happens only before a word that typically
+# starts one ("... to the U.S. The next day" splits, "U.S. President Biden" does not).
+_MAYBE_FINAL = _wordset(
+    """u.s u.k u.n u.s.a e.u jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m no nos jr
+    sr inc co corp ltd"""
+)
+_STARTERS = _wordset(
+    """The A An In On At He She It They We I You But And Or This That These Those His Her Their
+    Its Our My There Then As After Before When While Since However Meanwhile Also According
+    Some Many Most For If Yet So Still What Why How Who Where Both Each Earlier Later Last Next
+    Now Such One Two Three Officials Asked Despite During Although Though Because"""
+)
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")
+
+_CLOSERS = "\"'”’)]»"
+_OPENERS = "\"'“‘([{«"
+
+# Non-blank lines (possessive so that long runs of blanks stay linear).
+_LINE = re.compile(r"^[^\S\n]*+\S[^\n]*", re.MULTILINE)
+_MARKER = re.compile(
+    r"[^\S\n]*+(?:(?P<hash>#{1,6})(?:[^\S\n]+|$)|(?:[-*•–▪◦‣]|\d{1,3}[.)])[^\S\n]+)"
+)
+_HEADING_TAIL = re.compile(r"[^\S\n]+#+$")
+_SPEAKER = re.compile(r"(?:[QA]|[A-Z][A-Z.'’ -]{0,40}?(?: \d{1,3})?):\s")
+_TERMINAL_END = re.compile(r"[.!?][\"'”’)\]»]*+(?:[^\S\n]*+\([^()\n]{0,79}[^()\n.!?]\))*+$")
+# A run of sentence-final punctuation, closing quotes/brackets, and source labels such as
+# "(Reuters)" when they end the line, then the whitespace before the next sentence.
+_BOUNDARY = re.compile(
+    r"(?<![.!?])(?P<punct>[.!?]++)(?P<close>[\"'”’)\]»]*+)"
+    r"(?:(?P<labels>(?:[^\S\n]*+\([^()\n]{0,79}[^()\n.!?]\))++)(?=[^\S\n]*+(?:\n|\Z))\s*+|\s++)"
+)
+_WORD = re.compile(r"[\"'“‘(\[{«]*(\w+)")
+
+_MAX_WRAP_WIDTH = 100
+_WRAP_SLACK = 2
+_OPEN_END = re.compile(
+    r"(?:[,;–—-]|\b(?:and|or|but|of|the|a|an|to|in|on|at|for|with|by|from|that|which|who"
+    r"|as|than|said|says)\b)\s*$",
+    re.IGNORECASE,
+)
+_FIRST_WORD = re.compile(r"\S+")
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for start, end in _blocks(text):
+        _split_block(text, start, end, sentences)
+    return sentences
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int
+    content: int
+    end: int
+    heading: bool
+    marker: bool
+
+
+def _lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    for match in _LINE.finditer(text):
+        start = match.start()
+        end = start + len(match.group().rstrip())
+        marker = _MARKER.match(text, start, end)
+        heading = marker is not None and marker.group("hash") is not None
+        content = (
+            marker.end() if marker else start + len(match.group()) - len(match.group().lstrip())
+        )
+        if heading:
+            tail = _HEADING_TAIL.search(text, content, end)
+            if tail:
+                end = tail.start()
+        lines.append(_Line(start, content, end, heading, marker is not None))
+    return lines
+
+
+def _wrap_width(lines: list[_Line]) -> int:
+    """The width prose was hard-wrapped at, or 0 when its lines were never wrapped."""
+    widest = max((line.end - line.start for line in lines), default=0)
+    return widest if widest <= _MAX_WRAP_WIDTH else 0
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of text within which sentences are cut by punctuation alone."""
+    lines = _lines(text)
+    wrap = _wrap_width(lines)
+    blocks: list[tuple[int, int]] = []
+    block_start = -1
+    previous: _Line | None = None
+    for line in lines:
+        if line.content >= line.end:
+            # A bare marker ("-", "#"): nothing to say, but it ends the block before it.
+            if previous is not None:
+                blocks.append((block_start, previous.end))
+            previous = None
+            continue
+        if previous is None or not _continues(text, previous, line, wrap):
+            if previous is not None:
+                blocks.append((block_start, previous.end))
+            block_start = line.content
+        previous = line
+    if previous is not None:
+        blocks.append((block_start, previous.end))
+    return blocks
+
+
+def _continues(text: str, previous: _Line, line: _Line, wrap: int) -> bool:
+    """Whether ``line`` carries on the block that ``previous`` belongs to."""
+    if previous.heading or line.marker:
+        return False
+    if text.count("\n", previous.end, line.start) >= 2:
+        return False
+    if _SPEAKER.match(text, line.content):
+        return False
+    if _TERMINAL_END.search(text, max(previous.content, previous.end - 200), previous.end):
+        return True  # the punctuation pass decides, with its abbreviation rules
+    first = text[line.content]
+    if not (first.isupper() or first.isdigit() or first in _OPENERS):
+        return True
+    if _OPEN_END.search(text, max(previous.content, previous.end - 20), previous.end):
+        return True
+    # A wrapped line is one the next word would not have fitted on; a headline list is not.
+    next_word = _FIRST_WORD.match(text, line.content)
+    width = next_word.end() - line.content if next_word else 0
+    return wrap > 0 and (previous.end - previous.start) + 1 + width > wrap - _WRAP_SLACK
+
+
+def _split_block(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    current = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        following = match.end()
+        if following >= end or not _is_boundary(text, match, start):
+            continue
+        _emit(text, current, _piece_end(match), out)
+        current = following
+    _emit(text, current, end, out)
+
+
+def _piece_end(match: re.Match[str]) -> int:
+    return match.end("labels") if match.group("labels") else match.end("close")
+
+
+def _is_boundary(text: str, match: re.Match[str], block_start: int) -> bool:
+    following = match.end()
+    first = text[following]
+    if not (first.isupper() or first.isdigit() or first in _OPENERS):
+        return False
+    if match.group("punct") != "." or match.group("close") or match.group("labels"):
+        return True
+    dot = match.start("punct")
+    window = text[max(block_start, dot - 40) : dot]
+    if not window or window[-1].isspace():
+        return True
+    token = window.rsplit(None, 1)[-1].lstrip(_OPENERS)
+    key = token.lower()
+    known = key in _NEVER_FINAL or key in _MAYBE_FINAL or _INITIALS.fullmatch(token) is not None
+    if not known:
+        return True
+    if first.isdigit() or key in _NEVER_FINAL:
+        return False
+    word = _WORD.match(text, following)
+    return word is not None and word.group(1) in _STARTERS
+
+
+def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    start += len(piece) - len(piece.lstrip())
+    out.append(Sentence(stripped, start, start + len(stripped)))

@@ -1,0 +1,429 @@
+"""FactStore: the SQLite fact base behind the slash commands.
+
+Every query takes the guild it answers for and sees the shared documents (``guild_id`` NULL, built
+from seeds/) plus that guild's own, never another guild's. Writes go through one connection,
+serialised by a lock, one ``BEGIN IMMEDIATE`` transaction per document.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+import aiosqlite
+
+from bot.facts.model import Event, Extraction, Figure, Metric
+from bot.facts.store.migrate import apply_migrations, bundled_migrations
+from bot.facts.store.rows import (
+    DOCUMENT_COLUMNS,
+    EVENT_COLUMNS,
+    FIGURE_COLUMNS,
+    DocumentInfo,
+    IngestResult,
+    NameCount,
+    StoreStats,
+    document_info_from_row,
+    document_params,
+    event_from_row,
+    event_params,
+    figure_from_row,
+    figure_params,
+)
+
+BUSY_TIMEOUT_MS = 5000
+
+_VISIBLE = "(d.guild_id IS NULL OR d.guild_id = :guild)"
+
+_INSERT_DOCUMENT = f"INSERT INTO documents ({DOCUMENT_COLUMNS}) VALUES ({', '.join('?' * 17)})"
+_UPDATE_DOCUMENT = (
+    "UPDATE documents SET guild_id = ?, title = ?, publisher = ?, url = ?, published = ?,"
+    " pub_text = ?, pub_start = ?, pub_end = ?, pub_precision = ?, pub_inferred = ?, meta = ?,"
+    " digest = ?, text = ?, words = ?, ingested_at = ?, updated_at = ? WHERE key = ?"
+)
+_INSERT_FIGURE = f"INSERT INTO figures ({FIGURE_COLUMNS}) VALUES ({', '.join('?' * 18)})"
+_INSERT_EVENT = f"INSERT INTO events ({EVENT_COLUMNS}) VALUES ({', '.join('?' * 12)})"
+_DOCUMENT_SELECT = (
+    "SELECT d.key, d.guild_id, d.title, d.publisher, d.url, d.published, d.pub_text,"
+    " d.pub_start, d.pub_end, d.pub_precision, d.pub_inferred, d.digest, d.words,"
+    " d.ingested_at, d.updated_at,"
+    " (SELECT COUNT(*) FROM figures f WHERE f.document = d.key) AS figure_count,"
+    " (SELECT COUNT(*) FROM events e WHERE e.document = d.key) AS event_count"
+    " FROM documents d"
+)
+_FIGURE_ORDER = (
+    " ORDER BY f.subject, f.metric, f.date_start IS NULL, f.date_start, f.low, f.document,"
+    " f.position"
+)
+
+
+class StoreError(Exception):
+    """A store operation was refused; the message says why in one line."""
+
+
+class OwnershipError(StoreError):
+    """The document key belongs to another owner (another guild, or shared vs a guild)."""
+
+
+class InvalidExtractionError(StoreError):
+    """The extraction breaks a constraint of the schema (e.g. two figures with one id)."""
+
+
+def _owner(guild_id: int | None) -> str:
+    return "the shared fact base" if guild_id is None else f"guild {guild_id}"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+class FactStore:
+    def __init__(self, db: aiosqlite.Connection, path: Path) -> None:
+        self._db = db
+        self.path = path
+        self._write_lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: Path | str) -> Self:
+        """Open (creating if needed) the database at ``path`` and bring its schema up to date."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = await aiosqlite.connect(path, isolation_level=None)
+        try:
+            db.row_factory = sqlite3.Row
+            await db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            await db.execute("PRAGMA journal_mode = WAL")
+            await db.execute("PRAGMA synchronous = NORMAL")
+            await db.execute("PRAGMA foreign_keys = ON")
+            await apply_migrations(db, bundled_migrations())
+        except BaseException:
+            await db.close()
+            raise
+        return cls(db, path)
+
+    async def close(self) -> None:
+        await self._db.close()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    # -- writing ------------------------------------------------------------------------------
+
+    async def ingest(self, extraction: Extraction, *, guild_id: int | None = None) -> IngestResult:
+        """Store a document and what was extracted from it, all or nothing.
+
+        Identical text under the same key writes nothing. Changed text replaces the document's
+        figures and events; figure ids are content hashes, so unchanged sentences keep theirs.
+        """
+        async with self._write_lock:
+            await self._db.execute("BEGIN IMMEDIATE")
+            try:
+                result = await self._ingest_in_transaction(extraction, guild_id)
+                if result.status == "unchanged":
+                    await self._db.execute("ROLLBACK")
+                else:
+                    await self._db.execute("COMMIT")
+                return result
+            except sqlite3.IntegrityError as exc:
+                await self._db.execute("ROLLBACK")
+                raise InvalidExtractionError(
+                    f"document {extraction.document.key!r} not stored: {exc}"
+                ) from exc
+            except BaseException:
+                await self._db.execute("ROLLBACK")
+                raise
+
+    async def _ingest_in_transaction(
+        self, extraction: Extraction, guild_id: int | None
+    ) -> IngestResult:
+        doc = extraction.document
+        rows = await self._fetch(
+            "SELECT guild_id, digest, ingested_at,"
+            " (SELECT group_concat(id, ' ') FROM"
+            "  (SELECT id FROM figures WHERE document = :key ORDER BY position)) AS figure_ids"
+            " FROM documents WHERE key = :key",
+            {"key": doc.key},
+        )
+        existing = next(iter(rows), None)
+        now = _now()
+        old_ids: list[str] = []
+        if existing is not None:
+            if existing["guild_id"] != guild_id:
+                raise OwnershipError(
+                    f"document {doc.key!r} belongs to {_owner(existing['guild_id'])},"
+                    f" not {_owner(guild_id)}"
+                )
+            if existing["digest"] == doc.digest:
+                return IngestResult(
+                    doc.key, "unchanged", len(extraction.figures), len(extraction.events)
+                )
+            old_ids = (existing["figure_ids"] or "").split()
+            params = document_params(extraction, guild_id, now, existing["ingested_at"])
+            await self._db.execute(_UPDATE_DOCUMENT, (*params[1:], doc.key))
+            await self._db.execute("DELETE FROM figures WHERE document = ?", (doc.key,))
+            await self._db.execute("DELETE FROM events WHERE document = ?", (doc.key,))
+        else:
+            await self._db.execute(_INSERT_DOCUMENT, document_params(extraction, guild_id, now))
+        await self._insert_rows(extraction)
+        new = [f.id for f in extraction.figures]
+        old, new_set = set(old_ids), set(new)
+        return IngestResult(
+            key=doc.key,
+            status="replaced" if existing is not None else "added",
+            figures=len(extraction.figures),
+            events=len(extraction.events),
+            kept_ids=tuple(i for i in new if i in old),
+            new_ids=tuple(i for i in new if i not in old),
+            dropped_ids=tuple(i for i in old_ids if i not in new_set),
+        )
+
+    async def _insert_rows(self, extraction: Extraction) -> None:
+        """Insert the figures and events (triggers record their subject and claimant names)."""
+        await self._db.executemany(
+            _INSERT_FIGURE, [figure_params(f, i) for i, f in enumerate(extraction.figures)]
+        )
+        await self._db.executemany(
+            _INSERT_EVENT, [event_params(e, i) for i, e in enumerate(extraction.events)]
+        )
+
+    async def add_aliases(self, kind: str, aliases: dict[str, str]) -> None:
+        """Record what users may type (alias) for a canonical subject or claimant name."""
+        async with self._write_lock:
+            await self._db.execute("BEGIN IMMEDIATE")
+            try:
+                canon = sorted({(kind, c) for c in aliases.values()})
+                await self._db.executemany(
+                    "INSERT OR IGNORE INTO names (kind, name) VALUES (?, ?)", canon
+                )
+                await self._db.executemany(
+                    "INSERT OR REPLACE INTO aliases (kind, alias, canonical) VALUES (?, ?, ?)",
+                    [(kind, a, c) for a, c in sorted(aliases.items())],
+                )
+                await self._db.execute("COMMIT")
+            except BaseException:
+                await self._db.execute("ROLLBACK")
+                raise
+
+    async def remove_document(self, key: str, *, guild_id: int | None) -> bool:
+        """Delete a document with its figures and events; False when there was none."""
+        async with self._write_lock:
+            await self._db.execute("BEGIN IMMEDIATE")
+            try:
+                rows = await self._fetch("SELECT guild_id FROM documents WHERE key = ?", (key,))
+                row = next(iter(rows), None)
+                if row is None:
+                    await self._db.execute("ROLLBACK")
+                    return False
+                if row["guild_id"] != guild_id:
+                    raise OwnershipError(
+                        f"document {key!r} belongs to {_owner(row['guild_id'])},"
+                        f" not {_owner(guild_id)}"
+                    )
+                await self._db.execute("DELETE FROM documents WHERE key = ?", (key,))
+                await self._db.execute("COMMIT")
+                return True
+            except BaseException:
+                await self._db.execute("ROLLBACK")
+                raise
+
+    # -- reading ------------------------------------------------------------------------------
+
+    async def _fetch(self, sql: str, params: dict[str, Any] | tuple[Any, ...]) -> list[sqlite3.Row]:
+        return list(await self._db.execute_fetchall(sql, params))
+
+    async def figures(
+        self,
+        guild_id: int | None,
+        *,
+        metrics: Iterable[Metric | str] | None = None,
+        subject: str | None = None,
+        source: str | None = None,
+        document: str | None = None,
+        limit: int | None = None,
+    ) -> list[Figure]:
+        """Visible figures, by subject, metric, date (undated last) and low value.
+
+        ``subject`` and ``source`` match canonical names, ignoring case.
+        """
+        where = [_VISIBLE]
+        params: dict[str, Any] = {"guild": guild_id}
+        if metrics is not None:
+            wanted = sorted({Metric(m).value for m in metrics})
+            if not wanted:
+                return []
+            marks = ", ".join(f":m{i}" for i in range(len(wanted)))
+            where.append(f"f.metric IN ({marks})")
+            params.update({f"m{i}": m for i, m in enumerate(wanted)})
+        if subject is not None:
+            where.append("f.subject = :subject COLLATE NOCASE")
+            params["subject"] = subject
+        if source is not None:
+            where.append("f.source = :source COLLATE NOCASE")
+            params["source"] = source
+        if document is not None:
+            where.append("f.document = :document")
+            params["document"] = document
+        sql = (
+            "SELECT f.* FROM figures f JOIN documents d ON d.key = f.document"
+            f" WHERE {' AND '.join(where)}" + _FIGURE_ORDER
+        )
+        if limit is not None:
+            sql += " LIMIT :limit"
+            params["limit"] = limit
+        return [figure_from_row(row) for row in await self._fetch(sql, params)]
+
+    async def figure(self, guild_id: int | None, figure_id: str) -> Figure | None:
+        rows = await self._fetch(
+            "SELECT f.* FROM figures f JOIN documents d ON d.key = f.document"
+            f" WHERE f.id = :id AND {_VISIBLE}",
+            {"id": figure_id.strip().lower(), "guild": guild_id},
+        )
+        return figure_from_row(rows[0]) if rows else None
+
+    async def events(
+        self,
+        guild_id: int | None,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        about: str | None = None,
+        limit: int | None = None,
+    ) -> list[Event]:
+        """Visible events in date order; ``since``/``until`` keep events whose span overlaps,
+        ``about`` keeps events whose summary or sentence contains the text (ignoring case)."""
+        where = [_VISIBLE]
+        params: dict[str, Any] = {"guild": guild_id}
+        if since is not None:
+            where.append("e.date_end >= :since")
+            params["since"] = since.isoformat()
+        if until is not None:
+            where.append("e.date_start <= :until")
+            params["until"] = until.isoformat()
+        if about is not None and about.strip():
+            where.append("(e.summary LIKE :about ESCAPE '\\' OR e.quote LIKE :about ESCAPE '\\')")
+            params["about"] = _like(about.strip())
+        sql = (
+            "SELECT e.* FROM events e JOIN documents d ON d.key = e.document"
+            f" WHERE {' AND '.join(where)}"
+            " ORDER BY e.date_start, e.date_end, e.document, e.position"
+        )
+        if limit is not None:
+            sql += " LIMIT :limit"
+            params["limit"] = limit
+        return [event_from_row(row) for row in await self._fetch(sql, params)]
+
+    async def documents(self, guild_id: int | None) -> list[DocumentInfo]:
+        rows = await self._fetch(
+            f"{_DOCUMENT_SELECT} WHERE {_VISIBLE} ORDER BY d.key", {"guild": guild_id}
+        )
+        return [document_info_from_row(row) for row in rows]
+
+    async def document(self, guild_id: int | None, key: str) -> DocumentInfo | None:
+        rows = await self._fetch(
+            f"{_DOCUMENT_SELECT} WHERE d.key = :key AND {_VISIBLE}", {"key": key, "guild": guild_id}
+        )
+        return document_info_from_row(rows[0]) if rows else None
+
+    async def document_text(self, key: str) -> str | None:
+        """The stored text of a document, whoever owns it; check visibility with ``document``."""
+        rows = await self._fetch("SELECT text FROM documents WHERE key = ?", (key,))
+        return str(rows[0]["text"]) if rows else None
+
+    async def _name_counts(self, guild_id: int | None, column: str) -> list[NameCount]:
+        rows = await self._fetch(
+            f"SELECT f.{column} AS name, COUNT(*) AS figures,"
+            " COUNT(DISTINCT f.document) AS documents"
+            " FROM figures f JOIN documents d ON d.key = f.document"
+            f" WHERE {_VISIBLE} AND f.{column} IS NOT NULL"
+            f" GROUP BY f.{column} ORDER BY figures DESC, name",
+            {"guild": guild_id},
+        )
+        return [NameCount(row["name"], row["figures"], row["documents"]) for row in rows]
+
+    async def claimants(self, guild_id: int | None) -> list[NameCount]:
+        """Sources named by visible figures, most cited first."""
+        return await self._name_counts(guild_id, "source")
+
+    async def subjects(self, guild_id: int | None) -> list[NameCount]:
+        """Subjects of visible figures, most cited first."""
+        return await self._name_counts(guild_id, "subject")
+
+    async def aliases(self, kind: str) -> dict[str, str]:
+        """Alias -> canonical name for ``kind`` ('subject' or 'claimant')."""
+        rows = await self._fetch(
+            "SELECT alias, canonical FROM aliases WHERE kind = ? ORDER BY alias", (kind,)
+        )
+        return {row["alias"]: row["canonical"] for row in rows}
+
+    async def stats(self, guild_id: int | None) -> StoreStats:
+        params = {"guild": guild_id}
+        docs = await self._fetch(
+            f"SELECT COUNT(*) AS n, MAX(d.updated_at) AS last FROM documents d WHERE {_VISIBLE}",
+            params,
+        )
+        figures = await self._fetch(
+            "SELECT COUNT(*) AS n FROM figures f JOIN documents d ON d.key = f.document"
+            f" WHERE {_VISIBLE}",
+            params,
+        )
+        events = await self._fetch(
+            "SELECT COUNT(*) AS n FROM events e JOIN documents d ON d.key = e.document"
+            f" WHERE {_VISIBLE}",
+            params,
+        )
+        last = docs[0]["last"]
+        return StoreStats(
+            documents=docs[0]["n"],
+            figures=figures[0]["n"],
+            events=events[0]["n"],
+            last_updated=datetime.fromisoformat(last) if last else None,
+        )
+
+    async def export(self, guild_id: int | None, *, all_guilds: bool = False) -> dict[str, Any]:
+        """``{"documents", "figures", "events"}`` as in the export contract of DESIGN.md.
+
+        Figures and events are in document order; ``all_guilds`` exports every owner's documents
+        (for the operator's CLI), otherwise what ``guild_id`` sees.
+        """
+        visible = "1" if all_guilds else _VISIBLE
+        params = {"guild": guild_id}
+        documents = await self._fetch(f"{_DOCUMENT_SELECT} WHERE {visible} ORDER BY d.key", params)
+        figures = await self._fetch(
+            "SELECT f.* FROM figures f JOIN documents d ON d.key = f.document"
+            f" WHERE {visible} ORDER BY f.document, f.position",
+            params,
+        )
+        events = await self._fetch(
+            "SELECT e.* FROM events e JOIN documents d ON d.key = e.document"
+            f" WHERE {visible} ORDER BY e.document, e.position",
+            params,
+        )
+        return {
+            "documents": [document_info_from_row(row).to_json() for row in documents],
+            "figures": [figure_from_row(row).to_json() for row in figures],
+            "events": [event_from_row(row).to_json() for row in events],
+        }
+
+    async def pragma(self, name: str) -> Any:
+        """The value of a read-only PRAGMA (e.g. ``journal_mode``), for checks and diagnostics."""
+        if not name.isidentifier():
+            raise ValueError(f"not a pragma name: {name!r}")
+        rows = await self._fetch(f"PRAGMA {name}", ())
+        return rows[0][0] if rows else None

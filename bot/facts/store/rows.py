@@ -1,0 +1,245 @@
+"""Mapping between model values and table rows: the only place that knows both shapes."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Literal
+
+from bot.facts.model import DateSpan, Event, Extraction, Figure, Metric, Precision, Qualifier
+
+IngestStatus = Literal["added", "replaced", "unchanged"]
+
+FIGURE_COLUMNS = (
+    "id, document, position, metric, subject, low, high, qualifier, additional, source, "
+    "date_text, date_start, date_end, date_precision, date_inferred, quote, span_start, span_end"
+)
+EVENT_COLUMNS = (
+    "id, document, position, date_text, date_start, date_end, date_precision, date_inferred, "
+    "summary, quote, span_start, span_end"
+)
+DOCUMENT_COLUMNS = (
+    "key, guild_id, title, publisher, url, published, pub_text, pub_start, pub_end, "
+    "pub_precision, pub_inferred, meta, digest, text, words, ingested_at, updated_at"
+)
+
+DateColumns = tuple[str | None, str | None, str | None, str | None, int | None]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """What ingesting one document did.
+
+    ``kept_ids``, ``new_ids`` and ``dropped_ids`` are figure ids compared with what was stored
+    before; they are empty for an unchanged document, where nothing was written.
+    """
+
+    key: str
+    status: IngestStatus
+    figures: int
+    events: int
+    kept_ids: tuple[str, ...] = ()
+    new_ids: tuple[str, ...] = ()
+    dropped_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """A stored document without its text."""
+
+    key: str
+    guild_id: int | None
+    title: str | None
+    publisher: str | None
+    url: str | None
+    published: date | None
+    publication: DateSpan | None
+    digest: str
+    words: int
+    figures: int
+    events: int
+    ingested_at: datetime
+    updated_at: datetime
+
+    def to_json(self) -> dict[str, Any]:
+        """The document record of the export contract, plus the owning guild (null: shared)."""
+        return {
+            "id": self.key,
+            "title": self.title,
+            "publisher": self.publisher,
+            "url": self.url,
+            "published": self.published.isoformat() if self.published else None,
+            "sha256": self.digest,
+            "words": self.words,
+            "publication_date": self.publication.to_json() if self.publication else None,
+            "guild_id": self.guild_id,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class NameCount:
+    """A subject or claimant with how many visible figures and documents name it."""
+
+    name: str
+    figures: int
+    documents: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStats:
+    documents: int
+    figures: int
+    events: int
+    last_updated: datetime | None
+
+
+def date_columns(span: DateSpan | None) -> DateColumns:
+    if span is None:
+        return (None, None, None, None, None)
+    return (
+        span.text,
+        span.start.isoformat(),
+        span.end.isoformat(),
+        span.precision.value,
+        int(span.inferred),
+    )
+
+
+def date_from(
+    text: str | None,
+    start: str | None,
+    end: str | None,
+    precision: str | None,
+    inferred: int | None,
+) -> DateSpan | None:
+    if text is None or start is None or end is None or precision is None:
+        return None
+    return DateSpan(
+        text=text,
+        start=date.fromisoformat(start),
+        end=date.fromisoformat(end),
+        precision=Precision(precision),
+        inferred=bool(inferred),
+    )
+
+
+def document_params(
+    extraction: Extraction, guild_id: int | None, now: str, ingested_at: str | None = None
+) -> tuple[Any, ...]:
+    doc = extraction.document
+    return (
+        doc.key,
+        guild_id,
+        doc.title,
+        doc.publisher,
+        doc.url,
+        doc.published.isoformat() if doc.published else None,
+        *date_columns(extraction.publication),
+        json.dumps([list(pair) for pair in doc.meta], ensure_ascii=False),
+        doc.digest,
+        doc.text,
+        len(doc.text.split()),
+        ingested_at or now,
+        now,
+    )
+
+
+def figure_params(figure: Figure, position: int) -> tuple[Any, ...]:
+    return (
+        figure.id,
+        figure.document,
+        position,
+        figure.metric.value,
+        figure.subject,
+        figure.low,
+        figure.high,
+        figure.qualifier.value,
+        int(figure.additional),
+        figure.source,
+        *date_columns(figure.date),
+        figure.quote,
+        figure.span[0],
+        figure.span[1],
+    )
+
+
+def event_params(event: Event, position: int) -> tuple[Any, ...]:
+    return (
+        event.id,
+        event.document,
+        position,
+        *date_columns(event.date),
+        event.summary,
+        event.quote,
+        event.span[0],
+        event.span[1],
+    )
+
+
+def figure_from_row(row: sqlite3.Row) -> Figure:
+    return Figure(
+        id=row["id"],
+        document=row["document"],
+        metric=Metric(row["metric"]),
+        subject=row["subject"],
+        low=row["low"],
+        high=row["high"],
+        qualifier=Qualifier(row["qualifier"]),
+        additional=bool(row["additional"]),
+        source=row["source"],
+        date=date_from(
+            row["date_text"],
+            row["date_start"],
+            row["date_end"],
+            row["date_precision"],
+            row["date_inferred"],
+        ),
+        quote=row["quote"],
+        span=(row["span_start"], row["span_end"]),
+    )
+
+
+def event_from_row(row: sqlite3.Row) -> Event:
+    span = date_from(
+        row["date_text"],
+        row["date_start"],
+        row["date_end"],
+        row["date_precision"],
+        row["date_inferred"],
+    )
+    if span is None:
+        raise ValueError(f"event {row['id']} has no date")
+    return Event(
+        id=row["id"],
+        document=row["document"],
+        date=span,
+        summary=row["summary"],
+        quote=row["quote"],
+        span=(row["span_start"], row["span_end"]),
+    )
+
+
+def document_info_from_row(row: sqlite3.Row) -> DocumentInfo:
+    return DocumentInfo(
+        key=row["key"],
+        guild_id=row["guild_id"],
+        title=row["title"],
+        publisher=row["publisher"],
+        url=row["url"],
+        published=date.fromisoformat(row["published"]) if row["published"] else None,
+        publication=date_from(
+            row["pub_text"],
+            row["pub_start"],
+            row["pub_end"],
+            row["pub_precision"],
+            row["pub_inferred"],
+        ),
+        digest=row["digest"],
+        words=row["words"],
+        figures=row["figure_count"],
+        events=row["event_count"],
+        ingested_at=datetime.fromisoformat(row["ingested_at"]),
+        updated_at=datetime.fromisoformat(row["updated_at"]),
+    )

@@ -1,0 +1,267 @@
+"""Query results -> pages of embeds, one function per command's answer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import groupby
+from typing import Protocol
+
+import discord
+
+from bot.facts.model import CASUALTY_METRICS, Event, Figure, Metric, Status
+from bot.render import text
+from bot.render.pages import Entry, paginate
+from bot.render.text import DocumentLike
+
+#: How much of a quote a listing shows before pointing to /fact for the rest.
+LIST_QUOTE_LIMIT = 300
+
+METRIC_WORDS: dict[Metric, str] = {
+    Metric.DEPLOYED: "deployed",
+    Metric.KILLED: "killed",
+    Metric.WOUNDED: "wounded",
+    Metric.CASUALTIES: "casualties (killed or wounded)",
+    Metric.CAPTURED: "captured",
+    Metric.MISSING: "missing",
+}
+_METRIC_ORDER = {m: i for i, m in enumerate((*CASUALTY_METRICS, Metric.DEPLOYED))}
+
+Documents = Mapping[str, DocumentLike]
+
+
+def figure_line(figure: Figure, documents: Documents) -> str:
+    """Value, claimant, date, where it was published, the /fact id and any moderator mark."""
+    parts = [
+        f"**{text.figure_value(figure)}**",
+        text.clip(text.claimant(figure.source), 100),
+        text.span(figure.date),
+        text.document_name(documents.get(figure.document), figure.document),
+    ]
+    document = documents.get(figure.document)
+    if document is not None and document.published is not None:
+        parts[-1] += f", {text.day(document.published)}"
+    parts.append(f"`/fact {figure.id}`")
+    mark = text.status_mark(figure.status)
+    if mark:
+        parts.append(f"**{mark}**")
+    return " · ".join(parts)
+
+
+def figure_entry(
+    figure: Figure, documents: Documents, group: str | None, quote_limit: int = LIST_QUOTE_LIMIT
+) -> Entry:
+    quote = text.quote(figure.quote, quote_limit, figure.id)
+    return Entry(
+        f"{figure_line(figure, documents)}\n> {quote}",
+        group=group,
+        inferred=text.is_inferred(figure.date),
+    )
+
+
+def _group_entries(
+    figures: Iterable[Figure],
+    documents: Documents,
+    heading: Callable[[Figure], str],
+    *,
+    spread: bool = True,
+) -> list[Entry]:
+    """Entries per group (consecutive figures with the same heading), each opened by the
+    spread line where the group's claimants disagree."""
+    entries: list[Entry] = []
+    for group, members in groupby(figures, key=heading):
+        members_list = list(members)
+        line = text.spread(members_list) if spread else None
+        if line:
+            entries.append(Entry(f"↔ {line}", group=group))
+        entries.extend(figure_entry(f, documents, group) for f in members_list)
+    return entries
+
+
+def _subject_metric(figure: Figure) -> str:
+    return f"{text.clip(figure.subject, 100)} · {METRIC_WORDS[figure.metric]}"
+
+
+def casualty_pages(
+    figures: Sequence[Figure], documents: Documents, *, searched: str
+) -> list[discord.Embed]:
+    """Casualty figures grouped by subject and metric, claimants side by side."""
+    ordered = sorted(figures, key=lambda f: (f.subject, _METRIC_ORDER[f.metric]))
+    entries = _group_entries(ordered, documents, _subject_metric)
+    return paginate(
+        entries,
+        title="Casualty figures",
+        intro=searched,
+        footer=f"{_count(len(figures), 'figure')} · /fact <id> shows one in full",
+    )
+
+
+def deployment_pages(
+    figures: Sequence[Figure], documents: Documents, *, searched: str
+) -> list[discord.Embed]:
+    """Troop figures: original deployments and additional ones in separate groups."""
+
+    def heading(figure: Figure) -> str:
+        kind = "additional troops sent" if figure.additional else "troops deployed"
+        return f"{text.clip(figure.subject, 100)} · {kind}"
+
+    ordered = sorted(figures, key=lambda f: (f.subject, f.additional))
+    entries: list[Entry] = []
+    for _, members in groupby(ordered, key=lambda f: (f.subject, f.additional)):
+        group = list(members)
+        # an additional number adds to an earlier one: comparing it with totals misleads
+        entries.extend(_group_entries(group, documents, heading, spread=not group[0].additional))
+    return paginate(
+        entries,
+        title="Troop deployments",
+        intro=searched,
+        footer=f"{_count(len(figures), 'figure')} · /fact <id> shows one in full",
+    )
+
+
+def _says_more(summary: str, quote: str) -> bool:
+    """Whether a summary adds to its quote (it does not when it is the quote, shortened)."""
+    words = summary.casefold().split()
+    return bool(words) and " ".join(words[:6]) not in " ".join(quote.casefold().split())
+
+
+def event_entry(event: Event, documents: Documents) -> Entry:
+    source = text.document_name(documents.get(event.document), event.document)
+    quote = text.quote(event.quote, LIST_QUOTE_LIMIT)
+    says_more = _says_more(event.summary, event.quote)
+    summary = f" · {text.clip(event.summary, 200)}" if says_more else ""
+    return Entry(
+        f"**{text.span(event.date)}**{summary} · {source}\n> {quote}",
+        group=str(event.date.start.year),
+        inferred=event.date.inferred,
+    )
+
+
+def timeline_pages(
+    events: Sequence[Event], documents: Documents, *, searched: str
+) -> list[discord.Embed]:
+    return paginate(
+        [event_entry(e, documents) for e in events],
+        title="Timeline",
+        intro=searched,
+        footer=_count(len(events), "event"),
+    )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
+def claimant_line(name: str, figures: int, documents: int) -> str:
+    return (
+        f"**{text.clip(name, 200)}** · {_count(figures, 'figure')} in "
+        f"{_count(documents, 'document')}"
+    )
+
+
+class DocumentSummary(DocumentLike, Protocol):
+    """A listed document: a citation's needs plus its key and what was extracted from it."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def figures(self) -> int: ...
+    @property
+    def events(self) -> int: ...
+
+
+def document_line(document: DocumentSummary) -> str:
+    parts = [text.document_name(document, document.key)]
+    if document.title and document.publisher:
+        parts.append("“" + text.clip(document.title, 120) + "”")
+    if document.published is not None:
+        parts.append(text.day(document.published))
+    parts.append(f"{_count(document.figures, 'figure')}, {_count(document.events, 'event')}")
+    line = " · ".join(parts)
+    if document.url:
+        line += f"\n<{text.clip(document.url, 300)}>"
+    return line
+
+
+def sources_pages(
+    claimants: Sequence[tuple[str, int, int]], documents: Sequence[DocumentSummary]
+) -> list[discord.Embed]:
+    """Who claims how many figures, then the documents the fact base was built from."""
+    entries = [Entry(claimant_line(*c), group="Claimants") for c in claimants]
+    entries.extend(Entry(document_line(d), group="Documents") for d in documents)
+    return paginate(
+        entries,
+        title="Sources",
+        intro="Use `/sources claimant:<name>` to list everything one claimant says.",
+        footer=f"{_count(len(claimants), 'claimant')} · {_count(len(documents), 'document')}",
+        per_page=20,
+    )
+
+
+def claimant_pages(
+    name: str, figures: Sequence[Figure], documents: Documents
+) -> list[discord.Embed]:
+    ordered = sorted(figures, key=lambda f: (f.subject, _METRIC_ORDER[f.metric]))
+    return paginate(
+        _group_entries(ordered, documents, _subject_metric, spread=False),
+        title=f"Figures claimed by {text.clip(name, 200)}",
+        footer=f"{_count(len(figures), 'figure')} · /fact <id> shows one in full",
+    )
+
+
+def search_pages(
+    query: str, figures: Sequence[Figure], events: Sequence[Event], documents: Documents
+) -> list[discord.Embed]:
+    entries = [figure_entry(f, documents, group="Figures") for f in figures]
+    entries.extend(
+        Entry(e.text, group="Events", inferred=e.inferred)
+        for e in (event_entry(ev, documents) for ev in events)
+    )
+    return paginate(
+        entries,
+        title=f"Search: {text.clip(query, 200)}",
+        footer=f"{_count(len(figures), 'figure')} · {_count(len(events), 'event')}",
+    )
+
+
+def fact_pages(figure: Figure, document: DocumentSummary | None) -> list[discord.Embed]:
+    """One figure in full: the whole quote, its value, date, status and document."""
+    when = text.span(figure.date)
+    if figure.date is not None:
+        when += f" (the text says “{text.clip(figure.date.text, 200)}”)"
+    details = [
+        f"**Value:** {text.figure_value(figure)} ({figure.low:,}–{figure.high:,}, "
+        f"{figure.qualifier.value.replace('_', ' ')})",
+        f"**Metric:** {METRIC_WORDS[figure.metric]}"
+        + (" (adds to an earlier figure)" if figure.additional else ""),
+        f"**Subject:** {text.clip(figure.subject, 200)}",
+        f"**Claimant:** {text.clip(text.claimant(figure.source), 200)}",
+        f"**Date:** {when}",
+        f"**Status:** {_status_words(figure.status)}",
+    ]
+    if document is not None:
+        details.append(f"**Document:** {document_line(document)}")
+    details.append(f"**Document id:** `{text.clip(figure.document, 200)}`")
+    entries = [
+        Entry("> " + text.escape(figure.quote)),
+        Entry("\n".join(details), inferred=text.is_inferred(figure.date)),
+    ]
+    return paginate(
+        entries, title=f"Figure {figure.id}", footer="quoted verbatim from the document"
+    )
+
+
+def _status_words(status: Status) -> str:
+    return {
+        Status.AUTO: "extracted automatically, not yet reviewed",
+        Status.VERIFIED: "✓ verified by a moderator",
+        Status.CORRECTED: "corrected by a moderator",
+        Status.HIDDEN: "hidden by a moderator",
+    }[status]
+
+
+def nothing_found(searched: str, suggestions: Sequence[str]) -> str:
+    """The reply to an empty result: what was searched, and the closest terms there are."""
+    message = f"Nothing found for {searched}."
+    if suggestions:
+        message += " Try: " + ", ".join(f"**{text.clip(s, 100)}**" for s in suggestions) + "."
+    return message[:2000]

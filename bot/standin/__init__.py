@@ -1,0 +1,34 @@
+"""A local stand-in for Discord that the real discord.py connects to (tests and the console)."""
+
+from bot.standin.options import OptionError
+from bot.standin.payloads import (
+    MANAGE_GUILD,
+    MEMBER_PERMISSIONS,
+    FakeAttachment,
+    FakeChannel,
+    FakeGuild,
+    FakeRole,
+    FakeUser,
+)
+from bot.standin.records import EPHEMERAL, RecordedFile, Reply, Violation
+from bot.standin.server import DiscordStandIn, InteractionHandle
+from bot.standin.session import STANDIN_TOKEN, bot_on_standin
+
+__all__ = [
+    "EPHEMERAL",
+    "MANAGE_GUILD",
+    "MEMBER_PERMISSIONS",
+    "STANDIN_TOKEN",
+    "DiscordStandIn",
+    "FakeAttachment",
+    "FakeChannel",
+    "FakeGuild",
+    "FakeRole",
+    "FakeUser",
+    "InteractionHandle",
+    "OptionError",
+    "RecordedFile",
+    "Reply",
+    "Violation",
+    "bot_on_standin",
+]

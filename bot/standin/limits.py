@@ -1,0 +1,220 @@
+"""Discord's size and naming rules for messages and application commands.
+
+Each check returns a list of problems (empty when the payload is acceptable), so the stand-in can
+refuse a body the way Discord does and tests can say precisely what is wrong.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+CONTENT = 2000
+EMBEDS = 10
+EMBED_TITLE = 256
+EMBED_DESCRIPTION = 4096
+EMBED_FIELDS = 25
+FIELD_NAME = 256
+FIELD_VALUE = 1024
+FOOTER = 2048
+AUTHOR = 256
+EMBEDS_TOTAL = 6000
+COMPONENT_ROWS = 5
+ROW_BUTTONS = 5
+BUTTON_LABEL = 80
+CUSTOM_ID = 100
+
+NAME_MAX = 32
+DESCRIPTION_MAX = 100
+OPTIONS_PER_LEVEL = 25
+CHOICES = 25
+CHOICE_NAME_MAX = 100
+COMMAND_TOTAL = 8000
+
+SUB_COMMAND = 1
+SUB_COMMAND_GROUP = 2
+CHAT_INPUT = 1
+
+
+def _name_char_ok(char: str) -> bool:
+    """Approximates Discord's ``[-_'\\p{L}\\p{N}]`` for one character."""
+    if char in "-_'":
+        return True
+    category = unicodedata.category(char)
+    return category[0] in ("L", "N")
+
+
+def check_name(name: object, where: str) -> list[str]:
+    if not isinstance(name, str) or not 1 <= len(name) <= NAME_MAX:
+        return [f"{where}: name {name!r} must be 1-{NAME_MAX} characters"]
+    problems = []
+    if not all(_name_char_ok(c) for c in name):
+        problems.append(f"{where}: name {name!r} has characters outside [-_'letters digits]")
+    if name != name.lower():
+        problems.append(f"{where}: name {name!r} must be lower case")
+    return problems
+
+
+def _check_description(text: object, where: str) -> list[str]:
+    if not isinstance(text, str) or not 1 <= len(text) <= DESCRIPTION_MAX:
+        return [f"{where}: description must be 1-{DESCRIPTION_MAX} characters, got {text!r}"]
+    return []
+
+
+def _check_options(options: Sequence[Mapping[str, Any]], where: str) -> list[str]:
+    problems: list[str] = []
+    if len(options) > OPTIONS_PER_LEVEL:
+        problems.append(f"{where}: {len(options)} options (at most {OPTIONS_PER_LEVEL})")
+    seen_optional = False
+    names: set[str] = set()
+    for option in options:
+        name = option.get("name")
+        here = f"{where} {name}"
+        problems += check_name(name, here)
+        problems += _check_description(option.get("description"), here)
+        if name in names:
+            problems.append(f"{here}: duplicate option name")
+        names.add(str(name))
+        kind = option.get("type")
+        if kind in (SUB_COMMAND, SUB_COMMAND_GROUP):
+            problems += _check_options(option.get("options", []), here)
+            continue
+        if option.get("required"):
+            if seen_optional:
+                problems.append(f"{here}: required option after an optional one")
+        else:
+            seen_optional = True
+        choices = option.get("choices") or []
+        if len(choices) > CHOICES:
+            problems.append(f"{here}: {len(choices)} choices (at most {CHOICES})")
+        if choices and option.get("autocomplete"):
+            problems.append(f"{here}: choices and autocomplete cannot be combined")
+        for choice in choices:
+            if not 1 <= len(str(choice.get("name", ""))) <= CHOICE_NAME_MAX:
+                problems.append(f"{here}: choice name {choice.get('name')!r} is 1-100 characters")
+    return problems
+
+
+def _command_length(command: Mapping[str, Any]) -> int:
+    """Characters counted toward the 8,000 limit: names, descriptions, choice names and values."""
+    total = len(str(command.get("name", ""))) + len(str(command.get("description", "")))
+    for option in command.get("options", []) or []:
+        total += _command_length(option)
+        for choice in option.get("choices", []) or []:
+            total += len(str(choice.get("name", ""))) + len(str(choice.get("value", "")))
+    return total
+
+
+def command_problems(commands: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Checks a command-sync body (a list of application command payloads)."""
+    problems: list[str] = []
+    seen: set[tuple[int, str]] = set()
+    for command in commands:
+        name = command.get("name")
+        kind = int(command.get("type", CHAT_INPUT))
+        where = f"/{name}"
+        if (kind, str(name)) in seen:
+            problems.append(f"{where}: two commands share this name")
+        seen.add((kind, str(name)))
+        problems += check_name(name, where)
+        if kind == CHAT_INPUT:
+            problems += _check_description(command.get("description"), where)
+            problems += _check_options(command.get("options", []) or [], where)
+        size = _command_length(command)
+        if size > COMMAND_TOTAL:
+            problems.append(f"{where}: {size} characters in total (at most {COMMAND_TOTAL})")
+    return problems
+
+
+def _length(value: object) -> int:
+    return len(value) if isinstance(value, str) else 0
+
+
+def embed_problems(embeds: Sequence[Mapping[str, Any]]) -> list[str]:
+    problems: list[str] = []
+    if len(embeds) > EMBEDS:
+        problems.append(f"{len(embeds)} embeds (at most {EMBEDS})")
+    total = 0
+    for i, embed in enumerate(embeds):
+        where = f"embed {i}"
+        title = _length(embed.get("title"))
+        description = _length(embed.get("description"))
+        footer = _length((embed.get("footer") or {}).get("text"))
+        author = _length((embed.get("author") or {}).get("name"))
+        fields = embed.get("fields") or []
+        for size, limit, what in (
+            (title, EMBED_TITLE, "title"),
+            (description, EMBED_DESCRIPTION, "description"),
+            (footer, FOOTER, "footer"),
+            (author, AUTHOR, "author"),
+        ):
+            if size > limit:
+                problems.append(f"{where}: {what} has {size} characters (at most {limit})")
+        if len(fields) > EMBED_FIELDS:
+            problems.append(f"{where}: {len(fields)} fields (at most {EMBED_FIELDS})")
+        total += title + description + footer + author
+        for j, fld in enumerate(fields):
+            name, value = _length(fld.get("name")), _length(fld.get("value"))
+            if not 1 <= name <= FIELD_NAME:
+                problems.append(f"{where} field {j}: name has {name} characters (1-{FIELD_NAME})")
+            if not 1 <= value <= FIELD_VALUE:
+                problems.append(
+                    f"{where} field {j}: value has {value} characters (1-{FIELD_VALUE})"
+                )
+            total += name + value
+    if total > EMBEDS_TOTAL:
+        problems.append(f"embeds hold {total} characters in total (at most {EMBEDS_TOTAL})")
+    return problems
+
+
+def _walk_components(components: Iterable[Mapping[str, Any]]) -> Iterable[Mapping[str, Any]]:
+    for component in components:
+        yield component
+        yield from _walk_components(component.get("components") or [])
+
+
+def component_problems(components: Sequence[Mapping[str, Any]]) -> list[str]:
+    problems: list[str] = []
+    rows = [c for c in components if c.get("type") == 1]
+    if len(rows) > COMPONENT_ROWS:
+        problems.append(f"{len(rows)} component rows (at most {COMPONENT_ROWS})")
+    for row in rows:
+        if len(row.get("components") or []) > ROW_BUTTONS:
+            problems.append(f"a row holds more than {ROW_BUTTONS} components")
+    custom_ids: set[str] = set()
+    for component in _walk_components(components):
+        custom_id = component.get("custom_id")
+        if custom_id is not None:
+            if len(custom_id) > CUSTOM_ID:
+                problems.append(f"custom_id {custom_id[:20]!r}... over {CUSTOM_ID} characters")
+            if custom_id in custom_ids:
+                problems.append(f"custom_id {custom_id!r} is used twice")
+            custom_ids.add(custom_id)
+        if _length(component.get("label")) > BUTTON_LABEL:
+            problems.append(f"label {component.get('label')!r} over {BUTTON_LABEL} characters")
+    return problems
+
+
+def message_problems(body: Mapping[str, Any]) -> list[str]:
+    """Checks a message body (content, embeds, components) as Discord would accept it."""
+    problems: list[str] = []
+    content = body.get("content")
+    if content is not None and len(str(content)) > CONTENT:
+        problems.append(f"content has {len(str(content))} characters (at most {CONTENT})")
+    problems += embed_problems(body.get("embeds") or [])
+    problems += component_problems(body.get("components") or [])
+    return problems
+
+
+def choice_problems(choices: Sequence[Mapping[str, Any]]) -> list[str]:
+    problems: list[str] = []
+    if len(choices) > CHOICES:
+        problems.append(f"{len(choices)} autocomplete results (at most {CHOICES})")
+    for choice in choices:
+        if not 1 <= len(str(choice.get("name", ""))) <= CHOICE_NAME_MAX:
+            problems.append(f"choice name {choice.get('name')!r} must be 1-100 characters")
+        value = choice.get("value")
+        if isinstance(value, str) and len(value) > CHOICE_NAME_MAX:
+            problems.append(f"choice value {value[:20]!r}... over 100 characters")
+    return problems

@@ -1,0 +1,111 @@
+"""Replies as plain text for a terminal: embeds flattened, buttons numbered."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from bot.standin.payloads import Json
+from bot.standin.records import Reply
+
+_TIMESTAMP = re.compile(r"<t:(-?\d+)(?::([tTdDfFR]))?>")
+BUTTON = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    number: int
+    label: str
+    custom_id: str
+    message_id: int
+    disabled: bool
+
+
+def _timestamps(text: str) -> str:
+    def show(match: re.Match[str]) -> str:
+        when = datetime.fromtimestamp(int(match.group(1)), UTC)
+        return when.strftime("%Y-%m-%d %H:%M UTC" if match.group(2) in "tTfF" else "%Y-%m-%d")
+
+    return _TIMESTAMP.sub(show, text)
+
+
+def embed_text(embed: Json) -> list[str]:
+    lines: list[str] = []
+    author = (embed.get("author") or {}).get("name")
+    if author:
+        lines.append(author)
+    if embed.get("title"):
+        lines.append(f"== {embed['title']} ==")
+    if embed.get("description"):
+        lines.append(embed["description"])
+    for fld in embed.get("fields") or []:
+        lines += ["", f"-- {fld.get('name', '')}", str(fld.get("value", ""))]
+    footer = (embed.get("footer") or {}).get("text")
+    if footer:
+        lines += ["", f"({footer})"]
+    return [_timestamps(line) for line in lines]
+
+
+def buttons(replies: Iterable[Reply], messages: dict[int, Json]) -> list[Button]:
+    """Buttons on the messages these replies produced, as they stand now, numbered from 1."""
+    found: list[Button] = []
+    seen: set[int] = set()
+    for reply in replies:
+        if reply.message_id is None or reply.message_id in seen:
+            continue
+        seen.add(reply.message_id)
+        message = messages.get(reply.message_id)
+        for row in (message or {}).get("components") or []:
+            for item in row.get("components") or []:
+                if item.get("type") == BUTTON and item.get("custom_id"):
+                    label = item.get("label") or (item.get("emoji") or {}).get("name") or "?"
+                    found.append(
+                        Button(
+                            len(found) + 1,
+                            label,
+                            item["custom_id"],
+                            reply.message_id,
+                            bool(item.get("disabled")),
+                        )
+                    )
+    return found
+
+
+def reply_text(reply: Reply) -> str:
+    if reply.kind == "delete":
+        return "[message deleted]"
+    if reply.kind == "callback" and reply.type == 8:
+        return "choices: " + ", ".join(str(c.get("name")) for c in reply.choices)
+    if reply.is_deferral:
+        return "[thinking...]" if reply.type == 5 else "[working...]"
+    head = {
+        "callback": "",
+        "followup": "[followup] ",
+        "edit": "[edited] ",
+        "channel": "[channel message] ",
+    }[reply.kind]
+    if reply.ephemeral:
+        head += "[only you can see this] "
+    lines = [head.rstrip()] if head else []
+    if reply.content:
+        lines.append(_timestamps(reply.content))
+    for embed in reply.embeds:
+        lines += embed_text(embed)
+    for attachment in reply.attachments:
+        lines.append(f"[attachment: {attachment.get('filename')}]")
+    return "\n".join(line for line in lines)
+
+
+def conversation_text(replies: Sequence[Reply], messages: dict[int, Json]) -> str:
+    parts = [reply_text(r) for r in replies]
+    shown = buttons(replies, messages)
+    if shown:
+        parts.append(
+            "buttons: "
+            + "  ".join(
+                f"[{b.number}] {b.label}" + (" (disabled)" if b.disabled else "") for b in shown
+            )
+        )
+    return "\n\n".join(p for p in parts if p)

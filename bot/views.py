@@ -1,0 +1,137 @@
+"""The paginator: First/Prev/Next/Last buttons over pages of embeds, for its author only."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from typing import Any
+
+import discord
+
+NOT_YOURS = "Only the person who ran the command can turn these pages."
+NO_MENTIONS = discord.AllowedMentions.none()
+
+
+class Paginator(discord.ui.View):
+    """Turns pages for the user who ran the command; others get a private note.
+
+    On timeout the buttons are disabled by editing the message, so a dead view never looks live.
+    """
+
+    def __init__(
+        self, pages: Sequence[discord.Embed], author_id: int, *, timeout: float = 300.0
+    ) -> None:
+        super().__init__(timeout=timeout)
+        if not pages:
+            raise ValueError("a paginator needs at least one page")
+        self.pages = list(pages)
+        self.author_id = author_id
+        self.index = 0
+        self.message: discord.InteractionMessage | discord.WebhookMessage | None = None
+        self._update_buttons()
+
+    @property
+    def page(self) -> discord.Embed:
+        return self.pages[self.index]
+
+    def _update_buttons(self) -> None:
+        last = len(self.pages) - 1
+        self.first.disabled = self.previous.disabled = self.index == 0
+        self.next.disabled = self.last.disabled = self.index == last
+        self.counter.label = f"{self.index + 1}/{len(self.pages)}"
+
+    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
+        if interaction.user.id == self.author_id:
+            return True
+        await interaction.response.send_message(
+            NOT_YOURS, ephemeral=True, allowed_mentions=NO_MENTIONS
+        )
+        return False
+
+    async def _show(self, interaction: discord.Interaction[Any], index: int) -> None:
+        self.index = max(0, min(index, len(self.pages) - 1))
+        self._update_buttons()
+        await interaction.response.edit_message(
+            embed=self.page, view=self, allowed_mentions=NO_MENTIONS
+        )
+
+    @discord.ui.button(label="« First", style=discord.ButtonStyle.secondary)
+    async def first(self, interaction: discord.Interaction[Any], _: discord.ui.Button[Any]) -> None:
+        await self._show(interaction, 0)
+
+    @discord.ui.button(label="‹ Prev", style=discord.ButtonStyle.primary)
+    async def previous(
+        self, interaction: discord.Interaction[Any], _: discord.ui.Button[Any]
+    ) -> None:
+        await self._show(interaction, self.index - 1)
+
+    @discord.ui.button(label="1/1", style=discord.ButtonStyle.secondary, disabled=True)
+    async def counter(
+        self, interaction: discord.Interaction[Any], _: discord.ui.Button[Any]
+    ) -> None:
+        await interaction.response.defer()  # never enabled; present only as the page counter
+
+    @discord.ui.button(label="Next ›", style=discord.ButtonStyle.primary)
+    async def next(self, interaction: discord.Interaction[Any], _: discord.ui.Button[Any]) -> None:
+        await self._show(interaction, self.index + 1)
+
+    @discord.ui.button(label="Last »", style=discord.ButtonStyle.secondary)
+    async def last(self, interaction: discord.Interaction[Any], _: discord.ui.Button[Any]) -> None:
+        await self._show(interaction, len(self.pages) - 1)
+
+    async def on_timeout(self) -> None:
+        for item in self.children:
+            if isinstance(item, discord.ui.Button):
+                item.disabled = True
+        if self.message is not None:
+            # the message may be gone or its token expired: then there is nothing left to disable
+            with contextlib.suppress(discord.HTTPException):
+                await self.message.edit(view=self, allowed_mentions=NO_MENTIONS)
+
+
+async def send_pages(
+    interaction: discord.Interaction[Any],
+    pages: Sequence[discord.Embed],
+    *,
+    ephemeral: bool = False,
+    timeout: float = 300.0,
+) -> None:
+    """Answers with the first page, and a paginator when there is more than one.
+
+    Works whether or not the interaction was deferred.
+    """
+    if not pages:
+        raise ValueError("nothing to send")
+    view = Paginator(pages, interaction.user.id, timeout=timeout) if len(pages) > 1 else None
+    if interaction.response.is_done():
+        if view is None:
+            await interaction.followup.send(
+                embed=pages[0], ephemeral=ephemeral, allowed_mentions=NO_MENTIONS
+            )
+        else:
+            view.message = await interaction.followup.send(
+                embed=pages[0], view=view, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS,
+                wait=True,
+            )
+        return
+    if view is None:
+        await interaction.response.send_message(
+            embed=pages[0], ephemeral=ephemeral, allowed_mentions=NO_MENTIONS
+        )
+    else:
+        await interaction.response.send_message(
+            embed=pages[0], view=view, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS
+        )
+        view.message = await interaction.original_response()
+
+
+async def send_text(
+    interaction: discord.Interaction[Any], message: str, *, ephemeral: bool = True
+) -> None:
+    """A short plain reply (an empty result, a bad option), as response or followup."""
+    if interaction.response.is_done():
+        await interaction.followup.send(message, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS)
+    else:
+        await interaction.response.send_message(
+            message, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS
+        )

@@ -1,0 +1,224 @@
+"""The fact commands end to end: the real bot on the Discord stand-in, with the seeded base."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from bot.facts.model import DateSpan, Document, Extraction, Figure, Metric, Precision, Qualifier
+from bot.standin import FakeUser
+from commands.timeline import parse_period
+from tests.standin.harness import replies_text
+from tests.standin.limits import assert_valid_choices
+
+SEED_NIS_KILLED = "at least 300"
+
+
+def answer(replies):
+    """The visible answer: the last message-bearing reply."""
+    shown = [r for r in replies if not r.is_deferral]
+    assert shown, f"no answer among {[(r.kind, r.type) for r in replies]}"
+    return shown[-1]
+
+
+def button(reply, label):
+    for row in reply.components:
+        for item in row.get("components", []):
+            if item.get("label") == label:
+                return item
+    raise AssertionError(f"no button {label!r} in {reply.components}")
+
+
+async def add_many_figures(bot, guild_id, count=120):
+    """A guild document with ``count`` figures, enough for several pages."""
+    quote = "In March, officials said {n} North Korean soldiers had been killed near Kursk."
+    text = " ".join(quote.format(n=100 + i) for i in range(count))
+    document = Document(key="many.txt", text=text, title="Many figures", publisher="Test Wire",
+                        published=date(2025, 3, 30))
+    march = DateSpan("In March", date(2025, 3, 1), date(2025, 3, 31), Precision.MONTH, True)
+    figures = tuple(
+        Figure(id=f"m{i:07d}", document="many.txt", metric=Metric.KILLED, subject="North Korea",
+               low=100 + i, high=100 + i, qualifier=Qualifier.EXACT, additional=False,
+               source=f"Officials {i % 7}", date=march, quote=quote.format(n=100 + i),
+               span=(0, 10))
+        for i in range(count)
+    )
+    await bot.store.ingest(Extraction(document=document, figures=figures), guild_id=guild_id)
+
+
+async def test_casualties_lists_seed_figures_side_by_side(e2e):
+    replies = await e2e.ask("casualties")
+    assert replies[0].is_deferral
+    shown = answer(replies).text()
+    assert SEED_NIS_KILLED in shown
+    assert "estimates range from about 1,200 (U.S.) to 4,000 (Zelenskyy)" in shown
+    assert "Jan 2025*" in shown and "date inferred" in shown
+    assert re.search(r"`/fact [a-z2-7]{8}`", shown)
+    assert answer(replies).allowed_mentions == {"parse": []}
+
+
+async def test_casualties_options_resolve_fuzzily(e2e):
+    shown = answer(await e2e.ask("casualties", {"subject": "dprk", "metric": "dead"})).text()
+    assert "subject **North Korea** · metric **killed**" in shown
+    assert SEED_NIS_KILLED in shown and "4,000" not in shown
+    shown = answer(await e2e.ask("casualties", {"source": "zelensky"})).text()
+    assert "4,000" in shown and SEED_NIS_KILLED not in shown
+
+
+async def test_casualties_unknown_terms_say_what_was_searched(e2e):
+    reply = answer(await e2e.ask("casualties", {"subject": "xyzzy"}))
+    assert reply.ephemeral and "subject “xyzzy”" in reply.text()
+    reply = answer(await e2e.ask("casualties", {"metric": "bananas"}))
+    assert reply.ephemeral and "killed" in reply.text()
+    reply = answer(await e2e.ask("casualties", {"source": "Nobody Atall"}))
+    assert reply.ephemeral and "source “Nobody Atall”" in reply.text()
+
+
+async def test_casualties_empty_result_offers_subjects_with_figures(e2e):
+    reply = answer(await e2e.ask("casualties", {"subject": "russia"}))
+    assert "Nothing found for casualty figures for subject **Russia**" in reply.text()
+    assert "North Korea" in reply.text()
+
+
+async def test_deployments_tell_original_and_additional_apart(e2e):
+    shown = answer(await e2e.ask("deployments")).text()
+    assert "troops deployed" in shown and "10,000–12,000" in shown
+    assert "additional troops sent" in shown and "1,000–3,000 more" in shown
+    shown = answer(await e2e.ask("deployments", {"source": "joongang"})).text()
+    assert "1,000–3,000" in shown and "10,000" not in shown
+    reply = answer(await e2e.ask("deployments", {"subject": "ukraine"}))
+    assert "Nothing found for troop figures" in reply.text()
+
+
+async def test_timeline_in_date_order_with_filters(e2e):
+    shown = answer(await e2e.ask("timeline")).text()
+    assert shown.index("**2023**") < shown.index("Jun 2024") < shown.index("Nov 2024*")
+    shown = answer(await e2e.ask("timeline", {"since": "Jun 2024", "until": "2024-12"})).text()
+    assert "Nov 2024*" in shown and "**2023**" not in shown and "Jan 2025" not in shown
+    shown = answer(await e2e.ask("timeline", {"about": "treaty"})).text()
+    assert "mutual defense treaty" in shown and "summits" not in shown
+
+
+@pytest.mark.parametrize(
+    ("value", "period"),
+    [
+        ("2024", (date(2024, 1, 1), date(2024, 12, 31))),
+        ("2024-06", (date(2024, 6, 1), date(2024, 6, 30))),
+        ("June 2024", (date(2024, 6, 1), date(2024, 6, 30))),
+        ("Jun 2024", (date(2024, 6, 1), date(2024, 6, 30))),
+        ("2024-06-15", (date(2024, 6, 15), date(2024, 6, 15))),
+        ("2024-02", (date(2024, 2, 1), date(2024, 2, 29))),
+        ("2024-13", None),
+        ("2024-02-30", None),
+        ("Juno 2024", None),
+        ("last week", None),
+    ],
+)
+def test_timeline_reads_the_accepted_date_forms(value, period):
+    assert parse_period(value) == period
+
+
+async def test_timeline_bad_dates_get_a_private_hint(e2e):
+    bad = ({"since": "yesterday"}, {"until": "2024-13"}, {"since": "2025", "until": "2024"})
+    for options in bad:
+        replies = await e2e.ask("timeline", options)
+        assert len(replies) == 1 and replies[0].ephemeral
+    assert "June 2024" in replies_text(await e2e.ask("timeline", {"since": "soon"}))
+    reply = answer(await e2e.ask("timeline", {"about": "xyzzy"}))
+    assert "Nothing found for events for about “xyzzy”" in reply.text()
+
+
+async def test_sources_lists_claimants_and_documents_then_one_claimant(e2e):
+    shown = answer(await e2e.ask("sources")).text()
+    assert "**NIS** · 2 figures in 1 document" in shown and "Documents" in shown
+    shown = answer(await e2e.ask("sources", {"claimant": "spy agency"})).text()
+    assert "Figures claimed by NIS" in shown and "2,700" in shown and "4,000" not in shown
+    reply = answer(await e2e.ask("sources", {"claimant": "xyzzy"}))
+    assert reply.ephemeral and "claimant “xyzzy”" in reply.text()
+
+
+async def test_search_finds_figures_and_events_fuzzily(e2e):
+    shown = answer(await e2e.ask("search", {"query": "zelenski wounded"})).text()
+    assert "4,000" in shown
+    shown = answer(await e2e.ask("search", {"query": "treaty"})).text()
+    assert "Events" in shown and "mutual defense treaty" in shown
+    reply = answer(await e2e.ask("search", {"query": "xyzzy"}))
+    assert "Nothing found for a search for “xyzzy”" in reply.text()
+
+
+async def test_fact_shows_one_figure_in_full_and_unknown_ids_get_closest(e2e):
+    listing = answer(await e2e.ask("casualties", {"metric": "killed"})).text()
+    found = re.search(r"`/fact ([a-z2-7]{8})`", listing)
+    assert found is not None
+    fid = found[1]
+    shown = answer(await e2e.ask("fact", {"id": fid})).text()
+    assert "In January, the NIS reported that at least 300" in shown
+    assert "**Status:** extracted automatically" in shown and "Jan 2025*" in shown
+    reply = answer(await e2e.ask("fact", {"id": fid[:6] + "zz"}))
+    assert reply.ephemeral and f"No figure with id “{fid[:6]}zz”" in reply.text()
+    assert "Closest ids" in reply.text()
+
+
+async def test_autocomplete_offers_what_the_fact_base_holds(e2e):
+    standin = e2e.standin
+    choices = await standin.autocomplete("casualties", {"subject": "dprk"}, "subject")
+    assert [c["value"] for c in choices] == ["North Korea"]
+    choices = await standin.autocomplete("casualties", {"metric": "dea"}, "metric")
+    assert choices[0]["value"] == "killed"
+    choices = await standin.autocomplete("deployments", {"source": "joong"}, "source")
+    assert choices[0]["value"] == "JoongAng Ilbo"
+    choices = await standin.autocomplete("sources", {"claimant": "zelen"}, "claimant")
+    assert choices[0]["value"] == "Volodymyr Zelenskyy"
+    choices = await standin.autocomplete("timeline", {"about": "trea"}, "about")
+    assert choices[0]["value"] == "treaty"
+    choices = await standin.autocomplete("search", {"query": "north kor"}, "query")
+    assert "north korean" in [c["value"] for c in choices]
+    choices = await standin.autocomplete("fact", {"id": "zelensky"}, "id")
+    assert {c["value"] for c in choices} == {
+        f.id for f in await e2e.bot.store.figures(None, source="Volodymyr Zelenskyy")
+    } | {f.id for f in await e2e.bot.store.figures(None, source="U.S. assessments")}
+    everything = await standin.autocomplete("fact", {"id": ""}, "id")
+    assert len(everything) == 6
+    for found in (choices, everything):
+        assert_valid_choices(found)
+
+
+async def test_pages_turn_for_the_author_only(e2e):
+    standin, bot = e2e
+    guild = standin.guild
+    await add_many_figures(bot, guild.id)
+    replies = await e2e.ask("casualties", {"metric": "killed"})
+    first = answer(replies)
+    assert "page 1/" in first.text()
+    counter = re.search(r"page 1/(\d+)", first.text())
+    assert counter is not None
+    total = int(counter[1])
+    assert total >= 3
+    assert button(first, "‹ Prev")["disabled"] and button(first, "« First")["disabled"]
+
+    page2 = answer(await e2e.click(first, button(first, "Next ›")["custom_id"]))
+    assert f"page 2/{total}" in page2.text()
+    last = answer(await e2e.click(first, button(first, "Last »")["custom_id"]))
+    assert f"page {total}/{total}" in last.text()
+    assert button(last, "Next ›")["disabled"]
+    back = answer(await e2e.click(first, button(last, "« First")["custom_id"]))
+    assert f"page 1/{total}" in back.text()
+
+    stranger = FakeUser(id=42424242424242, name="stranger")
+    refused = await e2e.click(first, button(back, "Next ›")["custom_id"], user=stranger)
+    assert refused[0].ephemeral
+    assert "Only the person who ran the command" in refused[0].text()
+    stored = standin.messages[first.message_id]
+    assert "page 1/" in stored["embeds"][0]["footer"]["text"]  # the page did not turn
+
+
+async def test_other_servers_do_not_see_a_guilds_documents(e2e):
+    standin, bot = e2e
+    await add_many_figures(bot, standin.guild.id, count=3)
+    others = [g for g in standin.guilds if g.id != standin.guild.id]
+    shown = answer(await e2e.ask("casualties", guild_id=others[0].id)).text()
+    assert "Officials 1" not in shown
+    shown = answer(await e2e.ask("casualties")).text()
+    assert "Officials 1" in shown

@@ -1,0 +1,50 @@
+"""Fixtures for end-to-end tests: the real bot on the Discord stand-in (see tests/standin/)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.standin import DiscordStandIn, FakeGuild
+from tests.standin.harness import ErrorLogRecorder, Harness
+from tests.standin.seeded import SeededBase, build_seeded_base
+
+REPO_SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeded_base(tmp_path_factory: pytest.TempPathFactory) -> SeededBase:
+    """A copy of seeds/ and a fact base built from it once per session (copied per test)."""
+    return build_seeded_base(REPO_SEEDS, tmp_path_factory.mktemp("seeded"))
+
+
+@pytest.fixture
+def e2e_settings(seeded_base: SeededBase, tmp_path: Path) -> Settings:
+    """Settings of the bot under test; override this fixture in a module to change them."""
+    return seeded_base.settings(tmp_path)
+
+
+@pytest.fixture
+def e2e_guilds() -> list[FakeGuild]:
+    """The servers the stand-in announces; override to add roles or a second server."""
+    return [FakeGuild.make("Test Server", roles=("Moderators",)), FakeGuild.make("Other Server")]
+
+
+@pytest.fixture
+async def e2e(e2e_settings: Settings, e2e_guilds: list[FakeGuild]) -> AsyncIterator[Harness]:
+    """The real bot logged in to the stand-in and ready; fails on logged errors (see harness)."""
+    from bot.standin import bot_on_standin
+
+    with ErrorLogRecorder() as errors:
+        async with (
+            DiscordStandIn(e2e_guilds) as standin,
+            bot_on_standin(e2e_settings, standin) as bot,
+        ):
+            harness = Harness(standin, bot, errors)
+            yield harness
+        problems = harness.problems()
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)

@@ -1,0 +1,154 @@
+"""Resolving what users type, autocomplete, and word search over many figures."""
+
+from __future__ import annotations
+
+import random
+import string
+
+import pytest
+
+from bot.facts import match
+from bot.facts.model import CASUALTY_METRICS, Metric
+
+SUBJECTS = ["North Korea", "Russia", "Ukraine"]
+CLAIMANTS = ["NIS", "Volodymyr Zelenskyy", "U.S. assessments", "JoongAng Ilbo"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "subject"),
+    [
+        ("N. Korea", "North Korea"),
+        ("dprk", "North Korea"),
+        ("north korean", "North Korea"),
+        ("pyongyang", "North Korea"),
+        ("kyiv", "Ukraine"),
+        ("ukrainian", "Ukraine"),
+        ("ukranian", "Ukraine"),
+        ("moscow", "Russia"),
+        ("russian", "Russia"),
+        ("RUSSIA", "Russia"),
+    ],
+)
+def test_subjects_resolve_from_aliases_and_typos(typed, subject):
+    assert match.resolve_subject(typed, SUBJECTS) == subject
+
+
+@pytest.mark.parametrize(
+    ("typed", "claimant"),
+    [
+        ("zelensky", "Volodymyr Zelenskyy"),
+        ("zelenski", "Volodymyr Zelenskyy"),
+        ("spy agency", "NIS"),
+        ("nis", "NIS"),
+        ("south korean intelligence", "NIS"),
+        ("National Intelligence Service", "NIS"),
+        ("joongang", "JoongAng Ilbo"),
+    ],
+)
+def test_claimants_resolve(typed, claimant):
+    assert match.resolve_claimant(typed, CLAIMANTS) == claimant
+
+
+@pytest.mark.parametrize(
+    ("typed", "metric"),
+    [
+        ("dead", Metric.KILLED),
+        ("deaths", Metric.KILLED),
+        ("injured", Metric.WOUNDED),
+        ("pows", Metric.CAPTURED),
+        ("losses", Metric.CASUALTIES),
+        ("missing", Metric.MISSING),
+        ("troops", Metric.DEPLOYED),
+    ],
+)
+def test_metrics_resolve_from_everyday_words(typed, metric):
+    assert match.resolve_metric(typed) is metric
+
+
+def test_a_metric_outside_the_allowed_ones_does_not_resolve():
+    assert match.resolve_metric("troops", CASUALTY_METRICS) is None
+
+
+@pytest.mark.parametrize("nonsense", ["xyzzy", "asdfgh", "qq", "zz top", "bananas", ""])
+def test_nonsense_matches_nothing(nonsense):
+    assert match.resolve_subject(nonsense, SUBJECTS) is None
+    assert match.resolve_claimant(nonsense, CLAIMANTS) is None
+    assert match.resolve_metric(nonsense) is None
+
+
+def test_store_aliases_extend_the_tables():
+    extra = match.group_aliases({"Kim's army": "North Korea"})
+    aliases = match.merge_aliases(match.SUBJECT_ALIASES, extra)
+    assert match.resolve_subject("kim's army", SUBJECTS, aliases) == "North Korea"
+    assert match.resolve_subject("kim's army", SUBJECTS) is None
+
+
+def test_autocomplete_ranks_prefixes_and_aliases_and_respects_the_limit():
+    assert match.autocomplete("", SUBJECTS) == SUBJECTS
+    assert match.autocomplete("rus", SUBJECTS)[0] == "Russia"
+    assert match.autocomplete("dprk", SUBJECTS, aliases=match.SUBJECT_ALIASES) == ["North Korea"]
+    many = [f"Claimant {i}" for i in range(100)]
+    assert len(match.autocomplete("claimant", many)) == 25
+    assert match.autocomplete("xyzzy", SUBJECTS) == []
+
+
+def test_closest_offers_near_names_for_an_empty_result():
+    assert match.closest("koreaa", SUBJECTS)[0] == "North Korea"
+    assert match.closest("xyzzy", SUBJECTS) == []
+    assert match.nearest("abcd2346", ["abcd2345", "zzzzzzzz", "abcq2345"], n=2)[0] == "abcd2345"
+
+
+def test_text_index_matches_every_word_with_typos_prefixes_and_metric_synonyms():
+    index = match.TextIndex(
+        [
+            ("a", "North Korea killed NIS at least 300 soldiers had been killed"),
+            ("b", "North Korea casualties Volodymyr Zelenskyy placed killed or wounded at 4,000"),
+            ("c", "Russia deployed troops to Kursk"),
+        ]
+    )
+    assert [h.key for h in index.search("zelensky wounded")] == ["b"]
+    assert {h.key for h in index.search("dead")} == {"a", "b"}  # "dead" finds "killed"
+    assert [h.key for h in index.search("kurks")] == ["c"]  # one transposition
+    assert [h.key for h in index.search("Kur")] == ["c"]  # a word being typed
+    assert index.search("xyzzy") == []
+    assert index.search("kursk zelensky") == []
+    assert match.vocabulary_completions(index, "north kor")[0] == "north korea"
+
+
+def test_versioned_cache_rebuilds_only_for_a_new_version():
+    cache: match.VersionedCache[int, list[int]] = match.VersionedCache(max_keys=2)
+    builds = []
+
+    def build() -> list[int]:
+        builds.append(1)
+        return [len(builds)]
+
+    assert cache.get(1, "v1", build) == [1]
+    assert cache.get(1, "v1", build) == [1]
+    assert cache.get(1, "v2", build) == [2]
+    assert cache.peek(1, "v1") is None
+    cache.get(2, "v1", build)
+    cache.get(3, "v1", build)  # evicts key 1, the least recently used
+    assert cache.peek(1, "v2") is None
+    assert len(builds) == 4
+
+
+def test_search_over_many_figures_finds_what_was_typed():
+    """20,000 generated figures; the timings live in bench/commands_bench.py."""
+    rng = random.Random(7)
+    common = ("north korean soldiers killed wounded russia kursk troops deployed intelligence "
+              "agency president zelenskyy estimate additional injured captured").split()
+    rare = ["".join(rng.choices(string.ascii_lowercase, k=rng.randint(4, 10))) for _ in range(5000)]
+
+    def sentence() -> str:
+        return " ".join(
+            rng.choice(common) if rng.random() < 0.7 else rng.choice(rare)
+            for _ in range(rng.randint(8, 30))
+        )
+
+    entries = [(f"id{i}", f"{rng.randint(1, 9999)} {sentence()}") for i in range(20000)]
+    index = match.TextIndex(entries)
+    texts = dict(entries)
+    hits = index.search(rare[3])
+    assert hits and all(rare[3] in texts[hit.key] for hit in hits[:5])
+    assert index.search("kursk")

@@ -1,0 +1,266 @@
+"""Formatting of figures, dates and quotes, and pagination within Discord's limits."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import discord
+import pytest
+
+from bot.facts.model import DateSpan, Document, Event, Figure, Metric, Precision, Qualifier, Status
+from bot.render import (
+    casualty_pages,
+    fact_pages,
+    limit_problems,
+    paginate,
+    search_pages,
+    text,
+    timeline_pages,
+)
+from bot.render.pages import DESCRIPTION_LIMIT, Entry
+from bot.standin.limits import embed_problems
+
+ZELENSKYY_QUOTE = (
+    "Ukrainian President Volodymyr Zelenskyy placed the total number of killed or wounded North "
+    "Koreans at 4,000, while U.S. assessments were lower, around 1,200."
+)
+
+
+def span(start: date, end: date, precision: Precision, inferred: bool = False) -> DateSpan:
+    return DateSpan("as written", start, end, precision, inferred)
+
+
+def figure(
+    fid: str,
+    low: int,
+    high: int | None = None,
+    qualifier: Qualifier = Qualifier.EXACT,
+    *,
+    metric: Metric = Metric.CASUALTIES,
+    source: str | None = "NIS",
+    subject: str = "North Korea",
+    quote: str = ZELENSKYY_QUOTE,
+    when: DateSpan | None = None,
+    status: Status = Status.AUTO,
+    additional: bool = False,
+) -> Figure:
+    return Figure(
+        id=fid,
+        document="doc.txt",
+        metric=metric,
+        subject=subject,
+        low=low,
+        high=low if high is None else high,
+        qualifier=qualifier,
+        additional=additional,
+        source=source,
+        date=when,
+        quote=quote,
+        span=(0, len(quote)),
+        status=status,
+    )
+
+
+def desc(page: discord.Embed) -> str:
+    assert page.description is not None
+    return page.description
+
+
+def assert_fits(pages):
+    """Each page is sent as one message: check it with our limits and the stand-in's."""
+    for page in pages:
+        assert limit_problems([page]) == []
+        assert embed_problems([page.to_dict()]) == []
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "qualifier", "shown"),
+    [
+        (300, 300, Qualifier.AT_LEAST, "at least 300"),
+        (1200, 1200, Qualifier.ABOUT, "about 1,200"),
+        (10_000, 12_000, Qualifier.RANGE, "10,000–12,000"),
+        (3000, 3000, Qualifier.AT_MOST, "up to 3,000"),
+        (24, 99, Qualifier.RANGE, "dozens (24–99)"),
+        (200, 999, Qualifier.RANGE, "hundreds (200–999)"),
+        (20_000, 99_999, Qualifier.RANGE, "tens of thousands (20,000–99,999)"),
+        (4000, 4000, Qualifier.EXACT, "4,000"),
+    ],
+)
+def test_values_read_as_the_source_wrote_them(low, high, qualifier, shown):
+    assert text.value(low, high, qualifier) == shown
+
+
+def test_an_additional_figure_says_so():
+    assert text.figure_value(figure("a", 1000, 3000, Qualifier.RANGE, additional=True)) == (
+        "1,000–3,000 more"
+    )
+
+
+@pytest.mark.parametrize(
+    ("when", "shown"),
+    [
+        (span(date(2025, 1, 1), date(2025, 1, 31), Precision.MONTH), "Jan 2025"),
+        (span(date(2023, 1, 1), date(2023, 12, 31), Precision.YEAR), "2023"),
+        (span(date(2024, 10, 30), date(2024, 10, 30), Precision.DAY), "30 Oct 2024"),
+        (span(date(2025, 1, 1), date(2025, 2, 28), Precision.MONTH), "Jan–Feb 2025"),
+        (span(date(2024, 12, 1), date(2025, 1, 31), Precision.MONTH), "Dec 2024–Jan 2025"),
+        (span(date(2024, 10, 28), date(2024, 10, 30), Precision.DAY), "28–30 Oct 2024"),
+        (span(date(2025, 1, 1), date(2025, 1, 31), Precision.MONTH, True), "Jan 2025*"),
+        (None, "undated"),
+    ],
+)
+def test_dates_show_at_their_precision(when, shown):
+    assert text.span(when) == shown
+
+
+def test_inferred_dates_get_the_legend_in_the_footer():
+    inferred = span(date(2025, 1, 1), date(2025, 1, 31), Precision.MONTH, True)
+    pages = casualty_pages([figure("a", 300, when=inferred)], {}, searched="all")
+    assert "Jan 2025*" in desc(pages[0])
+    assert text.INFERRED_LEGEND in (pages[0].footer.text or "")
+    plain = casualty_pages([figure("b", 300)], {}, searched="all")
+    assert text.INFERRED_LEGEND not in (plain[0].footer.text or "")
+
+
+def test_spread_line_names_the_lowest_and_highest_claimant():
+    figures = [
+        figure("a", 4000, source="Volodymyr Zelenskyy"),
+        figure("b", 1200, qualifier=Qualifier.ABOUT, source="U.S. assessments"),
+    ]
+    assert text.spread(figures) == (
+        "estimates range from about 1,200 (U.S.) to 4,000 (Zelenskyy)"
+    )
+    description = desc(casualty_pages(figures, {}, searched="all")[0])
+    assert "estimates range from about 1,200 (U.S.) to 4,000 (Zelenskyy)" in description
+
+
+def test_no_spread_when_claimants_agree_or_only_one_speaks():
+    assert text.spread([figure("a", 300), figure("b", 4000)]) is None  # one claimant
+    assert text.spread([figure("a", 300, source="NIS"), figure("b", 300, source="U.S.")]) is None
+
+
+def test_citation_names_claimant_publisher_and_date():
+    document = Document(
+        key="doc.txt", text="x", title="Troops", publisher="Yonhap", published=date(2025, 2, 14)
+    )
+    assert text.citation(figure("a", 300), document) == "NIS · Yonhap · 14 Feb 2025"
+    assert text.citation(figure("a", 300, source=None), None) == "unattributed · doc"
+
+
+@pytest.mark.parametrize(
+    ("raw", "forbidden"),
+    [
+        ("@everyone look", "@everyone"),
+        ("@here look", "@here"),
+        ("ping <@&123> and <@456>", "<@"),
+        ("**bold** claim", "**bold**"),
+        ("[click me](https://evil.example)", "[click me]("),
+        ("`code`", "`code`"),
+    ],
+)
+def test_quotes_are_inert(raw, forbidden):
+    quote = f"Officials said {raw} that 300 soldiers died."
+    description = desc(casualty_pages([figure("a", 300, quote=quote)], {}, searched="all")[0])
+    assert forbidden not in description
+    # the words are all still there, only neutralised
+    visible = description.replace("\\", "").replace("\u200b", "")
+    assert quote in visible
+
+
+def test_a_clipped_quote_ends_with_an_ellipsis_and_the_fact_id():
+    long_quote = "North Korean soldiers were killed " * 100
+    pages = casualty_pages([figure("abcd2345", 300, quote=long_quote)], {}, searched="")
+    description = desc(pages[0])
+    line = next(line for line in description.splitlines() if line.startswith("> "))
+    assert line.endswith("… (see `/fact abcd2345`)")
+    assert len(line) < 400
+
+
+def test_clip_never_splits_an_escape():
+    raw = "a*" * 100
+    for limit in range(5, 60):
+        clipped = text.clip(raw, limit)
+        assert len(clipped) <= limit
+        body = clipped.removesuffix("…")
+        assert not re.search(r"(?<!\\)(?:\\\\)*\\$", body)  # no dangling backslash
+
+
+def test_five_thousand_figures_with_long_quotes_fit_discords_limits():
+    quote = ("North Korean soldiers were reported killed near Kursk, officials said. " * 30)[:2000]
+    figures = [
+        figure(
+            f"f{i:05d}",
+            100 + i,
+            metric=[Metric.KILLED, Metric.WOUNDED, Metric.CASUALTIES][i % 3],
+            source=f"Claimant {i % 40}",
+            quote=quote,
+        )
+        for i in range(5000)
+    ]
+    pages = casualty_pages(figures, {}, searched="all")
+    assert len(pages) > 100
+    assert_fits(pages)
+    shown = re.findall(r"· `/fact (f\d{5})`", "\n".join(desc(page) for page in pages))
+    assert sorted(shown) == [f.id for f in figures]  # every figure exactly once, none dropped
+    assert (pages[-1].footer.text or "").endswith(f"page {len(pages)}/{len(pages)}")
+
+
+def test_an_entry_longer_than_a_page_continues_on_the_next():
+    huge = " ".join(f"word{i}" for i in range(3000))  # ~25,000 characters
+    pages = paginate([Entry(huge, group="Group")], title="T", intro="intro")
+    assert len(pages) > 5
+    assert_fits(pages)
+    words = " ".join(desc(p).replace("intro\n\n", "", 1) for p in pages).split()
+    kept = [w for w in words if w.startswith("word")]
+    assert kept == huge.split()  # nothing lost, nothing repeated
+    assert all("**Group** (continued)" in desc(p) for p in pages[1:])
+
+
+def test_the_full_quote_of_one_figure_is_never_truncated():
+    quote = "A sentence about North Korean losses near Kursk. " * 300  # ~15,000 characters
+    pages = fact_pages(figure("abcd2345", 300, quote=quote), None)
+    assert_fits(pages)
+    words = " ".join(desc(p) for p in pages).split()
+    assert words.count("losses") == 300
+    assert all(desc(p).startswith("> ") for p in pages[:-1])  # still a quote on each page
+
+
+def test_huge_titles_footers_and_search_queries_are_bounded():
+    pages = paginate([Entry("x")], title="T" * 1000, footer="F" * 5000, intro="I" * 5000)
+    assert_fits(pages)
+    results = search_pages("q" * 5000, [figure("a", 1)], [], {})
+    assert_fits(results)
+
+
+def test_timeline_groups_events_by_year_in_date_order():
+    events = [
+        Event(
+            f"e{i}",
+            "doc.txt",
+            span(date(2023 + i, 6, 1), date(2023 + i, 6, 30), Precision.MONTH),
+            f"Summary {i}",
+            f"Something happened in year {i}.",
+            (0, 10),
+        )
+        for i in range(3)
+    ]
+    description = desc(timeline_pages(events, {}, searched="all")[0])
+    assert description.index("**2023**") < description.index("**2024**") < description.index(
+        "**2025**"
+    )
+    assert "Jun 2024" in description
+
+
+def test_status_marks_are_shown():
+    verified = casualty_pages([figure("a", 1, status=Status.VERIFIED)], {}, searched="")
+    corrected = casualty_pages([figure("a", 1, status=Status.CORRECTED)], {}, searched="")
+    assert "✓ verified" in desc(verified[0])
+    assert "corrected" in desc(corrected[0])
+
+
+def test_description_budget_is_used_but_never_exceeded():
+    entries = [Entry("y" * 1000) for _ in range(40)]
+    pages = paginate(entries, title="T", per_page=50)
+    assert all(len(desc(p)) <= DESCRIPTION_LIMIT for p in pages)
+    assert len(pages) == 10  # four 1,000-character entries per page

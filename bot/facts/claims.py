@@ -136,9 +136,11 @@ class ClaimReader:
         quantities: Sequence[Quantity],
         dates: Sequence[DateMention],
         context: Context,
+        aliases: Sequence[_Alias] | None = None,
     ) -> list[Claim]:
         speaker_end = self._update_speaker(sentence, context)
-        aliases = self.aliases(sentence)
+        if aliases is None:
+            aliases = self.aliases(sentence)
         if lx.CORRECTION_RE.search(sentence):
             quantities = ()
         mentions = _claimant_mentions(sentence, context, speaker_end)
@@ -545,7 +547,25 @@ def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
 # -- claimants ---------------------------------------------------------------------------------
 
 
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
+_MENTION_WORDS = frozenset(
+    re.sub(r"\\s\+\w+", "", lx.ATTRIBUTION_VERBS).split("|")
+) | frozenset(
+    """according citing cited by per words view comment commented declined denied denies deny
+    rejected rejects dismissed dismisses responded refused refuses""".split()
+)
+_ESTIMATE_HEADS = frozenset(
+    """assessment assessments estimate estimates figures count tally data calculation
+    calculations intelligence""".split()
+)
+
+
 def _claimant_mentions(sentence: str, context: Context, start: int) -> list[ClaimantMention]:
+    words = set(_LOWER_WORD_RE.findall(sentence.lower()))
+    verbs = not words.isdisjoint(_MENTION_WORDS)
+    estimates = not words.isdisjoint(_ESTIMATE_HEADS)
+    if not (verbs or estimates):
+        return []
     mentions: list[ClaimantMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -559,13 +579,13 @@ def _claimant_mentions(sentence: str, context: Context, start: int) -> list[Clai
         mentions.append(ClaimantMention(s, e, name, person, raw, attributes))
         taken.append((s, e))
 
-    for m in _ACCORDING_RE.finditer(sentence, start):
+    for m in _ACCORDING_RE.finditer(sentence, start) if verbs else ():
         if m.group(0).lower().startswith("citing"):
             taken.append(_np_forward(sentence, m.end()))
             continue
         s, e = _np_forward(sentence, m.end())
         add(s, e, sentence[s:e])
-    for m in _ATTRIB_VERB_RE.finditer(sentence, start):
+    for m in _ATTRIB_VERB_RE.finditer(sentence, start) if verbs else ():
         if _NEG_VERB_CONTEXT_RE.search(sentence, max(0, m.start() - 12), m.start()):
             continue
         if _NOUN_USE_RE.search(sentence, max(0, m.start() - 12), m.start()):
@@ -576,10 +596,10 @@ def _claimant_mentions(sentence: str, context: Context, start: int) -> list[Clai
         elif _INVERTED_RE.match(sentence, m.start()) and _ends_sentence_after(sentence, m.end()):
             s, e = _np_forward(sentence, m.end())
             add(s, e, sentence[s:e])
-    for m in _MENTION_ONLY_RE.finditer(sentence, start):
+    for m in _MENTION_ONLY_RE.finditer(sentence, start) if verbs else ():
         s, e = _np_backward(sentence, m.start(), start)
         add(s, e, sentence[s:e], attributes=False)
-    for m in _POSSESSIVE_ESTIMATE_RE.finditer(sentence, start):
+    for m in _POSSESSIVE_ESTIMATE_RE.finditer(sentence, start) if estimates else ():
         np_start = m.start("np")
         np = m.group("np")
         if np.split()[0] in ("The", "In", "A", "An", "By", "According"):

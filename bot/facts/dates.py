@@ -507,6 +507,7 @@ def _on_weekday(match: re.Match[str], text: str) -> _Found | None:
 # Cheap cues that tell which patterns can match at all: most sentences hold no date, and each
 # full pattern costs more than these plain substring and literal-prefix searches.
 _YEAR_CUE_RE = re.compile(r"(?:19|20)\d\d|2100")
+_DIGIT_RE = re.compile(r"\d")
 _MONTH_CUE_RE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 _WEEKDAY_CUE_RE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 _RELATIVE_CUES = _wordset("today tonight yesterday night morning afternoon evening week month year")
@@ -526,7 +527,7 @@ def _cues(text: str) -> set[str]:
         cues.add("month")
         if months > 1:
             cues.add("months")
-    if any(c.isdigit() for c in text):
+    if _DIGIT_RE.search(text):
         cues.add("digit")
     if "day" in text and _WEEKDAY_CUE_RE.search(text):
         cues.add("weekday")

@@ -48,7 +48,8 @@ def extract(document: Document, subjects: Sequence[str] = DEFAULT_SUBJECTS) -> E
             context.new_line(blank_line="\n\n" in gap.replace(" ", ""))
         dates = find_dates(text, anchor)
         quantities = find_quantities(text) if _MAY_COUNT_RE.search(text) else []
-        claims = reader.read(text, quantities, dates, context)
+        aliases = reader.aliases(text)
+        claims = reader.read(text, quantities, dates, context, aliases)
         for claim in claims:
             q = claim.quantity
             base = short_id(document.key, text, claim.metric.value, f"{q.low}-{q.high}")
@@ -71,7 +72,7 @@ def extract(document: Document, subjects: Sequence[str] = DEFAULT_SUBJECTS) -> E
                 )
             )
         if dates:
-            story = any(a.subject in reader.subjects for a in reader.aliases(text))
+            story = any(a.subject in reader.subjects for a in aliases)
             events.extend(events_in_sentence(document.key, text, sentence.start, dates, story))
     return Extraction(document, tuple(figures), tuple(events), _publication_span(anchor))
 

@@ -80,6 +80,20 @@ _RANGE_RE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_RE = re.compile(_NUMBER, re.IGNORECASE)
+# Most sentences hold only digits: these skip the number-word alternatives entirely.
+_DIGIT_NUMBER = rf"(?<![\w.,$€£₩¥])(?<![A-Za-z]-){_SCALED}"
+_DIGIT_NUMBER_RE = re.compile(_DIGIT_NUMBER, re.IGNORECASE)
+_DIGIT_RANGE_RE = re.compile(
+    rf"(?:\b(?P<between>between|from)\s+)?(?P<a>{_DIGIT_NUMBER})"
+    rf"(?P<sep>\s*(?:-|–|—)\s*|\s+(?:to|and)\s+|\s*/\s*)(?P<b>{_DIGIT_NUMBER})",
+    re.IGNORECASE,
+)
+_WORDS_CUE_RE = re.compile(
+    r"\b(?:" + "|".join(sorted([*_UNITS, *_TENS, "hundred", "thousand", "million", "billion",
+                                 "dozen", "dozens", "hundreds", "thousands", "half"],
+                                key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
 
 _BEFORE_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
     (r"at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|no\s+(?:fewer|less)\s+than"
@@ -180,7 +194,11 @@ def find_quantities(sentence: str) -> list[Quantity]:
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    for m in _SPECIAL_RE.finditer(sentence):
+    words = _WORDS_CUE_RE.search(sentence) is not None
+    number_re = _NUMBER_RE if words else _DIGIT_NUMBER_RE
+    range_re = _RANGE_RE if words else _DIGIT_RANGE_RE
+    specials = _SPECIAL_RE.finditer(sentence) if words else iter(())
+    for m in specials:
         if m.group("couple"):
             low = high = 2_000
             qual = Qualifier.ABOUT
@@ -195,7 +213,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
                               vague=qual is Qualifier.ABOUT, spelled=True))
         taken.append((m.start(), m.end()))
 
-    for m in _RANGE_RE.finditer(sentence):
+    for m in range_re.finditer(sentence):
         if not free(m.start(), m.end()):
             continue
         sep = m.group("sep").strip().lower()
@@ -223,7 +241,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
                               spelled=not m.group("a")[0].isdigit()))
         taken.append((m.start(), m.end()))
 
-    for m in _VAGUE_RE.finditer(sentence):
+    for m in _VAGUE_RE.finditer(sentence) if words else ():
         if not free(m.start(), m.end()):
             continue
         low, high = next((lo, hi) for i, (_, lo, hi) in enumerate(_VAGUE) if m.group(f"v{i}"))
@@ -231,7 +249,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
                               m.end(), vague=True))
         taken.append((m.start(), m.end()))
 
-    for m in _NUMBER_RE.finditer(sentence):
+    for m in number_re.finditer(sentence):
         if not free(m.start(), m.end()):
             continue
         parsed = parse_number(m.group(0))

@@ -108,8 +108,13 @@ def _lines(text: str) -> list[_Line]:
 
 def _wrap_width(lines: list[_Line]) -> int:
     """The width prose was hard-wrapped at, or 0 when its lines were never wrapped."""
-    widest = max((line.end - line.start for line in lines), default=0)
-    return widest if widest <= _MAX_WRAP_WIDTH else 0
+    widths = [line.end - line.start for line in lines if line.end - line.start > 20]
+    widest = max(widths, default=0)
+    if widest > _MAX_WRAP_WIDTH or len(widths) < 3:
+        return 0
+    # Wrapped lines fill up to near the width; a list of short items does not.
+    full = sum(1 for width in widths if width >= widest - 15)
+    return widest if full * 3 >= len(widths) * 2 else 0
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:

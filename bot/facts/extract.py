@@ -6,6 +6,7 @@ import calendar
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
@@ -73,7 +74,12 @@ def extract(document: Document, subjects: Sequence[str] = DEFAULT_SUBJECTS) -> E
             )
         if dates:
             story = any(a.subject in reader.subjects for a in aliases)
-            events.extend(events_in_sentence(document.key, text, sentence.start, dates, story))
+            for event in events_in_sentence(document.key, text, sentence.start, dates, story):
+                seen_ids[event.id] += 1
+                if seen_ids[event.id] > 1:
+                    # The same sentence again: keep the first id, give the repeat its own.
+                    event = replace(event, id=short_id(event.id, str(seen_ids[event.id])))
+                events.append(event)
     return Extraction(document, tuple(figures), tuple(events), _publication_span(anchor))
 
 

@@ -5,18 +5,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from bot.facts.trie import trie_pattern
+
 # Canonical force -> the ways documents name it (as a noun, adjective, capital or demonym).
 SUBJECT_ALIASES: dict[str, tuple[str, ...]] = {
     "North Korea": (
         "North Korea", "North Korean", "North Koreans", "N. Korea", "N. Korean", "N.Korea",
         "N.Korean", "DPRK", "D.P.R.K.", "Pyongyang", "Democratic People's Republic of Korea",
-        "Korean People's Army", "KPA", "NK",
+        "Korean People's Army", "KPA", "NK", "NKs",
     ),
     "Russia": (
-        "Russia", "Russian", "Russians", "Moscow", "Kremlin", "Russian Federation",
+        "Russia", "Russian", "Russians", "Moscow", "Kremlin", "Russian Federation", "RU", "RF",
+        "occupiers", "occupying forces", "invaders", "russists", "rashists",
     ),
     "Ukraine": (
-        "Ukraine", "Ukrainian", "Ukrainians", "Kyiv", "Kiev",
+        "Ukraine", "Ukrainian", "Ukrainians", "Kyiv", "Kiev", "UAF", "AFU", "ZSU",
+        "Armed Forces of Ukraine",
     ),
     "South Korea": ("South Korea", "South Korean", "South Koreans", "Seoul", "ROK"),
     "United States": (
@@ -91,24 +95,14 @@ def canonical_claimant(name: str) -> str | None:
     return None
 
 
-def subject_alias_pattern(names: Iterable[str]) -> re.Pattern[str]:
-    """One regex over every alias of every force; the group name says which force."""
-    groups = []
-    for index, canonical in enumerate(sorted(SUBJECT_ALIASES)):
-        aliases = sorted(SUBJECT_ALIASES[canonical], key=len, reverse=True)
-        alternatives = "|".join(re.escape(a) for a in aliases)
-        groups.append(f"(?P<s{index}>{alternatives})")
-    extra = [n for n in names if n not in SUBJECT_ALIASES]
-    for offset, name in enumerate(extra, start=len(groups)):
-        groups.append(f"(?P<s{offset}>{re.escape(name)})")
+def subject_aliases(names: Iterable[str]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regex over every alias of every force, and alias text -> canonical force."""
+    table = {a: canonical for canonical, aliases in SUBJECT_ALIASES.items() for a in aliases}
+    for name in names:
+        table.setdefault(name, name)
     # Case-sensitive on purpose: "us" the pronoun is not the "US", "nk" is nothing.
-    return re.compile(r"(?<![\w.])(?:" + "|".join(groups) + r")(?![\w])")
-
-
-def subject_group_names(names: Iterable[str]) -> dict[str, str]:
-    """Group name in ``subject_alias_pattern`` -> canonical force."""
-    mapping = {f"s{i}": canonical for i, canonical in enumerate(sorted(SUBJECT_ALIASES))}
-    extra = [n for n in names if n not in SUBJECT_ALIASES]
-    for offset, name in enumerate(extra, start=len(SUBJECT_ALIASES)):
-        mapping[f"s{offset}"] = name
-    return mapping
+    pattern = re.compile(
+        r"(?<![\w.])(?:" + trie_pattern(table) + r"|the\s+North(?!\s+Korea))(?![\w])"
+    )
+    table["the North"] = "North Korea"  # in this story, "the North" without "Korea"
+    return pattern, table

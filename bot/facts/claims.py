@@ -12,13 +12,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.facts import lexicon as lx
-from bot.facts.aliases import canonical_claimant, subject_alias_pattern, subject_group_names
+from bot.facts.aliases import canonical_claimant, subject_aliases
 from bot.facts.dates import DateMention
 from bot.facts.model import Metric
 from bot.facts.numbers import Quantity
+from bot.facts.trie import trie_pattern
 
 _WORD_RE = re.compile(r"[A-Za-z][\w'’.-]*|\d[\d,.]*|[^\w\s]")
-_ATTRIB_VERB_RE = re.compile(rf"\b(?:{lx.ATTRIBUTION_VERBS})\b", re.IGNORECASE)
+_ATTRIB_VERB_RE = re.compile(
+    r"\b" + trie_pattern(lx.ATTRIBUTION_VERBS.split("|")) + r"\b", re.IGNORECASE
+)
 _ACCORDING_RE = re.compile(
     r"\b(?:according\s+to|citing|in\s+the\s+(?:words|view|estimate|assessment)\s+of"
     r"|(?:reported|estimated|cited|confirmed|released|published|given|provided|claimed|announced"
@@ -116,18 +119,15 @@ class ClaimReader:
 
     def __init__(self, subjects: Sequence[str]) -> None:
         self.subjects = frozenset(subjects)
-        self._alias_re = subject_alias_pattern(subjects)
-        self._groups = subject_group_names(subjects)
+        self._alias_re, self._alias_table = subject_aliases(subjects)
 
     # -- forces -------------------------------------------------------------------------
     def aliases(self, sentence: str) -> list[_Alias]:
-        found = []
-        for m in self._alias_re.finditer(sentence):
-            group = m.lastgroup
-            if group is None:
-                continue
-            found.append(_Alias(m.start(), m.end(), self._groups[group]))
-        return found
+        table = self._alias_table
+        return [
+            _Alias(m.start(), m.end(), table.get(m.group(), table["the North"]))
+            for m in self._alias_re.finditer(sentence)
+        ]
 
     # -- the whole sentence ----------------------------------------------------------------
     def read(
@@ -141,7 +141,7 @@ class ClaimReader:
         speaker_end = self._update_speaker(sentence, context)
         if aliases is None:
             aliases = self.aliases(sentence)
-        if lx.CORRECTION_RE.search(sentence):
+        if _states_no_figures(sentence, dates):
             quantities = ()
         mentions = _claimant_mentions(sentence, context, speaker_end)
         claimant_spans = [(m.start, m.end) for m in mentions]
@@ -200,7 +200,11 @@ class ClaimReader:
         prev_end: int,
         next_start: int | None,
     ) -> Claim | None:
+        if lx.NOT_CAPTURE_VERBS_RE.search(sentence, max(0, q.start - 30), q.start):
+            return None
         noun = _counted_noun(sentence, q.num_end, aliases, previous is not None)
+        if noun.kind == "bare" and q.spelled and q.low == q.high == 1:
+            return None  # "one has said": a pronoun
         if noun.kind == "other":
             return None
         if noun.kind == "bare" and q.vague and not noun.metric:
@@ -292,7 +296,7 @@ def _counted_noun(
     steps = 0
     while steps < 7:
         steps += 1
-        m = re.compile(r"\s*([A-Za-z][\w'’-]*|[^\w\s])").match(sentence, pos)
+        m = _NEXT_TOKEN_RE.match(sentence, pos)
         if not m:
             return _Noun("bare", subject=subject, end=pos)
         word_start = m.start(1)
@@ -312,6 +316,9 @@ def _counted_noun(
         nxt = re.compile(r"\s+([A-Za-z]+)").match(sentence, m.end())
         if nxt and (lower, nxt.group(1).lower()) in lx.PERSONNEL_PAIRS:
             return _Noun("personnel", subject=subject, end=nxt.end())
+        if lower in _CASUALTY_ADJECTIVES and _PEOPLE_NEXT_RE.match(sentence, m.end()):
+            pos = m.end()  # "two wounded North Korean soldiers": an adjective
+            continue
         if lower in lx.CASUALTY_NOUNS:
             metric = lx.CASUALTY_NOUNS[lower]
             combo = re.compile(r"\s+(?:and|or)\s+(wounded|injured|killed|dead)\b", re.I).match(
@@ -341,6 +348,13 @@ def _counted_noun(
     return _Noun("bare", subject=subject, end=pos)
 
 
+_CASUALTY_ADJECTIVES = frozenset({"wounded", "injured", "dead", "captured", "missing"})
+_PEOPLE_NEXT_RE = re.compile(
+    r"\s+(?:[A-Z][\w'’.-]*\s+){0,3}(?:"
+    + "|".join(sorted(lx.PERSONNEL_NOUNS))
+    + r"|[A-Z][a-z]+(?:ans|ese|is))\b"
+)
+_NEXT_TOKEN_RE = re.compile(r"[\s\"'”’“‘]*([A-Za-z][\w'’-]*|[^\w\s])")
 _VERBISH = frozenset(
     """were was are is had have has been be being will would could may might remain remained
     in on at to from by for and or but as with during since after before into across inside near
@@ -418,6 +432,13 @@ def _metric_from_context(
         after = _AFTER_NOUN_RE.match(sentence, noun_end)
         if after:
             metric = _cue_metric(after.group(1))
+            if metric is Metric.DEPLOYED and after.group(1) == after.group(0).strip():
+                # "soldiers deployed to Russia have been killed": the participle only describes.
+                later = _PASSIVE_CUE_RE.search(sentence, after.end(), clause_end)
+                if later is not None:
+                    casualty = _cue_metric(later.group(1))
+                    if casualty is not None and casualty is not Metric.DEPLOYED:
+                        return casualty
             if metric is not None:
                 return metric
     left = sentence[clause_start:q.start]
@@ -444,6 +465,12 @@ _AFTER_NOUN_RE = re.compile(
     r"|allegedly|also|since|all)\s+)*"
     r"((?:killed|dead|wounded|injured)\s+(?:and|or)\s+(?:killed|dead|wounded|injured|missing)"
     r"|killed\s+in\s+action|taken\s+(?:prisoner|captive)|[a-z]+)\b",
+    re.IGNORECASE,
+)
+_PASSIVE_CUE_RE = re.compile(
+    r"\b(?:have|has|had|were|was|are|is)\s+(?:\w+\s+)?(?:been\s+)?"
+    r"((?:killed|dead|wounded|injured)\s+(?:and|or)\s+(?:killed|dead|wounded|injured)"
+    r"|killed|wounded|injured|captured|taken\s+prisoner|lost|died|missing)\b",
     re.IGNORECASE,
 )
 _COMPLEMENT_RE = re.compile(
@@ -514,6 +541,8 @@ def _is_not_a_count(sentence: str, q: Quantity) -> bool:
         return True
     if lx.NEGATED_BEFORE_RE.search(sentence, max(0, q.start - 14), q.start):
         return True
+    if _APPOSITIVE_AGE_BEFORE_RE.search(before) and _APPOSITIVE_AGE_AFTER_RE.match(after):
+        return True
     if q.low == q.high == 1 and lx.ONE_OF_RE.match(after):
         return True
     raw = sentence[q.num_start:q.num_end]
@@ -523,14 +552,18 @@ def _is_not_a_count(sentence: str, q: Quantity) -> bool:
     return bool(q.low <= 0)
 
 
+_APPOSITIVE_AGE_BEFORE_RE = re.compile(r"[A-Z][a-z]+,\s*$")
+_APPOSITIVE_AGE_AFTER_RE = re.compile(r"\s*,")
+
+
 def _overlaps_date(q: Quantity, dates: Sequence[DateMention]) -> bool:
     return any(d.start < q.num_end and q.num_start < d.end for d in dates)
 
 
 def _nearest_date(q: Quantity, dates: Sequence[DateMention]) -> DateMention | None:
-    if not dates:
-        return None
-    usable = [d for d in dates if not d.span.text.lower().startswith("since")] or list(dates)
+    usable = [d for d in dates if not d.span.text.lower().startswith("since")]
+    if not usable:
+        return None  # a cumulative total "since 2022" refers to no one date
 
     def distance(d: DateMention) -> int:
         if d.end <= q.start:
@@ -548,9 +581,7 @@ def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
-_MENTION_WORDS = frozenset(
-    re.sub(r"\\s\+\w+", "", lx.ATTRIBUTION_VERBS).split("|")
-) | frozenset(
+_MENTION_WORDS = frozenset(lx.ATTRIBUTION_VERBS.split("|")) | frozenset(
     """according citing cited by per words view comment commented declined denied denies deny
     rejected rejects dismissed dismisses responded refused refuses""".split()
 )
@@ -564,20 +595,23 @@ def _claimant_mentions(sentence: str, context: Context, start: int) -> list[Clai
     words = set(_LOWER_WORD_RE.findall(sentence.lower()))
     verbs = not words.isdisjoint(_MENTION_WORDS)
     estimates = not words.isdisjoint(_ESTIMATE_HEADS)
-    if not (verbs or estimates):
-        return []
-    mentions: list[ClaimantMention] = []
+    candidates: list[tuple[int, int, bool]] = []
     taken: list[tuple[int, int]] = []
 
     def add(s: int, e: int, raw: str, attributes: bool = True) -> None:
         if e <= s or any(not (e <= ts or s >= te) for ts, te in taken):
             return
-        resolved = _resolve_name(raw, context)
-        if resolved is None:
-            return
-        name, person = resolved
-        mentions.append(ClaimantMention(s, e, name, person, raw, attributes))
+        candidates.append((s, e, attributes))
         taken.append((s, e))
+
+    label = _TRAILING_LABEL_RE.search(sentence, start)
+    if label:
+        add(label.start(1), label.end(1), label.group(1))
+    if not (verbs or estimates):
+        return _resolve_in_order(sentence, candidates, context)
+    for m in _QUOTED_AS_RE.finditer(sentence, start):
+        s, e = _np_forward(sentence, m.end())
+        add(s, e, sentence[s:e])
 
     for m in _ACCORDING_RE.finditer(sentence, start) if verbs else ():
         if m.group(0).lower().startswith("citing"):
@@ -604,9 +638,55 @@ def _claimant_mentions(sentence: str, context: Context, start: int) -> list[Clai
         np = m.group("np")
         if np.split()[0] in ("The", "In", "A", "An", "By", "According"):
             continue
+        if " " not in np and np_start <= start + 1:
+            continue  # "Rough count ...": capitalised only because it starts the sentence
         add(np_start, m.end("head"), sentence[np_start:m.end("head")])
-    mentions.sort(key=lambda c: c.start)
+    subject = _SUBJECT_NP_RE.match(sentence, start)
+    if subject and not any(s <= subject.start() < e for s, e in taken):
+        # The sentence's own subject, for a later "it said" / "he added" to point back to.
+        add(subject.start(1), subject.end(1), subject.group(1), attributes=False)
+    return _resolve_in_order(sentence, candidates, context)
+
+
+def _resolve_in_order(
+    sentence: str, candidates: list[tuple[int, int, bool]], context: Context
+) -> list[ClaimantMention]:
+    """Names resolved left to right, so that "it said" can point back within the sentence."""
+    mentions: list[ClaimantMention] = []
+    local = Context(claimants=list(context.claimants), speaker=context.speaker)
+    for s, e, attributes in sorted(candidates):
+        raw = sentence[s:e]
+        resolved = _resolve_name(raw, local)
+        if resolved is None:
+            continue
+        name, person = resolved
+        mention = ClaimantMention(s, e, name, person, raw, attributes)
+        mentions.append(mention)
+        local.remember(mention)
     return mentions
+
+
+_TRAILING_LABEL_RE = re.compile(r":\s+((?:[A-Z][\w.'’&-]*\s*){1,4})\s*$")
+_QUOTED_AS_RE = re.compile(r"\bquoted\s+(?=(?:the\s+)?[A-Z].{0,80}?\bas\s+saying\b)")
+_SUBJECT_NP_RE = re.compile(
+    r"((?:(?:A|An|The)\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:unit|brigade|battalion|regiment|agency|ministry|service|office|command|staff|army"
+    r"|military|spokesman|spokeswoman|official|officials|commander|president|minister"
+    r"|[A-Z][\w'’.-]*))\s+(?:has\s+|had\s+|have\s+)?(?:posted|published|released|issued"
+    r"|shared|announced|reported|published|showed|presented|briefed|gave|provided)\b"
+)
+
+def _states_no_figures(sentence: str, dates: Sequence[DateMention]) -> bool:
+    """Corrections, questions, denials and other wars' dates: no figure of ours is stated."""
+    if lx.CORRECTION_RE.search(sentence) or lx.QUESTION_END_RE.search(sentence):
+        return True
+    if lx.DENIAL_RE.search(sentence):
+        return True
+    years = [d.span.end.year for d in dates]
+    return bool(years) and max(years) < _STORY_START_YEAR
+
+
+_STORY_START_YEAR = 2014
 
 
 def _ends_sentence_after(sentence: str, pos: int) -> bool:
@@ -753,6 +833,13 @@ def _resolve_name(raw: str, context: Context) -> tuple[str, bool] | None:
         w.lower() in lx.CLAIMANT_HEADS for w in words
     ):
         return None
+    owner = re.match(
+        r"(.+?)(?:'s|’s)\s+(?:own\s+|latest\s+|official\s+)?(?:data|figures|estimates?|count"
+        r"|tally|statistics|numbers|assessments?)$",
+        text,
+    )
+    if owner:
+        return _resolve_name(owner.group(1), context)
     if words[0].lower() == "the":
         text = " ".join(words[1:])
     at = re.match(r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s+at\s+the\s+", text)

@@ -14,7 +14,7 @@ PERSONNEL_NOUNS = frozenset(
     """troops troop soldiers soldier servicemen serviceman servicemembers personnel fighters
     fighter men combatants infantry infantrymen conscripts recruits reservists mercenaries
     commandos paratroopers marines sailors airmen troopers gunners snipers operators
-    forces force contingent regulars draftees cadets others""".split()
+    forces force contingent regulars draftees cadets others defenders nationals""".split()
 )
 # Two-word personnel nouns whose first word alone means something else.
 PERSONNEL_PAIRS = frozenset(
@@ -30,7 +30,7 @@ CASUALTY_NOUNS: dict[str, Metric] = {
     "wounded": Metric.WOUNDED, "injured": Metric.WOUNDED, "injuries": Metric.WOUNDED,
     "prisoners": Metric.CAPTURED, "prisoner": Metric.CAPTURED, "pows": Metric.CAPTURED,
     "pow": Metric.CAPTURED, "captives": Metric.CAPTURED, "captured": Metric.CAPTURED,
-    "missing": Metric.MISSING, "mia": Metric.MISSING,
+    "missing": Metric.MISSING, "mia": Metric.MISSING, "bodies": Metric.KILLED,
 }
 
 # People who are not combatants, and things that are not people: a count of these is no figure.
@@ -60,9 +60,9 @@ ATTRIBUTION_VERBS = (
     r"|assessed|assesses|assess|assessing|placed|places|placing|put|puts|putting|added|adds"
     r"|noted|notes|wrote|writes|warned|warns|indicated|indicates|indicate|suggested|suggests"
     r"|suggest|revealed|reveals|disclosed|discloses|acknowledged|acknowledges|admitted|admits"
-    r"|cite|cites|calculated|calculates|counted|counts|tallied|recorded|records|documented|briefed"
+    r"|concede|concedes|conceded|cite|cites|calculated|calculates|counted|counts|tallied|recorded|records|documented|briefed"
     r"|informed|testified|insisted|insists|alleged|alleges|asserted|asserts|maintained"
-    r"|maintains|projected|projects|figured|cited|cites|told\s+reporters|explained|explains"
+    r"|maintains|projected|projects|figured|cited|cites|explained|explains"
 )
 
 # Heads of a noun phrase that can make a claim.
@@ -98,25 +98,28 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 
 _METRIC_CUES: tuple[tuple[Metric, str], ...] = (
     (Metric.CASUALTIES,
-     r"(?:killed|dead)\s+(?:and|or|and/or|&)\s+(?:wounded|injured)"
+     r"(?:killed|dead|wounded|injured)(?:\s*,\s*(?:killed|dead|wounded|injured|captured|missing))*"
+     r",?\s+(?:and|or|and/or|&)\s+(?:killed|dead|wounded|injured|captured|missing)"
      r"|(?:wounded|injured)\s+(?:and|or)\s+(?:killed|dead)|casualt(?:y|ies)|losses|lost"
      r"|killed,\s+wounded(?:,)?\s+(?:and|or)\s+(?:missing|captured)"),
     (Metric.KILLED,
      r"killed|kill|kills|killing|dead|deaths?|died|die|dies|dying|fatalit(?:y|ies)|perished"
-     r"|KIA|lost\s+their\s+lives|slain|death\s+toll"),
+     r"|KIA|lost\s+their\s+lives|slain|death\s+toll|executed|executions?|shot\s+dead"),
     (Metric.WOUNDED, r"wounded|wounding|injured|injuring|injur(?:y|ies)|hurt"),
     (Metric.CAPTURED,
-     r"captured|capturing|capture|captives?|prisoners?(?:\s+of\s+war)?|POWs?|taken\s+(?:prisoner|captive)"
-     r"|surrendered|surrender"),
+     r"captured|capturing|capture|captives?|prisoners?(?:\s+of\s+war)?|POWs?|captivity"
+     r"|taken\s+(?:prisoner|captive|alive)|surrendered|surrender"),
     (Metric.MISSING, r"missing|MIA|unaccounted\s+for"),
     (Metric.DEPLOYED,
      r"deployed|deploying|deploys|deploy|deployments?|redeployed|redeployment|sent|send|sending"
      r"|sends|dispatched|dispatch|dispatching|arrived|arriving|arrive|arrivals?|stationed"
      r"|transferred|shipped|mobili[sz]ed|reinforcements?|amassed|massed|positioned"
      r"|fighting|fought|fight|serving|serve|training|trained|bolster|reinforce|reinforced"
-     r"|reinforcing|moved|moving|relocated|rotated|rotating|poured|committed"
-     r"|(?:are|were|is|was|remain|remained)\s+(?:currently\s+|now\s+|still\s+|already\s+)?"
-     r"(?:in|inside|on\s+the\s+ground\s+in)\b|(?:now|currently|already|still)\s+in\b"),
+     r"|reinforcing|moved|moving|relocated|rotated|rotating|poured|committed|transported"
+     r"|ferried|flown|airlifted|boarded|put\s+aboard|brought"
+     r"|(?:(?:are|were|is|was|remain|remained)\s+(?:currently\s+|now\s+|still\s+|already\s+)?"
+     r"(?:in|inside|on\s+the\s+ground\s+in)|(?:now|currently|already|still)\s+in)\b"
+     r"(?!\s+(?:\w+\s+)?captivity)"),
 )
 METRIC_CUE_RE = re.compile(
     "|".join(f"(?P<m{i}>\\b(?:{p})\\b)" for i, (_, p) in enumerate(_METRIC_CUES)),
@@ -137,21 +140,38 @@ UNIT_AFTER_RE = re.compile(
     r"|a\s+day|a\s+month|a\s+year|per\s+month|per\s+year)\b",
     re.IGNORECASE,
 )
-SYMBOL_AFTER_RE = re.compile(r"^(?:\s*%|:\d|/\d|\.\d|\s*(?:°|km\b|x\b))")
+SYMBOL_AFTER_RE = re.compile(r"^(?:\s*%|:\d|/\d|\.\d|\]|\s*(?:°|km\b|x\b))")
+# A sentence that asks, denies or looks back at another war states none of our figures.
+QUESTION_END_RE = re.compile(r"\?[\"'”’)\]]*\s*(?:\([^)]*\)\s*)*$")
+DENIAL_RE = re.compile(
+    r"\b(?:denied|denies|deny|denying|dismissed|dismisses|dismissing|rejected|rejects|refuted"
+    r"|refutes|debunked|called\s+(?:it|the\s+\w+|them)\s+(?:fake|false|lies|propaganda))\b",
+    re.IGNORECASE,
+)
+# A verb before a count of prisoners that is not a count of captures.
+NOT_CAPTURE_VERBS_RE = re.compile(
+    r"\b(?:interviewed|visited|met|released|freed|returned|exchanged|swapped|repatriated"
+    r"|handed\s+over|spoke\s+(?:to|with)|sentenced|tried|convicted)\s+"
+    r"(?:(?:an?|the|some|another|about|around|at\s+least|over|nearly|more\s+than)\s+)?$",
+    re.IGNORECASE,
+)
 NEGATED_BEFORE_RE = re.compile(
     r"\b(?:not|rather\s+than|instead\s+of|and\s+not|never)\s*$", re.IGNORECASE
 )
 CORRECTION_RE = re.compile(
-    r"\b(?:earlier\s+version|previous\s+version|incorrectly|erroneously|misstated|misreported"
+    r"\b(?:earlier\s+version|previous\s+version|incorrectly|erroneously|misstated|misreported|typo"
     r"|wrongly\s+(?:stated|said|reported))\b",
     re.IGNORECASE,
 )
 BEFORE_EXCLUDE_RE = re.compile(
-    r"(?:\$|€|£|₩|¥|US\$|\bUSD|\bEUR|\bKRW|\bRUB|\bNo\.|\bno\.|#|\bResolution|\bArticle|\bpage"
+    r"(?:\$|€|£|₩|¥|\[|US\$|\bUSD|\bEUR|\bKRW|\bRUB|\bNo\.|\bno\.|#|\bResolution|\bArticle|\bpage"
     r"|\bpages|\bBrigade|\bDivision|\bRegiment|\bCorps|\bBattalion|\bUnit|\bunit|\bRoute"
     r"|\bHighway|\bFlight|\baged|\bage|\bages|\bSection|\bChapter|\bRoom|\bBuilding|\bphone"
     r"|\btel\.?|\bscore|\bLevel|\blevel|\bPhase|\bphase|\bnumber|\bNumber|\bversion"
-    r"|\bGroup|\bKh|\bTu|\bSu|\bMiG|\bT|\bBM|\bM)\s*-?\s*$"
+    r"|\bGroup|\bKh|\bTu|\bSu|\bMiG|\bT|\bBM|\bM|\b[Ee]dit|\b[Pp]oint|\b[Ii]tem|\b[Pp]art"
+    r"|\b[Ss]tep|\b[Rr]ound|\b[Oo]ption|\b[Pp]aragraph|\bpara|\b[Ff]ootnote|\b[Rr]ecital"
+    r"|\b[Aa]nnex|\b[Tt]able|\b[Ff]igure|\b[Ww]ho\s+is|\b[Ww]ho\s+was|\bturned|\bage[ds]?)"
+    r"\s*-?\s*$"
 )
 ONE_OF_RE = re.compile(r"^\s+of\s+(?:the|them|those|these|its|their|his|her|our)\b", re.IGNORECASE)
 
@@ -189,8 +209,10 @@ DESTINATION_BEFORE_RE = re.compile(
 )
 # "MR. KIRBY:", "Q:", "The Minister for the Armed Forces (Luke Pollard):", "Zelenskyy:".
 SPEAKER_RE = re.compile(
-    r"^(?:\d{1,3}\.\s+)?(?P<label>(?:[A-Z][\w'’.-]*|\([^)]{1,40}\))"
-    r"(?:\s+(?:[A-Z][\w'’.-]*|\([^)]{1,40}\)|of|for|the|and|de|van|von|al-\w+)){0,7})"
+    r"^(?:\d{1,3}\.\s+)?(?P<label>@\w{1,30}|(?:[A-Z][\w'’.-]*|\([^)]{1,40}\))"
+    r"(?:\s+(?:[A-Z][\w'’.-]*|\([^)]{1,40}\)|of|for|the|and|de|van|von|al-\w+"
+    r"|military|intelligence|general|staff|defence|defense|ministry|forces|press|service"
+    r"|office|spokesman|spokeswoman|spokesperson)){0,7})"
     r"\s*:\s+(?=\S*[a-z\d\"“‘'])"
 )
 QUESTIONER_LABELS = frozenset({"Q", "Q.", "QUESTION", "REPORTER", "INTERVIEWER", "HOST"})

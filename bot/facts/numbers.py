@@ -74,30 +74,22 @@ _SPECIAL_RE = re.compile(
     re.IGNORECASE,
 )
 
-_RANGE_RE = re.compile(
-    rf"(?:\b(?P<between>between|from)\s+)?(?P<a>{_NUMBER})"
-    rf"(?P<sep>\s*(?:-|–|—)\s*|\s+(?:to|and)\s+|\s*/\s*)(?P<b>{_NUMBER})",
-    re.IGNORECASE,
-)
+_RANGE_GAP_RE = re.compile(r"\s*(?:-|–|—)\s*|\s+(?:to|and)\s+", re.IGNORECASE)
+_BETWEEN_BEFORE_RE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _NUMBER_RE = re.compile(_NUMBER, re.IGNORECASE)
 # Most sentences hold only digits: these skip the number-word alternatives entirely.
 _DIGIT_NUMBER = rf"(?<![\w.,$€£₩¥])(?<![A-Za-z]-){_SCALED}"
 _DIGIT_NUMBER_RE = re.compile(_DIGIT_NUMBER, re.IGNORECASE)
-_DIGIT_RANGE_RE = re.compile(
-    rf"(?:\b(?P<between>between|from)\s+)?(?P<a>{_DIGIT_NUMBER})"
-    rf"(?P<sep>\s*(?:-|–|—)\s*|\s+(?:to|and)\s+|\s*/\s*)(?P<b>{_DIGIT_NUMBER})",
-    re.IGNORECASE,
-)
-_WORDS_CUE_RE = re.compile(
-    r"\b(?:" + "|".join(sorted([*_UNITS, *_TENS, "hundred", "thousand", "million", "billion",
-                                 "dozen", "dozens", "hundreds", "thousands", "half"],
-                                key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
+_NUMBER_WORDS = frozenset(
+    [*_UNITS, *_TENS, "hundred", "thousand", "million", "billion", "dozen", "dozens", "hundreds",
+     "thousands", "half"]
 )
 
 _BEFORE_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
     (r"at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|no\s+(?:fewer|less)\s+than"
-     r"|well\s+over|at\s+a\s+minimum|a\s+minimum\s+of|north\s+of|exceeding|surpassing|topping",
+     r"|well\s+over|at\s+a\s+minimum|a\s+minimum\s+of|north\s+of|exceeding|surpassing|topping"
+     r"|exceeds?|exceeded|passed|surpassed|topped|tops",
      Qualifier.AT_LEAST),
     (r"up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|no\s+more\s+than|at\s+most|under"
      r"|a\s+maximum\s+of|as\s+much\s+as|not\s+more\s+than",
@@ -112,7 +104,7 @@ _BEFORE_RE = re.compile(
     + r")\s*$",
     re.IGNORECASE,
 )
-_AFTER_AT_LEAST_RE = re.compile(r"^(?:\s*(?:\+|-?plus\b|or\s+more\b|and\s+more\b|odd\b))",
+_AFTER_AT_LEAST_RE = re.compile(r"(?:\s*(?:\+|-?plus\b|or\s+more\b|and\s+more\b|odd\b))",
                                 re.IGNORECASE)
 
 
@@ -176,8 +168,13 @@ def _parse_words(raw: str) -> int | None:
 
 
 def _qualifier_before(sentence: str, start: int) -> tuple[Qualifier | None, int]:
-    window_start = max(0, start - 40)
-    m = _BEFORE_RE.search(sentence, window_start, start)
+    """The qualifier phrase that ends right before ``start``, and where it begins."""
+    end = start
+    while end > 0 and sentence[end - 1].isspace():
+        end -= 1
+    if end == 0 or not (sentence[end - 1].isalpha() or sentence[end - 1] in ".~"):
+        return None, start
+    m = _BEFORE_RE.search(sentence, max(0, end - 24), start)
     if not m:
         return None, start
     for i, (_, qualifier) in enumerate(_BEFORE_QUALIFIERS):
@@ -194,9 +191,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    words = _WORDS_CUE_RE.search(sentence) is not None
+    words = not _NUMBER_WORDS.isdisjoint(_LOWER_WORD_RE.findall(sentence.lower()))
     number_re = _NUMBER_RE if words else _DIGIT_NUMBER_RE
-    range_re = _RANGE_RE if words else _DIGIT_RANGE_RE
     specials = _SPECIAL_RE.finditer(sentence) if words else iter(())
     for m in specials:
         if m.group("couple"):
@@ -213,34 +209,6 @@ def find_quantities(sentence: str) -> list[Quantity]:
                               vague=qual is Qualifier.ABOUT, spelled=True))
         taken.append((m.start(), m.end()))
 
-    for m in range_re.finditer(sentence):
-        if not free(m.start(), m.end()):
-            continue
-        sep = m.group("sep").strip().lower()
-        if sep == "and" and not m.group("between"):
-            continue
-        if sep == "/" or (sep in ("-", "–", "—") and " " in m.group("sep") and False):
-            continue
-        b = parse_number(m.group("b"))
-        a_text = m.group("a")
-        scale_word = _trailing_scale_word(m.group("b"))
-        # "between 1.5 and 2 million": the second number's scale applies to the first too.
-        if b is not None and b[1] and scale_word and _trailing_scale_word(a_text) is None:
-            scaled_a = parse_number(f"{a_text} {scale_word}")
-            a = scaled_a if scaled_a and scaled_a[0] <= b[0] else parse_number(a_text)
-        else:
-            a = parse_number(a_text)
-        if a is None or b is None:
-            continue
-        low, high = a[0], b[0]
-        scaled = a[1] or b[1]
-        if low >= high or (sep in ("-", "–", "—") and _looks_like_identifier(m.group(0))):
-            continue
-        found.append(Quantity(low, high, Qualifier.RANGE, m.start(), m.end(), m.start("a"),
-                              m.end("b"), scaled=scaled, has_decimal=a[2] or b[2],
-                              spelled=not m.group("a")[0].isdigit()))
-        taken.append((m.start(), m.end()))
-
     for m in _VAGUE_RE.finditer(sentence) if words else ():
         if not free(m.start(), m.end()):
             continue
@@ -249,9 +217,17 @@ def find_quantities(sentence: str) -> list[Quantity]:
                               m.end(), vague=True))
         taken.append((m.start(), m.end()))
 
-    for m in number_re.finditer(sentence):
-        if not free(m.start(), m.end()):
-            continue
+    numbers = [m for m in number_re.finditer(sentence) if free(m.start(), m.end())]
+    index = 0
+    while index < len(numbers):
+        m = numbers[index]
+        if index + 1 < len(numbers):
+            paired = _range(sentence, m, numbers[index + 1])
+            if paired is not None:
+                found.append(paired)
+                index += 2
+                continue
+        index += 1
         parsed = parse_number(m.group(0))
         if parsed is None:
             continue
@@ -259,22 +235,55 @@ def find_quantities(sentence: str) -> list[Quantity]:
         before, qstart = _qualifier_before(sentence, m.start())
         qualifier = before or Qualifier.EXACT
         end = m.end()
-        after = _AFTER_AT_LEAST_RE.match(sentence[end:])
+        after = _AFTER_AT_LEAST_RE.match(sentence, end)
         if after and before is None:
             qualifier = Qualifier.AT_LEAST
-            end += after.end()
+            end = after.end()
         found.append(Quantity(value, value, qualifier, qstart, end, m.start(), m.end(),
                               scaled=scaled, has_decimal=has_decimal,
                               spelled=not m.group(0)[0].isdigit()))
-        taken.append((m.start(), m.end()))
 
     found.sort(key=lambda q: q.num_start)
     return found
 
 
+def _range(sentence: str, a_match: re.Match[str], b_match: re.Match[str]) -> Quantity | None:
+    """Two neighbouring numbers joined as a range: 'between X and Y', 'X to Y', 'X-Y'."""
+    sep = _RANGE_GAP_RE.fullmatch(sentence, a_match.end(), b_match.start())
+    if sep is None:
+        return None
+    between = _BETWEEN_BEFORE_RE.search(sentence, max(0, a_match.start() - 9), a_match.start())
+    if sep.group(0).strip().lower() == "and" and between is None:
+        return None
+    a_text, b_text = a_match.group(0), b_match.group(0)
+    b = parse_number(b_text)
+    scale_word = _trailing_scale_word(b_text)
+    # "between 1.5 and 2 million": the second number's scale applies to the first too.
+    if b is not None and scale_word and _trailing_scale_word(a_text) is None:
+        scaled_a = parse_number(f"{a_text} {scale_word}")
+        a = scaled_a if scaled_a and scaled_a[0] <= b[0] else parse_number(a_text)
+    else:
+        a = parse_number(a_text)
+    if a is None or b is None or a[0] >= b[0]:
+        return None
+    start = between.start() if between else a_match.start()
+    if sentence[a_match.start() - 1 : a_match.start()] == "-":
+        return None  # the tail of "2024-10-30" or "Su-25-30"
+    if _looks_like_identifier(sentence[a_match.start():b_match.end()]):
+        return None
+    return Quantity(a[0], b[0], Qualifier.RANGE, start, b_match.end(), a_match.start(),
+                    b_match.end(), scaled=a[1] or b[1], has_decimal=a[2] or b[2],
+                    spelled=not a_text[0].isdigit())
+
+
 def _trailing_scale_word(text: str) -> str | None:
-    m = re.search(r"\d\s*(million|billion|thousand|k|mn|bn|m)\s*$", text.strip(), re.I)
-    return m.group(1).lower() if m else None
+    m = _TRAILING_SCALE_RE.search(text.strip())
+    return (m.group(1) or m.group(2)).lower() if m else None
+
+
+_TRAILING_SCALE_RE = re.compile(
+    r"(?:\d\s*|\s)(million|billion|thousand)$|\d\s*(k|mn|bn|m)$", re.IGNORECASE
+)
 
 
 def _looks_like_identifier(text: str) -> bool:

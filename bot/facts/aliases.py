@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from bot.facts.trie import trie_pattern
 
@@ -87,6 +88,7 @@ _CLAIMANT_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+@lru_cache(maxsize=4096)
 def canonical_claimant(name: str) -> str | None:
     """The canonical claimant ``name`` refers to, or None when the table does not know it."""
     for canonical, pattern in _CLAIMANT_RES:

@@ -141,9 +141,10 @@ class ClaimReader:
         speaker_end = self._update_speaker(sentence, context)
         if aliases is None:
             aliases = self.aliases(sentence)
-        if _states_no_figures(sentence, dates):
+        words = frozenset(_LOWER_WORD_RE.findall(sentence.lower()))
+        if quantities and _states_no_figures(sentence, words, dates):
             quantities = ()
-        mentions = _claimant_mentions(sentence, context, speaker_end)
+        mentions = _claimant_mentions(sentence, words, context, speaker_end)
         claimant_spans = [(m.start, m.end) for m in mentions]
         interesting = [a for a in aliases if not _inside(a.start, claimant_spans)]
 
@@ -536,8 +537,8 @@ def _is_not_a_count(sentence: str, q: Quantity) -> bool:
     after = sentence[q.num_end:]
     if lx.UNIT_AFTER_RE.match(after) or lx.SYMBOL_AFTER_RE.match(after):
         return True
-    before = sentence[max(0, q.num_start - 12):q.num_start]
-    if lx.BEFORE_EXCLUDE_RE.search(before):
+    before = sentence[max(0, q.num_start - 16):q.num_start]
+    if _label_before(before):
         return True
     if lx.NEGATED_BEFORE_RE.search(sentence, max(0, q.start - 14), q.start):
         return True
@@ -550,6 +551,20 @@ def _is_not_a_count(sentence: str, q: Quantity) -> bool:
     if raw.isdigit() and len(raw) == 4 and 1900 <= q.low <= 2100 and q.low == q.high:
         return True
     return bool(q.low <= 0)
+
+
+def _label_before(before: str) -> bool:
+    """'$425', 'Resolution 2767', 'Su-25', 'aged 19', 'who is 41': not a count of people."""
+    stripped = before.rstrip(" -")
+    if stripped[-1:] and stripped[-1] in lx.BEFORE_EXCLUDE_SYMBOLS:
+        return True
+    tokens = stripped.split()
+    if not tokens:
+        return False
+    last = tokens[-1]
+    if last in lx.BEFORE_EXCLUDE_CASED or last.lower() in lx.BEFORE_EXCLUDE_WORDS:
+        return True
+    return len(tokens) > 1 and f"{tokens[-2]} {last}".lower() in lx.BEFORE_EXCLUDE_PAIRS
 
 
 _APPOSITIVE_AGE_BEFORE_RE = re.compile(r"[A-Z][a-z]+,\s*$")
@@ -591,8 +606,9 @@ _ESTIMATE_HEADS = frozenset(
 )
 
 
-def _claimant_mentions(sentence: str, context: Context, start: int) -> list[ClaimantMention]:
-    words = set(_LOWER_WORD_RE.findall(sentence.lower()))
+def _claimant_mentions(
+    sentence: str, words: frozenset[str], context: Context, start: int
+) -> list[ClaimantMention]:
     verbs = not words.isdisjoint(_MENTION_WORDS)
     estimates = not words.isdisjoint(_ESTIMATE_HEADS)
     candidates: list[tuple[int, int, bool]] = []
@@ -676,17 +692,28 @@ _SUBJECT_NP_RE = re.compile(
     r"|shared|announced|reported|published|showed|presented|briefed|gave|provided)\b"
 )
 
-def _states_no_figures(sentence: str, dates: Sequence[DateMention]) -> bool:
+def _states_no_figures(
+    sentence: str, words: frozenset[str], dates: Sequence[DateMention]
+) -> bool:
     """Corrections, questions, denials and other wars' dates: no figure of ours is stated."""
-    if lx.CORRECTION_RE.search(sentence) or lx.QUESTION_END_RE.search(sentence):
+    if not words.isdisjoint(_CORRECTION_WORDS) and lx.CORRECTION_RE.search(sentence):
         return True
-    if lx.DENIAL_RE.search(sentence):
+    if "?" in sentence and lx.QUESTION_END_RE.search(sentence):
+        return True
+    if not words.isdisjoint(_DENIAL_WORDS) and lx.DENIAL_RE.search(sentence):
         return True
     years = [d.span.end.year for d in dates]
     return bool(years) and max(years) < _STORY_START_YEAR
 
 
 _STORY_START_YEAR = 2014
+_CORRECTION_WORDS = frozenset(
+    "version incorrectly erroneously misstated misreported typo wrongly".split()
+)
+_DENIAL_WORDS = frozenset(
+    """denied denies deny denying dismissed dismisses dismissing rejected rejects refuted
+    refutes debunked called""".split()
+)
 
 
 def _ends_sentence_after(sentence: str, pos: int) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import calendar
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -15,16 +14,8 @@ from bot.facts.claims import ClaimReader, Context
 from bot.facts.dates import Anchor, find_dates, publication_anchor
 from bot.facts.events import events_in_sentence
 from bot.facts.model import DateSpan, Document, Event, Extraction, Figure, Precision, short_id
-from bot.facts.numbers import find_quantities
+from bot.facts.numbers import find_quantities, may_hold_quantity
 from bot.facts.sentences import split_sentences
-
-# Cheap test before the number reader runs: a digit, a number word or a vague amount.
-_MAY_COUNT_RE = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
-    r"|eighty|ninety|hundred|thousand|million|dozens?|hundreds|thousands)\b",
-    re.IGNORECASE,
-)
 
 
 @lru_cache(maxsize=16)
@@ -48,7 +39,7 @@ def extract(document: Document, subjects: Sequence[str] = DEFAULT_SUBJECTS) -> E
         if "\n" in gap:
             context.new_line(blank_line="\n\n" in gap.replace(" ", ""))
         dates = find_dates(text, anchor)
-        quantities = find_quantities(text) if _MAY_COUNT_RE.search(text) else []
+        quantities = find_quantities(text) if may_hold_quantity(text) else []
         aliases = reader.aliases(text)
         claims = reader.read(text, quantities, dates, context, aliases)
         for claim in claims:

@@ -163,16 +163,16 @@ CORRECTION_RE = re.compile(
     r"|wrongly\s+(?:stated|said|reported))\b",
     re.IGNORECASE,
 )
-BEFORE_EXCLUDE_RE = re.compile(
-    r"(?:\$|€|£|₩|¥|\[|US\$|\bUSD|\bEUR|\bKRW|\bRUB|\bNo\.|\bno\.|#|\bResolution|\bArticle|\bpage"
-    r"|\bpages|\bBrigade|\bDivision|\bRegiment|\bCorps|\bBattalion|\bUnit|\bunit|\bRoute"
-    r"|\bHighway|\bFlight|\baged|\bage|\bages|\bSection|\bChapter|\bRoom|\bBuilding|\bphone"
-    r"|\btel\.?|\bscore|\bLevel|\blevel|\bPhase|\bphase|\bnumber|\bNumber|\bversion"
-    r"|\bGroup|\bKh|\bTu|\bSu|\bMiG|\bT|\bBM|\bM|\b[Ee]dit|\b[Pp]oint|\b[Ii]tem|\b[Pp]art"
-    r"|\b[Ss]tep|\b[Rr]ound|\b[Oo]ption|\b[Pp]aragraph|\bpara|\b[Ff]ootnote|\b[Rr]ecital"
-    r"|\b[Aa]nnex|\b[Tt]able|\b[Ff]igure|\b[Ww]ho\s+is|\b[Ww]ho\s+was|\bturned|\bage[ds]?)"
-    r"\s*-?\s*$"
+# The word right before a number that makes it a label, a price or an age, not a count.
+BEFORE_EXCLUDE_WORDS = frozenset(
+    """usd eur krw rub no. resolution article page pages brigade division regiment corps
+    battalion unit route highway flight aged age ages section chapter room building phone tel
+    tel. score level phase number version group edit point item part step round option
+    paragraph para footnote recital annex table figure turned""".split()
 )
+BEFORE_EXCLUDE_CASED = frozenset({"Kh", "Tu", "Su", "MiG", "T", "BM", "M", "US$"})
+BEFORE_EXCLUDE_PAIRS = frozenset({"who is", "who was"})
+BEFORE_EXCLUDE_SYMBOLS = "$€£₩¥[#"
 ONE_OF_RE = re.compile(r"^\s+of\s+(?:the|them|those|these|its|their|his|her|our)\b", re.IGNORECASE)
 
 ADDITIONAL_BEFORE_RE = re.compile(

@@ -183,6 +183,16 @@ def _qualifier_before(sentence: str, start: int) -> tuple[Qualifier | None, int]
     return None, start
 
 
+def may_hold_quantity(sentence: str) -> bool:
+    """A cheap test: a digit or a number word, without which there is nothing to read."""
+    return _DIGIT_RE.search(sentence) is not None or not _NUMBER_WORDS.isdisjoint(
+        _LOWER_WORD_RE.findall(sentence.lower())
+    )
+
+
+_DIGIT_RE = re.compile(r"\d")
+
+
 def find_quantities(sentence: str) -> list[Quantity]:
     """Every amount in ``sentence``, left to right, without overlaps."""
     found: list[Quantity] = []

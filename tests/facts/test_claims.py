@@ -74,6 +74,10 @@ NOT_TAKEN = [
     "Seoul pledged 2 billion won in aid to 300 families.",
     "Russia lost 3,000 tanks and 9,000 armoured vehicles, the ministry said.",
     "The F-16 and Su-25 jets flew 40 sorties.",
+    "Ukraine says it captured <@&123> North Korean soldiers at 10:30.",
+    "How many North Korean soldiers were killed, 300 or 3,000?",
+    "Moscow denied that 5,000 Russian soldiers had been killed.",
+    "In the 1950-53 Korean War, 400,000 North Korean soldiers were killed.",
 ]
 
 

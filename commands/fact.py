@@ -6,8 +6,11 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.checks import is_moderator
 from bot.client import FactBot
 from bot.facts import match
+from bot.facts.model import Status
+from bot.facts.store.overlays import Moderation
 from bot.render import fact_pages
 from bot.views import send_pages, send_text
 from commands.lookup import CHOICE_LIMIT, figure_label, lookup_for, quoted
@@ -32,7 +35,12 @@ class Fact(commands.Cog):
             await send_text(interaction, message)
             return
         document = await self.bot.store.document(guild, figure.document)
-        await send_pages(interaction, fact_pages(figure, document))
+        original = None
+        if guild is not None and figure.status is Status.CORRECTED and await is_moderator(
+            interaction
+        ):
+            original = await Moderation(self.bot.store).original(guild, figure.id)
+        await send_pages(interaction, fact_pages(figure, document, original))
 
     @fact.autocomplete("figure_id")
     async def id_autocomplete(

@@ -1,7 +1,7 @@
 """What the fact base holds, as the commands need it for options: names, aliases, search indexes.
 
-Built per guild and fact-base version and kept in memory, so autocomplete answers in
-milliseconds instead of querying and rebuilding on every keystroke. Not a cog (no ``setup``).
+Built per guild and kept in memory until the store's version moves, so autocomplete answers in
+milliseconds without a query or a rebuild on every keystroke. Not a cog (no ``setup``).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import weakref
 from bisect import bisect_left
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from discord import app_commands
@@ -75,7 +75,7 @@ def figure_label(figure: Figure) -> str:
 
 
 class FactLookup:
-    """Caches per (guild, fact-base version); one per store, shared by every cog."""
+    """Caches per guild, valid while ``store.version`` stays; one per store, shared by every cog."""
 
     def __init__(self, store: FactStore, followed: Sequence[str] = ()) -> None:
         self.store = store
@@ -87,13 +87,12 @@ class FactLookup:
         )
         self._lock = asyncio.Lock()
 
-    async def version(self, guild_id: int | None) -> Hashable:
-        """Changes whenever what ``guild_id`` sees changes."""
-        stats = await self.store.stats(guild_id)
-        return (stats.documents, stats.figures, stats.events, stats.last_updated)
+    def version(self) -> int:
+        """Changes whenever the fact base changes (for any guild); read without a query."""
+        return self.store.version
 
     async def names(self, guild_id: int | None) -> Names:
-        version = await self.version(guild_id)
+        version = self.version()
         cached = self._names.peek(guild_id, version)
         if cached is not None:
             return cached
@@ -111,7 +110,7 @@ class FactLookup:
         return self._names.get(guild_id, version, lambda: names)
 
     async def figure_index(self, guild_id: int | None) -> FigureIndex:
-        version = await self.version(guild_id)
+        version = self.version()
         async with self._lock:
             cached = self._figures.peek(guild_id, version)
             if cached is not None:
@@ -129,7 +128,7 @@ class FactLookup:
             return self._figures.get(guild_id, version, lambda: index)
 
     async def event_index(self, guild_id: int | None) -> match.TextIndex[Event]:
-        version = await self.version(guild_id)
+        version = self.version()
         async with self._lock:
             cached = self._events.peek(guild_id, version)
             if cached is not None:
@@ -139,6 +138,12 @@ class FactLookup:
                 match.TextIndex, ((e, f"{e.summary} {e.quote}") for e in events)
             )
             return self._events.get(guild_id, version, lambda: index)
+
+    async def warm(self, guild_id: int | None) -> None:
+        """Build every cache of ``guild_id`` now, so the first keystroke finds them ready."""
+        await self.names(guild_id)
+        await self.figure_index(guild_id)
+        await self.event_index(guild_id)
 
 
 _LOOKUPS: weakref.WeakKeyDictionary[FactStore, FactLookup] = weakref.WeakKeyDictionary()

@@ -416,8 +416,8 @@ def vocabulary_completions(index: TextIndex[K], query: str, limit: int = 25) -> 
 class VersionedCache(Generic[K, V]):
     """Values built per key and fact-base version; a newer version rebuilds, old ones are dropped.
 
-    The store bumps its version on every change, so a cached index is never stale and never
-    rebuilt per call.
+    ``version`` is the store's change counter (``FactStore.version``), bumped in the transaction
+    of every write, so a cached index is never stale and never rebuilt per call.
     """
 
     def __init__(self, max_keys: int = 64):

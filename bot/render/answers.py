@@ -223,8 +223,11 @@ def search_pages(
     )
 
 
-def fact_pages(figure: Figure, document: DocumentSummary | None) -> list[discord.Embed]:
-    """One figure in full: the whole quote, its value, date, status and document."""
+def fact_pages(
+    figure: Figure, document: DocumentSummary | None, original: Figure | None = None
+) -> list[discord.Embed]:
+    """One figure in full: the whole quote, its value, date, status and document; with
+    ``original`` (shown to moderators) the extraction a correction replaced."""
     when = text.span(figure.date)
     if figure.date is not None:
         when += f" (the text says “{text.clip(figure.date.text, 200)}”)"
@@ -238,6 +241,8 @@ def fact_pages(figure: Figure, document: DocumentSummary | None) -> list[discord
         f"**Date:** {when}",
         f"**Status:** {_status_words(figure.status)}",
     ]
+    if original is not None and original != figure:
+        details.append(f"**Original extraction:** {_original_line(original)}")
     if document is not None:
         details.append(f"**Document:** {document_line(document)}")
     details.append(f"**Document id:** `{text.clip(figure.document, 200)}`")
@@ -250,11 +255,23 @@ def fact_pages(figure: Figure, document: DocumentSummary | None) -> list[discord
     )
 
 
+def _original_line(figure: Figure) -> str:
+    return " · ".join(
+        (
+            text.figure_value(figure),
+            METRIC_WORDS[figure.metric],
+            text.clip(figure.subject, 100),
+            text.clip(text.claimant(figure.source), 100),
+            text.span(figure.date),
+        )
+    )
+
+
 def _status_words(status: Status) -> str:
     return {
         Status.AUTO: "extracted automatically, not yet reviewed",
         Status.VERIFIED: "✓ verified by a moderator",
-        Status.CORRECTED: "corrected by a moderator",
+        Status.CORRECTED: "corrected by this server's moderators",
         Status.HIDDEN: "hidden by a moderator",
     }[status]
 

@@ -50,7 +50,7 @@ _CLAIMANT_TAIL = re.compile(r"\s+(assessments?|estimates?|officials?|sources?)$"
 STATUS_MARKS: dict[Status, str] = {
     Status.AUTO: "",
     Status.VERIFIED: "✓ verified",
-    Status.CORRECTED: "corrected",
+    Status.CORRECTED: "corrected by this server's moderators",
     Status.HIDDEN: "hidden",
 }
 

@@ -22,6 +22,7 @@ from bot.facts.model import (
     short_id,
 )
 from bot.facts.store import FactStore, InvalidExtractionError, OwnershipError
+from bot.facts.store.migrate import bundled_migrations
 
 SENTENCES = [
     "In January, the NIS reported that at least 300 North Korean soldiers had been killed.",
@@ -349,7 +350,7 @@ async def test_open_sets_wal_and_foreign_keys_and_migrates_once(tmp_path: Path) 
         assert await store.pragma("busy_timeout") > 0
         await store.ingest(make_extraction("a.txt", SENTENCES))
     first = raw(path, "SELECT version, name, applied_at FROM schema_migrations")
-    assert [row[:2] for row in first] == [(1, "0001_initial.sql")]
+    assert [row[:2] for row in first] == [(m.version, m.name) for m in bundled_migrations()]
     async with await FactStore.open(path) as store:
         assert len(await store.figures(None)) == 3
     assert raw(path, "SELECT version, name, applied_at FROM schema_migrations") == first

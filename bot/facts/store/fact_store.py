@@ -2,14 +2,16 @@
 
 Every query takes the guild it answers for and sees the shared documents (``guild_id`` NULL, built
 from seeds/) plus that guild's own, never another guild's. Writes go through one connection,
-serialised by a lock, one ``BEGIN IMMEDIATE`` transaction per document.
+serialised by a lock, one ``BEGIN IMMEDIATE`` transaction per document. Every write that
+changes something adds one to :attr:`FactStore.version` in the same transaction.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
@@ -19,6 +21,7 @@ import aiosqlite
 
 from bot.facts.model import Event, Extraction, Figure, Metric
 from bot.facts.store.migrate import apply_migrations, bundled_migrations
+from bot.facts.store.overlays import seen_figure_from_row, seen_figures
 from bot.facts.store.rows import (
     DOCUMENT_COLUMNS,
     EVENT_COLUMNS,
@@ -31,13 +34,17 @@ from bot.facts.store.rows import (
     document_params,
     event_from_row,
     event_params,
-    figure_from_row,
     figure_params,
 )
 
 BUSY_TIMEOUT_MS = 5000
 
 _VISIBLE = "(d.guild_id IS NULL OR d.guild_id = :guild)"
+_SHOWN = "f.status != 'hidden'"
+
+#: Runs inside a write transaction, after the change and before COMMIT (e.g. an audit entry).
+IngestHook = Callable[[aiosqlite.Connection, IngestResult], Awaitable[None]]
+RemoveHook = Callable[[aiosqlite.Connection], Awaitable[None]]
 
 _INSERT_DOCUMENT = f"INSERT INTO documents ({DOCUMENT_COLUMNS}) VALUES ({', '.join('?' * 17)})"
 _UPDATE_DOCUMENT = (
@@ -87,10 +94,11 @@ def _like(text: str) -> str:
 
 
 class FactStore:
-    def __init__(self, db: aiosqlite.Connection, path: Path) -> None:
+    def __init__(self, db: aiosqlite.Connection, path: Path, version: int = 0) -> None:
         self._db = db
         self.path = path
         self._write_lock = asyncio.Lock()
+        self._version = version
 
     @classmethod
     async def open(cls, path: Path | str) -> Self:
@@ -105,10 +113,13 @@ class FactStore:
             await db.execute("PRAGMA synchronous = NORMAL")
             await db.execute("PRAGMA foreign_keys = ON")
             await apply_migrations(db, bundled_migrations())
+            async with db.execute("SELECT version FROM store_version WHERE id = 1") as cursor:
+                row = await cursor.fetchone()
+            version = int(row[0]) if row is not None else 0
         except BaseException:
             await db.close()
             raise
-        return cls(db, path)
+        return cls(db, path, version)
 
     async def close(self) -> None:
         await self._db.close()
@@ -124,9 +135,32 @@ class FactStore:
     ) -> None:
         await self.close()
 
+    @property
+    def version(self) -> int:
+        """Grows with every committed change to the fact base; caches key on it (no query).
+
+        Kept in memory and in the database, both moved by the write that changes something;
+        writes by another process on the same file are seen after the next :meth:`open`.
+        """
+        return self._version
+
+    async def _bump_version(self) -> int:
+        """Count one more change; call inside the write transaction, and after its COMMIT set
+        ``self._version`` to the returned value (a rolled-back change must not count)."""
+        rows = await self._fetch(
+            "UPDATE store_version SET version = version + 1 WHERE id = 1 RETURNING version", ()
+        )
+        return int(rows[0][0])
+
     # -- writing ------------------------------------------------------------------------------
 
-    async def ingest(self, extraction: Extraction, *, guild_id: int | None = None) -> IngestResult:
+    async def ingest(
+        self,
+        extraction: Extraction,
+        *,
+        guild_id: int | None = None,
+        also: IngestHook | None = None,
+    ) -> IngestResult:
         """Store a document and what was extracted from it, all or nothing.
 
         Identical text under the same key writes nothing. Changed text replaces the document's
@@ -139,7 +173,11 @@ class FactStore:
                 if result.status == "unchanged":
                     await self._db.execute("ROLLBACK")
                 else:
+                    if also is not None:
+                        await also(self._db, result)
+                    version = await self._bump_version()
                     await self._db.execute("COMMIT")
+                    self._version = version
                 return result
             except sqlite3.IntegrityError as exc:
                 await self._db.execute("ROLLBACK")
@@ -216,12 +254,16 @@ class FactStore:
                     "INSERT OR REPLACE INTO aliases (kind, alias, canonical) VALUES (?, ?, ?)",
                     [(kind, a, c) for a, c in sorted(aliases.items())],
                 )
+                version = await self._bump_version()
                 await self._db.execute("COMMIT")
+                self._version = version
             except BaseException:
                 await self._db.execute("ROLLBACK")
                 raise
 
-    async def remove_document(self, key: str, *, guild_id: int | None) -> bool:
+    async def remove_document(
+        self, key: str, *, guild_id: int | None, also: RemoveHook | None = None
+    ) -> bool:
         """Delete a document with its figures and events; False when there was none."""
         async with self._write_lock:
             await self._db.execute("BEGIN IMMEDIATE")
@@ -237,11 +279,34 @@ class FactStore:
                         f" not {_owner(guild_id)}"
                     )
                 await self._db.execute("DELETE FROM documents WHERE key = ?", (key,))
+                if also is not None:
+                    await also(self._db)
+                version = await self._bump_version()
                 await self._db.execute("COMMIT")
+                self._version = version
                 return True
             except BaseException:
                 await self._db.execute("ROLLBACK")
                 raise
+
+    @contextlib.asynccontextmanager
+    async def write_transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """One ``BEGIN IMMEDIATE`` transaction under the write lock that counts as a change:
+        committed (and :attr:`version` moved) when the block ends, rolled back if it raises."""
+        async with self._write_lock:
+            await self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+                version = await self._bump_version()
+                await self._db.execute("COMMIT")
+                self._version = version
+            except BaseException:
+                await self._db.execute("ROLLBACK")
+                raise
+
+    async def read(self, sql: str, params: dict[str, Any] | tuple[Any, ...]) -> list[sqlite3.Row]:
+        """Rows of one query, for the store package's other modules (overlays)."""
+        return await self._fetch(sql, params)
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -257,12 +322,14 @@ class FactStore:
         source: str | None = None,
         document: str | None = None,
         limit: int | None = None,
+        include_hidden: bool = False,
     ) -> list[Figure]:
-        """Visible figures, by subject, metric, date (undated last) and low value.
+        """Visible figures as the guild sees them (its overlay applied, hidden ones left out
+        unless ``include_hidden``), by subject, metric, date (undated last) and low value.
 
         ``subject`` and ``source`` match canonical names, ignoring case.
         """
-        where = [_VISIBLE]
+        where = ["1" if include_hidden else _SHOWN]
         params: dict[str, Any] = {"guild": guild_id}
         if metrics is not None:
             wanted = sorted({Metric(m).value for m in metrics})
@@ -280,22 +347,22 @@ class FactStore:
         if document is not None:
             where.append("f.document = :document")
             params["document"] = document
-        sql = (
-            "SELECT f.* FROM figures f JOIN documents d ON d.key = f.document"
-            f" WHERE {' AND '.join(where)}" + _FIGURE_ORDER
-        )
+        sql = f"SELECT f.* FROM {seen_figures()} f WHERE {' AND '.join(where)}" + _FIGURE_ORDER
         if limit is not None:
             sql += " LIMIT :limit"
             params["limit"] = limit
-        return [figure_from_row(row) for row in await self._fetch(sql, params)]
+        return [seen_figure_from_row(row) for row in await self._fetch(sql, params)]
 
-    async def figure(self, guild_id: int | None, figure_id: str) -> Figure | None:
+    async def figure(
+        self, guild_id: int | None, figure_id: str, *, include_hidden: bool = False
+    ) -> Figure | None:
+        """One figure as the guild sees it; None when it is not visible there (or hidden)."""
         rows = await self._fetch(
-            "SELECT f.* FROM figures f JOIN documents d ON d.key = f.document"
-            f" WHERE f.id = :id AND {_VISIBLE}",
+            f"SELECT f.* FROM {seen_figures()} f WHERE f.id = :id"
+            f" AND {'1' if include_hidden else _SHOWN}",
             {"id": figure_id.strip().lower(), "guild": guild_id},
         )
-        return figure_from_row(rows[0]) if rows else None
+        return seen_figure_from_row(rows[0]) if rows else None
 
     async def events(
         self,
@@ -350,8 +417,8 @@ class FactStore:
         rows = await self._fetch(
             f"SELECT f.{column} AS name, COUNT(*) AS figures,"
             " COUNT(DISTINCT f.document) AS documents"
-            " FROM figures f JOIN documents d ON d.key = f.document"
-            f" WHERE {_VISIBLE} AND f.{column} IS NOT NULL"
+            f" FROM {seen_figures()} f"
+            f" WHERE {_SHOWN} AND f.{column} IS NOT NULL"
             f" GROUP BY f.{column} ORDER BY figures DESC, name",
             {"guild": guild_id},
         )
@@ -379,9 +446,7 @@ class FactStore:
             params,
         )
         figures = await self._fetch(
-            "SELECT COUNT(*) AS n FROM figures f JOIN documents d ON d.key = f.document"
-            f" WHERE {_VISIBLE}",
-            params,
+            f"SELECT COUNT(*) AS n FROM {seen_figures()} f WHERE {_SHOWN}", params
         )
         events = await self._fetch(
             "SELECT COUNT(*) AS n FROM events e JOIN documents d ON d.key = e.document"
@@ -400,14 +465,15 @@ class FactStore:
         """``{"documents", "figures", "events"}`` as in the export contract of DESIGN.md.
 
         Figures and events are in document order; ``all_guilds`` exports every owner's documents
-        (for the operator's CLI), otherwise what ``guild_id`` sees.
+        (for the operator's CLI), otherwise what ``guild_id`` sees: its overlay applied, hidden
+        figures included with their status.
         """
         visible = "1" if all_guilds else _VISIBLE
         params = {"guild": guild_id}
         documents = await self._fetch(f"{_DOCUMENT_SELECT} WHERE {visible} ORDER BY d.key", params)
         figures = await self._fetch(
-            "SELECT f.* FROM figures f JOIN documents d ON d.key = f.document"
-            f" WHERE {visible} ORDER BY f.document, f.position",
+            f"SELECT f.* FROM {seen_figures(all_guilds=all_guilds)} f"
+            " ORDER BY f.document, f.position",
             params,
         )
         events = await self._fetch(
@@ -417,7 +483,7 @@ class FactStore:
         )
         return {
             "documents": [document_info_from_row(row).to_json() for row in documents],
-            "figures": [figure_from_row(row).to_json() for row in figures],
+            "figures": [seen_figure_from_row(row).to_json() for row in figures],
             "events": [event_from_row(row).to_json() for row in events],
         }
 

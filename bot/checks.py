@@ -1,0 +1,49 @@
+"""Who may moderate: the run-time check behind every /admin subcommand.
+
+``default_permissions`` only hides commands in the client and a server's admins can change it, so
+each admin interaction is checked again here: the bot's owners (settings) may do everything;
+otherwise the member needs Manage Server or the moderator role the server set with /admin modrole.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import discord
+
+from bot.errors import UserFacingError
+from bot.facts.store.overlays import Moderation
+
+NOT_MODERATOR = "Only this server's moderators (Manage Server, or the moderator role) may do this."
+NOT_OWNER = "Only the bot's owners may do this: it changes the fact base every server shares."
+NOT_IN_SERVER = "This command works only in a server."
+
+
+def is_owner(interaction: discord.Interaction[Any]) -> bool:
+    owners: frozenset[int] = interaction.client.settings.owner_ids
+    return interaction.user.id in owners
+
+
+async def is_moderator(interaction: discord.Interaction[Any]) -> bool:
+    """Whether the user may moderate the server the interaction comes from (owners always)."""
+    if is_owner(interaction):
+        return True
+    member = interaction.user
+    if interaction.guild_id is None or not isinstance(member, discord.Member):
+        return False
+    if interaction.permissions.manage_guild:
+        return True
+    role_id = await Moderation(interaction.client.store).moderator_role(interaction.guild_id)
+    return role_id is not None and any(role.id == role_id for role in member.roles)
+
+
+async def require_moderator(interaction: discord.Interaction[Any]) -> None:
+    if interaction.guild_id is None:
+        raise UserFacingError(NOT_IN_SERVER)
+    if not await is_moderator(interaction):
+        raise UserFacingError(NOT_MODERATOR)
+
+
+def require_owner(interaction: discord.Interaction[Any]) -> None:
+    if not is_owner(interaction):
+        raise UserFacingError(NOT_OWNER)

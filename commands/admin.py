@@ -1,0 +1,437 @@
+"""/admin: a server's moderators feed it documents and hide, correct or verify figures for that
+server only; every action goes to the audit log. Every reply is ephemeral."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+from typing import Any, Literal
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.checks import is_moderator, is_owner, require_moderator, require_owner
+from bot.client import FactBot, seed_extractor
+from bot.errors import UserFacingError
+from bot.facts.documents import DocumentError, parse_document
+from bot.facts.ingest import sync_folder
+from bot.facts.model import Extraction, Figure
+from bot.facts.store import StoreError
+from bot.facts.store.overlays import CORRECTABLE_FIELDS, Moderation, ModerationError
+from bot.render import Entry, paginate
+from bot.render import text as render_text
+from bot.render.answers import document_line, event_entry, figure_entry
+from bot.views import send_pages, send_text
+from commands import admin_values as values
+from commands.admin_views import ConfirmIngest
+from commands.lookup import CHOICE_LIMIT, figure_label, figure_search_text
+
+AUDIT_PER_PAGE = 8
+PREVIEW_FIGURES = 40
+
+FACT_HELP = "The figure's id (type a value or words of its sentence to find it)"
+FIELD_CHOICES = [app_commands.Choice(name=f, value=f) for f in CORRECTABLE_FIELDS]
+
+
+def _guild(interaction: discord.Interaction[FactBot]) -> int:
+    if interaction.guild_id is None:  # guild_only: Discord never sends one from a DM
+        raise UserFacingError("This command works only in a server.")
+    return interaction.guild_id
+
+
+def _hidden_mark(figure: Figure) -> str:
+    return "[hidden] " if figure.status.value == "hidden" else ""
+
+
+@app_commands.guild_only()
+@app_commands.default_permissions(manage_guild=True)
+class Admin(
+    commands.GroupCog,
+    group_name="admin",
+    group_description="Moderators: this server's documents, corrections and audit log",
+):
+    remove = app_commands.Group(name="remove", description="Remove something from this server")
+
+    def __init__(self, bot: FactBot) -> None:
+        self.bot = bot
+
+    @property
+    def moderation(self) -> Moderation:
+        return Moderation(self.bot.store)
+
+    async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
+        """The run-time check of every subcommand: default_permissions can be changed by a
+        server's admins, this cannot."""
+        await require_moderator(interaction)
+        return True
+
+    async def _done(self, interaction: discord.Interaction[FactBot], message: str) -> None:
+        await send_text(interaction, message[:2000], ephemeral=True)
+
+    # -- documents ----------------------------------------------------------------------------
+
+    @app_commands.command(name="ingest", description="Add a document (.txt or .md) for this server")
+    @app_commands.describe(
+        file="The document: plain text or Markdown, UTF-8",
+        title="Its title (overrides the file's front matter)",
+        publisher="Who published it",
+        url="Where it was published (http or https)",
+        published="Its publication date, YYYY-MM-DD",
+    )
+    async def ingest(
+        self,
+        interaction: discord.Interaction[FactBot],
+        file: discord.Attachment,
+        title: str | None = None,
+        publisher: str | None = None,
+        url: str | None = None,
+        published: str | None = None,
+    ) -> None:
+        guild = _guild(interaction)
+        refusal = self._metadata_refusal(file)
+        if refusal is not None:
+            await self._done(interaction, f"Refused: {refusal}. Nothing was stored.")
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        overrides = {
+            k: v
+            for k, v in (("title", title), ("publisher", publisher), ("url", url))
+            if v is not None and v.strip()
+        }
+        try:
+            when = values.optional_date(published)
+            if when is not None:
+                overrides["published"] = when
+            data = await file.read()
+            if len(data) > values.MAX_UPLOAD_BYTES:
+                raise DocumentError(f"too large: {values.size_words(len(data))}")
+            key = values.guild_document_key(guild, file.filename)
+            document = parse_document(
+                data, key, max_bytes=values.MAX_UPLOAD_BYTES, overrides=overrides
+            )
+            lines = document.text.count("\n") + 1
+            if lines > values.MAX_UPLOAD_LINES:
+                raise DocumentError(
+                    f"too many lines ({lines:,}; a document may have {values.MAX_UPLOAD_LINES:,})"
+                )
+        except (DocumentError, ModerationError) as exc:
+            await self._done(interaction, f"Refused: {exc}. Nothing was stored.")
+            return
+        except discord.HTTPException as exc:
+            await self._done(interaction, f"Could not download the file ({exc.status}).")
+            return
+        extraction = await asyncio.to_thread(seed_extractor(self.bot.settings), document)
+        await self._preview(interaction, extraction, guild)
+
+    def _metadata_refusal(self, file: discord.Attachment) -> str | None:
+        """Why the attachment cannot be a document, from its metadata alone (no download)."""
+        if file.size > values.MAX_UPLOAD_BYTES:
+            return (
+                f"too large: {values.size_words(file.size)},"
+                f" the limit is {values.size_words(values.MAX_UPLOAD_BYTES)}"
+            )
+        if not values.looks_like_text(file.filename, file.content_type):
+            kind = render_text.clip(file.content_type or "unknown type", 60)
+            return f"not text ({kind}); upload a .txt or .md file"
+        return None
+
+    async def _preview(
+        self, interaction: discord.Interaction[FactBot], extraction: Extraction, guild: int
+    ) -> None:
+        document = extraction.document
+        documents = {document.key: document}
+        entries = [
+            figure_entry(f, documents, group="Figures")
+            for f in extraction.figures[:PREVIEW_FIGURES]
+        ]
+        if len(extraction.figures) > PREVIEW_FIGURES:
+            more = len(extraction.figures) - PREVIEW_FIGURES
+            entries.append(Entry(f"… and {more:,} more figures", group="Figures"))
+        entries += [event_entry(e, documents) for e in extraction.events[:10]]
+        if not entries:
+            entries = [Entry("No figures and no events found: storing it adds nothing to answers.")]
+        name = render_text.document_name(document, document.key)
+        intro = (
+            f"{name} · {len(extraction.figures):,} figures, {len(extraction.events):,} events."
+            " Confirm to store it for this server only."
+        )
+        for warning in document.warnings[:3]:
+            intro += f"\n⚠ {render_text.clip(warning, 200)}"
+        pages = paginate(entries, title="Preview", intro=intro, footer=document.key)
+        note = "" if extraction.figures else "No figures found in this document. "
+
+        async def confirm() -> str:
+            try:
+                result = await self.moderation.add_document(
+                    guild, extraction, actor_id=interaction.user.id
+                )
+            except StoreError as exc:
+                return f"Not stored: {exc}"
+            if result.status == "unchanged":
+                return f"`{document.key}` is already stored with this text; nothing changed."
+            return (
+                f"Stored `{document.key}` for this server ({result.status}):"
+                f" {result.figures:,} figures, {result.events:,} events."
+            )
+
+        view = ConfirmIngest(interaction.user.id, confirm)
+        view.message = await interaction.followup.send(
+            content=note + f"Preview of page 1 of {len(pages)}.",
+            embed=pages[0],
+            view=view,
+            ephemeral=True,
+            allowed_mentions=discord.AllowedMentions.none(),
+            wait=True,
+        )
+
+    @app_commands.command(name="documents", description="This server's own documents")
+    async def documents(self, interaction: discord.Interaction[FactBot]) -> None:
+        guild = _guild(interaction)
+        owner = is_owner(interaction)
+        listed = [
+            d
+            for d in await self.bot.store.documents(guild)
+            if d.guild_id == guild or owner
+        ]
+        if not listed:
+            await self._done(interaction, "This server has no documents of its own yet.")
+            return
+        entries = [
+            Entry(
+                f"`{d.key}` · {document_line(d)}",
+                group="Shared" if d.guild_id is None else "This server",
+            )
+            for d in listed
+        ]
+        pages = paginate(entries, title="Documents", footer=f"{len(listed):,} documents")
+        await send_pages(interaction, pages, ephemeral=True)
+
+    @remove.command(name="document", description="Remove one of this server's documents")
+    @app_commands.describe(document="The document's id (see /admin documents)", reason="Why")
+    async def remove_document(
+        self,
+        interaction: discord.Interaction[FactBot],
+        document: str,
+        reason: str | None = None,
+    ) -> None:
+        guild = _guild(interaction)
+        info = await self.bot.store.document(guild, document)
+        scope: int | None = guild
+        if info is not None and info.guild_id is None:
+            require_owner(interaction)
+            scope = None
+        try:
+            removed = await self.moderation.remove_document(
+                scope, document, actor_id=interaction.user.id, reason=reason
+            )
+        except ModerationError as exc:
+            await self._done(interaction, str(exc))
+            return
+        await self._done(
+            interaction,
+            f"Removed `{render_text.clip(removed.key, 200)}` with {removed.figures:,} figures and"
+            f" {removed.events:,} events.",
+        )
+
+    @remove_document.autocomplete("document")
+    async def document_autocomplete(
+        self, interaction: discord.Interaction[FactBot], current: str
+    ) -> list[app_commands.Choice[str]]:
+        if interaction.guild_id is None or not await is_moderator(interaction):
+            return []
+        owner = is_owner(interaction)
+        keys = [
+            d.key
+            for d in await self.bot.store.documents(interaction.guild_id)
+            if d.guild_id == interaction.guild_id or owner
+        ]
+        wanted = current.strip().lower()
+        found = [k for k in keys if wanted in k.lower()][:CHOICE_LIMIT]
+        return [app_commands.Choice(name=k[:100], value=k[:100]) for k in found]
+
+    # -- figures ------------------------------------------------------------------------------
+
+    @app_commands.command(name="hide", description="Hide a figure in this server")
+    @app_commands.describe(fact=FACT_HELP, reason="Why (kept in the audit log)")
+    async def hide(
+        self, interaction: discord.Interaction[FactBot], fact: str, reason: str
+    ) -> None:
+        guild = _guild(interaction)
+        try:
+            figure = await self.moderation.hide(
+                guild, fact, actor_id=interaction.user.id, reason=reason
+            )
+        except ModerationError as exc:
+            await self._done(interaction, str(exc))
+            return
+        await self._done(interaction, f"Figure `{figure.id}` is now hidden in this server.")
+
+    @app_commands.command(name="unhide", description="Show a hidden figure again in this server")
+    @app_commands.describe(fact=FACT_HELP, reason="Why (kept in the audit log)")
+    async def unhide(
+        self, interaction: discord.Interaction[FactBot], fact: str, reason: str | None = None
+    ) -> None:
+        guild = _guild(interaction)
+        try:
+            figure = await self.moderation.unhide(
+                guild, fact, actor_id=interaction.user.id, reason=reason
+            )
+        except ModerationError as exc:
+            await self._done(interaction, str(exc))
+            return
+        await self._done(interaction, f"Figure `{figure.id}` is shown again in this server.")
+
+    @app_commands.command(name="verify", description="Mark a figure as checked against its source")
+    @app_commands.describe(fact=FACT_HELP, reason="What it was checked against")
+    async def verify(
+        self, interaction: discord.Interaction[FactBot], fact: str, reason: str | None = None
+    ) -> None:
+        guild = _guild(interaction)
+        try:
+            figure = await self.moderation.verify(
+                guild, fact, actor_id=interaction.user.id, reason=reason
+            )
+        except ModerationError as exc:
+            await self._done(interaction, str(exc))
+            return
+        await self._done(interaction, f"Figure `{figure.id}` is marked verified in this server.")
+
+    @app_commands.command(name="correct", description="Correct one field of a figure here")
+    @app_commands.describe(
+        fact=FACT_HELP,
+        field="Which field to correct",
+        value="The right value (a point value's low or high moves both; source, date: none)",
+        reason="Why (kept in the audit log)",
+    )
+    @app_commands.choices(field=FIELD_CHOICES)
+    async def correct(
+        self,
+        interaction: discord.Interaction[FactBot],
+        fact: str,
+        field: str,
+        value: str,
+        reason: str,
+    ) -> None:
+        guild = _guild(interaction)
+        try:
+            parsed = values.correction_value(field, value)
+            figure = await self.moderation.correct(
+                guild, fact, field, parsed, actor_id=interaction.user.id, reason=reason
+            )
+        except ModerationError as exc:
+            await self._done(interaction, str(exc))
+            return
+        await self._done(
+            interaction,
+            f"Figure `{figure.id}` corrected in this server: {field} is now"
+            f" {render_text.clip(values.correction_shown(figure, field), 200)}.",
+        )
+
+    @hide.autocomplete("fact")
+    @unhide.autocomplete("fact")
+    @verify.autocomplete("fact")
+    @correct.autocomplete("fact")
+    async def fact_autocomplete(
+        self, interaction: discord.Interaction[FactBot], current: str
+    ) -> list[app_commands.Choice[str]]:
+        if interaction.guild_id is None or not await is_moderator(interaction):
+            return []
+        figures = await self.bot.store.figures(interaction.guild_id, include_hidden=True)
+        wanted = current.strip().lower()
+        by_id = [f for f in figures if f.id.startswith(wanted)]
+        words = wanted.split()
+        by_words = [
+            f
+            for f in figures
+            if f not in by_id and all(w in figure_search_text(f).lower() for w in words)
+        ]
+        return [
+            app_commands.Choice(name=(_hidden_mark(f) + figure_label(f))[:100], value=f.id)
+            for f in (by_id + by_words)[:CHOICE_LIMIT]
+        ]
+
+    # -- the log, the export, the role, the seeds ---------------------------------------------
+
+    @app_commands.command(name="audit", description="Who changed what in this server, newest first")
+    @app_commands.describe(limit="How many entries (default 50)")
+    async def audit(
+        self,
+        interaction: discord.Interaction[FactBot],
+        limit: app_commands.Range[int, 1, 1000] = 50,
+    ) -> None:
+        guild = _guild(interaction)
+        entries = await self.moderation.audit_log(
+            guild, limit=limit, include_shared=is_owner(interaction)
+        )
+        if not entries:
+            await self._done(interaction, "Nothing in this server's audit log yet.")
+            return
+        pages = paginate(
+            [Entry(values.audit_line(e)) for e in entries],
+            title="Audit log",
+            footer=f"{len(entries):,} entries, newest first",
+            per_page=AUDIT_PER_PAGE,
+        )
+        await send_pages(interaction, pages, ephemeral=True)
+
+    @app_commands.command(name="export", description="What this server sees, as a file")
+    @app_commands.describe(format="json (the export contract) or csv (one row per figure)")
+    async def export(
+        self,
+        interaction: discord.Interaction[FactBot],
+        format: Literal["json", "csv"] = "json",
+    ) -> None:
+        guild = _guild(interaction)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        exported = await self.bot.store.export(guild)
+        exported["corrections"] = await self.moderation.corrections(guild)
+        if format == "json":
+            body = json.dumps(exported, ensure_ascii=False, indent=2)
+        else:
+            body = values.export_csv(exported["figures"], exported["corrections"])
+        file = discord.File(io.BytesIO(body.encode("utf-8")), filename=f"factbot-{guild}.{format}")
+        await interaction.followup.send(
+            f"{len(exported['figures']):,} figures, {len(exported['events']):,} events,"
+            f" {len(exported['corrections']):,} moderated.",
+            file=file,
+            ephemeral=True,
+            allowed_mentions=discord.AllowedMentions.none(),
+        )
+
+    @app_commands.command(name="modrole", description="Set or clear this server's moderator role")
+    @app_commands.describe(role="Members with this role may use /admin (leave out to clear)")
+    async def modrole(
+        self, interaction: discord.Interaction[FactBot], role: discord.Role | None = None
+    ) -> None:
+        guild = _guild(interaction)
+        try:
+            await self.moderation.set_moderator_role(
+                guild, role.id if role else None, actor_id=interaction.user.id
+            )
+        except ModerationError as exc:
+            await self._done(interaction, str(exc))
+            return
+        if role is None:
+            await self._done(interaction, "Moderator role cleared: Manage Server is needed now.")
+        else:
+            await self._done(interaction, f"Members with <@&{role.id}> may now use /admin.")
+
+    @app_commands.command(name="reload", description="Owners: re-read seeds/ (overlays survive)")
+    async def reload(self, interaction: discord.Interaction[FactBot]) -> None:
+        require_owner(interaction)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        settings = self.bot.settings
+        summary = await sync_folder(self.bot.store, settings.seeds_dir, seed_extractor(settings))
+        lines = summary.lines()
+        await self.moderation.record(
+            None, interaction.user.id, "reload", str(settings.seeds_dir), after=lines[:20]
+        )
+        await self._done(
+            interaction, "Seeds reloaded.\n" + "\n".join(render_text.clip(x, 200) for x in lines)
+        )
+
+
+async def setup(bot: FactBot) -> None:
+    await bot.add_cog(Admin(bot))

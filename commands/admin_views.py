@@ -1,0 +1,70 @@
+"""The Confirm/Cancel buttons under an ingest preview. Not a cog (no ``setup``)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import discord
+
+from bot.checks import NOT_MODERATOR, is_moderator
+from bot.views import NO_MENTIONS, NOT_YOURS
+
+#: Stores the previewed document; returns the message that replaces the preview.
+ConfirmFn = Callable[[], Awaitable[str]]
+
+
+class ConfirmIngest(discord.ui.View):
+    """Stores on Confirm, forgets on Cancel; only for the moderator who uploaded, still a
+    moderator when they press it. Either way the buttons go, so nothing is stored twice."""
+
+    def __init__(self, author_id: int, confirm: ConfirmFn, *, timeout: float = 600.0) -> None:
+        super().__init__(timeout=timeout)
+        self.author_id = author_id
+        self._confirm = confirm
+        self.message: discord.InteractionMessage | discord.WebhookMessage | None = None
+
+    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
+        refusal = None
+        if interaction.user.id != self.author_id:
+            refusal = NOT_YOURS
+        elif not await is_moderator(interaction):
+            refusal = NOT_MODERATOR
+        if refusal is None:
+            return True
+        await interaction.response.send_message(
+            refusal, ephemeral=True, allowed_mentions=NO_MENTIONS
+        )
+        return False
+
+    @discord.ui.button(label="Confirm", style=discord.ButtonStyle.success)
+    async def confirm(
+        self, interaction: discord.Interaction[Any], _: discord.ui.Button[Any]
+    ) -> None:
+        self.stop()
+        outcome = await self._confirm()
+        await interaction.response.edit_message(
+            content=outcome, embeds=[], view=None, allowed_mentions=NO_MENTIONS
+        )
+
+    @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary)
+    async def cancel(
+        self, interaction: discord.Interaction[Any], _: discord.ui.Button[Any]
+    ) -> None:
+        self.stop()
+        await interaction.response.edit_message(
+            content="Cancelled: nothing was stored.", embeds=[], view=None,
+            allowed_mentions=NO_MENTIONS,
+        )
+
+    async def on_timeout(self) -> None:
+        for item in self.children:
+            if isinstance(item, discord.ui.Button):
+                item.disabled = True
+        if self.message is not None:
+            with contextlib.suppress(discord.HTTPException):
+                await self.message.edit(
+                    content="Preview expired: nothing was stored.", view=self,
+                    allowed_mentions=NO_MENTIONS,
+                )

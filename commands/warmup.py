@@ -1,0 +1,48 @@
+"""Builds the autocomplete and search indexes of every server once the bot is ready.
+
+On a large fact base the first build takes seconds (see bench/README.md); without warming, the
+first keystroke after a start would wait for it and could miss Discord's 3-second window. The
+indexes are built one server at a time in the background; a keystroke that arrives first waits
+for the build in progress instead of starting its own.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from discord.ext import commands
+
+from bot.client import FactBot
+from commands.lookup import lookup_for
+
+log = logging.getLogger(__name__)
+
+
+class Warmup(commands.Cog):
+    def __init__(self, bot: FactBot) -> None:
+        self.bot = bot
+        self._task: asyncio.Task[None] | None = None
+
+    async def cog_load(self) -> None:
+        self._task = asyncio.create_task(self._warm(), name="factbot-warmup")
+
+    async def cog_unload(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    async def _warm(self) -> None:
+        await self.bot.wait_until_ready()
+        lookup = lookup_for(self.bot)
+        for guild in list(self.bot.guilds):
+            try:
+                await lookup.warm(guild.id)
+            except Exception:  # autocomplete builds on demand if warming failed
+                log.warning("could not warm the indexes of guild %s", guild.id, exc_info=True)
+
+
+async def setup(bot: FactBot) -> None:
+    await bot.add_cog(Warmup(bot))

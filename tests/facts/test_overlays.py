@@ -1,0 +1,115 @@
+"""Per-server overlays and the audit log in the store: isolation, atomicity, survival."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+
+import pytest
+
+from bot.client import seed_extractor
+from bot.config import Settings
+from bot.facts.documents import parse_document
+from bot.facts.extract import extract
+from bot.facts.ingest import sync_folder
+from bot.facts.model import DateSpan, Precision, Status
+from bot.facts.store import FactStore
+from bot.facts.store.overlays import Moderation, ModerationError
+from tests.conftest import REPO_SEEDS
+
+A, B, ACTOR = 111, 222, 9
+
+
+async def seeded(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(REPO_SEEDS, seeds)
+    store = await FactStore.open(tmp_path / "facts.sqlite3")
+    summary = await sync_folder(store, seeds, seed_extractor(Settings()))
+    assert summary.ok
+    return store, seeds
+
+
+async def test_overlays_apply_to_their_guild_only_and_are_audited(tmp_path):
+    store, _ = await seeded(tmp_path)
+    async with store:
+        mod = Moderation(store)
+        first, second = (await store.figures(None))[:2]
+        version = store.version
+        await mod.hide(A, first.id, actor_id=ACTOR, reason="dup")
+        assert store.version == version + 1
+        june = DateSpan("June 2024", date(2024, 6, 1), date(2024, 6, 30), Precision.MONTH)
+        corrected = await mod.correct(A, second.id, "date", june, actor_id=ACTOR, reason="r")
+        assert corrected.status is Status.CORRECTED and corrected.date == june
+        assert first.id not in {f.id for f in await store.figures(A)}
+        assert first.id in {f.id for f in await store.figures(B)}
+        assert await store.figure(A, first.id) is None
+        assert (await store.figure(A, first.id, include_hidden=True)).status is Status.HIDDEN
+        assert await store.figure(B, second.id) == second
+        assert (await mod.original(A, second.id)) == second
+        assert (await store.stats(A)).figures == (await store.stats(B)).figures - 1
+        log = await mod.audit_log(A, limit=10)
+        assert [(e.action, e.target, e.reason) for e in log] == [
+            ("correct date", second.id, "r"), ("hide", first.id, "dup")
+        ]
+        assert log[1].before["status"] == "auto" and log[1].after["status"] == "hidden"
+        assert await mod.audit_log(B, limit=10) == []
+
+
+async def test_a_guild_cannot_reach_another_guilds_document(tmp_path):
+    store, _ = await seeded(tmp_path)
+    async with store:
+        mod = Moderation(store)
+        text = b"The NIS said at least 600 North Korean soldiers had been killed in Kursk."
+        extraction = extract(parse_document(text, f"guild-{A}/a.txt"))
+        await mod.add_document(A, extraction, actor_id=ACTOR)
+        fid = extraction.figures[0].id
+        assert await mod.figure(B, fid) is None
+        with pytest.raises(ModerationError):
+            await mod.hide(B, fid, actor_id=ACTOR, reason="x")
+        with pytest.raises(ModerationError):
+            await mod.remove_document(B, f"guild-{A}/a.txt", actor_id=ACTOR, reason=None)
+        with pytest.raises(ModerationError):
+            await mod.remove_document(B, (await store.documents(None))[0].key, actor_id=ACTOR,
+                                      reason=None)
+        assert await store.figure(A, fid) is not None
+        assert [e.action for e in await mod.audit_log(A, limit=5)] == ["ingest"]
+        assert await mod.audit_log(B, limit=5) == []
+
+
+async def test_a_failing_audit_write_stores_nothing(tmp_path):
+    store, _ = await seeded(tmp_path)
+    async with store:
+        extraction = extract(parse_document(b"At least 70 North Korean soldiers were killed.",
+                                            "guild-1/x.txt"))
+
+        async def broken(db, result):
+            await db.execute("INSERT INTO audit_log (actor_id) VALUES (NULL)")
+
+        with pytest.raises(Exception, match="NOT NULL"):
+            await store.ingest(extraction, guild_id=1, also=broken)
+        assert await store.document(1, "guild-1/x.txt") is None
+        assert await Moderation(store).audit_log(1, limit=5) == []
+
+
+async def test_overlays_survive_reopen_and_reingestion_of_changed_seed_text(tmp_path):
+    store, seeds = await seeded(tmp_path)
+    async with store:
+        mod = Moderation(store)
+        first, second = (await store.figures(None))[:2]
+        await mod.hide(A, first.id, actor_id=ACTOR, reason="dup")
+        await mod.correct(A, second.id, "subject", "Russia", actor_id=ACTOR, reason="r")
+        await mod.set_moderator_role(A, 77, actor_id=ACTOR)
+    seed = next(seeds.glob("*.txt"))
+    seed.write_text("Editor's note: this story was updated.\n\n" + seed.read_text("utf-8"))
+    async with await FactStore.open(tmp_path / "facts.sqlite3") as store:
+        summary = await sync_folder(store, seeds, seed_extractor(Settings()))
+        assert summary.replaced == [seed.name]
+        mod = Moderation(store)
+        assert (await store.figure(A, first.id, include_hidden=True)).status is Status.HIDDEN
+        moved = await store.figure(A, second.id)
+        assert moved.subject == "Russia" and moved.span != second.span
+        assert first.id in {f.id for f in await store.figures(B)}
+        assert await mod.moderator_role(A) == 77
+        assert [e.action for e in await mod.audit_log(A, limit=10)] == [
+            "modrole", "correct subject", "hide"
+        ]

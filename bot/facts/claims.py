@@ -24,6 +24,7 @@ _ATTRIB_VERB_RE = re.compile(
 )
 _ACCORDING_RE = re.compile(
     r"\b(?:according\s+to|citing|in\s+the\s+(?:words|view|estimate|assessment)\s+of"
+    r"|by(?=\s+(?:[A-Z][\w'’.-]*\s+)+(?:estimates?|counts?|figures|assessments?|tally)\b)"
     r"|(?:reported|estimated|cited|confirmed|released|published|given|provided|claimed|announced"
     r"|stated)\s+by|per)\s+",
     re.IGNORECASE,
@@ -37,7 +38,7 @@ _MENTION_ONLY_RE = re.compile(
 _POSSESSIVE_ESTIMATE_RE = re.compile(
     r"(?P<np>(?:[A-Z][\w.&-]*(?:\s+|’s\s+|'s\s+))*[A-Z][\w.&-]*)(?:'s|’s)?\s+"
     r"(?:own\s+|latest\s+|new\s+|updated\s+)?"
-    r"(?P<head>assessments?|estimates?|figures|count|tally|data|calculations?|intelligence)\b"
+    r"(?P<head>assessments?|estimates?|figures?|count|tally|data|calculations?|intelligence)\b"
 )
 _INVERTED_RE = re.compile(
     rf"\b(?:{lx.ATTRIBUTION_VERBS})\s+(?=(?:the\s+)?[A-Z])", re.IGNORECASE
@@ -213,7 +214,12 @@ class ClaimReader:
         clause_start = _clause_start(sentence, prev_end, q.start)
         clause_end = _clause_end(sentence, q.end, next_start)
         metric = noun.metric
-        if metric is None and noun.kind == "personnel" and _force_size(sentence, q):
+        if (
+            metric is None and previous is not None
+            and _SUBSET_BEFORE_RE.search(sentence, max(0, q.start - 24), q.start)
+        ):
+            metric = previous.metric  # "1,900 died, including 312 conscripts"
+        if metric is None and noun.kind in ("personnel", "bare") and _force_size(sentence, q):
             metric = Metric.DEPLOYED
         if metric is None and noun.kind in ("bare", "personnel") and _troop_count_of(
             sentence, clause_start, q.start
@@ -221,6 +227,10 @@ class ClaimReader:
             metric = Metric.DEPLOYED
         if metric is None:
             metric = _metric_from_context(sentence, q, noun.end, clause_start, clause_end)
+        if metric is Metric.CAPTURED and noun.end >= 0 and lx.NOT_CAPTURE_AFTER_RE.match(
+            sentence, noun.end
+        ):
+            return None  # "175 prisoners were exchanged": a swap, not captures
         inherited = False
         if metric is None:
             if previous is None or noun.kind not in ("bare", "personnel"):
@@ -268,7 +278,7 @@ class ClaimReader:
         after = _agent_after(sentence, q, aliases)
         if after:
             return after
-        if not aliases and noun.kind in ("personnel", "bare") and context.last_subject_age == 0:
+        if not aliases and noun.kind != "other" and context.last_subject_age == 0:
             return context.last_subject
         return None
 
@@ -286,6 +296,8 @@ def _counted_noun(
 ) -> _Noun:
     """What the number counts, read from the words right after it."""
     rest = sentence[num_end:]
+    if lx.NATIONAL_ARMY_AFTER_RE.match(rest):
+        return _Noun("other")  # "a 1.2 million-strong army": a whole army, not a deployment
     size = lx.FORCE_SIZE_AFTER_RE.match(rest)
     if size:
         # "a 12,000-strong North Korean force": the force's owner follows.
@@ -401,21 +413,28 @@ def _modifies_people(sentence: str, alias: _Alias) -> bool:
     text = sentence[alias.start:alias.end]
     if text.endswith(("ans", "ese")) and text[0].isupper() and len(text) > 5:
         return True
-    m = re.compile(r"(?:'s|’s)?\s+(\w+)(?:\s+(\w+))?").match(sentence, alias.end)
+    m = re.compile(r"(?:'s|’s)?\s+(\w+)(?:\s+(\w+))?(?:\s+(\w+))?").match(sentence, alias.end)
     if not m:
         return False
     heads = [w.lower() for w in m.groups() if w]
+    if any(head in lx.ORG_WORDS and head not in ("army", "military") for head in heads[1:]):
+        return False  # "Ukraine's military intelligence agency" speaks; it is not counted
     return any(
         head in lx.CASUALTY_NOUNS or head in lx.PERSONNEL_NOUNS or head in _OWNED_HEADS
         for head in heads
     )
 
 
+_SUBSET_BEFORE_RE = re.compile(
+    r"\b(?:including|among\s+them|of\s+whom|of\s+them|of\s+which)\s+$", re.IGNORECASE
+)
 _OWNED_HEADS = frozenset({"army", "military", "side", "units", "unit", "toll", "contingent"})
 _TROOP_COUNT_RE = re.compile(
-    r"\b(?:number|size|strength|total)\s+of\s+(?:[\w'’-]+\s+){0,4}?"
-    r"(?:troops|soldiers|personnel|forces|servicemen|fighters)\b(?!.*\b(?:killed|dead|wounded"
-    r"|injured|casualt|losses|captured|missing|prisoners)).*\bat\s+$",
+    r"(?:\b(?:number|size|strength|total)\s+of\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:troops|soldiers|personnel|forces|servicemen|fighters|contingent|force|deployment)"
+    r"|\b(?:contingent|deployment|troop\s+presence|force)\b)"
+    r"(?!.*\b(?:killed|dead|wounded|injured|casualt|losses|captured|missing|prisoners))"
+    r".*\bat\s+[\"“']?$",
     re.IGNORECASE,
 )
 
@@ -429,6 +448,13 @@ def _metric_from_context(
     sentence: str, q: Quantity, noun_end: int, clause_start: int, clause_end: int
 ) -> Metric | None:
     """Nearest verbs first: 'soldiers had been killed', 'killed 300', 'deaths at 600'."""
+    if noun_end >= 0 and _RELATIVE_CLAUSE_RE.match(sentence, noun_end):
+        # "soldiers who fought in Kursk are listed as missing": the main verb decides.
+        main = _PASSIVE_CUE_RE.search(sentence, noun_end, clause_end)
+        if main is not None:
+            metric = _cue_metric(main.group(1))
+            if metric is not None:
+                return metric
     if noun_end >= 0:
         after = _AFTER_NOUN_RE.match(sentence, noun_end)
         if after:
@@ -469,11 +495,14 @@ _AFTER_NOUN_RE = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE_CUE_RE = re.compile(
-    r"\b(?:have|has|had|were|was|are|is)\s+(?:\w+\s+)?(?:been\s+)?"
+    r"\b(?:have|has|had|were|was|are|is)\s+(?:(?:\w+ly|still|now|since|all)\s+){0,3}"
+    r"(?:been\s+)?(?:(?:listed|reported|registered|recorded|classified|confirmed|presumed"
+    r"|believed)\s+(?:as\s+|to\s+be\s+|to\s+have\s+been\s+)?)?"
     r"((?:killed|dead|wounded|injured)\s+(?:and|or)\s+(?:killed|dead|wounded|injured)"
     r"|killed|wounded|injured|captured|taken\s+prisoner|lost|died|missing)\b",
     re.IGNORECASE,
 )
+_RELATIVE_CLAUSE_RE = re.compile(r"[\s,]*(?:who|which|that)\b", re.IGNORECASE)
 _COMPLEMENT_RE = re.compile(
     r"(?:\b(?:at|to|of|reached|reach|reaching|totall?ing|totall?ed|numbering|numbered|stood\s+at"
     r"|stands\s+at|exceeded|exceeding|topped|hit|passed|surpassed)\s+|:\s*)$",
@@ -601,7 +630,7 @@ _MENTION_WORDS = frozenset(lx.ATTRIBUTION_VERBS.split("|")) | frozenset(
     rejected rejects dismissed dismisses responded refused refuses""".split()
 )
 _ESTIMATE_HEADS = frozenset(
-    """assessment assessments estimate estimates figures count tally data calculation
+    """assessment assessments estimate estimates figure figures count tally data calculation
     calculations intelligence""".split()
 )
 
@@ -707,6 +736,12 @@ def _states_no_figures(
 
 
 _STORY_START_YEAR = 2014
+_DATE_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec morning afternoon evening night last this
+    on week month year earlier later""".split()
+)
 _CORRECTION_WORDS = frozenset(
     "version incorrectly erroneously misstated misreported typo wrongly".split()
 )
@@ -849,8 +884,10 @@ def _resolve_name(raw: str, context: Context) -> tuple[str, bool] | None:
         name = context.resolve(False)
         return (name, False) if name else None
     words = text.split()
+    if all(w.lower().strip(".,") in _DATE_WORDS for w in words):
+        return None  # "said Tuesday": a day, not a claimant
     if words[0].lower() == "the" and len(words) > 1 and all(
-        w.lower() in lx.CLAIMANT_LOWER_WORDS for w in words[1:]
+        w.islower() and w in lx.CLAIMANT_LOWER_WORDS for w in words[1:]
     ):
         # "the agency", "the intelligence agency": the nearest earlier claimant of that kind.
         person = any(w.lower() in lx.PERSON_TITLES for w in words[1:])

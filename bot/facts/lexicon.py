@@ -49,7 +49,8 @@ MODIFIERS = frozenset(
     active-duty frontline front-line combat young experienced trained well-trained strong
     of the its their his her our them these those such some battle-hardened hardened highly
     heavily armed veteran previous earlier former initial original total estimated reported
-    confirmed so-called around about nearly roughly approximately mostly all own""".split()
+    confirmed so-called around about nearly roughly approximately mostly all own military
+    battlefield irrecoverable""".split()
 )
 
 # Attribution verbs: "X said", "X estimates", "X placed ... at".
@@ -75,9 +76,11 @@ CLAIMANT_HEADS = frozenset(
     group researchers think-tank tank newspaper outlet media broadcaster agency's
     headquarters parliament deputy deputies envoy ambassador secretary adviser advisor
     spokesmen directorate council committee mission blogger bloggers correspondents
-    journalist journalists daily press media outlets newspapers television tv news
+    journalist journalists daily press media outlets newspapers television tv news document
+    documents memo governor mayor administration researcher researchers scholar scholars study
+    paper survey
     ombudsman commissioner forces units brigade battalion operator operators guards
-    intelligence-gathering""".split()
+    intelligence-gathering governments authorities authority ministries militaries""".split()
 )
 CLAIMANT_LOWER_WORDS = CLAIMANT_HEADS | frozenset(
     """senior top chief defense defence foreign military national state state-run state-owned
@@ -108,7 +111,7 @@ _METRIC_CUES: tuple[tuple[Metric, str], ...] = (
     (Metric.WOUNDED, r"wounded|wounding|injured|injuring|injur(?:y|ies)|hurt"),
     (Metric.CAPTURED,
      r"captured|capturing|capture|captives?|prisoners?(?:\s+of\s+war)?|POWs?|captivity"
-     r"|taken\s+(?:prisoner|captive|alive)|surrendered|surrender"),
+     r"|taken\s+(?:prisoner|captive|alive)|surrendered|surrender|held\s+by|holding|holds"),
     (Metric.MISSING, r"missing|MIA|unaccounted\s+for"),
     (Metric.DEPLOYED,
      r"deployed|deploying|deploys|deploy|deployments?|redeployed|redeployment|sent|send|sending"
@@ -116,7 +119,7 @@ _METRIC_CUES: tuple[tuple[Metric, str], ...] = (
      r"|transferred|shipped|mobili[sz]ed|reinforcements?|amassed|massed|positioned"
      r"|fighting|fought|fight|serving|serve|training|trained|bolster|reinforce|reinforced"
      r"|reinforcing|moved|moving|relocated|rotated|rotating|poured|committed|transported"
-     r"|ferried|flown|airlifted|boarded|put\s+aboard|brought"
+     r"|ferried|flown|airlifted|boarded|put\s+aboard|brought|waves?"
      r"|(?:(?:are|were|is|was|remain|remained)\s+(?:currently\s+|now\s+|still\s+|already\s+)?"
      r"(?:in|inside|on\s+the\s+ground\s+in)|(?:now|currently|already|still)\s+in)\b"
      r"(?!\s+(?:\w+\s+)?captivity)"),
@@ -149,8 +152,14 @@ DENIAL_RE = re.compile(
     re.IGNORECASE,
 )
 # A verb before a count of prisoners that is not a count of captures.
+NOT_CAPTURE_AFTER_RE = re.compile(
+    r"\s+(?:\w+\s+){0,3}?(?:were|was|have\s+been|had\s+been|are|being)?\s*"
+    r"(?:exchanged|released|returned|freed|swapped|repatriated|handed\s+over)\b",
+    re.IGNORECASE,
+)
 NOT_CAPTURE_VERBS_RE = re.compile(
     r"\b(?:interviewed|visited|met|released|freed|returned|exchanged|swapped|repatriated"
+    r"|(?:in\s+)?exchange\s+for|traded\s+for|swap\s+for"
     r"|handed\s+over|spoke\s+(?:to|with)|sentenced|tried|convicted)\s+"
     r"(?:(?:an?|the|some|another|about|around|at\s+least|over|nearly|more\s+than)\s+)?$",
     re.IGNORECASE,
@@ -185,7 +194,13 @@ ADDITIONAL_AFTER_RE = re.compile(
 )
 
 # "-strong", "-man": the number is the size of a force.
-FORCE_SIZE_AFTER_RE = re.compile(r"^-(?:strong|man|member|soldier|troop)\b", re.IGNORECASE)
+FORCE_SIZE_AFTER_RE = re.compile(
+    r"^-(?:strong|man|member|soldier|troop)\b(?!\s+(?:army|military|armed\s+forces|standing))",
+    re.IGNORECASE,
+)
+NATIONAL_ARMY_AFTER_RE = re.compile(
+    r"^-strong\s+(?:army|military|armed\s+forces|standing)", re.IGNORECASE
+)
 FORCE_SIZE_BEFORE_RE = re.compile(
     r"\b(?:among|out\s+of|of\s+the|force\s+of|contingent\s+of|total\s+of|deployment\s+of"
     r"|group\s+of|corps\s+of|army\s+of|body\s+of)\s+"
@@ -197,7 +212,8 @@ EQUIPMENT_AFTER_PERSONNEL_RE = re.compile(
     r"\s+(?:fighting|vehicles?|carriers?|transports?|trucks?)\b", re.IGNORECASE
 )
 CLAUSE_BREAK_RE = re.compile(
-    r";|\s[-–—]\s|\b(?:while|whereas|but|although|though|compared\s+(?:with|to)|versus|vs\.)\b"
+    r";|,\s*[”\"]|[”\"]\s*,|\s[-–—]\s"
+    r"|\b(?:while|whereas|but|although|though|compared\s+(?:with|to)|versus|vs\.)\b"
     r"|\(|\)",
     re.IGNORECASE,
 )

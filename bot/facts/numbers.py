@@ -95,7 +95,8 @@ _BEFORE_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
      r"|a\s+maximum\s+of|as\s+much\s+as|not\s+more\s+than",
      Qualifier.AT_MOST),
     (r"around|about|approximately|approx\.|roughly|nearly|almost|some|close\s+to|an\s+estimated"
-     r"|estimated|circa|c\.|an\s+approximate|approaching|just\s+under|just\s+over|~",
+     r"|estimated|circa|c\.|an\s+approximate|approaching|just\s+under|just\s+over|~"
+     r"|something\s+like|in\s+the\s+region\s+of|on\s+the\s+order\s+of|upward\s+of",
      Qualifier.ABOUT),
 )
 _BEFORE_RE = re.compile(
@@ -106,6 +107,12 @@ _BEFORE_RE = re.compile(
 )
 _AFTER_AT_LEAST_RE = re.compile(r"(?:\s*(?:\+|-?plus\b|or\s+more\b|and\s+more\b|odd\b))",
                                 re.IGNORECASE)
+
+
+_PHRASAL_OVER_RE = re.compile(
+    r"\b(?:hand|handed|handing|hands|turn|turned|turning|turns|took|take|taken|taking|takes)\s+$",
+    re.IGNORECASE,
+)
 
 
 def parse_number(text: str) -> tuple[int, bool, bool] | None:
@@ -175,8 +182,11 @@ def _qualifier_before(sentence: str, start: int) -> tuple[Qualifier | None, int]
     if end == 0 or not (sentence[end - 1].isalpha() or sentence[end - 1] in ".~"):
         return None, start
     m = _BEFORE_RE.search(sentence, max(0, end - 24), start)
-    if not m:
-        return None, start
+    if not m or (
+        m.group(0).strip().lower() == "over"
+        and _PHRASAL_OVER_RE.search(sentence, max(0, m.start() - 12), m.start())
+    ):
+        return None, start  # "hand over two soldiers" is no "over two"
     for i, (_, qualifier) in enumerate(_BEFORE_QUALIFIERS):
         if m.group(f"q{i}"):
             return qualifier, m.start()

@@ -57,7 +57,7 @@ _TERMINAL_END = re.compile(r"[.!?][\"'”’)\]»]*+(?:[^\S\n]*+\([^()\n]{0,79}[
 # A run of sentence-final punctuation, closing quotes/brackets, and source labels such as
 # "(Reuters)" when they end the line, then the whitespace before the next sentence.
 _BOUNDARY = re.compile(
-    r"(?<![.!?])(?P<punct>[.!?]++)(?P<close>[\"'”’)\]»]*+)"
+    r"(?<![.!?])(?P<punct>[.!?]++)(?P<close>(?:[\"'”’)\]»]|\[\d{1,3}\])*+)"
     r"(?:(?P<labels>(?:[^\S\n]*+\([^()\n]{0,79}[^()\n.!?]\))++)(?=[^\S\n]*+(?:\n|\Z))\s*+|\s++)"
 )
 _WORD = re.compile(r"[\"'“‘(\[{«]*(\w+)")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TypeVar
@@ -215,8 +215,36 @@ _DEADLINE_CONTEXT = frozenset({"by", "until", "till"})
 
 def find_dates(sentence: str, anchor: Anchor | None) -> list[DateMention]:
     """Every temporal expression in ``sentence``, in order, non-overlapping, longest first."""
+    return _mentions(sentence, _scan(sentence), anchor)
+
+
+def dates_of_sentences(
+    sentences: Sequence[str], published: date | None
+) -> tuple[Anchor | None, list[list[DateMention]]]:
+    """The publication anchor and every sentence's dates, scanning each sentence once.
+
+    The same as ``publication_anchor`` on the whole text followed by ``find_dates`` on each
+    sentence, without reading the text twice.
+    """
+    scans = [_scan(sentence) for sentence in sentences]
+    if published is not None:
+        anchor: Anchor | None = Anchor(published, Precision.DAY, inferred=False)
+    else:
+        items: list[tuple[int, int, _Found]] = []
+        offset = 0
+        for sentence, found in zip(sentences, scans, strict=True):
+            items.extend((offset + f.start, offset + f.end, f) for f in found)
+            offset += len(sentence) + 1
+        anchor = _inferred_anchor(items)
+    mentions = [
+        _mentions(sentence, found, anchor) for sentence, found in zip(sentences, scans, strict=True)
+    ]
+    return anchor, mentions
+
+
+def _mentions(sentence: str, scanned: list[_Found], anchor: Anchor | None) -> list[DateMention]:
     resolved: list[tuple[int, int, _Resolved]] = []
-    for found in _scan(sentence):
+    for found in scanned:
         value = _safe(found.resolve, anchor)
         if value is not None:
             resolved.append((found.start, found.end, value))
@@ -241,10 +269,14 @@ def publication_anchor(text: str, published: date | None) -> Anchor | None:
     """
     if published is not None:
         return Anchor(published, Precision.DAY, inferred=False)
+    return _inferred_anchor(_scan_lines(text))
+
+
+def _inferred_anchor(items: list[tuple[int, int, _Found]]) -> Anchor | None:
     latest: tuple[date, Precision] | None = None
     months: set[int] = set()
     last_year = this_year = False
-    for _start, _end, found in _select(_scan_lines(text)):
+    for _start, _end, found in _select(items):
         months.update(found.months)
         last_year |= found.relative_year == -1
         this_year |= found.relative_year == 0

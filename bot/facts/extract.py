@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from bot.config import DEFAULT_SUBJECTS
 from bot.facts.claims import ClaimReader, Context
-from bot.facts.dates import Anchor, find_dates, publication_anchor
+from bot.facts.dates import Anchor, dates_of_sentences
 from bot.facts.events import events_in_sentence
 from bot.facts.model import DateSpan, Document, Event, Extraction, Figure, Precision, short_id
 from bot.facts.numbers import find_quantities, may_hold_quantity
@@ -25,20 +25,20 @@ def _reader(subjects: tuple[str, ...]) -> ClaimReader:
 
 def extract(document: Document, subjects: Sequence[str] = DEFAULT_SUBJECTS) -> Extraction:
     reader = _reader(tuple(subjects))
-    anchor = publication_anchor(document.text, document.published)
+    sentences = split_sentences(document.text)
+    anchor, sentence_dates = dates_of_sentences([x.text for x in sentences], document.published)
     context = Context()
     context.count_speaker_turns(document.text)
     figures: list[Figure] = []
     events: list[Event] = []
     seen_ids: Counter[str] = Counter()
     previous_end = 0
-    for sentence in split_sentences(document.text):
+    for sentence, dates in zip(sentences, sentence_dates, strict=True):
         text = sentence.text
         gap = document.text[previous_end : sentence.start]
         previous_end = sentence.end
         if "\n" in gap:
             context.new_line(blank_line="\n\n" in gap.replace(" ", ""))
-        dates = find_dates(text, anchor)
         quantities = find_quantities(text) if may_hold_quantity(text) else []
         aliases = reader.aliases(text)
         claims = reader.read(text, quantities, dates, context, aliases)

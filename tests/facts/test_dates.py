@@ -472,3 +472,17 @@ def test_property_date_like_text(sentence, anchor):
 def test_property_arbitrary_text(sentence, anchor):
     _check(sentence, anchor)
     publication_anchor(sentence, None)
+
+
+def test_one_pass_over_sentences_agrees_with_the_two_pass_reading():
+    from pathlib import Path
+
+    from bot.facts.dates import dates_of_sentences
+
+    folder = Path(__file__).resolve().parents[1] / "fixtures" / "devset"
+    for path in [SEED, *sorted(folder.glob("*.txt"))]:
+        doc = read_document(path)
+        sentences = [s.text for s in split_sentences(doc.text)]
+        anchor, per_sentence = dates_of_sentences(sentences, doc.published)
+        assert anchor == publication_anchor(doc.text, doc.published), path.name
+        assert per_sentence == [find_dates(s, anchor) for s in sentences], path.name

@@ -24,6 +24,7 @@ _ATTRIB_VERB_RE = re.compile(
 )
 _ACCORDING_RE = re.compile(
     r"\b(?:according\s+to|citing|in\s+the\s+(?:words|view|estimate|assessment)\s+of"
+    r"|(?:relayed|provided|given|shared|passed)\s+(?:to\s+\w+\s+)?by"
     r"|by(?=\s+(?:[A-Z][\w'’.-]*\s+)+(?:estimates?|counts?|figures|assessments?|tally)\b)"
     r"|(?:reported|estimated|cited|confirmed|released|published|given|provided|claimed|announced"
     r"|stated)\s+by|per)\s+",
@@ -70,6 +71,8 @@ class Context:
     speaker_labels: int = 0
     last_subject: str | None = None
     last_subject_age: int = 99
+    last_claim: Claim | None = None
+    last_claim_age: int = 99
 
     def remember(self, mention: ClaimantMention) -> None:
         self.claimants.append(mention)
@@ -167,8 +170,13 @@ class ClaimReader:
                 previous = claim
         for mention in mentions:
             context.remember(mention)
-        subjects_here = [a.subject for a in interesting if a.subject in self.subjects]
+        subjects_here = [
+            a.subject for a in interesting
+            if a.subject in self.subjects and not _after_destination(sentence, a)
+        ]
+        context.last_claim_age += 1
         if claims:
+            context.last_claim, context.last_claim_age = claims[-1], 0
             context.last_subject, context.last_subject_age = claims[-1].subject, 0
         elif subjects_here:
             context.last_subject, context.last_subject_age = subjects_here[-1], 0
@@ -214,17 +222,17 @@ class ClaimReader:
         clause_start = _clause_start(sentence, prev_end, q.start)
         clause_end = _clause_end(sentence, q.end, next_start)
         metric = noun.metric
-        if (
-            metric is None and previous is not None
-            and _SUBSET_BEFORE_RE.search(sentence, max(0, q.start - 24), q.start)
-        ):
-            metric = previous.metric  # "1,900 died, including 312 conscripts"
         if metric is None and noun.kind in ("personnel", "bare") and _force_size(sentence, q):
             metric = Metric.DEPLOYED
         if metric is None and noun.kind in ("bare", "personnel") and _troop_count_of(
             sentence, clause_start, q.start
         ):
             metric = Metric.DEPLOYED
+        if (
+            metric is None and previous is not None
+            and _SUBSET_BEFORE_RE.search(sentence, max(0, q.start - 24), q.start)
+        ):
+            metric = previous.metric  # "1,900 died, including 312 conscripts"
         if metric is None:
             metric = _metric_from_context(sentence, q, noun.end, clause_start, clause_end)
         if metric is Metric.CAPTURED and noun.end >= 0 and lx.NOT_CAPTURE_AFTER_RE.match(
@@ -232,15 +240,31 @@ class ClaimReader:
         ):
             return None  # "175 prisoners were exchanged": a swap, not captures
         inherited = False
+        earlier = context.last_claim if context.last_claim_age <= 1 else None
+        if (
+            metric is None and previous is None and earlier is not None and noun.kind != "other"
+            and (
+                _ANAPHORIC_TOTAL_RE.search(sentence, max(0, q.start - 60), q.start)
+                or _CONTINUES_RE.match(sentence)
+                or _OF_THOSE_BEFORE_RE.search(sentence, max(0, q.start - 20), q.start)
+            )
+        ):
+            # "The Pentagon put the total at 11,000", "Of these, 1,900 died": the count
+            # continues the previous sentence's figure.
+            previous, inherited = earlier, True
         if metric is None:
             if previous is None or noun.kind not in ("bare", "personnel"):
                 return None
             metric, inherited = previous.metric, True
+        if previous is None and earlier is not None and _CONTINUES_RE.match(sentence):
+            previous = earlier
         subject = self._subject(sentence, q, noun, aliases, previous, prev_end, inherited,
                                 context)
         if subject is None or subject not in self.subjects:
             return None
-        source = _source_for(q, mentions, context, previous if inherited else None)
+        source = _source_for(q, mentions, context, previous if inherited or (
+            previous is not None and _CONTINUES_RE.match(sentence)
+        ) else None)
         return Claim(
             quantity=q,
             metric=metric,
@@ -273,7 +297,7 @@ class ClaimReader:
             return previous.subject
         left = [a for a in aliases if a.end <= q.start]
         for alias in reversed(left):
-            if not lx.DESTINATION_BEFORE_RE.search(sentence, max(0, alias.start - 30), alias.start):
+            if not _after_destination(sentence, alias):
                 return alias.subject
         after = _agent_after(sentence, q, aliases)
         if after:
@@ -398,6 +422,11 @@ def _origin_after(sentence: str, pos: int, aliases: Sequence[_Alias]) -> str | N
     return None
 
 
+def _after_destination(sentence: str, alias: _Alias) -> bool:
+    """'sent to Russia', "in Russia's Kursk region": a place, not the force counted."""
+    return bool(lx.DESTINATION_BEFORE_RE.search(sentence, max(0, alias.start - 30), alias.start))
+
+
 def _agent_after(sentence: str, q: Quantity, aliases: Sequence[_Alias]) -> str | None:
     for alias in aliases:
         if alias.start < q.end:
@@ -425,6 +454,20 @@ def _modifies_people(sentence: str, alias: _Alias) -> bool:
     )
 
 
+_ANAPHORIC_TOTAL_RE = re.compile(
+    r"\b(?:the|that|this|its|their)\s+(?:overall\s+|new\s+|latest\s+)?"
+    r"(?:total|number|figure|tally|count|estimate)\s+(?:\w+\s+){0,3}?(?:at|to|was|is|stood\s+at)"
+    r"\s+[\"“']?$",
+    re.IGNORECASE,
+)
+_CONTINUES_RE = re.compile(
+    r"\s*(?:(?:Of|Among)\s+(?:these|them|those|which|whom)\b"
+    r"|(?:This|That|The)\s+(?:number|figure|total|tally|count|estimate)\b"
+    r"|In\s+(?:all|total)\b|Overall\b)"
+)
+_OF_THOSE_BEFORE_RE = re.compile(
+    r"\b(?:of|among)\s+(?:those|these|them),?\s+$", re.IGNORECASE
+)
 _SUBSET_BEFORE_RE = re.compile(
     r"\b(?:including|among\s+them|of\s+whom|of\s+them|of\s+which)\s+$", re.IGNORECASE
 )
@@ -490,7 +533,8 @@ def _metric_from_context(
 _AFTER_NOUN_RE = re.compile(
     r"\s*(?:(?:have|has|had|were|was|are|is|been|being|reportedly|already|now|so\s+far"
     r"|allegedly|also|since|all)\s+)*"
-    r"((?:killed|dead|wounded|injured)\s+(?:and|or)\s+(?:killed|dead|wounded|injured|missing)"
+    r"((?:killed|dead|wounded|injured)(?:\s*,\s*(?:killed|dead|wounded|injured|captured|missing))*"
+    r",?\s+(?:and|or|and/or)\s+(?:killed|dead|wounded|injured|missing|captured)"
     r"|killed\s+in\s+action|taken\s+(?:prisoner|captive)|[a-z]+)\b",
     re.IGNORECASE,
 )
@@ -652,6 +696,10 @@ def _claimant_mentions(
     label = _TRAILING_LABEL_RE.search(sentence, start)
     if label:
         add(label.start(1), label.end(1), label.group(1))
+    inner = lx.SPEAKER_RE.match(sentence[start:]) if start else None
+    if inner and inner.group("label").lower() not in lx.NOT_SPEAKER_LABELS:
+        # "@KyivIndependent: Ukraine's military intelligence (HUR): At least 30 ..."
+        add(start + inner.start("label"), start + inner.end("label"), inner.group("label"))
     if not (verbs or estimates):
         return _resolve_in_order(sentence, candidates, context)
     for m in _QUOTED_AS_RE.finditer(sentence, start):
@@ -783,7 +831,7 @@ _NP_TRAIL_RE = re.compile(
     r"(?:\s+(?:has|have|had|also|previously|earlier|later|recently|reportedly|publicly"
     r"|separately|then|now|has\s+since|further|again|initially|originally|first|today"
     r"|yesterday|would|could|can|will|may|might|must|should|did|does|do|most|often|still|not"
-    r"|\w+ly|on\s+\w+day|last\s+\w+|this\s+\w+))*\s*$"
+    r"|\w+ly|on\s+\w+day|last\s+\w+|this\s+\w+|last))*\s*$"
 )
 # ", citing unidentified sources," between a claimant and its verb.
 _NP_PARENTHETICAL_RE = re.compile(
@@ -809,6 +857,9 @@ def _np_tokens_backward(sentence: str, floor: int, end: int) -> tuple[int, int]:
             continue
         if lower in ("of", "for", "at") and chosen and chosen[-1].group(0) in ("the", "The"):
             chosen.append(tok)
+            continue
+        if lower == "to" and before == "close" and chosen:
+            chosen.append(tok)  # "sources close to the Kremlin"
             continue
         if word == ",":
             # Coordinations of claimant modifiers: "South Korean, U.S., and Ukrainian agencies".

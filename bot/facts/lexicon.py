@@ -61,7 +61,7 @@ ATTRIBUTION_VERBS = (
     r"|assessed|assesses|assess|assessing|placed|places|placing|put|puts|putting|added|adds"
     r"|noted|notes|wrote|writes|warned|warns|indicated|indicates|indicate|suggested|suggests"
     r"|suggest|revealed|reveals|disclosed|discloses|acknowledged|acknowledges|admitted|admits"
-    r"|concede|concedes|conceded|cite|cites|calculated|calculates|counted|counts|tallied|recorded|records|documented|briefed"
+    r"|concede|concedes|conceded|published|publishes|cite|cites|calculated|calculates|counted|counts|tallied|recorded|records|documented|briefed"
     r"|informed|testified|insisted|insists|alleged|alleges|asserted|asserts|maintained"
     r"|maintains|projected|projects|figured|cited|cites|explained|explains"
 )
@@ -78,9 +78,9 @@ CLAIMANT_HEADS = frozenset(
     spokesmen directorate council committee mission blogger bloggers correspondents
     journalist journalists daily press media outlets newspapers television tv news document
     documents memo governor mayor administration researcher researchers scholar scholars study
-    paper survey
-    ombudsman commissioner forces units brigade battalion operator operators guards
-    intelligence-gathering governments authorities authority ministries militaries""".split()
+    paper survey ombudsman commissioner forces units brigade battalion operator operators
+    guards intelligence-gathering groups milblogger milbloggers same governments authorities
+    authority ministries militaries""".split()
 )
 CLAIMANT_LOWER_WORDS = CLAIMANT_HEADS | frozenset(
     """senior top chief defense defence foreign military national state state-run state-owned
@@ -119,7 +119,7 @@ _METRIC_CUES: tuple[tuple[Metric, str], ...] = (
      r"|transferred|shipped|mobili[sz]ed|reinforcements?|amassed|massed|positioned"
      r"|fighting|fought|fight|serving|serve|training|trained|bolster|reinforce|reinforced"
      r"|reinforcing|moved|moving|relocated|rotated|rotating|poured|committed|transported"
-     r"|ferried|flown|airlifted|boarded|put\s+aboard|brought|waves?"
+     r"|ferried|flown|airlifted|boarded|put\s+aboard|brought"
      r"|(?:(?:are|were|is|was|remain|remained)\s+(?:currently\s+|now\s+|still\s+|already\s+)?"
      r"(?:in|inside|on\s+the\s+ground\s+in)|(?:now|currently|already|still)\s+in)\b"
      r"(?!\s+(?:\w+\s+)?captivity)"),
@@ -148,7 +148,8 @@ SYMBOL_AFTER_RE = re.compile(r"^(?:\s*%|:\d|/\d|\.\d|\]|\s*(?:°|km\b|x\b))")
 QUESTION_END_RE = re.compile(r"\?[\"'”’)\]]*\s*(?:\([^)]*\)\s*)*$")
 DENIAL_RE = re.compile(
     r"\b(?:denied|denies|deny|denying|dismissed|dismisses|dismissing|rejected|rejects|refuted"
-    r"|refutes|debunked|called\s+(?:it|the\s+\w+|them)\s+(?:fake|false|lies|propaganda))\b",
+    r"|refutes|debunked|called\s+(?:it|them|the\s+(?:\w+\s+){0,6}?)[\"“']?(?:an?\s+)?"
+    r"(?:fake|false|lies?|propaganda|fabrication|fiction|nonsense|disinformation))\b",
     re.IGNORECASE,
 )
 # A verb before a count of prisoners that is not a count of captures.

@@ -673,6 +673,17 @@ _MENTION_WORDS = frozenset(lx.ATTRIBUTION_VERBS.split("|")) | frozenset(
     """according citing cited by per words view comment commented declined denied denies deny
     rejected rejects dismissed dismisses responded refused refuses""".split()
 )
+_ACCORDING_WORDS = frozenset(
+    "according citing per words view estimate assessment by".split()
+)
+_MENTION_ONLY_WORDS = frozenset(
+    """comment commented declined denied denies deny rejected rejects dismissed dismisses
+    responded refused refuses""".split()
+)
+_PUBLISHING_WORDS = frozenset(
+    "posted published released issued shared announced reported showed presented briefed gave"
+    " provided".split()
+)
 _ESTIMATE_HEADS = frozenset(
     """assessment assessments estimate estimates figure figures count tally data calculation
     calculations intelligence""".split()
@@ -693,7 +704,7 @@ def _claimant_mentions(
         candidates.append((s, e, attributes))
         taken.append((s, e))
 
-    label = _TRAILING_LABEL_RE.search(sentence, start)
+    label = _TRAILING_LABEL_RE.search(sentence, start) if ":" in sentence else None
     if label:
         add(label.start(1), label.end(1), label.group(1))
     inner = lx.SPEAKER_RE.match(sentence[start:]) if start else None
@@ -702,11 +713,12 @@ def _claimant_mentions(
         add(start + inner.start("label"), start + inner.end("label"), inner.group("label"))
     if not (verbs or estimates):
         return _resolve_in_order(sentence, candidates, context)
-    for m in _QUOTED_AS_RE.finditer(sentence, start):
+    for m in _QUOTED_AS_RE.finditer(sentence, start) if "quoted" in words else ():
         s, e = _np_forward(sentence, m.end())
         add(s, e, sentence[s:e])
 
-    for m in _ACCORDING_RE.finditer(sentence, start) if verbs else ():
+    according = not words.isdisjoint(_ACCORDING_WORDS)
+    for m in _ACCORDING_RE.finditer(sentence, start) if according else ():
         if m.group(0).lower().startswith("citing"):
             taken.append(_np_forward(sentence, m.end()))
             continue
@@ -723,7 +735,8 @@ def _claimant_mentions(
         elif _INVERTED_RE.match(sentence, m.start()) and _ends_sentence_after(sentence, m.end()):
             s, e = _np_forward(sentence, m.end())
             add(s, e, sentence[s:e])
-    for m in _MENTION_ONLY_RE.finditer(sentence, start) if verbs else ():
+    denials = not words.isdisjoint(_MENTION_ONLY_WORDS)
+    for m in _MENTION_ONLY_RE.finditer(sentence, start) if denials else ():
         s, e = _np_backward(sentence, m.start(), start)
         add(s, e, sentence[s:e], attributes=False)
     for m in _POSSESSIVE_ESTIMATE_RE.finditer(sentence, start) if estimates else ():
@@ -734,7 +747,9 @@ def _claimant_mentions(
         if " " not in np and np_start <= start + 1:
             continue  # "Rough count ...": capitalised only because it starts the sentence
         add(np_start, m.end("head"), sentence[np_start:m.end("head")])
-    subject = _SUBJECT_NP_RE.match(sentence, start)
+    subject = (
+        _SUBJECT_NP_RE.match(sentence, start) if not words.isdisjoint(_PUBLISHING_WORDS) else None
+    )
     if subject and not any(s <= subject.start() < e for s, e in taken):
         # The sentence's own subject, for a later "it said" / "he added" to point back to.
         add(subject.start(1), subject.end(1), subject.group(1), attributes=False)

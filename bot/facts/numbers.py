@@ -105,6 +105,12 @@ _BEFORE_RE = re.compile(
     + r")\s*$",
     re.IGNORECASE,
 )
+# The last word of every qualifier phrase above: a number preceded by anything else has none.
+_QUALIFIER_LAST_WORDS = frozenset(
+    """least than over of minimum topping surpassing exceeding exceed exceeds exceeded passed
+    surpassed topped tops to as most under around about approximately approx. roughly nearly
+    almost some estimated circa c. approximate approaching like ~""".split()
+)
 _AFTER_AT_LEAST_RE = re.compile(r"(?:\s*(?:\+|-?plus\b|or\s+more\b|and\s+more\b|odd\b))",
                                 re.IGNORECASE)
 
@@ -180,6 +186,11 @@ def _qualifier_before(sentence: str, start: int) -> tuple[Qualifier | None, int]
     while end > 0 and sentence[end - 1].isspace():
         end -= 1
     if end == 0 or not (sentence[end - 1].isalpha() or sentence[end - 1] in ".~"):
+        return None, start
+    word_start = end - 1
+    while word_start > 0 and not sentence[word_start - 1].isspace():
+        word_start -= 1
+    if sentence[word_start:end].lstrip("\"“‘'([").lower() not in _QUALIFIER_LAST_WORDS:
         return None, start
     m = _BEFORE_RE.search(sentence, max(0, end - 24), start)
     if not m or (

@@ -174,7 +174,9 @@ def main() -> None:
         if profiler:
             profiler.enable()
         wall = time.perf_counter()
+        cpu = time.process_time()
         timings = asyncio.run(run_pipeline(corpus, folder / "facts.sqlite3"))
+        cpu = time.process_time() - cpu
         wall = time.perf_counter() - wall
         if profiler:
             profiler.disable()
@@ -184,10 +186,14 @@ def main() -> None:
         spacy_result = run_spacy(corpus, args.spacy_docs)
 
     wps = timings.words / wall
+    cpu_wps = timings.words / cpu
     print(
         f"pipeline: {timings.words:,} words, {timings.documents} documents in {wall:.2f} s"
         f" -> {wps:,.0f} words/s, {timings.documents / wall:,.1f} documents/s"
     )
+    # CPU seconds of the whole process (both the event loop and aiosqlite's thread): what one
+    # core would need, and less disturbed than wall time by other work on a shared machine.
+    print(f"  CPU time {cpu:.2f} s -> {cpu_wps:,.0f} words per CPU-second")
     print(f"  statuses: {timings.statuses}; {timings.figures:,} figures, {timings.events:,} events")
     for name in ("parse", "extract", "store"):
         seconds = getattr(timings, name)
@@ -213,7 +219,10 @@ def main() -> None:
         f" documents; ru_maxrss {maxrss_kb / 1024:.1f} MB (whole run, corpus held in memory)"
     )
     target = 50_000
-    print(f"target {target:,} words/s: {'met' if wps >= target else 'NOT met'}")
+    print(
+        f"target {target:,} words/s: wall {'met' if wps >= target else 'NOT met'},"
+        f" per CPU-second {'met' if cpu_wps >= target else 'NOT met'}"
+    )
     if profiler:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
 

@@ -133,6 +133,15 @@ class ClaimReader:
             for m in self._alias_re.finditer(sentence)
         ]
 
+    def aliases_in(self, sentence: str, mentions: Sequence[ClaimantMention]) -> list[_Alias]:
+        """Forces named inside the claimants' own words ("Nepal", "Ukraine's military")."""
+        found: list[_Alias] = []
+        for mention in mentions:
+            for alias in self.aliases(sentence[mention.start:mention.end]):
+                found.append(_Alias(mention.start + alias.start, mention.start + alias.end,
+                                    alias.subject))
+        return found
+
     # -- the whole sentence ----------------------------------------------------------------
     def read(
         self,
@@ -162,8 +171,9 @@ class ClaimReader:
         prev_end = speaker_end
         for index, q in enumerate(quantities):
             next_start = quantities[index + 1].num_start if index + 1 < len(quantities) else None
+            before = quantities[index - 1] if index else None
             claim = self._read_one(sentence, q, dates, interesting, mentions, context,
-                                   previous, prev_end, next_start)
+                                   previous, prev_end, next_start, before)
             prev_end = q.end
             if claim is not None:
                 claims.append(claim)
@@ -209,12 +219,17 @@ class ClaimReader:
         previous: Claim | None,
         prev_end: int,
         next_start: int | None,
+        before: Quantity | None = None,
     ) -> Claim | None:
         if lx.NOT_CAPTURE_VERBS_RE.search(sentence, max(0, q.start - 30), q.start):
             return None
         noun = _counted_noun(sentence, q.num_end, aliases, previous is not None)
         if noun.kind == "bare" and q.spelled and q.low == q.high == 1:
             return None  # "one has said": a pronoun
+        if noun.kind == "bare" and before is not None and previous is None and (
+            _counted_noun(sentence, before.num_end, aliases, False).kind == "other"
+        ):
+            return None  # "killed four civilians and injured 19": the 19 are civilians too
         if noun.kind == "other":
             return None
         if noun.kind == "bare" and q.vague and not noun.metric:
@@ -258,8 +273,11 @@ class ClaimReader:
             metric, inherited = previous.metric, True
         if previous is None and earlier is not None and _CONTINUES_RE.match(sentence):
             previous = earlier
+        claimant_aliases = [
+            a for a in self.aliases_in(sentence, mentions) if a.subject not in ("",)
+        ]
         subject = self._subject(sentence, q, noun, aliases, previous, prev_end, inherited,
-                                context)
+                                context, claimant_aliases)
         if subject is None or subject not in self.subjects:
             return None
         source = _source_for(q, mentions, context, previous if inherited or (
@@ -284,11 +302,22 @@ class ClaimReader:
         prev_end: int,
         inherited: bool,
         context: Context,
+        claimant_aliases: Sequence[_Alias] = (),
     ) -> str | None:
         if noun.subject:
             return noun.subject
         if inherited and previous is not None:
             return previous.subject
+        if noun.owned:
+            # "Nepal says 16 of its nationals", "Russia has deployed 45,000 of its own troops":
+            # the pronoun points to the force named last before it, claimant or not.
+            named = sorted([*aliases, *claimant_aliases], key=lambda a: a.start)
+            owner = next(
+                (a for a in reversed(named)
+                 if a.end <= q.start and not _after_destination(sentence, a)),
+                None,
+            )
+            return owner.subject if owner else None
         window = [a for a in aliases if prev_end <= a.start and a.end <= q.start]
         for alias in reversed(window):
             if _modifies_people(sentence, alias):
@@ -313,6 +342,7 @@ class _Noun:
     metric: Metric | None = None
     subject: str | None = None
     end: int = -1
+    owned: bool = False  # "its nationals", "our defenders": whose is said by a pronoun
 
 
 def _counted_noun(
@@ -328,6 +358,7 @@ def _counted_noun(
         owner = _counted_noun(sentence, num_end + size.end(), aliases, after_claim)
         return _Noun("personnel", Metric.DEPLOYED, owner.subject, num_end + size.end())
     subject: str | None = None
+    owned = False
     pos = num_end
     alias_at = {a.start: a for a in aliases}
     steps = 0
@@ -370,10 +401,11 @@ def _counted_noun(
             if lx.EQUIPMENT_AFTER_PERSONNEL_RE.match(sentence, m.end()):
                 return _Noun("other")
             origin = _origin_after(sentence, m.end(), aliases)
-            return _Noun("personnel", subject=subject or origin, end=m.end())
+            return _Noun("personnel", subject=subject or origin, end=m.end(), owned=owned)
         if lower in lx.NON_COMBATANT_NOUNS:
             return _Noun("other")
         if lower in lx.MODIFIERS:
+            owned = owned or lower in _POSSESSIVE_PRONOUNS
             pos = m.end()
             continue
         if word[0].isupper() and subject is None:
@@ -392,6 +424,7 @@ _PEOPLE_NEXT_RE = re.compile(
     + r"|[A-Z][a-z]+(?:ans|ese|is))\b"
 )
 _NEXT_TOKEN_RE = re.compile(r"[\s\"'”’“‘]*([A-Za-z][\w'’-]*|[^\w\s])")
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our", "his", "her"})
 _VERBISH = frozenset(
     """were was are is had have has been be being will would could may might remain remained
     in on at to from by for and or but as with during since after before into across inside near
@@ -794,11 +827,19 @@ def _states_no_figures(
         return True
     if not words.isdisjoint(_DENIAL_WORDS) and lx.DENIAL_RE.search(sentence):
         return True
+    if _OTHER_WAR_RE.search(sentence) and not any(
+        d.span.end.year >= _STORY_START_YEAR for d in dates
+    ):
+        return True
     years = [d.span.end.year for d in dates]
     return bool(years) and max(years) < _STORY_START_YEAR
 
 
 _STORY_START_YEAR = 2014
+_OTHER_WAR_RE = re.compile(
+    r"\b(?:Korean|Vietnam|Afghan|Soviet-Afghan|Chechen|Gulf|Iraq|Iran-Iraq|Second\s+World"
+    r"|First\s+World|World|Great\s+Patriotic|Winter)\s+War\b|\bWorld\s+War\s+(?:I|II|One|Two)\b"
+)
 _DATE_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
     january february march april may june july august september october november december

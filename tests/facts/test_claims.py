@@ -78,6 +78,9 @@ NOT_TAKEN = [
     "How many North Korean soldiers were killed, 300 or 3,000?",
     "Moscow denied that 5,000 Russian soldiers had been killed.",
     "In the 1950-53 Korean War, 400,000 North Korean soldiers were killed.",
+    "None of this compares with the Korean War, when 300,000 North Korean soldiers died.",
+    "Russian attacks killed four civilians and injured 19 in Kherson Oblast.",
+    "Nepal says at least 16 of its nationals recruited by the Russian army have been killed.",
 ]
 
 

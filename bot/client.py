@@ -6,6 +6,7 @@ import functools
 import importlib
 import logging
 import pkgutil
+import time
 from typing import Any
 
 import discord
@@ -20,6 +21,8 @@ from bot.facts.store import FactStore
 log = logging.getLogger(__name__)
 
 COMMAND_PACKAGE = "commands"
+#: How stale another process's change to the store may look here, at most.
+VERSION_CHECK_SECONDS = 0.1
 
 
 def command_extensions() -> list[str]:
@@ -49,17 +52,47 @@ def bot_intents() -> discord.Intents:
     return intents
 
 
+#: Commands that write to the store and answer only afterwards. A write queues behind the
+#: reads on the store's connection and may wait for another process's write (up to the busy
+#: timeout), so these acknowledge the interaction first and answer with a followup.
+WRITING_COMMANDS = frozenset({"admin hide", "admin unhide", "admin verify", "admin correct"})
+
+
 class FactTree(app_commands.CommandTree["FactBot"]):
+    async def interaction_check(self, interaction: discord.Interaction[FactBot], /) -> bool:
+        """Before every command and autocomplete: take up changes other processes (other
+        shards) committed to the store, so cached indexes keyed on its version are not stale;
+        acknowledge a writing command at once, before it can wait behind other work."""
+        command = interaction.command
+        if (
+            interaction.type is discord.InteractionType.application_command
+            and command is not None
+            and command.qualified_name in WRITING_COMMANDS
+            and not interaction.response.is_done()
+        ):
+            await interaction.response.defer(ephemeral=True, thinking=True)
+        await interaction.client.notice_other_writers()
+        return True
+
     async def on_error(
         self, interaction: discord.Interaction[FactBot], error: app_commands.AppCommandError
     ) -> None:
         await handle_error(interaction, error)
 
 
-class FactBot(commands.Bot):
-    """Opens the store, brings the shared fact base up to date, loads commands, syncs them."""
+class FactBot(commands.AutoShardedBot):
+    """Opens the store, brings the shared fact base up to date, loads commands, syncs them.
+
+    Sharded: it runs ``settings.shard_ids`` of ``settings.shard_count`` shards (all of Discord's
+    recommended count when unset) in one process. Several processes, each with its own shard
+    ids, can share one store: SQLite serialises their writes and each notices the others'.
+    """
 
     def __init__(self, settings: Settings, **options: Any) -> None:
+        if settings.shard_count is not None:
+            options.setdefault("shard_count", settings.shard_count)
+        if settings.shard_ids is not None:
+            options.setdefault("shard_ids", list(settings.shard_ids))
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=bot_intents(),
@@ -70,12 +103,22 @@ class FactBot(commands.Bot):
         )
         self.settings = settings
         self._store: FactStore | None = None
+        self._version_checked = 0.0
 
     @property
     def store(self) -> FactStore:
         if self._store is None:
             raise RuntimeError("the fact store is opened by setup_hook; the bot is not set up")
         return self._store
+
+    async def notice_other_writers(self) -> None:
+        """Takes up other processes' commits to the store, at most once per
+        :data:`VERSION_CHECK_SECONDS`: under a burst the check would otherwise queue one more
+        query per interaction in front of the reads that answer them."""
+        now = time.monotonic()
+        if now - self._version_checked >= VERSION_CHECK_SECONDS:
+            self._version_checked = now
+            await self.store.refresh_version()
 
     async def setup_hook(self) -> None:
         self._store = await FactStore.open(self.settings.db_path)
@@ -109,6 +152,9 @@ class FactBot(commands.Bot):
         return [command.to_dict(self.tree) for command in self.tree._get_all_commands()]
 
     async def close(self) -> None:
+        if not hasattr(self, "_AutoShardedClient__queue"):
+            # Never logged in: AutoShardedClient.close needs the event queue login sets up.
+            await self._async_setup_hook()
         try:
             await super().close()
         finally:

@@ -29,6 +29,38 @@ def _int_list(name: str, raw: str) -> frozenset[int]:
     return frozenset(ids)
 
 
+def _shard_ids(raw: str, count: int | None) -> tuple[int, ...] | None:
+    """``0,1``, ``0-3`` or a mix; each id must be below the shard count."""
+    if not raw:
+        return None
+    if count is None:
+        raise SettingsError("FACTBOT_SHARD_IDS needs FACTBOT_SHARD_COUNT")
+    ids: set[int] = set()
+    for part in raw.replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        low, _, high = part.partition("-")
+        if not low.strip().isdigit() or (high and not high.strip().isdigit()):
+            raise SettingsError(f"FACTBOT_SHARD_IDS: {part!r} is not a shard id or a range a-b")
+        first, last = int(low), int(high) if high else int(low)
+        if first > last or last >= count:
+            raise SettingsError(
+                f"FACTBOT_SHARD_IDS: {part!r} is not within 0-{count - 1}"
+                f" (FACTBOT_SHARD_COUNT is {count})"
+            )
+        ids.update(range(first, last + 1))
+    return tuple(sorted(ids)) or None
+
+
+def _shard_count(raw: str) -> int | None:
+    if not raw:
+        return None
+    if not raw.isdigit() or int(raw) < 1:
+        raise SettingsError(f"FACTBOT_SHARD_COUNT: {raw!r} is not a positive whole number")
+    return int(raw)
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     token: str | None = None
@@ -39,6 +71,10 @@ class Settings:
     sync: SyncMode = "off"
     guild_id: int | None = None
     log_level: str = "INFO"
+    #: Total shards; None asks Discord for its recommendation when the bot connects.
+    shard_count: int | None = None
+    #: The shards this process runs; None runs all of them.
+    shard_ids: tuple[int, ...] | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -59,6 +95,8 @@ class Settings:
         level = env.get("LOG_LEVEL", "INFO").strip().upper() or "INFO"
         if level not in ("CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"):
             raise SettingsError(f"LOG_LEVEL: {level!r} is not a logging level")
+        shard_count = _shard_count(env.get("FACTBOT_SHARD_COUNT", "").strip())
+        shard_ids = _shard_ids(env.get("FACTBOT_SHARD_IDS", "").strip(), shard_count)
         return cls(
             token=env.get("DISCORD_TOKEN", "").strip() or None,
             db_path=Path(env.get("FACTBOT_DB", "").strip() or "data/facts.sqlite3"),
@@ -68,4 +106,6 @@ class Settings:
             sync=sync,  # type: ignore[arg-type]
             guild_id=guild_id,
             log_level=level,
+            shard_count=shard_count,
+            shard_ids=shard_ids,
         )

@@ -2,6 +2,9 @@
 
 Known failures (a user error, a cooldown, a refused check, a bad option value) get a plain
 sentence; anything else gets an apology with a reference that is also in the log, never a trace.
+A write the database refuses (disk full, file read-only, I/O error, locked too long) is told to
+the moderator as such and logged for the operator; reads keep working from what is stored. An
+interaction Discord no longer accepts an answer for is logged and left alone.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import logging
 import math
 import secrets
+import sqlite3
 
 import discord
 from discord import app_commands
@@ -22,6 +26,56 @@ class UserFacingError(app_commands.AppCommandError):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+#: SQLite primary result codes that mean the database cannot take writes at the moment.
+_WRITE_FAILURES = {
+    sqlite3.SQLITE_FULL: "out of disk space",
+    sqlite3.SQLITE_READONLY: "read-only",
+    sqlite3.SQLITE_IOERR: "failing to write to disk",
+    sqlite3.SQLITE_CANTOPEN: "failing to open its files",
+    sqlite3.SQLITE_PERM: "not writable by the bot",
+    sqlite3.SQLITE_BUSY: "locked by another process",
+}
+
+#: Discord error codes for an interaction that can no longer be answered.
+_UNKNOWN_INTERACTION = 10062
+_ALREADY_ACKNOWLEDGED = 40060
+
+
+def _unwrapped(error: Exception) -> Exception:
+    if isinstance(error, app_commands.CommandInvokeError):
+        return error.original
+    return error
+
+
+def write_failure(error: Exception) -> str | None:
+    """Why the database refused a write, when ``error`` is such a refusal; else None."""
+    error = _unwrapped(error)
+    if not isinstance(error, sqlite3.OperationalError):
+        return None
+    code = getattr(error, "sqlite_errorcode", None)
+    return None if code is None else _WRITE_FAILURES.get(code & 0xFF)
+
+
+def writes_failing_message(reason: str) -> str:
+    return (
+        f"Changes cannot be saved right now: the fact base is {reason}. Nothing was changed,"
+        " and answers keep coming from what is already stored. The bot's operator has been"
+        " told (it is in the log); try again later."
+    )
+
+
+def interaction_lost(error: Exception) -> bool:
+    """Discord will not take an answer to this interaction any more (expired, already
+    answered, or Discord kept failing after discord.py's own retries)."""
+    error = _unwrapped(error)
+    if isinstance(error, discord.DiscordServerError):
+        return True
+    return isinstance(error, discord.HTTPException) and error.code in (
+        _UNKNOWN_INTERACTION,
+        _ALREADY_ACKNOWLEDGED,
+    )
 
 
 def _permission_names(names: list[str]) -> str:
@@ -67,17 +121,39 @@ async def reply_privately(interaction: discord.Interaction, message: str) -> Non
         )
 
 
+def _command_name(interaction: discord.Interaction) -> object:
+    data: dict[str, object] = dict(interaction.data or {})
+    return interaction.command.qualified_name if interaction.command else data.get("name")
+
+
 async def handle_error(interaction: discord.Interaction, error: Exception) -> None:
     """Answers a failed interaction; logs it when it is not an expected failure."""
+    if interaction_lost(error):
+        log.warning(
+            "interaction %s (/%s) could not be answered: %s",
+            interaction.id,
+            _command_name(interaction),
+            _unwrapped(error),
+        )
+        return
+    reason = write_failure(error)
+    if reason is not None:
+        log.error(
+            "writes are failing: the fact base is %s (%s); interaction %s (/%s) changed nothing",
+            reason,
+            _unwrapped(error),
+            interaction.id,
+            _command_name(interaction),
+        )
+        await reply_privately(interaction, writes_failing_message(reason))
+        return
     message = known_message(error)
     if message is None:
         reference = secrets.token_hex(4)
-        data: dict[str, object] = dict(interaction.data or {})
-        command = interaction.command.qualified_name if interaction.command else data.get("name")
         log.error(
             "interaction %s (/%s) failed, reference %s",
             interaction.id,
-            command,
+            _command_name(interaction),
             reference,
             exc_info=error,
         )

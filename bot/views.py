@@ -4,12 +4,41 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Protocol
 
 import discord
 
 NOT_YOURS = "Only the person who ran the command can turn these pages."
 NO_MENTIONS = discord.AllowedMentions.none()
+
+
+class PageSource(Protocol):
+    """Pages rendered when asked for: a long answer never renders pages nobody turns to."""
+
+    @property
+    def page_count(self) -> int: ...
+
+    async def page(self, index: int) -> discord.Embed: ...
+
+
+class StaticPages:
+    """Pages rendered up front (short answers)."""
+
+    def __init__(self, pages: Sequence[discord.Embed]) -> None:
+        if not pages:
+            raise ValueError("a paginator needs at least one page")
+        self.pages = list(pages)
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+    async def page(self, index: int) -> discord.Embed:
+        return self.pages[index]
+
+
+def _source(pages: Sequence[discord.Embed] | PageSource) -> PageSource:
+    return StaticPages(pages) if isinstance(pages, Sequence) else pages
 
 
 class Paginator(discord.ui.View):
@@ -19,26 +48,30 @@ class Paginator(discord.ui.View):
     """
 
     def __init__(
-        self, pages: Sequence[discord.Embed], author_id: int, *, timeout: float = 300.0
+        self,
+        pages: Sequence[discord.Embed] | PageSource,
+        author_id: int,
+        *,
+        timeout: float = 300.0,
     ) -> None:
         super().__init__(timeout=timeout)
-        if not pages:
+        self.source = _source(pages)
+        if self.source.page_count < 1:
             raise ValueError("a paginator needs at least one page")
-        self.pages = list(pages)
         self.author_id = author_id
         self.index = 0
         self.message: discord.InteractionMessage | discord.WebhookMessage | None = None
         self._update_buttons()
 
     @property
-    def page(self) -> discord.Embed:
-        return self.pages[self.index]
+    def page_count(self) -> int:
+        return self.source.page_count
 
     def _update_buttons(self) -> None:
-        last = len(self.pages) - 1
+        last = self.page_count - 1
         self.first.disabled = self.previous.disabled = self.index == 0
         self.next.disabled = self.last.disabled = self.index == last
-        self.counter.label = f"{self.index + 1}/{len(self.pages)}"
+        self.counter.label = f"{self.index + 1}/{self.page_count}"
 
     async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
         if interaction.user.id == self.author_id:
@@ -49,11 +82,10 @@ class Paginator(discord.ui.View):
         return False
 
     async def _show(self, interaction: discord.Interaction[Any], index: int) -> None:
-        self.index = max(0, min(index, len(self.pages) - 1))
+        self.index = max(0, min(index, self.page_count - 1))
         self._update_buttons()
-        await interaction.response.edit_message(
-            embed=self.page, view=self, allowed_mentions=NO_MENTIONS
-        )
+        page = await self.source.page(self.index)
+        await interaction.response.edit_message(embed=page, view=self, allowed_mentions=NO_MENTIONS)
 
     @discord.ui.button(label="« First", style=discord.ButtonStyle.secondary)
     async def first(self, interaction: discord.Interaction[Any], _: discord.ui.Button[Any]) -> None:
@@ -77,7 +109,7 @@ class Paginator(discord.ui.View):
 
     @discord.ui.button(label="Last »", style=discord.ButtonStyle.secondary)
     async def last(self, interaction: discord.Interaction[Any], _: discord.ui.Button[Any]) -> None:
-        await self._show(interaction, len(self.pages) - 1)
+        await self._show(interaction, self.page_count - 1)
 
     async def on_timeout(self) -> None:
         for item in self.children:
@@ -91,36 +123,40 @@ class Paginator(discord.ui.View):
 
 async def send_pages(
     interaction: discord.Interaction[Any],
-    pages: Sequence[discord.Embed],
+    pages: Sequence[discord.Embed] | PageSource,
     *,
     ephemeral: bool = False,
     timeout: float = 300.0,
 ) -> None:
-    """Answers with the first page, and a paginator when there is more than one.
+    """Answers with the first page, and a paginator when there is more than one; only the
+    first page is rendered now, the others when a button asks for them.
 
     Works whether or not the interaction was deferred.
     """
-    if not pages:
+    if isinstance(pages, Sequence) and not pages:
         raise ValueError("nothing to send")
-    view = Paginator(pages, interaction.user.id, timeout=timeout) if len(pages) > 1 else None
+    source = _source(pages)
+    first = await source.page(0)
+    many = source.page_count > 1
+    view = Paginator(source, interaction.user.id, timeout=timeout) if many else None
     if interaction.response.is_done():
         if view is None:
             await interaction.followup.send(
-                embed=pages[0], ephemeral=ephemeral, allowed_mentions=NO_MENTIONS
+                embed=first, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS
             )
         else:
             view.message = await interaction.followup.send(
-                embed=pages[0], view=view, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS,
+                embed=first, view=view, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS,
                 wait=True,
             )
         return
     if view is None:
         await interaction.response.send_message(
-            embed=pages[0], ephemeral=ephemeral, allowed_mentions=NO_MENTIONS
+            embed=first, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS
         )
     else:
         await interaction.response.send_message(
-            embed=pages[0], view=view, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS
+            embed=first, view=view, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS
         )
         view.message = await interaction.original_response()
 

@@ -9,13 +9,15 @@ from discord.ext import commands
 from bot.client import FactBot
 from bot.facts import match
 from bot.facts.model import CASUALTY_METRICS
-from bot.render import casualty_pages, nothing_found
+from bot.render import nothing_found
+from bot.render.listing import ListingPages, casualty_listing
 from bot.views import send_pages, send_text
 from commands.lookup import (
     claimant_choices,
     lookup_for,
     metric_choices,
     quoted,
+    select_figures,
     shown,
     subject_choices,
 )
@@ -71,17 +73,26 @@ class Casualties(commands.Cog):
                 return
             searched.append(f"source {shown(resolved_source)}")
         await interaction.response.defer(thinking=True)
-        figures = await self.bot.store.figures(
-            guild, metrics=metrics, subject=resolved_subject, source=resolved_source
-        )
+        lookup = lookup_for(self.bot)
+        keys = await lookup.figure_keys(guild)
         described = " · ".join(searched) or "all subjects, metrics and sources"
-        if not figures:
-            with_figures = await self.bot.store.figures(guild, metrics=CASUALTY_METRICS)
-            near = sorted({f.subject for f in with_figures})[:3]
+        query = ("casualties", tuple(metrics), resolved_subject, resolved_source, described)
+        listing = lookup.listing(
+            guild,
+            query,
+            lambda: casualty_listing(
+                select_figures(
+                    keys, metrics=metrics, subject=resolved_subject, source=resolved_source
+                ),
+                searched=described,
+            ),
+        )
+        if not listing.items:
+            with_figures = select_figures(keys, metrics=CASUALTY_METRICS)
+            near = sorted({k.subject for k in with_figures})[:3]
             await send_text(interaction, nothing_found(f"casualty figures for {described}", near))
             return
-        documents = {d.key: d for d in await self.bot.store.documents(guild)}
-        await send_pages(interaction, casualty_pages(figures, documents, searched=described))
+        await send_pages(interaction, ListingPages(listing, lookup.loader(guild)))
 
     @casualties.autocomplete("subject")
     async def subject_autocomplete(

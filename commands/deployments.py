@@ -9,9 +9,17 @@ from discord.ext import commands
 from bot.client import FactBot
 from bot.facts import match
 from bot.facts.model import Metric
-from bot.render import deployment_pages, nothing_found
+from bot.render import nothing_found
+from bot.render.listing import ListingPages, deployment_listing
 from bot.views import send_pages, send_text
-from commands.lookup import claimant_choices, lookup_for, quoted, shown, subject_choices
+from commands.lookup import (
+    claimant_choices,
+    lookup_for,
+    quoted,
+    select_figures,
+    shown,
+    subject_choices,
+)
 
 
 class Deployments(commands.Cog):
@@ -53,17 +61,27 @@ class Deployments(commands.Cog):
                 return
             searched.append(f"source {shown(resolved_source)}")
         await interaction.response.defer(thinking=True)
-        figures = await self.bot.store.figures(
-            guild, metrics=[Metric.DEPLOYED], subject=resolved_subject, source=resolved_source
-        )
+        lookup = lookup_for(self.bot)
+        keys = await lookup.figure_keys(guild)
         described = " · ".join(searched) or "all subjects and sources"
-        if not figures:
-            deployed = await self.bot.store.figures(guild, metrics=[Metric.DEPLOYED])
-            near = sorted({f.subject for f in deployed})[:3]
+        query = ("deployments", resolved_subject, resolved_source, described)
+        listing = lookup.listing(
+            guild,
+            query,
+            lambda: deployment_listing(
+                select_figures(
+                    keys, metrics=[Metric.DEPLOYED], subject=resolved_subject,
+                    source=resolved_source,
+                ),
+                searched=described,
+            ),
+        )
+        if not listing.items:
+            deployed = select_figures(keys, metrics=[Metric.DEPLOYED])
+            near = sorted({k.subject for k in deployed})[:3]
             await send_text(interaction, nothing_found(f"troop figures for {described}", near))
             return
-        documents = {d.key: d for d in await self.bot.store.documents(guild)}
-        await send_pages(interaction, deployment_pages(figures, documents, searched=described))
+        await send_pages(interaction, ListingPages(listing, lookup.loader(guild)))
 
     @deployments.autocomplete("subject")
     async def subject_autocomplete(

@@ -46,7 +46,11 @@ class Fact(commands.Cog):
     async def id_autocomplete(
         self, interaction: discord.Interaction[FactBot], current: str
     ) -> list[app_commands.Choice[str]]:
-        index = await lookup_for(self.bot).figure_index(interaction.guild_id)
+        guild = interaction.guild_id
+        index = await lookup_for(self.bot).ready_figure_index(guild)
+        if index is None:  # first keystrokes after a start: ids by prefix until the index is built
+            found = await self.bot.store.figures_by_id_prefix(guild, current, CHOICE_LIMIT)
+            return [app_commands.Choice(name=figure_label(f), value=f.id) for f in found]
         if not current.strip():
             ids = list(index.ids[:CHOICE_LIMIT])
         else:
@@ -59,7 +63,6 @@ class Fact(commands.Cog):
             app_commands.Choice(name=figure_label(index.figures[i]), value=i)
             for i in ids[:CHOICE_LIMIT]
         ]
-
 
 async def setup(bot: FactBot) -> None:
     await bot.add_cog(Fact(bot))

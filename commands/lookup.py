@@ -7,20 +7,30 @@ milliseconds without a query or a rebuild on every keystroke. Not a cog (no ``se
 from __future__ import annotations
 
 import asyncio
+import logging
 import weakref
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from discord import app_commands
 
 from bot.client import FactBot
 from bot.facts import match
 from bot.facts.model import Event, Figure, Metric
-from bot.facts.store import FactStore
+from bot.facts.store import DocumentInfo, FactStore, NameCount, StoreStats
+from bot.facts.store.fact_store import EventKey, FigureKey
 from bot.render import text
+from bot.render.listing import Listing, Loader, Rows
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 CHOICE_LIMIT = 25
+#: How long an autocomplete waits for an index still being built before answering without it
+#: (Discord drops an autocomplete not answered within 3 seconds).
+AUTOCOMPLETE_WAIT = 1.0
 CHOICE_NAME_LIMIT = 100
 
 
@@ -32,6 +42,8 @@ class Names:
     claimants: tuple[str, ...]
     subject_aliases: Mapping[str, tuple[str, ...]]
     claimant_aliases: Mapping[str, tuple[str, ...]]
+    claimant_counts: tuple[NameCount, ...] = ()
+    claimant_matcher: match.NameMatcher | None = None
 
     def subject(self, query: str) -> str | None:
         return match.resolve_subject(query, self.subjects, self.subject_aliases)
@@ -86,6 +98,80 @@ class FactLookup:
             match.VersionedCache()
         )
         self._lock = asyncio.Lock()
+        self._figure_keys: match.VersionedCache[int | None, list[FigureKey]] = (
+            match.VersionedCache()
+        )
+        self._event_keys: match.VersionedCache[int | None, list[EventKey]] = (
+            match.VersionedCache()
+        )
+        self._documents: match.VersionedCache[int | None, list[DocumentInfo]] = (
+            match.VersionedCache()
+        )
+        self._stats: match.VersionedCache[int | None, StoreStats] = match.VersionedCache()
+        self._listings: match.VersionedCache[tuple[int | None, Hashable], Listing] = (
+            match.VersionedCache(max_keys=256)
+        )
+        self._loading: dict[tuple[str, int | None], asyncio.Lock] = {}
+        self._builds: dict[tuple[str, int | None], asyncio.Future[Any]] = {}
+
+    async def _once(
+        self,
+        cache: match.VersionedCache[Any, T],
+        kind: str,
+        guild_id: int | None,
+        load: Callable[[], Awaitable[T]],
+    ) -> T:
+        """The cached value, or one load of it however many callers ask at the same time."""
+        version = self.version()
+        cached = cache.peek(guild_id, version)
+        if cached is not None:
+            return cached
+        async with self._loading.setdefault((kind, guild_id), asyncio.Lock()):
+            cached = cache.peek(guild_id, version)
+            if cached is not None:
+                return cached
+            value = await load()
+            return cache.get(guild_id, version, lambda: value)
+
+    async def figure_keys(self, guild_id: int | None) -> list[FigureKey]:
+        """Every figure the guild sees, in the store's order (overlays applied)."""
+        return await self._once(
+            self._figure_keys, "figure keys", guild_id, lambda: self.store.figure_keys(guild_id)
+        )
+
+    async def event_keys(self, guild_id: int | None) -> list[EventKey]:
+        return await self._once(
+            self._event_keys, "event keys", guild_id, lambda: self.store.event_keys(guild_id)
+        )
+
+    async def documents(self, guild_id: int | None) -> list[DocumentInfo]:
+        return await self._once(
+            self._documents, "documents", guild_id, lambda: self.store.documents(guild_id)
+        )
+
+    async def stats(self, guild_id: int | None) -> StoreStats:
+        return await self._once(
+            self._stats, "stats", guild_id, lambda: self.store.stats(guild_id)
+        )
+
+    def listing(
+        self, guild_id: int | None, query: Hashable, build: Callable[[], Listing]
+    ) -> Listing:
+        """The listing answering ``query`` for the guild, planned once per fact-base version."""
+        return self._listings.get((guild_id, query), self.version(), build)
+
+    def loader(self, guild_id: int | None) -> Loader:
+        """Loads one page's figures, events and cited documents as the guild sees them."""
+        store = self.store
+
+        async def load(figure_ids: Sequence[str], event_ids: Sequence[str]) -> Rows:
+            figures = await store.figures_by_id(guild_id, figure_ids)
+            events = await store.events_by_id(guild_id, event_ids)
+            cited = {f.document for f in figures} | {e.document for e in events}
+            documents = await store.documents_by_key(guild_id, cited)
+            return Rows({f.id: f for f in figures}, {e.id: e for e in events}, documents)
+
+        return load
 
     def version(self) -> int:
         """Changes whenever the fact base changes (for any guild); read without a query."""
@@ -99,14 +185,18 @@ class FactLookup:
         with_figures = [n.name for n in await self.store.subjects(guild_id)]
         # the subjects the bot follows resolve even before any figure names them
         subjects = tuple(dict.fromkeys([*with_figures, *self.followed]))
-        claimants = tuple(n.name for n in await self.store.claimants(guild_id))
+        claimant_counts = tuple(await self.store.claimants(guild_id))
+        claimants = tuple(n.name for n in claimant_counts)
         subject_aliases = match.merge_aliases(
             match.SUBJECT_ALIASES, match.group_aliases(await self.store.aliases("subject"))
         )
         claimant_aliases = match.merge_aliases(
             match.CLAIMANT_ALIASES, match.group_aliases(await self.store.aliases("claimant"))
         )
-        names = Names(subjects, claimants, subject_aliases, claimant_aliases)
+        matcher = match.NameMatcher(claimants, claimant_aliases)
+        names = Names(
+            subjects, claimants, subject_aliases, claimant_aliases, claimant_counts, matcher
+        )
         return self._names.get(guild_id, version, lambda: names)
 
     async def figure_index(self, guild_id: int | None) -> FigureIndex:
@@ -127,6 +217,42 @@ class FactLookup:
             index = await asyncio.to_thread(build)
             return self._figures.get(guild_id, version, lambda: index)
 
+    async def ready_figure_index(
+        self, guild_id: int | None, wait: float = AUTOCOMPLETE_WAIT
+    ) -> FigureIndex | None:
+        """The figure index, waiting at most ``wait`` seconds for its build; None when it is
+        not ready by then (the build goes on, so a later keystroke finds it)."""
+        cached = self._figures.peek(guild_id, self.version())
+        if cached is not None:
+            return cached
+        return await self._within(
+            ("figure index", guild_id), lambda: self.figure_index(guild_id), wait
+        )
+
+    async def ready_event_index(
+        self, guild_id: int | None, wait: float = AUTOCOMPLETE_WAIT
+    ) -> match.TextIndex[Event] | None:
+        cached = self._events.peek(guild_id, self.version())
+        if cached is not None:
+            return cached
+        return await self._within(
+            ("event index", guild_id), lambda: self.event_index(guild_id), wait
+        )
+
+    async def _within(
+        self, name: tuple[str, int | None], build: Callable[[], Awaitable[T]], wait: float
+    ) -> T | None:
+        task = self._builds.get(name)
+        if task is None or task.done():
+            task = asyncio.ensure_future(build())
+            task.add_done_callback(_log_failure)
+            self._builds[name] = task
+        try:
+            result: T = await asyncio.wait_for(asyncio.shield(task), wait)
+        except TimeoutError:
+            return None
+        return result
+
     async def event_index(self, guild_id: int | None) -> match.TextIndex[Event]:
         version = self.version()
         async with self._lock:
@@ -142,8 +268,17 @@ class FactLookup:
     async def warm(self, guild_id: int | None) -> None:
         """Build every cache of ``guild_id`` now, so the first keystroke finds them ready."""
         await self.names(guild_id)
+        await self.stats(guild_id)
         await self.figure_index(guild_id)
         await self.event_index(guild_id)
+        await self.figure_keys(guild_id)
+        await self.event_keys(guild_id)
+        await self.documents(guild_id)
+
+
+def _log_failure(task: asyncio.Future[Any]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.warning("building an index failed", exc_info=task.exception())
 
 
 _LOOKUPS: weakref.WeakKeyDictionary[FactStore, FactLookup] = weakref.WeakKeyDictionary()
@@ -187,9 +322,41 @@ async def claimant_choices(
     bot: FactBot, guild_id: int | None, current: str
 ) -> list[app_commands.Choice[str]]:
     names = await lookup_for(bot).names(guild_id)
-    return choices(match.autocomplete(current, names.claimants, aliases=names.claimant_aliases))
+    if names.claimant_matcher is None:
+        return choices(
+            match.autocomplete(current, names.claimants, aliases=names.claimant_aliases)
+        )
+    return choices(names.claimant_matcher.autocomplete(current))
 
 
 def shown(name: str) -> str:
     """A name from the fact base, bold and inert."""
     return f"**{text.clip(name, 100)}**"
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def nocase(value: str) -> str:
+    """``value`` as SQLite's NOCASE collation compares it (ASCII letters folded only)."""
+    return value.translate(_ASCII_LOWER)
+
+
+def select_figures(
+    keys: Iterable[FigureKey],
+    *,
+    metrics: Iterable[Metric] | None = None,
+    subject: str | None = None,
+    source: str | None = None,
+) -> list[FigureKey]:
+    """The keys matching the options, in their order; names compare as the store's do."""
+    wanted = frozenset(metrics) if metrics is not None else None
+    subject_key = nocase(subject) if subject is not None else None
+    source_key = nocase(source) if source is not None else None
+    return [
+        k
+        for k in keys
+        if (wanted is None or k.metric in wanted)
+        and (subject_key is None or nocase(k.subject) == subject_key)
+        and (source_key is None or (k.source is not None and nocase(k.source) == source_key))
+    ]

@@ -42,14 +42,17 @@ class Search(commands.Cog):
             near = match.closest(query, terms)
             await send_text(interaction, nothing_found(f"a search for {quoted(query)}", near))
             return
-        documents = {d.key: d for d in await self.bot.store.documents(guild)}
+        cited = {f.document for f in figures} | {e.document for e in events}
+        documents = await self.bot.store.documents_by_key(guild, cited)
         await send_pages(interaction, search_pages(query, figures, events, documents))
 
     @search.autocomplete("query")
     async def query_autocomplete(
         self, interaction: discord.Interaction[FactBot], current: str
     ) -> list[app_commands.Choice[str]]:
-        index = await lookup_for(self.bot).figure_index(interaction.guild_id)
+        index = await lookup_for(self.bot).ready_figure_index(interaction.guild_id)
+        if index is None:  # first keystrokes after a start, while the index is built
+            return []
         return choices(match.vocabulary_completions(index.words, current))
 
 

@@ -8,9 +8,11 @@ from discord.ext import commands
 
 from bot.client import FactBot
 from bot.facts import match
-from bot.render import claimant_pages, nothing_found, sources_pages
+from bot.render import nothing_found
+from bot.render.answers import claimant_line, document_line
+from bot.render.listing import Item, ListingPages, claimant_listing, sources_listing
 from bot.views import send_pages, send_text
-from commands.lookup import claimant_choices, lookup_for, quoted
+from commands.lookup import claimant_choices, lookup_for, quoted, select_figures
 
 
 class Sources(commands.Cog):
@@ -24,9 +26,9 @@ class Sources(commands.Cog):
         self, interaction: discord.Interaction[FactBot], claimant: str | None = None
     ) -> None:
         guild = interaction.guild_id
-        store = self.bot.store
+        lookup = lookup_for(self.bot)
         if claimant:
-            names = await lookup_for(self.bot).names(guild)
+            names = await lookup.names(guild)
             resolved = names.claimant(claimant)
             if resolved is None:
                 near = match.closest(claimant, names.claimants, aliases=names.claimant_aliases)
@@ -34,17 +36,32 @@ class Sources(commands.Cog):
                 await send_text(interaction, nothing_found(f"claimant {quoted(claimant)}", near))
                 return
             await interaction.response.defer(thinking=True)
-            figures = await store.figures(guild, source=resolved)
-            documents = {d.key: d for d in await store.documents(guild)}
-            await send_pages(interaction, claimant_pages(resolved, figures, documents))
+            keys = await lookup.figure_keys(guild)
+            listing = lookup.listing(
+                guild,
+                ("claimant", resolved),
+                lambda: claimant_listing(resolved, select_figures(keys, source=resolved)),
+            )
+            await send_pages(interaction, ListingPages(listing, lookup.loader(guild)))
             return
         await interaction.response.defer(thinking=True)
-        claimants = [(c.name, c.figures, c.documents) for c in await store.claimants(guild)]
-        documents_list = await store.documents(guild)
-        if not claimants and not documents_list:
+        claimants = (await lookup.names(guild)).claimant_counts
+        documents = await lookup.documents(guild)
+        if not claimants and not documents:
             await send_text(interaction, nothing_found("sources: the fact base is empty", []))
             return
-        await send_pages(interaction, sources_pages(claimants, documents_list))
+        listing = lookup.listing(
+            guild, ("sources",), lambda: sources_listing(len(claimants), len(documents))
+        )
+
+        def line(item: Item) -> str:
+            position = int(item.key[1:])
+            if item.key[0] == "c":
+                found = claimants[position]
+                return claimant_line(found.name, found.figures, found.documents)
+            return document_line(documents[position])
+
+        await send_pages(interaction, ListingPages(listing, lookup.loader(guild), line))
 
     @sources.autocomplete("claimant")
     async def claimant_autocomplete(

@@ -12,7 +12,8 @@ from discord.ext import commands
 
 from bot.client import FactBot
 from bot.facts import match
-from bot.render import nothing_found, timeline_pages
+from bot.render import nothing_found
+from bot.render.listing import Listing, ListingPages, timeline_listing
 from bot.views import send_pages, send_text
 from commands.lookup import choices, lookup_for, quoted
 
@@ -93,28 +94,44 @@ class Timeline(commands.Cog):
             return
         await interaction.response.defer(thinking=True)
         guild = interaction.guild_id
-        events = await self.bot.store.events(guild, since=start, until=end)
+        lookup = lookup_for(self.bot)
+        keys = await lookup.event_keys(guild)
+        wanted: set[str] | None = None
         if about:
             searched.append(f"about {quoted(about)}")
-            index = await lookup_for(self.bot).event_index(guild)
+            index = await lookup.event_index(guild)
             wanted = {hit.key.id for hit in index.search(about, limit=None, scan_cap=None)}
-            events = [e for e in events if e.id in wanted]
         described = " · ".join(searched) or "all events"
-        if not events:
+        since_text = start.isoformat() if start else None
+        until_text = end.isoformat() if end else None
+
+        def plan() -> Listing:
+            chosen = [
+                (k.id, k.start)
+                for k in keys
+                if (since_text is None or k.end >= since_text)
+                and (until_text is None or k.start <= until_text)
+                and (wanted is None or k.id in wanted)
+            ]
+            return timeline_listing(chosen, searched=described)
+
+        listing = lookup.listing(guild, ("timeline", start, end, about, described), plan)
+        if not listing.items:
             near: list[str] = []
             if about:
-                index = await lookup_for(self.bot).event_index(guild)
+                index = await lookup.event_index(guild)
                 near = match.closest(about, index.vocabulary)
             await send_text(interaction, nothing_found(f"events for {described}", near))
             return
-        documents = {d.key: d for d in await self.bot.store.documents(guild)}
-        await send_pages(interaction, timeline_pages(events, documents, searched=described))
+        await send_pages(interaction, ListingPages(listing, lookup.loader(guild)))
 
     @timeline.autocomplete("about")
     async def about_autocomplete(
         self, interaction: discord.Interaction[FactBot], current: str
     ) -> list[app_commands.Choice[str]]:
-        index = await lookup_for(self.bot).event_index(interaction.guild_id)
+        index = await lookup_for(self.bot).ready_event_index(interaction.guild_id)
+        if index is None:  # first keystrokes after a start, while the index is built
+            return []
         return choices(match.vocabulary_completions(index, current))
 
 

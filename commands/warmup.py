@@ -1,9 +1,10 @@
 """Builds the autocomplete and search indexes of every server once the bot is ready.
 
-On a large fact base the first build takes seconds (see bench/README.md); without warming, the
-first keystroke after a start would wait for it and could miss Discord's 3-second window. The
-indexes are built one server at a time in the background; a keystroke that arrives first waits
-for the build in progress instead of starting its own.
+On a large fact base the first build takes seconds (see bench/README.md). The indexes, and the
+figure and event keys that listings are planned from, are built one server at a time in the
+background; a keystroke that arrives first waits briefly for the build in progress and, if it is
+not done, answers without it (see ``FactLookup.ready_figure_index``), so it stays inside
+Discord's 3-second window.
 """
 
 from __future__ import annotations

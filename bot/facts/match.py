@@ -227,6 +227,62 @@ def autocomplete(
     return [name for name, _ in _ranked(query, table, AUTOCOMPLETE_CUTOFF)[:limit]]
 
 
+class NameMatcher:
+    """:func:`autocomplete` over a fixed list of many names (thousands of claimants), prepared
+    once: the alias table is built up front and fuzzy scores come from rapidfuzz's batch
+    scorers with the cut-off, giving the same choices as :func:`autocomplete` in a fraction of
+    its time."""
+
+    def __init__(
+        self, candidates: Sequence[str], aliases: Mapping[str, Iterable[str]] | None = None
+    ) -> None:
+        self.candidates = tuple(candidates)
+        table = _alias_table(self.candidates, aliases or {})
+        self._keys = list(table)
+        self._targets = [table[k] for k in self._keys]
+        self._spaced = [f" {k}" for k in self._keys]
+        self._words: list[str] = []
+        self._word_keys: list[int] = []
+        for position, key in enumerate(self._keys):
+            for word in key.split():
+                self._words.append(word)
+                self._word_keys.append(position)
+
+    def autocomplete(self, query: str, limit: int = 25) -> list[str]:
+        q = normalize(query)
+        if not q:
+            return list(self.candidates[:limit])
+        scores: dict[int, float] = {}
+        spaced = f" {q}"
+        for position, key in enumerate(self._keys):
+            if key.startswith(q) or spaced in self._spaced[position]:
+                scores[position] = 100.0 if key == q else 95.0
+        if len(q) >= MIN_FUZZY_LENGTH:
+            cutoff = AUTOCOMPLETE_CUTOFF
+            fuzzy: dict[int, float] = {}
+            for scorer in (fuzz.ratio, fuzz.token_sort_ratio):
+                for _, score, position in process.extract(
+                    q, self._keys, scorer=scorer, score_cutoff=cutoff, limit=None
+                ):
+                    fuzzy[position] = max(score, fuzzy.get(position, 0.0))
+            if " " not in q:
+                for _, score, index in process.extract(
+                    q, self._words, scorer=fuzz.ratio, score_cutoff=cutoff / 0.97, limit=None
+                ):
+                    position = self._word_keys[index]
+                    fuzzy[position] = max(score * 0.97, fuzzy.get(position, 0.0))
+            for position, score in fuzzy.items():
+                if position not in scores and score >= cutoff:
+                    scores[position] = score
+        best: dict[str, float] = {}
+        for position, score in scores.items():
+            target = self._targets[position]
+            if score > best.get(target, -1.0):
+                best[target] = score
+        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+        return [name for name, _ in ranked[:limit]]
+
+
 def closest(
     query: str,
     candidates: Iterable[str],

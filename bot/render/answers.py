@@ -24,7 +24,7 @@ METRIC_WORDS: dict[Metric, str] = {
     Metric.CAPTURED: "captured",
     Metric.MISSING: "missing",
 }
-_METRIC_ORDER = {m: i for i, m in enumerate((*CASUALTY_METRICS, Metric.DEPLOYED))}
+METRIC_ORDER = {m: i for i, m in enumerate((*CASUALTY_METRICS, Metric.DEPLOYED))}
 
 Documents = Mapping[str, DocumentLike]
 
@@ -85,7 +85,7 @@ def casualty_pages(
     figures: Sequence[Figure], documents: Documents, *, searched: str
 ) -> list[discord.Embed]:
     """Casualty figures grouped by subject and metric, claimants side by side."""
-    ordered = sorted(figures, key=lambda f: (f.subject, _METRIC_ORDER[f.metric]))
+    ordered = sorted(figures, key=lambda f: (f.subject, METRIC_ORDER[f.metric]))
     entries = _group_entries(ordered, documents, _subject_metric)
     return paginate(
         entries,
@@ -124,9 +124,11 @@ def _says_more(summary: str, quote: str) -> bool:
     return bool(words) and " ".join(words[:6]) not in " ".join(quote.casefold().split())
 
 
-def event_entry(event: Event, documents: Documents) -> Entry:
+def event_entry(
+    event: Event, documents: Documents, quote_limit: int = LIST_QUOTE_LIMIT
+) -> Entry:
     source = text.document_name(documents.get(event.document), event.document)
-    quote = text.quote(event.quote, LIST_QUOTE_LIMIT)
+    quote = text.quote(event.quote, quote_limit)
     says_more = _says_more(event.summary, event.quote)
     summary = f" · {text.clip(event.summary, 200)}" if says_more else ""
     return Entry(
@@ -200,7 +202,7 @@ def sources_pages(
 def claimant_pages(
     name: str, figures: Sequence[Figure], documents: Documents
 ) -> list[discord.Embed]:
-    ordered = sorted(figures, key=lambda f: (f.subject, _METRIC_ORDER[f.metric]))
+    ordered = sorted(figures, key=lambda f: (f.subject, METRIC_ORDER[f.metric]))
     return paginate(
         _group_entries(ordered, documents, _subject_metric, spread=False),
         title=f"Figures claimed by {text.clip(name, 200)}",

@@ -194,7 +194,20 @@ def status_mark(status: Status) -> str:
     return STATUS_MARKS[status]
 
 
-def spread(figures: Sequence[Figure]) -> str | None:
+class Claimed(Protocol):
+    """What the spread line needs of a figure (a Figure or a store's light FigureKey)."""
+
+    @property
+    def source(self) -> str | None: ...
+    @property
+    def low(self) -> int: ...
+    @property
+    def high(self) -> int: ...
+    @property
+    def qualifier(self) -> Qualifier: ...
+
+
+def spread(figures: Sequence[Claimed]) -> str | None:
     """Where claimants disagree: "estimates range from about 1,200 (U.S.) to 4,000 (Zelenskyy)".
 
     None when fewer than two claimants speak or their figures agree.

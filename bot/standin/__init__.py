@@ -1,5 +1,6 @@
 """A local stand-in for Discord that the real discord.py connects to (tests and the console)."""
 
+from bot.standin.gateway import Fault, GatewaySession, shard_of
 from bot.standin.options import OptionError
 from bot.standin.payloads import (
     MANAGE_GUILD,
@@ -25,10 +26,13 @@ __all__ = [
     "FakeGuild",
     "FakeRole",
     "FakeUser",
+    "Fault",
+    "GatewaySession",
     "InteractionHandle",
     "OptionError",
     "RecordedFile",
     "Reply",
     "Violation",
     "bot_on_standin",
+    "shard_of",
 ]

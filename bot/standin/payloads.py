@@ -109,6 +109,21 @@ class FakeGuild:
             roles=tuple(FakeRole(snowflake(), role) for role in roles),
         )
 
+    @classmethod
+    def on_shard(
+        cls, name: str, shard_id: int, shard_count: int, *, roles: tuple[str, ...] = ()
+    ) -> FakeGuild:
+        """A guild whose id Discord routes to shard ``shard_id`` of ``shard_count``."""
+        base = snowflake()
+        millis = base >> 22
+        millis += (shard_id - millis) % shard_count
+        return cls(
+            id=(millis << 22) | (base & 0x3FFFFF),
+            name=name,
+            channels=(FakeChannel(snowflake(), "general"),),
+            roles=tuple(FakeRole(snowflake(), role) for role in roles),
+        )
+
     @property
     def default_channel(self) -> FakeChannel:
         if not self.channels:

@@ -25,6 +25,7 @@ import yarl
 from aiohttp import BodyPartReader, WSMsgType, web
 
 from bot.standin import limits
+from bot.standin.gateway import Fault, GatewaySession, shard_of
 from bot.standin.options import build_command_data
 from bot.standin.payloads import (
     ATTACHMENT_SIZE_LIMIT,
@@ -101,6 +102,11 @@ class InteractionHandle:
         return self._record.payload
 
     @property
+    def replies(self) -> list[Reply]:
+        """What the bot has sent for this interaction so far."""
+        return list(self._record.replies)
+
+    @property
     def latency(self) -> float | None:
         """Seconds from dispatch to the initial callback, once it arrived."""
         if self._record.answered_at is None:
@@ -161,12 +167,14 @@ class DiscordStandIn:
         bot_user: FakeUser | None = None,
         application_id: int | None = None,
         answer_deadline: float = ANSWER_DEADLINE,
+        recommended_shards: int = 1,
     ) -> None:
         self.guilds: list[FakeGuild] = list(guilds) if guilds else [FakeGuild.make()]
         self.application_id = application_id or snowflake()
         self.bot_user = bot_user or FakeUser(self.application_id, "FactBot", bot=True)
         self.default_user = FakeUser(snowflake(), "tester")
         self.answer_deadline = answer_deadline
+        self.recommended_shards = recommended_shards
         self.global_commands: list[Json] = []
         self.guild_commands: dict[int, list[Json]] = {}
         self.sync_requests: list[tuple[int | None, list[Json]]] = []
@@ -178,8 +186,9 @@ class DiscordStandIn:
         self._by_token: dict[str, InteractionRecord] = {}
         self._attachments: dict[int, FakeAttachment] = {}
         self._sockets: list[web.WebSocketResponse] = []
-        self._sequence = 0
-        self._session_id = secrets.token_hex(16)
+        self._sessions: dict[str, GatewaySession] = {}
+        self._faults: list[Fault] = []
+        self.fault_log: list[tuple[Fault, str]] = []
         self._runner: web.AppRunner | None = None
         self._port = 0
         self._saved_base: str | None = None
@@ -235,6 +244,43 @@ class DiscordStandIn:
     def guild(self) -> FakeGuild:
         """The first (default) guild."""
         return self.guilds[0]
+
+    @property
+    def sessions(self) -> list[GatewaySession]:
+        """Every gateway session the bot identified, one per shard (and per re-identify)."""
+        return list(self._sessions.values())
+
+    def guilds_of_shard(self, shard_id: int, shard_count: int) -> list[FakeGuild]:
+        """The guilds Discord sends shard ``shard_id`` of ``shard_count``."""
+        return [g for g in self.guilds if shard_of(g.id, shard_count) == shard_id]
+
+    def inject_faults(self, *faults: Fault) -> None:
+        """The next matching requests get these error responses (in order) instead of an answer.
+
+        A refused request is not recorded: Discord did not act on it, so a retry is no repeat.
+        """
+        self._faults.extend(faults)
+
+    @property
+    def pending_faults(self) -> list[Fault]:
+        return list(self._faults)
+
+    async def drop_connection(self, shard_id: int | None = None, code: int = 4000) -> int:
+        """Closes the gateway socket of ``shard_id`` (all shards when None) with ``code``.
+
+        4000 ("unknown error") is one Discord uses for a resumable drop: the bot should RESUME
+        its session, and the events dispatched meanwhile are replayed to it. Returns how many
+        sockets were closed.
+        """
+        closed = 0
+        for session in list(self._sessions.values()):
+            if session.ws is None or (shard_id is not None and session.shard_id != shard_id):
+                continue
+            ws, session.ws = session.ws, None
+            self.ready.clear()
+            await ws.close(code=code, message=b"stand-in dropped the connection")
+            closed += 1
+        return closed
 
     @property
     def double_answers(self) -> list[Violation]:
@@ -299,6 +345,26 @@ class DiscordStandIn:
         timeout: float = 5.0,
     ) -> list[Json]:
         """Sends what a user typed so far in option ``focused``; returns the bot's choices."""
+        handle = await self.start_autocomplete(
+            command, options, focused, user=user, guild_id=guild_id,
+            member_permissions=member_permissions,
+        )
+        reply = await handle.callback(timeout)
+        if reply.type != AUTOCOMPLETE_RESULT:
+            raise AssertionError(f"autocomplete answered with callback type {reply.type}")
+        return reply.choices
+
+    async def start_autocomplete(
+        self,
+        command: str,
+        options: Mapping[str, object],
+        focused: str,
+        *,
+        user: FakeUser | None = None,
+        guild_id: int | None = None,
+        member_permissions: int | discord.Permissions | None = None,
+    ) -> InteractionHandle:
+        """Dispatches an autocomplete interaction without waiting for its answer."""
         where = self._where(guild_id, None, False)
         data = build_command_data(
             self.commands_for(where[0]), command, options, focused=focused, cdn_base=self.url
@@ -306,11 +372,7 @@ class DiscordStandIn:
         payload = self._interaction(
             AUTOCOMPLETE, data, where, user, member_permissions, (), "en-US"
         )
-        handle = await self._dispatch(payload)
-        reply = await handle.callback(timeout)
-        if reply.type != AUTOCOMPLETE_RESULT:
-            raise AssertionError(f"autocomplete answered with callback type {reply.type}")
-        return reply.choices
+        return await self._dispatch(payload)
 
     async def click(
         self,
@@ -409,15 +471,26 @@ class DiscordStandIn:
         return payload
 
     async def _dispatch(self, payload: Json) -> InteractionHandle:
-        if not self._sockets:
-            raise RuntimeError("no bot is connected to the stand-in gateway")
+        guild_id = int(payload["guild_id"]) if payload.get("guild_id") else None
+        session = self._session_for(guild_id)
         record = InteractionRecord(
             id=int(payload["id"]), token=payload["token"], type=payload["type"], payload=payload
         )
         self.interactions[record.id] = record
         self._by_token[record.token] = record
-        await self._send_event("INTERACTION_CREATE", payload)
+        await self._send_event("INTERACTION_CREATE", payload, session)
         return InteractionHandle(self, record)
+
+    def _session_for(self, guild_id: int | None) -> GatewaySession:
+        """The newest session of the shard that owns ``guild_id`` (DMs go to shard 0).
+
+        A session whose socket dropped still counts: its events wait for the RESUME.
+        """
+        for session in reversed(list(self._sessions.values())):
+            wanted = 0 if guild_id is None else shard_of(guild_id, session.shard_count)
+            if session.shard_id == wanted and not session.invalid:
+                return session
+        raise RuntimeError(f"no bot shard is connected for guild {guild_id}")
 
     # ----------------------------------------------------------------- gateway
 
@@ -433,6 +506,9 @@ class DiscordStandIn:
                 await self._gateway_message(ws, json.loads(msg.data))
         finally:
             self._sockets.remove(ws)
+            for session in self._sessions.values():
+                if session.ws is ws:
+                    session.ws = None
         return ws
 
     async def _gateway_message(self, ws: web.WebSocketResponse, msg: Json) -> None:
@@ -440,26 +516,46 @@ class DiscordStandIn:
         if op == 1:
             await ws.send_json({"op": 11, "d": None})
         elif op == 2:
-            self._sequence = 0
-            self._session_id = secrets.token_hex(16)
-            await self._send_event("READY", self._ready_payload(), ws)
-            for guild in self.guilds:
-                await self._send_event("GUILD_CREATE", guild.create_payload(self._bot_member()), ws)
-            self.ready.set()
+            shard_id, shard_count = (msg["d"].get("shard") or [0, 1])[:2]
+            for old in self._sessions.values():
+                if old.shard_id == shard_id and old.shard_count == shard_count:
+                    old.invalid = True
+            session = GatewaySession(secrets.token_hex(16), int(shard_id), int(shard_count), ws)
+            self._sessions[session.session_id] = session
+            guilds = self.guilds_of_shard(session.shard_id, session.shard_count)
+            await self._send_event("READY", self._ready_payload(session, guilds), session)
+            for guild in guilds:
+                await self._send_event(
+                    "GUILD_CREATE", guild.create_payload(self._bot_member()), session
+                )
+            self._update_ready()
         elif op == 6:
-            if msg["d"].get("session_id") == self._session_id:
-                await self._send_event("RESUMED", {}, ws)
-                self.ready.set()
-            else:
+            found = self._sessions.get(msg["d"].get("session_id") or "")
+            if found is None or found.invalid:
                 await ws.send_json({"op": 9, "d": False})
+                return
+            found.ws = ws
+            found.resumes += 1
+            for frame in found.backlog:
+                if frame["s"] > int(msg["d"].get("seq") or 0):
+                    await ws.send_json(frame)
+            await self._send_event("RESUMED", {}, found)
+            self._update_ready()
 
-    def _ready_payload(self) -> Json:
+    def _update_ready(self) -> None:
+        """``ready`` is set while every live session has a socket."""
+        live = [s for s in self._sessions.values() if not s.invalid]
+        if live and all(s.ws is not None for s in live):
+            self.ready.set()
+
+    def _ready_payload(self, session: GatewaySession, guilds: Sequence[FakeGuild]) -> Json:
         return {
             "v": 10,
             "user": self.bot_user.payload() | {"verified": True, "mfa_enabled": False, "flags": 0},
-            "guilds": [{"id": str(g.id), "unavailable": True} for g in self.guilds],
-            "session_id": self._session_id,
+            "guilds": [{"id": str(g.id), "unavailable": True} for g in guilds],
+            "session_id": session.session_id,
             "resume_gateway_url": f"ws://127.0.0.1:{self._port}/gateway",
+            "shard": [session.shard_id, session.shard_count],
             "application": {"id": str(self.application_id), "flags": 0},
             "private_channels": [],
             "relationships": [],
@@ -469,13 +565,17 @@ class DiscordStandIn:
     def _bot_member(self) -> Json:
         return member_payload(self.bot_user, permissions=None)
 
-    async def _send_event(
-        self, name: str, data: Json, ws: web.WebSocketResponse | None = None
-    ) -> None:
-        self._sequence += 1
-        frame = {"op": 0, "t": name, "s": self._sequence, "d": data}
-        for target in [ws] if ws is not None else list(self._sockets):
-            await target.send_json(frame)
+    async def _send_event(self, name: str, data: Json, session: GatewaySession) -> None:
+        """Numbers the event in ``session`` and sends it; kept for replay if the socket is down."""
+        session.sequence += 1
+        frame = {"op": 0, "t": name, "s": session.sequence, "d": data}
+        session.backlog.append(frame)
+        if session.ws is None:
+            return
+        try:
+            await session.ws.send_json(frame)
+        except (ConnectionResetError, RuntimeError):
+            session.ws = None
 
     # ----------------------------------------------------------------- REST
 
@@ -488,6 +588,10 @@ class DiscordStandIn:
     async def _api(self, request: web.Request) -> web.StreamResponse:
         parts = request.match_info["path"].strip("/").split("/")
         method = request.method
+        fault = self._take_fault(method, parts)
+        if fault is not None:
+            self.fault_log.append((fault, f"{method} /{'/'.join(parts)}"))
+            return fault.response()
         try:
             return await self._route(method, parts, request)
         except _Refused as refused:
@@ -522,6 +626,12 @@ class DiscordStandIn:
         self.violations.append(Violation("unhandled route", f"{method} /{'/'.join(parts)}"))
         return _error(404, 0, "404: Not Found")
 
+    def _take_fault(self, method: str, parts: list[str]) -> Fault | None:
+        for index, fault in enumerate(self._faults):
+            if fault.matches(method, parts):
+                return self._faults.pop(index)
+        return None
+
     def _application(self) -> Json:
         return {
             "id": str(self.application_id),
@@ -544,7 +654,7 @@ class DiscordStandIn:
     def _gateway_info(self) -> Json:
         return {
             "url": f"ws://127.0.0.1:{self._port}/gateway",
-            "shards": 1,
+            "shards": self.recommended_shards,
             "session_start_limit": {
                 "total": 1000,
                 "remaining": 1000,

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, NamedTuple, Self, TypeVar
 
 import aiosqlite
 
-from bot.facts.model import Event, Extraction, Figure, Metric
+from bot.facts.model import Event, Extraction, Figure, Metric, Qualifier
 from bot.facts.store.migrate import apply_migrations, bundled_migrations
 from bot.facts.store.overlays import seen_figure_from_row, seen_figures
 from bot.facts.store.rows import (
@@ -38,6 +39,7 @@ from bot.facts.store.rows import (
 )
 
 BUSY_TIMEOUT_MS = 5000
+T = TypeVar("T")
 
 _VISIBLE = "(d.guild_id IS NULL OR d.guild_id = :guild)"
 _SHOWN = "f.status != 'hidden'"
@@ -54,6 +56,17 @@ _UPDATE_DOCUMENT = (
 )
 _INSERT_FIGURE = f"INSERT INTO figures ({FIGURE_COLUMNS}) VALUES ({', '.join('?' * 18)})"
 _INSERT_EVENT = f"INSERT INTO events ({EVENT_COLUMNS}) VALUES ({', '.join('?' * 12)})"
+_DOCUMENT_COUNTED = (
+    "SELECT d.key, d.guild_id, d.title, d.publisher, d.url, d.published, d.pub_text,"
+    " d.pub_start, d.pub_end, d.pub_precision, d.pub_inferred, d.digest, d.words,"
+    " d.ingested_at, d.updated_at,"
+    " COALESCE(fc.n, 0) AS figure_count, COALESCE(ec.n, 0) AS event_count"
+    " FROM documents d"
+    " LEFT JOIN (SELECT document, COUNT(*) AS n FROM figures GROUP BY document) fc"
+    "  ON fc.document = d.key"
+    " LEFT JOIN (SELECT document, COUNT(*) AS n FROM events GROUP BY document) ec"
+    "  ON ec.document = d.key"
+)
 _DOCUMENT_SELECT = (
     "SELECT d.key, d.guild_id, d.title, d.publisher, d.url, d.published, d.pub_text,"
     " d.pub_start, d.pub_end, d.pub_precision, d.pub_inferred, d.digest, d.words,"
@@ -66,6 +79,31 @@ _FIGURE_ORDER = (
     " ORDER BY f.subject, f.metric, f.date_start IS NULL, f.date_start, f.low, f.document,"
     " f.position"
 )
+
+
+_METRICS = {m.value: m for m in Metric}
+_QUALIFIERS = {q.value: q for q in Qualifier}
+
+
+class FigureKey(NamedTuple):
+    """What ordering, grouping and the spread line need of a figure (no quote, no date)."""
+
+    id: str
+    subject: str
+    metric: Metric
+    additional: bool
+    low: int
+    high: int
+    qualifier: Qualifier
+    source: str | None
+
+
+class EventKey(NamedTuple):
+    """What ordering and date filtering need of an event."""
+
+    id: str
+    start: str
+    end: str
 
 
 class StoreError(Exception):
@@ -93,12 +131,29 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
+#: Rows converted between two yields to the event loop when a query returns many.
+_CONVERT_BATCH = 2_000
+
+
+async def _converted(rows: list[sqlite3.Row], convert: Callable[[sqlite3.Row], T]) -> list[T]:
+    """``convert`` applied to every row; a large result yields to the event loop between
+    batches, so that converting 100,000 rows never holds up interactions for seconds."""
+    if len(rows) <= _CONVERT_BATCH:
+        return [convert(row) for row in rows]
+    converted: list[T] = []
+    for start in range(0, len(rows), _CONVERT_BATCH):
+        converted.extend(convert(row) for row in rows[start : start + _CONVERT_BATCH])
+        await asyncio.sleep(0)
+    return converted
+
+
 class FactStore:
     def __init__(self, db: aiosqlite.Connection, path: Path, version: int = 0) -> None:
         self._db = db
         self.path = path
         self._write_lock = asyncio.Lock()
         self._version = version
+        self._data_version: int | None = None
 
     @classmethod
     async def open(cls, path: Path | str) -> Self:
@@ -140,9 +195,34 @@ class FactStore:
         """Grows with every committed change to the fact base; caches key on it (no query).
 
         Kept in memory and in the database, both moved by the write that changes something;
-        writes by another process on the same file are seen after the next :meth:`open`.
+        writes by another process on the same file are taken up by :meth:`refresh_version`.
         """
         return self._version
+
+    async def refresh_version(self) -> int:
+        """Take up commits made by other processes on the same file, then return :attr:`version`.
+
+        ``PRAGMA data_version`` moves only when another connection commits, so this costs one
+        small query; the stored counter is read in the same statement. The in-memory counter
+        only moves forward, and not from inside this connection's own open transaction.
+        """
+        if self._db.in_transaction:
+            return self._version
+        rows = await self._fetch(
+            "SELECT data_version, (SELECT version FROM store_version WHERE id = 1)"
+            " FROM pragma_data_version()",
+            (),
+        )
+        if rows and not self._db.in_transaction and rows[0][0] != self._data_version:
+            self._data_version = int(rows[0][0])
+            self._version = max(self._version, int(rows[0][1] or 0))
+        return self._version
+
+    async def _rollback(self) -> None:
+        """ROLLBACK after a failed write; SQLite has already rolled back after some errors (a
+        full disk, an I/O error), and a second ROLLBACK would hide the error that matters."""
+        if self._db.in_transaction:
+            await self._db.execute("ROLLBACK")
 
     async def _bump_version(self) -> int:
         """Count one more change; call inside the write transaction, and after its COMMIT set
@@ -180,12 +260,12 @@ class FactStore:
                     self._version = version
                 return result
             except sqlite3.IntegrityError as exc:
-                await self._db.execute("ROLLBACK")
+                await self._rollback()
                 raise InvalidExtractionError(
                     f"document {extraction.document.key!r} not stored: {exc}"
                 ) from exc
             except BaseException:
-                await self._db.execute("ROLLBACK")
+                await self._rollback()
                 raise
 
     async def _ingest_in_transaction(
@@ -258,7 +338,7 @@ class FactStore:
                 await self._db.execute("COMMIT")
                 self._version = version
             except BaseException:
-                await self._db.execute("ROLLBACK")
+                await self._rollback()
                 raise
 
     async def remove_document(
@@ -286,7 +366,7 @@ class FactStore:
                 self._version = version
                 return True
             except BaseException:
-                await self._db.execute("ROLLBACK")
+                await self._rollback()
                 raise
 
     @contextlib.asynccontextmanager
@@ -301,7 +381,7 @@ class FactStore:
                 await self._db.execute("COMMIT")
                 self._version = version
             except BaseException:
-                await self._db.execute("ROLLBACK")
+                await self._rollback()
                 raise
 
     async def read(self, sql: str, params: dict[str, Any] | tuple[Any, ...]) -> list[sqlite3.Row]:
@@ -351,7 +431,7 @@ class FactStore:
         if limit is not None:
             sql += " LIMIT :limit"
             params["limit"] = limit
-        return [seen_figure_from_row(row) for row in await self._fetch(sql, params)]
+        return await _converted(await self._fetch(sql, params), seen_figure_from_row)
 
     async def figure(
         self, guild_id: int | None, figure_id: str, *, include_hidden: bool = False
@@ -394,13 +474,94 @@ class FactStore:
         if limit is not None:
             sql += " LIMIT :limit"
             params["limit"] = limit
-        return [event_from_row(row) for row in await self._fetch(sql, params)]
+        return await _converted(await self._fetch(sql, params), event_from_row)
+
+    async def figure_keys(self, guild_id: int | None) -> list[FigureKey]:
+        """Every visible figure (overlay applied, hidden left out) in the order of
+        :meth:`figures`, as light keys: one query for listings to slice pages from."""
+        rows = await self._db.execute_fetchall(
+            "SELECT f.id, f.subject, f.metric, f.additional, f.low, f.high, f.qualifier, f.source"
+            f" FROM {seen_figures()} f WHERE {_SHOWN}" + _FIGURE_ORDER,
+            {"guild": guild_id},
+        )
+        metrics, qualifiers = _METRICS, _QUALIFIERS
+        return await _converted(
+            list(rows),
+            lambda r: FigureKey(
+                r[0], r[1], metrics[r[2]], bool(r[3]), r[4], r[5], qualifiers[r[6]], r[7]
+            ),
+        )
+
+    async def figures_by_id(self, guild_id: int | None, ids: Iterable[str]) -> list[Figure]:
+        """The figures with these ids as the guild sees them, in the order given; ids it does
+        not see (or hidden ones) are left out."""
+        wanted = list(ids)
+        if not wanted:
+            return []
+        rows = await self._fetch(
+            f"SELECT f.* FROM {seen_figures()} f WHERE {_SHOWN}"
+            " AND f.id IN (SELECT value FROM json_each(:ids))",
+            {"guild": guild_id, "ids": json.dumps(wanted)},
+        )
+        found = {row["id"]: seen_figure_from_row(row) for row in rows}
+        return [found[i] for i in wanted if i in found]
+
+    async def figures_by_id_prefix(
+        self, guild_id: int | None, prefix: str, limit: int
+    ) -> list[Figure]:
+        """Up to ``limit`` visible figures whose id starts with ``prefix``, by id (a look-up on
+        the id index, for autocomplete before the search index is built)."""
+        low = prefix.strip().lower()
+        rows = await self._fetch(
+            f"SELECT f.* FROM {seen_figures()} f WHERE {_SHOWN}"
+            " AND f.id >= :low AND f.id < :high ORDER BY f.id LIMIT :limit",
+            {"guild": guild_id, "low": low, "high": low + "\U0010ffff", "limit": limit},
+        )
+        return [seen_figure_from_row(row) for row in rows]
+
+    async def event_keys(self, guild_id: int | None) -> list[EventKey]:
+        """Every visible event in the order of :meth:`events`, as light keys."""
+        rows = await self._db.execute_fetchall(
+            "SELECT e.id, e.date_start, e.date_end FROM events e"
+            f" JOIN documents d ON d.key = e.document WHERE {_VISIBLE}"
+            " ORDER BY e.date_start, e.date_end, e.document, e.position",
+            {"guild": guild_id},
+        )
+        return await _converted(list(rows), lambda r: EventKey(r[0], r[1], r[2]))
+
+    async def events_by_id(self, guild_id: int | None, ids: Iterable[str]) -> list[Event]:
+        """The visible events with these ids, in the order given."""
+        wanted = list(ids)
+        if not wanted:
+            return []
+        rows = await self._fetch(
+            f"SELECT e.* FROM events e JOIN documents d ON d.key = e.document WHERE {_VISIBLE}"
+            " AND e.id IN (SELECT value FROM json_each(:ids))",
+            {"guild": guild_id, "ids": json.dumps(wanted)},
+        )
+        found = {row["id"]: event_from_row(row) for row in rows}
+        return [found[i] for i in wanted if i in found]
 
     async def documents(self, guild_id: int | None) -> list[DocumentInfo]:
         rows = await self._fetch(
-            f"{_DOCUMENT_SELECT} WHERE {_VISIBLE} ORDER BY d.key", {"guild": guild_id}
+            f"{_DOCUMENT_COUNTED} WHERE {_VISIBLE} ORDER BY d.key", {"guild": guild_id}
         )
         return [document_info_from_row(row) for row in rows]
+
+    async def documents_by_key(
+        self, guild_id: int | None, keys: Iterable[str]
+    ) -> dict[str, DocumentInfo]:
+        """The visible documents among ``keys``, by key (for the citations of one page)."""
+        wanted = sorted(set(keys))
+        if not wanted:
+            return {}
+        rows = await self._fetch(
+            # unary + keeps the planner on the key look-up, not a scan of the guild index
+            f"{_DOCUMENT_SELECT} WHERE d.key IN (SELECT value FROM json_each(:keys))"
+            " AND (+d.guild_id IS NULL OR +d.guild_id = :guild)",
+            {"guild": guild_id, "keys": json.dumps(wanted)},
+        )
+        return {row["key"]: document_info_from_row(row) for row in rows}
 
     async def document(self, guild_id: int | None, key: str) -> DocumentInfo | None:
         rows = await self._fetch(

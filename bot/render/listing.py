@@ -1,0 +1,301 @@
+"""Long answers paged on demand: the whole answer is planned from light keys (order, groups,
+spread lines, page breaks), and a page's rows are loaded and rendered only when it is shown.
+
+A page holds a fixed number of items, so the page count is known without rendering anything.
+When a page's quotes make it too long for one embed, they are clipped shorter (a clipped quote
+always points to ``/fact``), never dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Any, Literal
+
+import discord
+
+from bot.facts.model import Event, Figure
+from bot.facts.store.fact_store import FigureKey
+from bot.render import text
+from bot.render.answers import METRIC_ORDER, METRIC_WORDS, event_entry, figure_entry
+from bot.render.pages import (
+    COLOUR,
+    CONTINUED,
+    DESCRIPTION_LIMIT,
+    FOOTER_LIMIT,
+    MESSAGE_EMBEDS_TOTAL,
+    TITLE_LIMIT,
+    Entry,
+)
+from bot.render.text import INFERRED_LEGEND, DocumentLike
+
+#: Items on one page of a listing of figures or events (a spread line counts as one).
+ROWS_PER_PAGE = 6
+#: Quote lengths tried in turn until a page fits one embed.
+QUOTE_LIMITS = (300, 160, 80)
+_PAGE_COUNTER_ROOM = len(" · page 99999/99999")
+
+Kind = Literal["figure", "event", "line"]
+Documents = Mapping[str, DocumentLike]
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One block of a listing before its row is loaded: a figure or event id, or a ready line."""
+
+    kind: Kind
+    key: str
+    group: str | None = None
+    inferred: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Rows:
+    """What one page shows: its figures and events by id, and the documents they cite."""
+
+    figures: Mapping[str, Figure]
+    events: Mapping[str, Event]
+    documents: Documents
+
+
+#: Loads the figures, events and cited documents of the given ids.
+Loader = Callable[[Sequence[str], Sequence[str]], Awaitable[Rows]]
+#: Renders a ready-made item (a claimant or document line) whose text is built lazily.
+LineRenderer = Callable[[Item], str]
+
+
+def _plain_line(item: Item) -> str:
+    return item.key
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A whole answer: items in order and where each page starts."""
+
+    items: Sequence[Item]
+    starts: Sequence[int]
+    title: str
+    intro: str = ""
+    footer: str = ""
+
+    @property
+    def page_count(self) -> int:
+        return len(self.starts)
+
+    def page_items(self, index: int) -> tuple[Sequence[Item], str | None]:
+        """The items of page ``index`` and the group of the item just before it."""
+        start = self.starts[index]
+        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.items)
+        previous = self.items[start - 1].group if start > 0 else None
+        return self.items[start:end], previous
+
+
+def fixed_pages(count: int, per_page: int = ROWS_PER_PAGE) -> list[int]:
+    return list(range(0, count, per_page)) or [0]
+
+
+class ListingPages:
+    """A :class:`Listing` whose pages are rendered when asked for (a paginator's page source)."""
+
+    def __init__(
+        self,
+        listing: Listing,
+        load: Loader,
+        lines: LineRenderer = _plain_line,
+        quote_limits: Sequence[int] = QUOTE_LIMITS,
+    ) -> None:
+        self.listing = listing
+        self._load = load
+        self._lines = lines
+        self._quote_limits = quote_limits
+
+    @property
+    def page_count(self) -> int:
+        return self.listing.page_count
+
+    async def page(self, index: int) -> discord.Embed:
+        index = max(0, min(index, self.page_count - 1))
+        items, previous = self.listing.page_items(index)
+        rows = await self._load(
+            [i.key for i in items if i.kind == "figure"],
+            [i.key for i in items if i.kind == "event"],
+        )
+        embed: discord.Embed | None = None
+        for limit in self._quote_limits:
+            entries = [self._entry(item, rows, limit) for item in items]
+            embed = page_embed(self.listing, entries, previous, index)
+            if embed is not None:
+                return embed
+        raise ValueError(f"page {index + 1} of {self.listing.title!r} cannot fit one embed")
+
+    def _entry(self, item: Item, rows: Rows, quote_limit: int) -> Entry:
+        if item.kind == "figure":
+            figure = rows.figures.get(item.key)
+            if figure is not None:
+                return figure_entry(figure, rows.documents, item.group, quote_limit)
+            return Entry(f"`/fact {item.key}` changed since this answer was made", item.group)
+        if item.kind == "event":
+            event = rows.events.get(item.key)
+            if event is not None:
+                return event_entry(event, rows.documents, quote_limit)
+            return Entry("an event that changed since this answer was made", item.group)
+        return Entry(self._lines(item), item.group, item.inferred)
+
+
+def page_embed(
+    listing: Listing, entries: Sequence[Entry], previous: str | None, index: int
+) -> discord.Embed | None:
+    """Page ``index`` as one embed, or None when it would break Discord's limits."""
+    title = listing.title
+    title = title if len(title) <= TITLE_LIMIT else title[: TITLE_LIMIT - 1] + "…"
+    footer = listing.footer[: FOOTER_LIMIT - _PAGE_COUNTER_ROOM - len(INFERRED_LEGEND) - 6]
+    intro = listing.intro[:1_000]
+    blocks = [intro] if intro else []
+    group: str | None = None
+    for number, entry in enumerate(entries):
+        heading = ""
+        if entry.group is not None and entry.group != group:
+            continued = number == 0 and entry.group == previous
+            heading = f"**{entry.group}**{CONTINUED if continued else ''}\n"
+        group = entry.group
+        blocks.append(heading + entry.text)
+    notes = [footer] if footer else []
+    if any(e.inferred for e in entries):
+        notes.append(INFERRED_LEGEND)
+    if listing.page_count > 1:
+        notes.append(f"page {index + 1}/{listing.page_count}")
+    description = "\n\n".join(blocks)
+    footer_text = " · ".join(notes)
+    if len(description) > DESCRIPTION_LIMIT:
+        return None
+    if len(title) + len(description) + len(footer_text) > MESSAGE_EMBEDS_TOTAL:
+        return None
+    embed = discord.Embed(title=title, description=description or None, colour=COLOUR)
+    if footer_text:
+        embed.set_footer(text=footer_text)
+    return embed
+
+
+# -- planning --------------------------------------------------------------------------------
+
+
+def count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
+def subject_metric(key: FigureKey) -> str:
+    return f"{text.clip(key.subject, 100)} · {METRIC_WORDS[key.metric]}"
+
+
+def _figure_items(
+    keys: Sequence[FigureKey],
+    group_key: Callable[[FigureKey], Any],
+    heading: Callable[[FigureKey], str],
+    *,
+    spread: bool,
+) -> list[Item]:
+    """Items per group (consecutive keys with the same ``group_key``), each group opened by
+    its spread line where its claimants disagree."""
+    items: list[Item] = []
+    for _, members in groupby(keys, key=group_key):
+        group = list(members)
+        name = heading(group[0])
+        line = text.spread(group) if spread and not group[0].additional else None
+        if line:
+            items.append(Item("line", f"↔ {line}", group=name))
+        items.extend(Item("figure", k.id, group=name) for k in group)
+    return items
+
+
+def _casualty_order(key: FigureKey) -> tuple[str, int]:
+    return key.subject, METRIC_ORDER[key.metric]
+
+
+def _deployment_order(key: FigureKey) -> tuple[str, bool]:
+    return key.subject, key.additional
+
+
+def _deployment_heading(key: FigureKey) -> str:
+    kind = "additional troops sent" if key.additional else "troops deployed"
+    return f"{text.clip(key.subject, 100)} · {kind}"
+
+
+def casualty_listing(keys: Sequence[FigureKey], *, searched: str) -> Listing:
+    """Casualty figures grouped by subject and metric, claimants side by side, each group opened
+    by its spread line where claimants disagree. ``keys`` come in the store's figure order."""
+    ordered = sorted(keys, key=_casualty_order)
+    items = _figure_items(ordered, _casualty_order, subject_metric, spread=True)
+    return Listing(
+        items,
+        fixed_pages(len(items)),
+        title="Casualty figures",
+        intro=searched,
+        footer=f"{count(len(keys), 'figure')} · /fact <id> shows one in full",
+    )
+
+
+def deployment_listing(keys: Sequence[FigureKey], *, searched: str) -> Listing:
+    """Troop figures: original and additional deployments in separate groups; an additional
+    number adds to an earlier one, so it gets no spread line against totals."""
+    ordered = sorted(keys, key=_deployment_order)
+    items = _figure_items(ordered, _deployment_order, _deployment_heading, spread=True)
+    return Listing(
+        items,
+        fixed_pages(len(items)),
+        title="Troop deployments",
+        intro=searched,
+        footer=f"{count(len(keys), 'figure')} · /fact <id> shows one in full",
+    )
+
+
+def claimant_listing(name: str, keys: Sequence[FigureKey]) -> Listing:
+    ordered = sorted(keys, key=_casualty_order)
+    items = _figure_items(ordered, _casualty_order, subject_metric, spread=False)
+    return Listing(
+        items,
+        fixed_pages(len(items)),
+        title=f"Figures claimed by {text.clip(name, 200)}",
+        footer=f"{count(len(keys), 'figure')} · /fact <id> shows one in full",
+    )
+
+
+def timeline_listing(events: Sequence[tuple[str, str]], *, searched: str) -> Listing:
+    """Events (id, ISO start date) in date order, grouped by year."""
+    items = [Item("event", event_id, group=start[:4]) for event_id, start in events]
+    return Listing(
+        items,
+        fixed_pages(len(items)),
+        title="Timeline",
+        intro=searched,
+        footer=count(len(items), "event"),
+    )
+
+
+#: Room of a page of /sources, and the longest a claimant line and a document line (title,
+#: URL) can be: a page never holds more lines than fit at their longest.
+SOURCES_PAGE_ROOM = 3_800
+CLAIMANT_LINE_MAX = 240
+DOCUMENT_LINE_MAX = 545
+
+
+def sources_listing(claimants: int, documents: int) -> Listing:
+    """Who claims how many figures, then the documents; item keys are positions
+    ("c<i>" and "d<i>") that the line renderer looks up, so no line is built before its page."""
+    items = [Item("line", f"c{i}", group="Claimants") for i in range(claimants)]
+    items.extend(Item("line", f"d{i}", group="Documents") for i in range(documents))
+    starts: list[int] = []
+    used = SOURCES_PAGE_ROOM
+    for position in range(claimants + documents):
+        cost = CLAIMANT_LINE_MAX if position < claimants else DOCUMENT_LINE_MAX
+        if used + cost > SOURCES_PAGE_ROOM:
+            starts.append(position)
+            used = 0
+        used += cost
+    return Listing(
+        items,
+        starts or [0],
+        title="Sources",
+        intro="Use `/sources claimant:<name>` to list everything one claimant says.",
+        footer=f"{count(claimants, 'claimant')} · {count(documents, 'document')}",
+    )

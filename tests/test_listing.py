@@ -1,0 +1,204 @@
+"""Listings paged on demand: planned from light keys, one page rendered at a time, every page
+within Discord's limits, nothing dropped; and the store queries and name matcher behind them."""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+from collections.abc import Sequence
+from datetime import date
+
+from bot.client import seed_extractor
+from bot.config import Settings
+from bot.facts import match
+from bot.facts.ingest import sync_folder
+from bot.facts.model import DateSpan, Figure, Metric, Precision, Qualifier, Status
+from bot.facts.store import DocumentInfo, FactStore
+from bot.facts.store.fact_store import FigureKey
+from bot.facts.store.overlays import Moderation
+from bot.render import casualty_pages, text
+from bot.render.answers import claimant_line, document_line
+from bot.render.listing import (
+    Item,
+    ListingPages,
+    Rows,
+    casualty_listing,
+    deployment_listing,
+    sources_listing,
+)
+from tests.conftest import REPO_SEEDS
+from tests.test_render import assert_fits
+
+LONG = "Ministry of *Defence* <@123> of the Republic " * 10
+
+
+def key_of(figure: Figure) -> FigureKey:
+    return FigureKey(
+        figure.id, figure.subject, figure.metric, figure.additional, figure.low, figure.high,
+        figure.qualifier, figure.source,
+    )
+
+
+def worst_figures(count: int) -> list[Figure]:
+    """Figures with every field as long as it gets: long escaped quotes, names, dates, marks."""
+    quote = ("North Korean *soldiers* were killed near `Kursk`, officials said. " * 40)[:2000]
+    when = DateSpan("x", date(2024, 10, 30), date(2025, 11, 1), Precision.DAY, True)
+    return [
+        Figure(
+            id=f"f{i:07d}",
+            document="doc.txt",
+            metric=[Metric.KILLED, Metric.WOUNDED, Metric.CASUALTIES][i % 3],
+            subject=f"{LONG} {i % 2}",
+            low=100_000_000 + i,
+            high=900_000_000 + i,
+            qualifier=Qualifier.RANGE,
+            additional=i % 5 == 0,
+            source=f"{LONG} {i % 7}",
+            date=when,
+            quote=quote,
+            span=(0, 10),
+            status=Status.CORRECTED,
+        )
+        for i in range(count)
+    ]
+
+
+def loader_for(figures: Sequence[Figure], documents: dict[str, DocumentInfo] | None = None):
+    by_id = {f.id: f for f in figures}
+
+    async def load(figure_ids: Sequence[str], event_ids: Sequence[str]) -> Rows:
+        return Rows({i: by_id[i] for i in figure_ids}, {}, documents or {})
+
+    return load
+
+
+async def all_pages(pages: ListingPages) -> list:
+    return [await pages.page(i) for i in range(pages.page_count)]
+
+
+async def test_every_figure_once_every_page_within_limits_in_casualty_order():
+    figures = worst_figures(600)
+    random.Random(3).shuffle(figures)
+    listing = casualty_listing([key_of(f) for f in figures], searched="subject " + LONG)
+    embeds = await all_pages(ListingPages(listing, loader_for(figures)))
+    assert_fits(embeds)
+    shown = re.findall(r"· `/fact (f\d{7})`", "\n".join(e.description or "" for e in embeds))
+    assert sorted(shown) == sorted(f.id for f in figures)
+    eager = casualty_pages(figures, {}, searched="x")
+    eager_order = re.findall(r"· `/fact (f\d{7})`", "\n".join(e.description or "" for e in eager))
+    assert shown == eager_order  # the same grouping and order as the answer rendered up front
+    total = len(embeds)
+    assert all((e.footer.text or "").endswith(f"page {n}/{total}") for n, e in enumerate(embeds, 1))
+    assert text.INFERRED_LEGEND in (embeds[0].footer.text or "")
+
+
+async def test_a_group_continued_from_the_previous_page_says_so():
+    figures = [f for f in worst_figures(60) if f.metric is Metric.KILLED]
+    listing = casualty_listing([key_of(f) for f in figures], searched="")
+    embeds = await all_pages(ListingPages(listing, loader_for(figures)))
+    assert len(embeds) > 2
+    assert "(continued)" not in (embeds[0].description or "")
+    assert all("(continued)" in (e.description or "").split("\n")[0] for e in embeds[1:])
+
+
+async def test_the_spread_line_opens_its_group_as_the_eager_answer_shows_it():
+    def fig(fid: str, low: int, source: str, qualifier: Qualifier = Qualifier.EXACT) -> Figure:
+        return Figure(
+            fid, "doc.txt", Metric.CASUALTIES, "North Korea", low, low, qualifier, False,
+            source, None, "A sentence.", (0, 1),
+        )
+
+    figures = [fig("a", 4000, "Volodymyr Zelenskyy"), fig("b", 1200, "U.S.", Qualifier.ABOUT)]
+    listing = casualty_listing([key_of(f) for f in figures], searched="all")
+    page = await ListingPages(listing, loader_for(figures)).page(0)
+    line = "↔ estimates range from about 1,200 (U.S.) to 4,000 (Zelenskyy)"
+    assert line in (page.description or "")
+    assert (page.description or "").index(line) < (page.description or "").index("/fact a")
+
+
+async def test_additional_deployments_get_no_spread_line():
+    def fig(fid: str, low: int, source: str, additional: bool) -> Figure:
+        return Figure(
+            fid, "doc.txt", Metric.DEPLOYED, "North Korea", low, low, Qualifier.EXACT,
+            additional, source, None, "A sentence.", (0, 1),
+        )
+
+    figures = [fig("a", 1000, "NIS", True), fig("b", 3000, "U.S.", True)]
+    listing = deployment_listing([key_of(f) for f in figures], searched="all")
+    page = await ListingPages(listing, loader_for(figures)).page(0)
+    assert "additional troops sent" in (page.description or "")
+    assert "estimates range" not in (page.description or "")
+
+
+async def test_sources_pages_fit_with_the_longest_lines_and_list_everything():
+    now = date(2025, 1, 1)
+    from datetime import datetime
+
+    documents = [
+        DocumentInfo(
+            key=f"d{i}.txt", guild_id=None, title=LONG, publisher=LONG,
+            url="https://x/" + "u" * 900,
+            published=now, publication=None, digest="0", words=1, figures=10**6, events=10**6,
+            ingested_at=datetime(2025, 1, 1), updated_at=datetime(2025, 1, 1),
+        )
+        for i in range(40)
+    ]
+    claimants = [(f"{LONG} {i}", 10**6, 10**5) for i in range(45)]
+    listing = sources_listing(len(claimants), len(documents))
+
+    def line(item: Item) -> str:
+        position = int(item.key[1:])
+        if item.key[0] == "c":
+            return claimant_line(*claimants[position])
+        return document_line(documents[position])
+
+    embeds = await all_pages(ListingPages(listing, loader_for([]), line))
+    assert_fits(embeds)
+    body = "\n".join(e.description or "" for e in embeds)
+    assert body.count("figures in") == len(claimants)
+    assert body.count("<https://x/") == len(documents)
+
+
+def test_name_matcher_gives_what_autocomplete_gives():
+    rng = random.Random(5)
+    syllables = ["ko", "va", "len", "shev", "chen", "ria", "min", "is", "try", "zel", "sky"]
+    words = ["".join(rng.choices(syllables, k=3)).title() for _ in range(1600)]
+    names = sorted({f"{a} {b}" for a, b in zip(words[::2], words[1::2], strict=True)})
+    names += ["NIS", "Volodymyr Zelenskyy", "U.S.", "ISW"]
+    matcher = match.NameMatcher(names, match.CLAIMANT_ALIASES)
+    for query in ["", "zelen", "spy agency", "isw", "kov", "kovalen", "shevchen ria", "n", "us"]:
+        assert matcher.autocomplete(query) == match.autocomplete(
+            query, names, aliases=match.CLAIMANT_ALIASES
+        )
+
+
+async def test_store_keys_follow_the_figure_order_and_the_guilds_overlay(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(REPO_SEEDS, seeds)
+    async with await FactStore.open(tmp_path / "facts.sqlite3") as store:
+        assert (await sync_folder(store, seeds, seed_extractor(Settings()))).ok
+        figures = await store.figures(7)
+        assert [k.id for k in await store.figure_keys(7)] == [f.id for f in figures]
+        hidden, corrected = figures[0], figures[1]
+        moderation = Moderation(store)
+        await moderation.hide(7, hidden.id, actor_id=1, reason="wrong")
+        await moderation.correct(7, corrected.id, "low", 5, actor_id=1, reason="typo")
+        keys = {k.id: k for k in await store.figure_keys(7)}
+        assert hidden.id not in keys and keys[corrected.id].low == 5
+        assert hidden.id in {k.id for k in await store.figure_keys(8)}  # other guilds unaffected
+        loaded = await store.figures_by_id(7, [corrected.id, hidden.id, figures[2].id])
+        assert [f.id for f in loaded] == [corrected.id, figures[2].id]
+        assert loaded[0].low == 5 and loaded[0].status is Status.CORRECTED
+        cited = await store.documents_by_key(7, {corrected.document, "missing.txt"})
+        assert list(cited) == [corrected.document]
+        documents = {d.key: d for d in await store.documents(7)}
+        assert documents[corrected.document].figures == len(
+            await store.figures(None, document=corrected.document)
+        )
+        event_keys = await store.event_keys(7)
+        events = await store.events(7)
+        assert [k.id for k in event_keys] == [e.id for e in events]
+        assert [e.id for e in await store.events_by_id(7, [events[1].id, events[0].id])] == [
+            events[1].id, events[0].id,
+        ]

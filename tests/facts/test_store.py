@@ -256,20 +256,19 @@ async def test_failing_replacement_keeps_the_previous_version(store: FactStore) 
     assert len(await store.events(None)) == 2
 
 
-async def test_an_exception_raised_mid_transaction_rolls_back(tmp_path: Path) -> None:
-    class FailingAfterFigures(FactStore):
-        async def _insert_rows(self, extraction):
-            await super()._insert_rows(extraction)
-            raise RuntimeError("disk on fire")
+async def test_an_exception_raised_mid_transaction_rolls_back(store: FactStore) -> None:
+    async def fail_after_the_rows(db, result):
+        # Runs inside the write transaction, after the document's rows went in.
+        assert result.figures > 0
+        raise RuntimeError("disk on fire")
 
-    store = await FailingAfterFigures.open(tmp_path / "facts.sqlite3")
-    try:
-        with pytest.raises(RuntimeError):
-            await store.ingest(make_extraction("a.txt", SENTENCES))
-        assert await store.documents(None) == []
-        assert raw(store.path, "SELECT COUNT(*) FROM figures") == [(0,)]
-    finally:
-        await store.close()
+    with pytest.raises(RuntimeError):
+        await store.ingest(make_extraction("a.txt", SENTENCES), also=fail_after_the_rows)
+    assert await store.documents(None) == []
+    assert raw(store.path, "SELECT COUNT(*) FROM figures") == [(0,)]
+    version = store.version
+    await store.ingest(make_extraction("a.txt", SENTENCES))
+    assert store.version == version + 1
 
 
 async def test_guilds_see_shared_and_own_documents_only(store: FactStore) -> None:

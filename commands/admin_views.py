@@ -3,21 +3,30 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import discord
 
 from bot.checks import NOT_MODERATOR, is_moderator
+from bot.errors import write_failure, writes_failing_message
 from bot.views import NO_MENTIONS, NOT_YOURS
 
 #: Stores the previewed document; returns the message that replaces the preview.
 ConfirmFn = Callable[[], Awaitable[str]]
 
+log = logging.getLogger(__name__)
+
 
 class ConfirmIngest(discord.ui.View):
     """Stores on Confirm, forgets on Cancel; only for the moderator who uploaded, still a
-    moderator when they press it. Either way the buttons go, so nothing is stored twice."""
+    moderator when they press it. Either way the buttons go, so nothing is stored twice.
+
+    When the database refuses the write (disk full, read-only), the preview is replaced by
+    the same "writes are failing" reply as every other admin command: the store wrote the
+    document in one transaction, so nothing of it is left behind.
+    """
 
     def __init__(self, author_id: int, confirm: ConfirmFn, *, timeout: float = 600.0) -> None:
         super().__init__(timeout=timeout)
@@ -43,7 +52,20 @@ class ConfirmIngest(discord.ui.View):
         self, interaction: discord.Interaction[Any], _: discord.ui.Button[Any]
     ) -> None:
         self.stop()
-        outcome = await self._confirm()
+        try:
+            outcome = await self._confirm()
+        except Exception as error:
+            reason = write_failure(error)
+            if reason is None:
+                raise
+            log.error(
+                "writes are failing: the fact base is %s (%s); interaction %s"
+                " (/admin ingest, Confirm) stored nothing",
+                reason,
+                error,
+                interaction.id,
+            )
+            outcome = writes_failing_message(reason)
         await interaction.response.edit_message(
             content=outcome, embeds=[], view=None, allowed_mentions=NO_MENTIONS
         )

@@ -113,3 +113,17 @@ async def test_overlays_survive_reopen_and_reingestion_of_changed_seed_text(tmp_
         assert [e.action for e in await mod.audit_log(A, limit=10)] == [
             "modrole", "correct subject", "hide"
         ]
+
+
+async def test_verifying_a_hidden_or_corrected_figure_says_why_nothing_changes(tmp_path):
+    store, _ = await seeded(tmp_path)
+    async with store:
+        mod = Moderation(store)
+        first, second = (await store.figures(None))[:2]
+        await mod.hide(A, first.id, actor_id=ACTOR, reason="dup")
+        await mod.correct(A, second.id, "low", second.low + 1, actor_id=ACTOR, reason="typo")
+        with pytest.raises(ModerationError, match="unhide it before verifying"):
+            await mod.verify(A, first.id, actor_id=ACTOR)
+        with pytest.raises(ModerationError, match="already shows this server's correction"):
+            await mod.verify(A, second.id, actor_id=ACTOR)
+        assert len(await mod.audit_log(A, limit=10)) == 2

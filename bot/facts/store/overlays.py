@@ -271,7 +271,7 @@ class Moderation:
             after = await self.figure(guild_id, figure_id)
             assert after is not None
             if after == before:
-                raise ModerationError(f"Figure {before.id} is already {_said(action)}.")
+                raise ModerationError(_unchanged_message(before, action))
             await _audit(
                 db, guild_id, actor_id, action, target or before.id, _state(before), _state(after),
                 reason,
@@ -394,6 +394,18 @@ class Moderation:
 def _is_point(figure: Figure) -> bool:
     """A single number ("at least 300"): correcting either end moves both."""
     return figure.low == figure.high and figure.qualifier is not Qualifier.RANGE
+
+
+def _unchanged_message(figure: Figure, action: str) -> str:
+    """Why a change left the figure as it was, in words a moderator can act on."""
+    if action == "verify" and figure.status is Status.HIDDEN:
+        return f"Figure {figure.id} is hidden in this server; unhide it before verifying it."
+    if action == "verify" and figure.status is Status.CORRECTED:
+        return (
+            f"Figure {figure.id} already shows this server's correction, which a moderator"
+            " made; there is nothing left to verify."
+        )
+    return f"Figure {figure.id} is already {_said(action)}."
 
 
 def _said(action: str) -> str:

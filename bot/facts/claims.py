@@ -239,6 +239,8 @@ class ClaimReader:
         metric = noun.metric
         if metric is None and noun.kind in ("personnel", "bare") and _force_size(sentence, q):
             metric = Metric.DEPLOYED
+        if metric is None:
+            metric = _metric_from_context(sentence, q, noun.end, clause_start, clause_end)
         if metric is None and noun.kind in ("bare", "personnel") and _troop_count_of(
             sentence, clause_start, q.start
         ):
@@ -248,8 +250,10 @@ class ClaimReader:
             and _SUBSET_BEFORE_RE.search(sentence, max(0, q.start - 24), q.start)
         ):
             metric = previous.metric  # "1,900 died, including 312 conscripts"
-        if metric is None:
-            metric = _metric_from_context(sentence, q, noun.end, clause_start, clause_end)
+        if metric is None and noun.kind == "personnel" and _PRESENCE_AFTER_RE.match(
+            sentence, noun.end
+        ):
+            metric = Metric.DEPLOYED  # "there are about 10,000 North Korean troops in Russia"
         if metric is Metric.CAPTURED and noun.end >= 0 and lx.NOT_CAPTURE_AFTER_RE.match(
             sentence, noun.end
         ):
@@ -403,6 +407,10 @@ def _counted_noun(
             origin = _origin_after(sentence, m.end(), aliases)
             return _Noun("personnel", subject=subject or origin, end=m.end(), owned=owned)
         if lower in lx.NON_COMBATANT_NOUNS:
+            if sentence[max(0, m.start() - 22) : m.start()].lower().rstrip().endswith(
+                ("military construction", "military")
+            ) and lower == "workers":
+                return _Noun("personnel", subject=subject, end=m.end(), owned=owned)
             return _Noun("other")
         if lower in lx.MODIFIERS:
             owned = owned or lower in _POSSESSIVE_PRONOUNS
@@ -461,13 +469,23 @@ def _after_destination(sentence: str, alias: _Alias) -> bool:
 
 
 def _agent_after(sentence: str, q: Quantity, aliases: Sequence[_Alias]) -> str | None:
+    """'sent by North Korea', 'the 11,000 troops Pyongyang dispatched', 'after a deployment of
+    11,000 soldiers, Pyongyang sent ...': the force that sends comes after the number."""
     for alias in aliases:
         if alias.start < q.end:
             continue
         before = sentence[max(0, alias.start - 12) : alias.start]
         if re.search(r"\b(?:by|from)\s+(?:the\s+)?$", before):
             return alias.subject
+        if _SENDS_AFTER_RE.match(sentence, alias.end) and not _after_destination(sentence, alias):
+            return alias.subject
     return None
+
+
+_SENDS_AFTER_RE = re.compile(
+    r"(?:'s|’s)?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:sent|dispatched|deployed|sends"
+    r"|dispatches|deploys)\b"
+)
 
 
 def _modifies_people(sentence: str, alias: _Alias) -> bool:
@@ -500,6 +518,9 @@ _CONTINUES_RE = re.compile(
 )
 _OF_THOSE_BEFORE_RE = re.compile(
     r"\b(?:of|among)\s+(?:those|these|them),?\s+$", re.IGNORECASE
+)
+_PRESENCE_AFTER_RE = re.compile(
+    r"\s+(?:now\s+|currently\s+|still\s+|already\s+)?(?:in|inside)\s+(?:the\s+)?[A-Z]"
 )
 _SUBSET_BEFORE_RE = re.compile(
     r"\b(?:including|among\s+them|of\s+whom|of\s+them|of\s+which)\s+$", re.IGNORECASE
@@ -557,6 +578,8 @@ def _metric_from_context(
         if metric is not None:
             return metric
     right = sentence[q.end:clause_end]
+    if noun_end >= 0 and _RELATIVE_CLAUSE_RE.match(sentence, noun_end):
+        right = ""  # "312 conscripts who should never have been sent": it only describes them
     metric = _first_cue(right)
     if metric is not None:
         return metric
@@ -746,6 +769,8 @@ def _claimant_mentions(
         add(start + inner.start("label"), start + inner.end("label"), inner.group("label"))
     if not (verbs or estimates):
         return _resolve_in_order(sentence, candidates, context)
+    for m in _FAMILIAR_SOURCES_RE.finditer(sentence, start) if "sources" in words else ():
+        add(m.start(1), m.end(1), m.group(1))
     for m in _QUOTED_AS_RE.finditer(sentence, start) if "quoted" in words else ():
         s, e = _np_forward(sentence, m.end())
         add(s, e, sentence[s:e])
@@ -807,6 +832,12 @@ def _resolve_in_order(
     return mentions
 
 
+_FAMILIAR_SOURCES_RE = re.compile(
+    r"((?:(?:\w+|a\s+number\s+of)\s+)?sources?\s+(?:familiar\s+with|close\s+to|briefed\s+on"
+    r"|with\s+knowledge\s+of)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)"
+    r"(?=,?\s+(?:told|said|say|says)\b)",
+    re.IGNORECASE,
+)
 _TRAILING_LABEL_RE = re.compile(r":\s+((?:[A-Z][\w.'’&-]*\s*){1,4})\s*$")
 _QUOTED_AS_RE = re.compile(r"\bquoted\s+(?=(?:the\s+)?[A-Z].{0,80}?\bas\s+saying\b)")
 _SUBJECT_NP_RE = re.compile(
@@ -871,6 +902,10 @@ def _np_backward(sentence: str, verb_start: int, floor: int) -> tuple[int, int]:
     if paren:
         end = floor + paren.start()
     s, e = _np_tokens_backward(sentence, floor, end)
+    if e > s and _PREPOSITION_BEFORE_RE.search(sentence, max(floor, s - 8), s) and (
+        _ONLY_A_PLACE_RE.fullmatch(sentence[s:e])
+    ):
+        return end, end  # "casualties in Russia estimated at": a place, not who estimates
     if e > s and re.match(r"(?:an?|one)\s", sentence[s:e], re.IGNORECASE) and re.search(
         r",\s*$", sentence[floor:s]
     ):
@@ -882,6 +917,8 @@ def _np_backward(sentence: str, verb_start: int, floor: int) -> tuple[int, int]:
     return s, e
 
 
+_PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|into|to|from|on|at|near)\s+$")
+_ONLY_A_PLACE_RE = re.compile(r"(?:the\s+)?(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,2}")
 # Auxiliaries, modals and adverbs between a subject and its verb.
 _NP_TRAIL_RE = re.compile(
     r"(?:\s+(?:has|have|had|also|previously|earlier|later|recently|reportedly|publicly"
@@ -906,8 +943,9 @@ def _np_tokens_backward(sentence: str, floor: int, end: int) -> tuple[int, int]:
         word = tok.group(0)
         lower = word.lower()
         before = tokens[index - 1].group(0).lower() if index > 0 else ""
-        if lower == "the" and before in ("of", "for", "at") and chosen and (
-            chosen[-1].group(0)[0].isupper()
+        two_before = tokens[index - 2].group(0).lower() if index > 1 else ""
+        if lower == "the" and chosen and chosen[-1].group(0)[0].isupper() and (
+            before in ("of", "for", "at") or (before == "to" and two_before == "close")
         ):
             chosen.append(tok)
             continue

@@ -14,7 +14,8 @@ PERSONNEL_NOUNS = frozenset(
     """troops troop soldiers soldier servicemen serviceman servicemembers personnel fighters
     fighter men combatants infantry infantrymen conscripts recruits reservists mercenaries
     commandos paratroopers marines sailors airmen troopers gunners snipers operators
-    forces force contingent regulars draftees cadets others defenders nationals""".split()
+    forces force contingent regulars draftees cadets others defenders nationals sappers
+    deminers engineers""".split()
 )
 # Two-word personnel nouns whose first word alone means something else.
 PERSONNEL_PAIRS = frozenset(
@@ -85,7 +86,7 @@ CLAIMANT_HEADS = frozenset(
 CLAIMANT_LOWER_WORDS = CLAIMANT_HEADS | frozenset(
     """senior top chief defense defence foreign military national state state-run state-owned
     state-funded independent western unnamed unidentified anonymous main spy deputy former
-    regional local human rights special drone armed joint general think""".split()
+    regional local human rights special drone armed joint general think security""".split()
 )
 ORG_WORDS = frozenset(
     """intelligence agency agencies service ministry military staff command department office
@@ -103,11 +104,13 @@ _METRIC_CUES: tuple[tuple[Metric, str], ...] = (
     (Metric.CASUALTIES,
      r"(?:killed|dead|wounded|injured)(?:\s*,\s*(?:killed|dead|wounded|injured|captured|missing))*"
      r",?\s+(?:and|or|and/or|&)\s+(?:killed|dead|wounded|injured|captured|missing)"
-     r"|(?:wounded|injured)\s+(?:and|or)\s+(?:killed|dead)|casualt(?:y|ies)|losses|lost"
+     r"|(?:wounded|injured)\s+(?:and|or)\s+(?:killed|dead)|casualt(?:y|ies)|losses|lost|loses"
+     r"|lose|losing"
      r"|killed,\s+wounded(?:,)?\s+(?:and|or)\s+(?:missing|captured)"),
     (Metric.KILLED,
      r"killed|kill|kills|killing|dead|deaths?|died|die|dies|dying|fatalit(?:y|ies)|perished"
-     r"|KIA|lost\s+their\s+lives|slain|death\s+toll|executed|executions?|shot\s+dead"),
+     r"|KIA|lost\s+their\s+lives|slain|death\s+toll|executed|executions?|shot\s+dead"
+     r"|death\s+notices?"),
     (Metric.WOUNDED, r"wounded|wounding|injured|injuring|injur(?:y|ies)|hurt"),
     (Metric.CAPTURED,
      r"captured|capturing|capture|captives?|prisoners?(?:\s+of\s+war)?|POWs?|captivity"
@@ -238,5 +241,5 @@ NOT_SPEAKER_LABELS = frozenset(
     """note update updated breaking correction summary source sources background analysis
     context key points title date subject from to sent re cc bcc fact sheet headline headlines
     editor's editors watch read more related photo caption video warning disclaimer
-    clarification""".split()
+    clarification quote source""".split()
 )

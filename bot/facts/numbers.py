@@ -111,6 +111,7 @@ _QUALIFIER_LAST_WORDS = frozenset(
     surpassed topped tops to as most under around about approximately approx. roughly nearly
     almost some estimated circa c. approximate approaching like ~""".split()
 )
+_AFTER_ABOUT_RE = re.compile(r"\s+or\s+so\b", re.IGNORECASE)
 _AFTER_AT_LEAST_RE = re.compile(r"(?:\s*(?:\+|-?plus\b|or\s+more\b|and\s+more\b|odd\b))",
                                 re.IGNORECASE)
 
@@ -270,6 +271,10 @@ def find_quantities(sentence: str) -> list[Quantity]:
         if after and before is None:
             qualifier = Qualifier.AT_LEAST
             end = after.end()
+        about = _AFTER_ABOUT_RE.match(sentence, m.end())
+        if about and before is None:
+            qualifier = Qualifier.ABOUT  # "another 3,000 or so"
+            end = about.end()
         found.append(Quantity(value, value, qualifier, qstart, end, m.start(), m.end(),
                               scaled=scaled, has_decimal=has_decimal,
                               spelled=not m.group(0)[0].isdigit()))

@@ -13,6 +13,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.alerts import AlertPoster
 from bot.config import Settings
 from bot.errors import handle_error
 from bot.facts.ingest import ExtractFn, sync_folder
@@ -104,6 +105,7 @@ class FactBot(commands.AutoShardedBot):
         self.settings = settings
         self._store: FactStore | None = None
         self._version_checked = 0.0
+        self.alerts = AlertPoster(self, lambda: self.store)
 
     @property
     def store(self) -> FactStore:
@@ -127,6 +129,7 @@ class FactBot(commands.AutoShardedBot):
         )
         for line in summary.lines():
             log.info("seeds: %s", line)
+        self.alerts.announce(summary.results, guild_id=None)
         await self.load_commands()
         await self.sync_commands()
 
@@ -156,6 +159,7 @@ class FactBot(commands.AutoShardedBot):
             # Never logged in: AutoShardedClient.close needs the event queue login sets up.
             await self._async_setup_hook()
         try:
+            await self.alerts.close()
             await super().close()
         finally:
             if self._store is not None:

@@ -19,6 +19,7 @@ from bot.facts.documents import DocumentError, parse_document
 from bot.facts.ingest import sync_folder
 from bot.facts.model import Extraction, Figure
 from bot.facts.store import StoreError
+from bot.facts.store.alerts import AlertSubscription, AlertSubscriptions
 from bot.facts.store.overlays import CORRECTABLE_FIELDS, Moderation, ModerationError
 from bot.render import Entry, paginate
 from bot.render import text as render_text
@@ -169,6 +170,7 @@ class Admin(
                 )
             except StoreError as exc:
                 return f"Not stored: {exc}"
+            self.bot.alerts.announce([result], guild_id=guild)
             if result.status == "unchanged":
                 return f"`{document.key}` is already stored with this text; nothing changed."
             return (
@@ -424,6 +426,7 @@ class Admin(
         await interaction.response.defer(ephemeral=True, thinking=True)
         settings = self.bot.settings
         summary = await sync_folder(self.bot.store, settings.seeds_dir, seed_extractor(settings))
+        self.bot.alerts.announce(summary.results, guild_id=None)
         lines = summary.lines()
         await self.moderation.record(
             None, interaction.user.id, "reload", str(settings.seeds_dir), after=lines[:20]
@@ -431,6 +434,59 @@ class Admin(
         await self._done(
             interaction, "Seeds reloaded.\n" + "\n".join(render_text.clip(x, 200) for x in lines)
         )
+
+    @app_commands.command(
+        name="alerts", description="Where new figures are posted when documents are added"
+    )
+    @app_commands.describe(
+        channel="Post alerts in this channel (leave out to see the current setting)",
+        enabled="Whether alerts are posted (default: yes)",
+    )
+    async def alerts(
+        self,
+        interaction: discord.Interaction[FactBot],
+        channel: discord.TextChannel | None = None,
+        enabled: bool = True,
+    ) -> None:
+        guild = _guild(interaction)
+        subscriptions = AlertSubscriptions(self.bot.store)
+        if channel is None:
+            await self._done(interaction, alert_setting(await subscriptions.get(guild)))
+            return
+        await subscriptions.subscribe(
+            guild, channel.id, enabled=enabled, actor_id=interaction.user.id
+        )
+        after = {"channel": channel.id, "enabled": enabled}
+        await self.moderation.record(guild, interaction.user.id, "alerts", "alerts", after=after)
+        if enabled:
+            message = (
+                f"New figures will be posted in <#{channel.id}> when documents are added"
+                " (this server's own, and shared ones)."
+            )
+        else:
+            message = f"Alerts are off (the channel <#{channel.id}> is kept for later)."
+        await self._done(interaction, message)
+
+
+def alert_setting(subscription: AlertSubscription | None) -> str:
+    """The current alert setting and the last delivery problem, as /admin alerts shows it."""
+    if subscription is None:
+        return "No alert channel is set. Choose one with `/admin alerts channel:#channel`."
+    state = "on" if subscription.enabled else "off"
+    lines = [
+        f"Alerts are **{state}**, channel <#{subscription.channel_id}>, set by"
+        f" <@{subscription.updated_by}> on {render_text.day(subscription.updated_at.date())}."
+    ]
+    if subscription.problem is None or subscription.problem_at is None:
+        lines.append("No delivery problem so far.")
+    else:
+        when = subscription.problem_at.strftime("%Y-%m-%d %H:%M UTC")
+        lines.append(
+            f"Last delivery problem ({when}): {render_text.clip(subscription.problem, 400)}"
+        )
+        if not subscription.failing and subscription.delivered_at is not None:
+            lines.append("Alerts have been delivered since then.")
+    return "\n".join(lines)
 
 
 async def setup(bot: FactBot) -> None:

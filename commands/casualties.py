@@ -12,6 +12,7 @@ from bot.facts.model import CASUALTY_METRICS
 from bot.render import nothing_found
 from bot.render.listing import ListingPages, casualty_listing
 from bot.views import send_pages, send_text
+from commands.charting import send_estimates_chart
 from commands.lookup import (
     claimant_choices,
     lookup_for,
@@ -33,6 +34,7 @@ class Casualties(commands.Cog):
     @app_commands.describe(
         subject="Whose losses, e.g. North Korea",
         metric="killed, wounded, casualties, captured or missing",
+        chart="Also attach a chart of every claimant's estimates",
         source="Who claims the figure, e.g. NIS or Zelenskyy",
     )
     @app_commands.checks.cooldown(5, 10.0, key=lambda i: i.user.id)
@@ -42,6 +44,7 @@ class Casualties(commands.Cog):
         subject: str | None = None,
         metric: str | None = None,
         source: str | None = None,
+        chart: bool = False,
     ) -> None:
         guild = interaction.guild_id
         names = await lookup_for(self.bot).names(guild)
@@ -93,6 +96,16 @@ class Casualties(commands.Cog):
             await send_text(interaction, nothing_found(f"casualty figures for {described}", near))
             return
         await send_pages(interaction, ListingPages(listing, lookup.loader(guild)))
+        if chart:
+            await send_estimates_chart(
+                interaction,
+                self.bot.store,
+                metrics=metrics,
+                subject=resolved_subject,
+                source=resolved_source,
+                title="Casualty figures",
+                filename="casualties.png",
+            )
 
     @casualties.autocomplete("subject")
     async def subject_autocomplete(

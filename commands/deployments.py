@@ -12,6 +12,7 @@ from bot.facts.model import Metric
 from bot.render import nothing_found
 from bot.render.listing import ListingPages, deployment_listing
 from bot.views import send_pages, send_text
+from commands.charting import send_estimates_chart
 from commands.lookup import (
     claimant_choices,
     lookup_for,
@@ -31,6 +32,7 @@ class Deployments(commands.Cog):
     )
     @app_commands.describe(
         subject="Whose troops, e.g. North Korea",
+        chart="Also attach a chart of every claimant's estimates",
         source="Who claims the figure, e.g. NIS or JoongAng Ilbo",
     )
     @app_commands.checks.cooldown(5, 10.0, key=lambda i: i.user.id)
@@ -39,6 +41,7 @@ class Deployments(commands.Cog):
         interaction: discord.Interaction[FactBot],
         subject: str | None = None,
         source: str | None = None,
+        chart: bool = False,
     ) -> None:
         guild = interaction.guild_id
         names = await lookup_for(self.bot).names(guild)
@@ -82,6 +85,16 @@ class Deployments(commands.Cog):
             await send_text(interaction, nothing_found(f"troop figures for {described}", near))
             return
         await send_pages(interaction, ListingPages(listing, lookup.loader(guild)))
+        if chart:
+            await send_estimates_chart(
+                interaction,
+                self.bot.store,
+                metrics=[Metric.DEPLOYED],
+                subject=resolved_subject,
+                source=resolved_source,
+                title="Troop deployments",
+                filename="deployments.png",
+            )
 
     @deployments.autocomplete("subject")
     async def subject_autocomplete(

@@ -12,9 +12,11 @@ from discord.ext import commands
 
 from bot.client import FactBot
 from bot.facts import match
+from bot.facts.store.fact_store import EventKey
 from bot.render import nothing_found
 from bot.render.listing import Listing, ListingPages, timeline_listing
 from bot.views import send_pages, send_text
+from commands.charting import send_chart
 from commands.lookup import choices, lookup_for, quoted
 
 ACCEPTED_FORMS = "2024, 2024-06, June 2024, Jun 2024 or 2024-06-15"
@@ -63,6 +65,7 @@ class Timeline(commands.Cog):
         since=f"From this date on: {ACCEPTED_FORMS}",
         until=f"Up to this date: {ACCEPTED_FORMS}",
         about="Only events about this, e.g. Kursk or treaty",
+        chart="Also attach a timeline strip of the events",
     )
     @app_commands.checks.cooldown(5, 10.0, key=lambda i: i.user.id)
     async def timeline(
@@ -71,6 +74,7 @@ class Timeline(commands.Cog):
         since: str | None = None,
         until: str | None = None,
         about: str | None = None,
+        chart: bool = False,
     ) -> None:
         searched: list[str] = []
         start = end = None
@@ -105,15 +109,17 @@ class Timeline(commands.Cog):
         since_text = start.isoformat() if start else None
         until_text = end.isoformat() if end else None
 
-        def plan() -> Listing:
-            chosen = [
-                (k.id, k.start)
+        def chosen() -> list[EventKey]:
+            return [
+                k
                 for k in keys
                 if (since_text is None or k.end >= since_text)
                 and (until_text is None or k.start <= until_text)
                 and (wanted is None or k.id in wanted)
             ]
-            return timeline_listing(chosen, searched=described)
+
+        def plan() -> Listing:
+            return timeline_listing([(k.id, k.start) for k in chosen()], searched=described)
 
         listing = lookup.listing(guild, ("timeline", start, end, about, described), plan)
         if not listing.items:
@@ -124,6 +130,23 @@ class Timeline(commands.Cog):
             await send_text(interaction, nothing_found(f"events for {described}", near))
             return
         await send_pages(interaction, ListingPages(listing, lookup.loader(guild)))
+        if chart:
+            await self._send_chart(interaction, chosen(), described)
+
+    async def _send_chart(
+        self, interaction: discord.Interaction[FactBot], keys: list[EventKey], described: str
+    ) -> None:
+        from bot import charts
+
+        recent = [k.id for k in keys[-charts.MAX_EVENTS :]]
+        events = await self.bot.store.events_by_id(interaction.guild_id, recent)
+        title = f"Timeline · {described}"[:90]
+        total = len(keys)
+        await send_chart(
+            interaction,
+            lambda: charts.timeline_chart(events, title=title, total=total),
+            "timeline.png",
+        )
 
     @timeline.autocomplete("about")
     async def about_autocomplete(

@@ -11,7 +11,7 @@ import itertools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bot.standin.payloads import FakeAttachment, Json
+from bot.standin.payloads import BOT_PERMISSIONS, FakeAttachment, FakeChannel, Json
 
 SUB_COMMAND = 1
 SUB_COMMAND_GROUP = 2
@@ -113,8 +113,8 @@ def build_command_data(
         kind = sub["type"] if sub else (SUB_COMMAND if i == len(words) - 1 else SUB_COMMAND_GROUP)
         chain.append({"type": kind, "name": word, "options": []})
         level = sub
-    attachments: dict[str, Json] = {}
-    leaf_options = _leaf_options(level, options, focused, attachments, cdn_base, path)
+    resolved: dict[str, dict[str, Json]] = {}
+    leaf_options = _leaf_options(level, options, focused, resolved, cdn_base, path)
     if chain:
         chain[-1]["options"] = leaf_options
         for outer, inner in itertools.pairwise(chain):
@@ -122,8 +122,8 @@ def build_command_data(
         data["options"] = [chain[0]]
     else:
         data["options"] = leaf_options
-    if attachments:
-        data["resolved"] = {"attachments": attachments}
+    if resolved:
+        data["resolved"] = resolved
     return data
 
 
@@ -131,10 +131,12 @@ def _leaf_options(
     level: Json | None,
     options: Mapping[str, object],
     focused: str | None,
-    attachments: dict[str, Json],
+    resolved: dict[str, dict[str, Json]],
     cdn_base: str,
     path: str,
 ) -> list[Json]:
+    """The leaf's options; attachments and channels also go into ``resolved``, as Discord
+    sends them (a channel option takes a FakeChannel, or an id when resolving is not needed)."""
     schema = {
         o["name"]: o
         for o in (level or {}).get("options") or []
@@ -160,7 +162,16 @@ def _leaf_options(
         elif kind == ATTACHMENT:
             if not isinstance(value, FakeAttachment):
                 raise OptionError(f"{where}: pass a FakeAttachment (standin.attachment(...))")
-            attachments[str(value.id)] = value.payload(cdn_base)
+            resolved.setdefault("attachments", {})[str(value.id)] = value.payload(cdn_base)
+            entry["value"] = str(value.id)
+        elif kind == CHANNEL and isinstance(value, FakeChannel):
+            resolved.setdefault("channels", {})[str(value.id)] = {
+                "id": str(value.id),
+                "name": value.name,
+                "type": 0,
+                "permissions": str(BOT_PERMISSIONS),
+                "parent_id": None,
+            }
             entry["value"] = str(value.id)
         else:
             entry["value"] = _coerce(kind, value, where)

@@ -180,6 +180,9 @@ class DiscordStandIn:
         self.sync_requests: list[tuple[int | None, list[Json]]] = []
         self.violations: list[Violation] = []
         self.channel_messages: list[Reply] = []
+        #: Channel id -> the error Discord answers a message posted there with (see
+        #: :meth:`delete_channel`, :meth:`deny_channel`).
+        self.channel_refusals: dict[int, tuple[int, int, str]] = {}
         self.messages: dict[int, Json] = {}
         self.interactions: dict[int, InteractionRecord] = {}
         self.ready = asyncio.Event()
@@ -301,6 +304,14 @@ class DiscordStandIn:
         local = self.guild_commands.get(guild_id, []) if guild_id else []
         names = {c["name"] for c in local}
         return local + [c for c in self.global_commands if c["name"] not in names]
+
+    def delete_channel(self, channel_id: int) -> None:
+        """From now on, posting to the channel is answered as for a deleted one."""
+        self.channel_refusals[channel_id] = (404, 10003, "Unknown Channel")
+
+    def deny_channel(self, channel_id: int) -> None:
+        """From now on, the bot lacks the permission to post to the channel."""
+        self.channel_refusals[channel_id] = (403, 50013, "Missing Permissions")
 
     def attachment(
         self, filename: str, data: bytes, content_type: str = "text/plain; charset=utf-8"
@@ -833,6 +844,8 @@ class DiscordStandIn:
 
     async def _channel_message(self, channel_id: int, request: web.Request) -> web.StreamResponse:
         body, files = await _read_body(request)
+        if channel_id in self.channel_refusals:
+            return _error(*self.channel_refusals[channel_id])
         self._check_message(None, body)
         message = self._message_payload(channel_id, None, body, files, interaction=None)
         self.messages[int(message["id"])] = message

@@ -20,7 +20,7 @@ SUBJECT_ALIASES: dict[str, tuple[str, ...]] = {
         "occupiers", "occupying forces", "invaders", "russists", "rashists",
     ),
     "Ukraine": (
-        "Ukraine", "Ukrainian", "Ukrainians", "Kyiv", "Kiev", "UAF", "AFU", "ZSU",
+        "Ukraine", "Ukrainian", "Ukrainians", "Kyiv", "Kiev", "UAF", "AFU", "ZSU", "VSU",
         "Armed Forces of Ukraine",
     ),
     "South Korea": ("South Korea", "South Korean", "South Koreans", "Seoul", "ROK"),

@@ -234,8 +234,12 @@ class ClaimReader:
             return None
         if noun.kind == "bare" and q.vague and not noun.metric:
             return None
+        if noun.kind == "bare" and _AGE_TALK_RE.search(sentence):
+            return None  # "the average age rose from 31 to 35"
         clause_start = _clause_start(sentence, prev_end, q.start)
         clause_end = _clause_end(sentence, q.end, next_start)
+        if _HYPOTHETICAL_RE.search(sentence, clause_start, q.start):
+            return None  # "could send as many as 30,000 more": not something that happened
         metric = noun.metric
         if metric is None and noun.kind in ("personnel", "bare") and _force_size(sentence, q):
             metric = Metric.DEPLOYED
@@ -275,13 +279,16 @@ class ClaimReader:
             if previous is None or noun.kind not in ("bare", "personnel"):
                 return None
             metric, inherited = previous.metric, True
-        if previous is None and earlier is not None and _CONTINUES_RE.match(sentence):
+        if previous is None and earlier is not None and (
+            _CONTINUES_RE.match(sentence)
+            or _OF_THOSE_BEFORE_RE.search(sentence, max(0, q.start - 20), q.start)
+        ):
             previous = earlier
         claimant_aliases = [
             a for a in self.aliases_in(sentence, mentions) if a.subject not in ("",)
         ]
         subject = self._subject(sentence, q, noun, aliases, previous, prev_end, inherited,
-                                context, claimant_aliases)
+                                context, claimant_aliases, metric)
         if subject is None or subject not in self.subjects:
             return None
         source = _source_for(q, mentions, context, previous if inherited or (
@@ -307,6 +314,7 @@ class ClaimReader:
         inherited: bool,
         context: Context,
         claimant_aliases: Sequence[_Alias] = (),
+        metric: Metric | None = None,
     ) -> str | None:
         if noun.subject:
             return noun.subject
@@ -332,7 +340,7 @@ class ClaimReader:
         for alias in reversed(left):
             if not _after_destination(sentence, alias):
                 return alias.subject
-        after = _agent_after(sentence, q, aliases)
+        after = _agent_after(sentence, q, aliases, metric)
         if after:
             return after
         if not aliases and noun.kind != "other" and context.last_subject_age == 0:
@@ -401,7 +409,7 @@ def _counted_noun(
             return _Noun("casualty", metric, subject, end=m.end())
         if lower in lx.PERSONNEL_NOUNS:
             if lower == "others" and not after_claim:
-                return _Noun("other")
+                return _Noun("bare", subject=subject, end=m.end())  # whose: the context says
             if lx.EQUIPMENT_AFTER_PERSONNEL_RE.match(sentence, m.end()):
                 return _Noun("other")
             origin = _origin_after(sentence, m.end(), aliases)
@@ -415,6 +423,10 @@ def _counted_noun(
         if lower in lx.MODIFIERS:
             owned = owned or lower in _POSSESSIVE_PRONOUNS
             pos = m.end()
+            continue
+        alternative = _ALTERNATIVE_NUMBER_RE.match(sentence, m.start())
+        if alternative:
+            pos = alternative.end()  # "four or five brigades": the noun comes after both
             continue
         if word[0].isupper() and subject is None:
             # A force we do not follow ("Israeli soldiers") or a place: not ours to count.
@@ -432,6 +444,11 @@ _PEOPLE_NEXT_RE = re.compile(
     + r"|[A-Z][a-z]+(?:ans|ese|is))\b"
 )
 _NEXT_TOKEN_RE = re.compile(r"[\s\"'”’“‘]*([A-Za-z][\w'’-]*|[^\w\s])")
+_ALTERNATIVE_NUMBER_RE = re.compile(
+    r"(?:or|to)\s+(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\b",
+    re.IGNORECASE,
+)
+_AGE_TALK_RE = re.compile(r"\b(?:ages?|aged|years?\s+old|year-olds?)\b", re.IGNORECASE)
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our", "his", "her"})
 _VERBISH = frozenset(
     """were was are is had have has been be being will would could may might remain remained
@@ -468,14 +485,19 @@ def _after_destination(sentence: str, alias: _Alias) -> bool:
     return bool(lx.DESTINATION_BEFORE_RE.search(sentence, max(0, alias.start - 30), alias.start))
 
 
-def _agent_after(sentence: str, q: Quantity, aliases: Sequence[_Alias]) -> str | None:
+def _agent_after(
+    sentence: str, q: Quantity, aliases: Sequence[_Alias], metric: Metric | None = None
+) -> str | None:
     """'sent by North Korea', 'the 11,000 troops Pyongyang dispatched', 'after a deployment of
     11,000 soldiers, Pyongyang sent ...': the force that sends comes after the number."""
     for alias in aliases:
         if alias.start < q.end:
             continue
         before = sentence[max(0, alias.start - 12) : alias.start]
-        if re.search(r"\b(?:by|from)\s+(?:the\s+)?$", before):
+        if re.search(r"\bfrom\s+(?:the\s+)?$", before) or (
+            metric is Metric.DEPLOYED and re.search(r"\bby\s+(?:the\s+)?$", before)
+        ):
+            # "sent by North Korea" names the sender; "held by Ukraine" names the captor.
             return alias.subject
         if _SENDS_AFTER_RE.match(sentence, alias.end) and not _after_destination(sentence, alias):
             return alias.subject
@@ -867,6 +889,11 @@ def _states_no_figures(
 
 
 _STORY_START_YEAR = 2014
+_HYPOTHETICAL_RE = re.compile(
+    r"\b(?:could|might|may|would|will|plans?\s+to|(?:is|are)\s+expected\s+to|(?:is|are)\s+set\s+to"
+    r"|(?:is|are)\s+poised\s+to)\s+(?:\w+\s+){0,2}?(?:send|deploy|dispatch|commit|add|lose)\b",
+    re.IGNORECASE,
+)
 _OTHER_WAR_RE = re.compile(
     r"\b(?:Korean|Vietnam|Afghan|Soviet-Afghan|Chechen|Gulf|Iraq|Iran-Iraq|Second\s+World"
     r"|First\s+World|World|Great\s+Patriotic|Winter)\s+War\b|\bWorld\s+War\s+(?:I|II|One|Two)\b"

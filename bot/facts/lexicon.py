@@ -15,7 +15,7 @@ PERSONNEL_NOUNS = frozenset(
     fighter men combatants infantry infantrymen conscripts recruits reservists mercenaries
     commandos paratroopers marines sailors airmen troopers gunners snipers operators
     forces force contingent regulars draftees cadets others defenders nationals sappers
-    deminers engineers""".split()
+    deminers engineers replacements""".split()
 )
 # Two-word personnel nouns whose first word alone means something else.
 PERSONNEL_PAIRS = frozenset(
@@ -32,6 +32,7 @@ CASUALTY_NOUNS: dict[str, Metric] = {
     "prisoners": Metric.CAPTURED, "prisoner": Metric.CAPTURED, "pows": Metric.CAPTURED,
     "pow": Metric.CAPTURED, "captives": Metric.CAPTURED, "captured": Metric.CAPTURED,
     "missing": Metric.MISSING, "mia": Metric.MISSING, "bodies": Metric.KILLED,
+    "reinforcements": Metric.DEPLOYED, "replacements": Metric.DEPLOYED,
 }
 
 # People who are not combatants, and things that are not people: a count of these is no figure.
@@ -51,7 +52,7 @@ MODIFIERS = frozenset(
     of the its their his her our them these those such some battle-hardened hardened highly
     heavily armed veteran previous earlier former initial original total estimated reported
     confirmed so-called around about nearly roughly approximately mostly all own military
-    battlefield irrecoverable""".split()
+    battlefield irrecoverable construction""".split()
 )
 
 # Attribution verbs: "X said", "X estimates", "X placed ... at".
@@ -62,7 +63,7 @@ ATTRIBUTION_VERBS = (
     r"|assessed|assesses|assess|assessing|placed|places|placing|put|puts|putting|added|adds"
     r"|noted|notes|wrote|writes|warned|warns|indicated|indicates|indicate|suggested|suggests"
     r"|suggest|revealed|reveals|disclosed|discloses|acknowledged|acknowledges|admitted|admits"
-    r"|concede|concedes|conceded|published|publishes|cite|cites|calculated|calculates|counted|counts|tallied|recorded|records|documented|briefed"
+    r"|concede|concedes|conceded|published|publishes|judges|judged|judge|cite|cites|calculated|calculates|counted|counts|tallied|recorded|records|documented|briefed"
     r"|informed|testified|insisted|insists|alleged|alleges|asserted|asserts|maintained"
     r"|maintains|projected|projects|figured|cited|cites|explained|explains"
 )
@@ -120,7 +121,7 @@ _METRIC_CUES: tuple[tuple[Metric, str], ...] = (
      r"deployed|deploying|deploys|deploy|deployments?|redeployed|redeployment|sent|send|sending"
      r"|sends|dispatched|dispatch|dispatching|arrived|arriving|arrive|arrivals?|stationed"
      r"|transferred|shipped|mobili[sz]ed|reinforcements?|amassed|massed|positioned"
-     r"|fighting|fought|fight|serving|serve|training|trained|bolster|reinforce|reinforced"
+     r"|fighting|fought|fight|serving|serve|bolster|reinforce|reinforced"
      r"|reinforcing|moved|moving|relocated|rotated|rotating|poured|committed|transported"
      r"|ferried|flown|airlifted|boarded|put\s+aboard|brought"
      r"|(?:(?:are|were|is|was|remain|remained)\s+(?:currently\s+|now\s+|still\s+|already\s+)?"
@@ -181,7 +182,7 @@ BEFORE_EXCLUDE_WORDS = frozenset(
     """usd eur krw rub no. resolution article page pages brigade division regiment corps
     battalion unit route highway flight aged age ages section chapter room building phone tel
     tel. score level phase number version group edit point item part step round option
-    paragraph para footnote recital annex table figure turned""".split()
+    paragraph para footnote recital annex table figure turned episode issue vol volume""".split()
 )
 BEFORE_EXCLUDE_CASED = frozenset({"Kh", "Tu", "Su", "MiG", "T", "BM", "M", "US$"})
 BEFORE_EXCLUDE_PAIRS = frozenset({"who is", "who was"})
@@ -207,7 +208,7 @@ NATIONAL_ARMY_AFTER_RE = re.compile(
 )
 FORCE_SIZE_BEFORE_RE = re.compile(
     r"\b(?:among|out\s+of|of\s+the|force\s+of|contingent\s+of|total\s+of|deployment\s+of"
-    r"|group\s+of|corps\s+of|army\s+of|body\s+of)\s+"
+    r"|group\s+of|corps\s+of|body\s+of)\s+"
     r"(?:(?:an\s+estimated|about|around|some|roughly|nearly|at\s+least|up\s+to|approximately)\s+)?$",
     re.IGNORECASE,
 )

@@ -112,13 +112,18 @@ class Paginator(discord.ui.View):
         await self._show(interaction, self.page_count - 1)
 
     async def on_timeout(self) -> None:
-        for item in self.children:
-            if isinstance(item, discord.ui.Button):
-                item.disabled = True
+        disable_buttons(self)
         if self.message is not None:
             # the message may be gone or its token expired: then there is nothing left to disable
             with contextlib.suppress(discord.HTTPException):
                 await self.message.edit(view=self, allowed_mentions=NO_MENTIONS)
+
+
+def disable_buttons(view: discord.ui.View) -> None:
+    """Grey out every button of ``view`` (a view that timed out no longer answers them)."""
+    for item in view.children:
+        if isinstance(item, discord.ui.Button):
+            item.disabled = True
 
 
 async def send_pages(

@@ -6,7 +6,8 @@ from __future__ import annotations
 import asyncio
 import io
 import json
-from typing import Any, Literal
+from collections.abc import Awaitable, Callable
+from typing import Any, Literal, TypeVar
 
 import discord
 from discord import app_commands
@@ -28,6 +29,8 @@ from bot.views import send_pages, send_text
 from commands import admin_values as values
 from commands.admin_views import ConfirmIngest
 from commands.lookup import CHOICE_LIMIT, figure_label, figure_search_text
+
+T = TypeVar("T")
 
 AUDIT_PER_PAGE = 8
 PREVIEW_FIGURES = 40
@@ -70,6 +73,20 @@ class Admin(
 
     async def _done(self, interaction: discord.Interaction[FactBot], message: str) -> None:
         await send_text(interaction, message[:2000], ephemeral=True)
+
+    async def _moderate(
+        self,
+        interaction: discord.Interaction[FactBot],
+        write: Callable[[], Awaitable[T]],
+        done: Callable[[T], str],
+    ) -> None:
+        """Make a moderation write and reply what it did, or why it was refused."""
+        try:
+            result = await write()
+        except ModerationError as exc:
+            await self._done(interaction, str(exc))
+            return
+        await self._done(interaction, done(result))
 
     # -- documents ----------------------------------------------------------------------------
 
@@ -224,17 +241,15 @@ class Admin(
         if info is not None and info.guild_id is None:
             require_owner(interaction)
             scope = None
-        try:
-            removed = await self.moderation.remove_document(
-                scope, document, actor_id=interaction.user.id, reason=reason
-            )
-        except ModerationError as exc:
-            await self._done(interaction, str(exc))
-            return
-        await self._done(
+        await self._moderate(
             interaction,
-            f"Removed `{render_text.clip(removed.key, 200)}` with {removed.figures:,} figures and"
-            f" {removed.events:,} events.",
+            lambda: self.moderation.remove_document(
+                scope, document, actor_id=interaction.user.id, reason=reason
+            ),
+            lambda removed: (
+                f"Removed `{render_text.clip(removed.key, 200)}` with {removed.figures:,} figures"
+                f" and {removed.events:,} events."
+            ),
         )
 
     @remove_document.autocomplete("document")
@@ -261,14 +276,13 @@ class Admin(
         self, interaction: discord.Interaction[FactBot], fact: str, reason: str
     ) -> None:
         guild = _guild(interaction)
-        try:
-            figure = await self.moderation.hide(
+        await self._moderate(
+            interaction,
+            lambda: self.moderation.hide(
                 guild, fact, actor_id=interaction.user.id, reason=reason
-            )
-        except ModerationError as exc:
-            await self._done(interaction, str(exc))
-            return
-        await self._done(interaction, f"Figure `{figure.id}` is now hidden in this server.")
+            ),
+            lambda figure: f"Figure `{figure.id}` is now hidden in this server.",
+        )
 
     @app_commands.command(name="unhide", description="Show a hidden figure again in this server")
     @app_commands.describe(fact=FACT_HELP, reason="Why (kept in the audit log)")
@@ -276,14 +290,13 @@ class Admin(
         self, interaction: discord.Interaction[FactBot], fact: str, reason: str | None = None
     ) -> None:
         guild = _guild(interaction)
-        try:
-            figure = await self.moderation.unhide(
+        await self._moderate(
+            interaction,
+            lambda: self.moderation.unhide(
                 guild, fact, actor_id=interaction.user.id, reason=reason
-            )
-        except ModerationError as exc:
-            await self._done(interaction, str(exc))
-            return
-        await self._done(interaction, f"Figure `{figure.id}` is shown again in this server.")
+            ),
+            lambda figure: f"Figure `{figure.id}` is shown again in this server.",
+        )
 
     @app_commands.command(name="verify", description="Mark a figure as checked against its source")
     @app_commands.describe(fact=FACT_HELP, reason="What it was checked against")
@@ -291,14 +304,13 @@ class Admin(
         self, interaction: discord.Interaction[FactBot], fact: str, reason: str | None = None
     ) -> None:
         guild = _guild(interaction)
-        try:
-            figure = await self.moderation.verify(
+        await self._moderate(
+            interaction,
+            lambda: self.moderation.verify(
                 guild, fact, actor_id=interaction.user.id, reason=reason
-            )
-        except ModerationError as exc:
-            await self._done(interaction, str(exc))
-            return
-        await self._done(interaction, f"Figure `{figure.id}` is marked verified in this server.")
+            ),
+            lambda figure: f"Figure `{figure.id}` is marked verified in this server.",
+        )
 
     @app_commands.command(name="correct", description="Correct one field of a figure here")
     @app_commands.describe(
@@ -317,18 +329,21 @@ class Admin(
         reason: str,
     ) -> None:
         guild = _guild(interaction)
-        try:
-            parsed = values.correction_value(field, value)
-            figure = await self.moderation.correct(
-                guild, fact, field, parsed, actor_id=interaction.user.id, reason=reason
-            )
-        except ModerationError as exc:
-            await self._done(interaction, str(exc))
-            return
-        await self._done(
+        await self._moderate(
             interaction,
-            f"Figure `{figure.id}` corrected in this server: {field} is now"
-            f" {render_text.clip(values.correction_shown(figure, field), 200)}.",
+            # the value is parsed inside the write, so a value it cannot read is refused alike
+            lambda: self.moderation.correct(
+                guild,
+                fact,
+                field,
+                values.correction_value(field, value),
+                actor_id=interaction.user.id,
+                reason=reason,
+            ),
+            lambda figure: (
+                f"Figure `{figure.id}` corrected in this server: {field} is now"
+                f" {render_text.clip(values.correction_shown(figure, field), 200)}."
+            ),
         )
 
     @hide.autocomplete("fact")
@@ -408,17 +423,17 @@ class Admin(
         self, interaction: discord.Interaction[FactBot], role: discord.Role | None = None
     ) -> None:
         guild = _guild(interaction)
-        try:
-            await self.moderation.set_moderator_role(
-                guild, role.id if role else None, actor_id=interaction.user.id
-            )
-        except ModerationError as exc:
-            await self._done(interaction, str(exc))
-            return
         if role is None:
-            await self._done(interaction, "Moderator role cleared: Manage Server is needed now.")
+            done = "Moderator role cleared: Manage Server is needed now."
         else:
-            await self._done(interaction, f"Members with <@&{role.id}> may now use /admin.")
+            done = f"Members with <@&{role.id}> may now use /admin."
+        await self._moderate(
+            interaction,
+            lambda: self.moderation.set_moderator_role(
+                guild, role.id if role else None, actor_id=interaction.user.id
+            ),
+            lambda _previous: done,
+        )
 
     @app_commands.command(name="reload", description="Owners: re-read seeds/ (overlays survive)")
     async def reload(self, interaction: discord.Interaction[FactBot]) -> None:

@@ -11,7 +11,7 @@ import discord
 
 from bot.checks import NOT_MODERATOR, is_moderator
 from bot.errors import write_failure, writes_failing_message
-from bot.views import NO_MENTIONS, NOT_YOURS
+from bot.views import NO_MENTIONS, NOT_YOURS, disable_buttons
 
 #: Stores the previewed document; returns the message that replaces the preview.
 ConfirmFn = Callable[[], Awaitable[str]]
@@ -81,9 +81,7 @@ class ConfirmIngest(discord.ui.View):
         )
 
     async def on_timeout(self) -> None:
-        for item in self.children:
-            if isinstance(item, discord.ui.Button):
-                item.disabled = True
+        disable_buttons(self)
         if self.message is not None:
             with contextlib.suppress(discord.HTTPException):
                 await self.message.edit(

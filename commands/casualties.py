@@ -7,20 +7,18 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import FactBot
-from bot.facts import match
 from bot.facts.model import CASUALTY_METRICS
-from bot.render import nothing_found
-from bot.render.listing import ListingPages, casualty_listing
-from bot.views import send_pages, send_text
-from commands.charting import send_estimates_chart
-from commands.lookup import (
-    claimant_choices,
-    lookup_for,
-    metric_choices,
-    quoted,
-    select_figures,
-    shown,
-    subject_choices,
+from bot.render.listing import casualty_listing
+from commands.figure_answers import FigureAnswer, answer_figures
+from commands.lookup import claimant_choices, metric_choices, subject_choices
+
+CASUALTIES = FigureAnswer(
+    name="casualties",
+    metrics=CASUALTY_METRICS,
+    plan=casualty_listing,
+    everything="all subjects, metrics and sources",
+    nothing="casualty figures",
+    chart_title="Casualty figures",
 )
 
 
@@ -46,66 +44,10 @@ class Casualties(commands.Cog):
         source: str | None = None,
         chart: bool = False,
     ) -> None:
-        guild = interaction.guild_id
-        names = await lookup_for(self.bot).names(guild)
-        searched: list[str] = []
-        resolved_subject = resolved_source = None
-        metrics = list(CASUALTY_METRICS)
-        if subject:
-            resolved_subject = names.subject(subject)
-            if resolved_subject is None:
-                near = match.closest(subject, names.subjects, aliases=names.subject_aliases)
-                near = near or list(names.subjects[:3])
-                await send_text(interaction, nothing_found(f"subject {quoted(subject)}", near))
-                return
-            searched.append(f"subject {shown(resolved_subject)}")
-        if metric:
-            found = match.resolve_metric(metric, CASUALTY_METRICS)
-            if found is None:
-                listed = [m.value for m in CASUALTY_METRICS]
-                await send_text(interaction, nothing_found(f"metric {quoted(metric)}", listed))
-                return
-            metrics = [found]
-            searched.append(f"metric **{found.value}**")
-        if source:
-            resolved_source = names.claimant(source)
-            if resolved_source is None:
-                near = match.closest(source, names.claimants, aliases=names.claimant_aliases)
-                near = near or list(names.claimants[:3])
-                await send_text(interaction, nothing_found(f"source {quoted(source)}", near))
-                return
-            searched.append(f"source {shown(resolved_source)}")
-        await interaction.response.defer(thinking=True)
-        lookup = lookup_for(self.bot)
-        keys = await lookup.figure_keys(guild)
-        described = " · ".join(searched) or "all subjects, metrics and sources"
-        query = ("casualties", tuple(metrics), resolved_subject, resolved_source, described)
-        listing = lookup.listing(
-            guild,
-            query,
-            lambda: casualty_listing(
-                select_figures(
-                    keys, metrics=metrics, subject=resolved_subject, source=resolved_source
-                ),
-                searched=described,
-            ),
+        await answer_figures(
+            self.bot, interaction, CASUALTIES,
+            subject=subject, metric=metric, source=source, chart=chart,
         )
-        if not listing.items:
-            with_figures = select_figures(keys, metrics=CASUALTY_METRICS)
-            near = sorted({k.subject for k in with_figures})[:3]
-            await send_text(interaction, nothing_found(f"casualty figures for {described}", near))
-            return
-        await send_pages(interaction, ListingPages(listing, lookup.loader(guild)))
-        if chart:
-            await send_estimates_chart(
-                interaction,
-                self.bot.store,
-                metrics=metrics,
-                subject=resolved_subject,
-                source=resolved_source,
-                title="Casualty figures",
-                filename="casualties.png",
-            )
 
     @casualties.autocomplete("subject")
     async def subject_autocomplete(

@@ -51,6 +51,18 @@ class Names:
     def claimant(self, query: str) -> str | None:
         return match.resolve_claimant(query, self.claimants, self.claimant_aliases)
 
+    def near_subjects(self, query: str) -> list[str]:
+        """What to suggest for a subject that resolves to none: the closest, else the first."""
+        return match.closest(query, self.subjects, aliases=self.subject_aliases) or list(
+            self.subjects[:3]
+        )
+
+    def near_claimants(self, query: str) -> list[str]:
+        """What to suggest for a claimant that resolves to none: the closest, else the first."""
+        return match.closest(query, self.claimants, aliases=self.claimant_aliases) or list(
+            self.claimants[:3]
+        )
+
 
 @dataclass(frozen=True)
 class FigureIndex:
@@ -222,26 +234,28 @@ class FactLookup:
     ) -> FigureIndex | None:
         """The figure index, waiting at most ``wait`` seconds for its build; None when it is
         not ready by then (the build goes on, so a later keystroke finds it)."""
-        cached = self._figures.peek(guild_id, self.version())
-        if cached is not None:
-            return cached
         return await self._within(
-            ("figure index", guild_id), lambda: self.figure_index(guild_id), wait
+            self._figures, ("figure index", guild_id), lambda: self.figure_index(guild_id), wait
         )
 
     async def ready_event_index(
         self, guild_id: int | None, wait: float = AUTOCOMPLETE_WAIT
     ) -> match.TextIndex[Event] | None:
-        cached = self._events.peek(guild_id, self.version())
-        if cached is not None:
-            return cached
         return await self._within(
-            ("event index", guild_id), lambda: self.event_index(guild_id), wait
+            self._events, ("event index", guild_id), lambda: self.event_index(guild_id), wait
         )
 
     async def _within(
-        self, name: tuple[str, int | None], build: Callable[[], Awaitable[T]], wait: float
+        self,
+        cache: match.VersionedCache[int | None, T],
+        name: tuple[str, int | None],
+        build: Callable[[], Awaitable[T]],
+        wait: float,
     ) -> T | None:
+        """The cached index, else the one being built if it is ready within ``wait`` seconds."""
+        cached = cache.peek(name[1], self.version())
+        if cached is not None:
+            return cached
         task = self._builds.get(name)
         if task is None or task.done():
             task = asyncio.ensure_future(build())

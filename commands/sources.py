@@ -7,7 +7,6 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import FactBot
-from bot.facts import match
 from bot.render import nothing_found
 from bot.render.answers import claimant_line, document_line
 from bot.render.listing import Item, ListingPages, claimant_listing, sources_listing
@@ -31,8 +30,7 @@ class Sources(commands.Cog):
             names = await lookup.names(guild)
             resolved = names.claimant(claimant)
             if resolved is None:
-                near = match.closest(claimant, names.claimants, aliases=names.claimant_aliases)
-                near = near or list(names.claimants[:3])
+                near = names.near_claimants(claimant)
                 await send_text(interaction, nothing_found(f"claimant {quoted(claimant)}", near))
                 return
             await interaction.response.defer(thinking=True)

@@ -7,18 +7,21 @@ import random
 import re
 import shutil
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
+
+import discord
+import pytest
 
 from bot.client import seed_extractor
 from bot.config import Settings
 from bot.facts import match
 from bot.facts.ingest import sync_folder
-from bot.facts.model import DateSpan, Figure, Metric, Precision, Qualifier, Status
+from bot.facts.model import DateSpan, Event, Figure, Metric, Precision, Qualifier, Status
 from bot.facts.store import DocumentInfo, FactStore
 from bot.facts.store.fact_store import FigureKey
 from bot.facts.store.overlays import Moderation
-from bot.render import casualty_pages, text
-from bot.render.answers import claimant_line, document_line
+from bot.render import text
+from bot.render.answers import METRIC_ORDER, METRIC_WORDS, claimant_line, document_line
 from bot.render.listing import (
     Item,
     ListingPages,
@@ -26,9 +29,10 @@ from bot.render.listing import (
     casualty_listing,
     deployment_listing,
     sources_listing,
+    timeline_listing,
 )
 from tests.conftest import REPO_SEEDS
-from tests.test_render import assert_fits
+from tests.test_render import assert_fits, desc, figure, span
 
 LONG = "Ministry of *Defence* <@123> of the Republic " * 10
 
@@ -64,17 +68,48 @@ def worst_figures(count: int) -> list[Figure]:
     ]
 
 
-def loader_for(figures: Sequence[Figure], documents: dict[str, DocumentInfo] | None = None):
+def loader_for(
+    figures: Sequence[Figure],
+    documents: dict[str, DocumentInfo] | None = None,
+    events: Sequence[Event] = (),
+):
     by_id = {f.id: f for f in figures}
+    events_by_id = {e.id: e for e in events}
 
     async def load(figure_ids: Sequence[str], event_ids: Sequence[str]) -> Rows:
-        return Rows({i: by_id[i] for i in figure_ids}, {}, documents or {})
+        return Rows(
+            {i: by_id[i] for i in figure_ids},
+            {i: events_by_id[i] for i in event_ids},
+            documents or {},
+        )
 
     return load
 
 
-async def all_pages(pages: ListingPages) -> list:
+async def all_pages(pages: ListingPages) -> list[discord.Embed]:
     return [await pages.page(i) for i in range(pages.page_count)]
+
+
+async def casualty_pages(figures: Sequence[Figure], searched: str = "all") -> list[discord.Embed]:
+    """The /casualties answer for ``figures``, every page rendered."""
+    listing = casualty_listing([key_of(f) for f in figures], searched=searched)
+    return await all_pages(ListingPages(listing, loader_for(figures)))
+
+
+def read_listing(embeds: Sequence[discord.Embed], groups: set[str]) -> list[tuple[str, str]]:
+    """What the pages show in order: ("heading", group), ("continued", group), ("spread", line)
+    and ("figure", id); a heading is a line naming one of ``groups`` in bold."""
+    shown: list[tuple[str, str]] = []
+    for embed in embeds:
+        for line in (embed.description or "").split("\n"):
+            heading = line.removesuffix(" (continued)")
+            if heading.startswith("**") and heading.endswith("**") and heading[2:-2] in groups:
+                shown.append(("continued" if heading != line else "heading", heading[2:-2]))
+            elif line.startswith("↔ "):
+                shown.append(("spread", line))
+            elif found := re.search(r"· `/fact (f\d{7})`", line):
+                shown.append(("figure", found[1]))
+    return shown
 
 
 async def test_every_figure_once_every_page_within_limits_in_casualty_order():
@@ -85,9 +120,24 @@ async def test_every_figure_once_every_page_within_limits_in_casualty_order():
     assert_fits(embeds)
     shown = re.findall(r"· `/fact (f\d{7})`", "\n".join(e.description or "" for e in embeds))
     assert sorted(shown) == sorted(f.id for f in figures)
-    eager = casualty_pages(figures, {}, searched="x")
-    eager_order = re.findall(r"· `/fact (f\d{7})`", "\n".join(e.description or "" for e in eager))
-    assert shown == eager_order  # the same grouping and order as the answer rendered up front
+    # by subject, then metric in its fixed order; the given order holds within a group
+    ordered = sorted(figures, key=lambda f: (f.subject, METRIC_ORDER[f.metric]))
+    assert shown == [f.id for f in ordered]
+    # a group per subject and metric, headed by both (the subject clipped), opened by its
+    # spread line where its claimants disagree and its first figure is not an additional one
+    members: dict[tuple[str, Metric], list[Figure]] = {}
+    for f in ordered:
+        members.setdefault((f.subject, f.metric), []).append(f)
+    expected: list[tuple[str, str]] = []
+    for (subject, metric), group in members.items():
+        expected.append(("heading", f"{text.clip(subject, 100)} · {METRIC_WORDS[metric]}"))
+        spread = None if group[0].additional else text.spread(group)
+        if spread:
+            expected.append(("spread", f"↔ {spread}"))
+        expected.extend(("figure", f.id) for f in group)
+    read = read_listing(embeds, {name for kind, name in expected if kind == "heading"})
+    assert [r for r in read if r[0] != "continued"] == expected
+    assert len(members) == 6 and any(kind == "spread" for kind, _ in expected)
     total = len(embeds)
     assert all((e.footer.text or "").endswith(f"page {n}/{total}") for n, e in enumerate(embeds, 1))
     assert text.INFERRED_LEGEND in (embeds[0].footer.text or "")
@@ -133,8 +183,6 @@ async def test_additional_deployments_get_no_spread_line():
 
 async def test_sources_pages_fit_with_the_longest_lines_and_list_everything():
     now = date(2025, 1, 1)
-    from datetime import datetime
-
     documents = [
         DocumentInfo(
             key=f"d{i}.txt", guild_id=None, title=LONG, publisher=LONG,
@@ -158,6 +206,103 @@ async def test_sources_pages_fit_with_the_longest_lines_and_list_everything():
     body = "\n".join(e.description or "" for e in embeds)
     assert body.count("figures in") == len(claimants)
     assert body.count("<https://x/") == len(documents)
+
+
+async def test_inferred_dates_get_the_legend_in_the_footer():
+    inferred = span(date(2025, 1, 1), date(2025, 1, 31), Precision.MONTH, True)
+    pages = await casualty_pages([figure("a", 300, when=inferred)])
+    assert "Jan 2025*" in desc(pages[0])
+    assert text.INFERRED_LEGEND in (pages[0].footer.text or "")
+    plain = await casualty_pages([figure("b", 300)])
+    assert text.INFERRED_LEGEND not in (plain[0].footer.text or "")
+
+
+async def test_spread_line_names_the_lowest_and_highest_claimant():
+    figures = [
+        figure("a", 4000, source="Volodymyr Zelenskyy"),
+        figure("b", 1200, qualifier=Qualifier.ABOUT, source="U.S. assessments"),
+    ]
+    description = desc((await casualty_pages(figures))[0])
+    assert "estimates range from about 1,200 (U.S.) to 4,000 (Zelenskyy)" in description
+
+
+@pytest.mark.parametrize(
+    ("raw", "forbidden"),
+    [
+        ("@everyone look", "@everyone"),
+        ("@here look", "@here"),
+        ("ping <@&123> and <@456>", "<@"),
+        ("**bold** claim", "**bold**"),
+        ("[click me](https://evil.example)", "[click me]("),
+        ("`code`", "`code`"),
+    ],
+)
+async def test_quotes_are_inert(raw, forbidden):
+    quote = f"Officials said {raw} that 300 soldiers died."
+    description = desc((await casualty_pages([figure("a", 300, quote=quote)]))[0])
+    assert forbidden not in description
+    # the words are all still there, only neutralised
+    visible = description.replace("\\", "").replace("\u200b", "")
+    assert quote in visible
+
+
+async def test_a_clipped_quote_ends_with_an_ellipsis_and_the_fact_id():
+    long_quote = "North Korean soldiers were killed " * 100
+    pages = await casualty_pages([figure("abcd2345", 300, quote=long_quote)], searched="")
+    description = desc(pages[0])
+    line = next(line for line in description.splitlines() if line.startswith("> "))
+    assert line.endswith("… (see `/fact abcd2345`)")
+    assert len(line) < 400
+
+
+async def test_five_thousand_figures_with_long_quotes_fit_discords_limits():
+    quote = ("North Korean soldiers were reported killed near Kursk, officials said. " * 30)[:2000]
+    figures = [
+        figure(
+            f"f{i:05d}",
+            100 + i,
+            metric=[Metric.KILLED, Metric.WOUNDED, Metric.CASUALTIES][i % 3],
+            source=f"Claimant {i % 40}",
+            quote=quote,
+        )
+        for i in range(5000)
+    ]
+    pages = await casualty_pages(figures)
+    assert len(pages) > 100
+    assert_fits(pages)
+    shown = re.findall(r"· `/fact (f\d{5})`", "\n".join(desc(page) for page in pages))
+    assert sorted(shown) == [f.id for f in figures]  # every figure exactly once, none dropped
+    assert (pages[-1].footer.text or "").endswith(f"page {len(pages)}/{len(pages)}")
+
+
+async def test_timeline_groups_events_by_year_in_date_order():
+    events = [
+        Event(
+            f"e{i}",
+            "doc.txt",
+            span(date(2023 + i, 6, 1), date(2023 + i, 6, 30), Precision.MONTH),
+            f"Summary {i}",
+            f"Something happened in year {i}.",
+            (0, 10),
+        )
+        for i in range(3)
+    ]
+    listing = timeline_listing(
+        [(e.id, e.date.start.isoformat()) for e in events], searched="all"
+    )
+    page = await ListingPages(listing, loader_for([], events=events)).page(0)
+    description = desc(page)
+    assert description.index("**2023**") < description.index("**2024**") < description.index(
+        "**2025**"
+    )
+    assert "Jun 2024" in description
+
+
+async def test_status_marks_are_shown():
+    verified = await casualty_pages([figure("a", 1, status=Status.VERIFIED)], searched="")
+    corrected = await casualty_pages([figure("a", 1, status=Status.CORRECTED)], searched="")
+    assert "✓ verified" in desc(verified[0])
+    assert "corrected" in desc(corrected[0])
 
 
 def test_name_matcher_gives_what_autocomplete_gives():

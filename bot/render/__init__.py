@@ -4,27 +4,17 @@ Pure formatting: nothing here queries the store or talks to Discord.
 """
 
 from bot.render.answers import (
-    casualty_pages,
-    claimant_pages,
-    deployment_pages,
     fact_pages,
     nothing_found,
     search_pages,
-    sources_pages,
-    timeline_pages,
 )
 from bot.render.pages import Entry, limit_problems, paginate
 
 __all__ = [
     "Entry",
-    "casualty_pages",
-    "claimant_pages",
-    "deployment_pages",
     "fact_pages",
     "limit_problems",
     "nothing_found",
     "paginate",
     "search_pages",
-    "sources_pages",
-    "timeline_pages",
 ]

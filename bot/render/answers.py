@@ -1,9 +1,9 @@
-"""Query results -> pages of embeds, one function per command's answer."""
+"""Rendered rows (a figure's or event's entry, a claimant's or document's line) and the answers
+rendered whole: /search results and one figure in full for /fact."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from itertools import groupby
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 import discord
@@ -58,66 +58,6 @@ def figure_entry(
     )
 
 
-def _group_entries(
-    figures: Iterable[Figure],
-    documents: Documents,
-    heading: Callable[[Figure], str],
-    *,
-    spread: bool = True,
-) -> list[Entry]:
-    """Entries per group (consecutive figures with the same heading), each opened by the
-    spread line where the group's claimants disagree."""
-    entries: list[Entry] = []
-    for group, members in groupby(figures, key=heading):
-        members_list = list(members)
-        line = text.spread(members_list) if spread else None
-        if line:
-            entries.append(Entry(f"↔ {line}", group=group))
-        entries.extend(figure_entry(f, documents, group) for f in members_list)
-    return entries
-
-
-def _subject_metric(figure: Figure) -> str:
-    return f"{text.clip(figure.subject, 100)} · {METRIC_WORDS[figure.metric]}"
-
-
-def casualty_pages(
-    figures: Sequence[Figure], documents: Documents, *, searched: str
-) -> list[discord.Embed]:
-    """Casualty figures grouped by subject and metric, claimants side by side."""
-    ordered = sorted(figures, key=lambda f: (f.subject, METRIC_ORDER[f.metric]))
-    entries = _group_entries(ordered, documents, _subject_metric)
-    return paginate(
-        entries,
-        title="Casualty figures",
-        intro=searched,
-        footer=f"{_count(len(figures), 'figure')} · /fact <id> shows one in full",
-    )
-
-
-def deployment_pages(
-    figures: Sequence[Figure], documents: Documents, *, searched: str
-) -> list[discord.Embed]:
-    """Troop figures: original deployments and additional ones in separate groups."""
-
-    def heading(figure: Figure) -> str:
-        kind = "additional troops sent" if figure.additional else "troops deployed"
-        return f"{text.clip(figure.subject, 100)} · {kind}"
-
-    ordered = sorted(figures, key=lambda f: (f.subject, f.additional))
-    entries: list[Entry] = []
-    for _, members in groupby(ordered, key=lambda f: (f.subject, f.additional)):
-        group = list(members)
-        # an additional number adds to an earlier one: comparing it with totals misleads
-        entries.extend(_group_entries(group, documents, heading, spread=not group[0].additional))
-    return paginate(
-        entries,
-        title="Troop deployments",
-        intro=searched,
-        footer=f"{_count(len(figures), 'figure')} · /fact <id> shows one in full",
-    )
-
-
 def _says_more(summary: str, quote: str) -> bool:
     """Whether a summary adds to its quote (it does not when it is the quote, shortened)."""
     words = summary.casefold().split()
@@ -138,25 +78,10 @@ def event_entry(
     )
 
 
-def timeline_pages(
-    events: Sequence[Event], documents: Documents, *, searched: str
-) -> list[discord.Embed]:
-    return paginate(
-        [event_entry(e, documents) for e in events],
-        title="Timeline",
-        intro=searched,
-        footer=_count(len(events), "event"),
-    )
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
-
-
 def claimant_line(name: str, figures: int, documents: int) -> str:
     return (
-        f"**{text.clip(name, 200)}** · {_count(figures, 'figure')} in "
-        f"{_count(documents, 'document')}"
+        f"**{text.clip(name, 200)}** · {text.counted(figures, 'figure')} in "
+        f"{text.counted(documents, 'document')}"
     )
 
 
@@ -177,37 +102,13 @@ def document_line(document: DocumentSummary) -> str:
         parts.append("“" + text.clip(document.title, 120) + "”")
     if document.published is not None:
         parts.append(text.day(document.published))
-    parts.append(f"{_count(document.figures, 'figure')}, {_count(document.events, 'event')}")
+    parts.append(
+        f"{text.counted(document.figures, 'figure')}, {text.counted(document.events, 'event')}"
+    )
     line = " · ".join(parts)
     if document.url:
         line += f"\n<{text.clip(document.url, 300)}>"
     return line
-
-
-def sources_pages(
-    claimants: Sequence[tuple[str, int, int]], documents: Sequence[DocumentSummary]
-) -> list[discord.Embed]:
-    """Who claims how many figures, then the documents the fact base was built from."""
-    entries = [Entry(claimant_line(*c), group="Claimants") for c in claimants]
-    entries.extend(Entry(document_line(d), group="Documents") for d in documents)
-    return paginate(
-        entries,
-        title="Sources",
-        intro="Use `/sources claimant:<name>` to list everything one claimant says.",
-        footer=f"{_count(len(claimants), 'claimant')} · {_count(len(documents), 'document')}",
-        per_page=20,
-    )
-
-
-def claimant_pages(
-    name: str, figures: Sequence[Figure], documents: Documents
-) -> list[discord.Embed]:
-    ordered = sorted(figures, key=lambda f: (f.subject, METRIC_ORDER[f.metric]))
-    return paginate(
-        _group_entries(ordered, documents, _subject_metric, spread=False),
-        title=f"Figures claimed by {text.clip(name, 200)}",
-        footer=f"{_count(len(figures), 'figure')} · /fact <id> shows one in full",
-    )
 
 
 def search_pages(
@@ -221,7 +122,9 @@ def search_pages(
     return paginate(
         entries,
         title=f"Search: {text.clip(query, 200)}",
-        footer=f"{_count(len(figures), 'figure')} · {_count(len(events), 'event')}",
+        footer=(
+            f"{text.counted(len(figures), 'figure')} · {text.counted(len(events), 'event')}"
+        ),
     )
 
 

@@ -180,32 +180,36 @@ def page_embed(
 # -- planning --------------------------------------------------------------------------------
 
 
-def count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
-
-
 def subject_metric(key: FigureKey) -> str:
     return f"{text.clip(key.subject, 100)} · {METRIC_WORDS[key.metric]}"
 
 
-def _figure_items(
+def _figure_listing(
     keys: Sequence[FigureKey],
-    group_key: Callable[[FigureKey], Any],
+    order: Callable[[FigureKey], Any],
     heading: Callable[[FigureKey], str],
     *,
     spread: bool,
-) -> list[Item]:
-    """Items per group (consecutive keys with the same ``group_key``), each group opened by
-    its spread line where its claimants disagree."""
+    title: str,
+    intro: str = "",
+) -> Listing:
+    """Keys sorted by ``order`` (stable, so the store's order holds within a group) and grouped
+    by it, each group opened by its spread line where its claimants disagree."""
     items: list[Item] = []
-    for _, members in groupby(keys, key=group_key):
+    for _, members in groupby(sorted(keys, key=order), key=order):
         group = list(members)
         name = heading(group[0])
         line = text.spread(group) if spread and not group[0].additional else None
         if line:
             items.append(Item("line", f"↔ {line}", group=name))
         items.extend(Item("figure", k.id, group=name) for k in group)
-    return items
+    return Listing(
+        items,
+        fixed_pages(len(items)),
+        title=title,
+        intro=intro,
+        footer=f"{text.counted(len(keys), 'figure')} · /fact <id> shows one in full",
+    )
 
 
 def _casualty_order(key: FigureKey) -> tuple[str, int]:
@@ -224,39 +228,25 @@ def _deployment_heading(key: FigureKey) -> str:
 def casualty_listing(keys: Sequence[FigureKey], *, searched: str) -> Listing:
     """Casualty figures grouped by subject and metric, claimants side by side, each group opened
     by its spread line where claimants disagree. ``keys`` come in the store's figure order."""
-    ordered = sorted(keys, key=_casualty_order)
-    items = _figure_items(ordered, _casualty_order, subject_metric, spread=True)
-    return Listing(
-        items,
-        fixed_pages(len(items)),
-        title="Casualty figures",
+    return _figure_listing(
+        keys, _casualty_order, subject_metric, spread=True, title="Casualty figures",
         intro=searched,
-        footer=f"{count(len(keys), 'figure')} · /fact <id> shows one in full",
     )
 
 
 def deployment_listing(keys: Sequence[FigureKey], *, searched: str) -> Listing:
     """Troop figures: original and additional deployments in separate groups; an additional
     number adds to an earlier one, so it gets no spread line against totals."""
-    ordered = sorted(keys, key=_deployment_order)
-    items = _figure_items(ordered, _deployment_order, _deployment_heading, spread=True)
-    return Listing(
-        items,
-        fixed_pages(len(items)),
-        title="Troop deployments",
+    return _figure_listing(
+        keys, _deployment_order, _deployment_heading, spread=True, title="Troop deployments",
         intro=searched,
-        footer=f"{count(len(keys), 'figure')} · /fact <id> shows one in full",
     )
 
 
 def claimant_listing(name: str, keys: Sequence[FigureKey]) -> Listing:
-    ordered = sorted(keys, key=_casualty_order)
-    items = _figure_items(ordered, _casualty_order, subject_metric, spread=False)
-    return Listing(
-        items,
-        fixed_pages(len(items)),
+    return _figure_listing(
+        keys, _casualty_order, subject_metric, spread=False,
         title=f"Figures claimed by {text.clip(name, 200)}",
-        footer=f"{count(len(keys), 'figure')} · /fact <id> shows one in full",
     )
 
 
@@ -268,7 +258,7 @@ def timeline_listing(events: Sequence[tuple[str, str]], *, searched: str) -> Lis
         fixed_pages(len(items)),
         title="Timeline",
         intro=searched,
-        footer=count(len(items), "event"),
+        footer=text.counted(len(items), "event"),
     )
 
 
@@ -297,5 +287,7 @@ def sources_listing(claimants: int, documents: int) -> Listing:
         starts or [0],
         title="Sources",
         intro="Use `/sources claimant:<name>` to list everything one claimant says.",
-        footer=f"{count(claimants, 'claimant')} · {count(documents, 'document')}",
+        footer=(
+            f"{text.counted(claimants, 'claimant')} · {text.counted(documents, 'document')}"
+        ),
     )

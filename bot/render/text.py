@@ -63,6 +63,11 @@ def count(n: int) -> str:
     return f"{n:,}"
 
 
+def counted(n: int, noun: str) -> str:
+    """``n`` and ``noun``, plural unless ``n`` is one: "1 figure", "1,200 figures"."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
 def value(low: int, high: int, qualifier: Qualifier) -> str:
     """A figure's amount as words a reader trusts: "at least 300", "dozens (24–99)"."""
     if qualifier is Qualifier.RANGE and (low, high) in VAGUE_RANGES:

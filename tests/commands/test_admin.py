@@ -21,7 +21,7 @@ DOC = (
     b" in Kursk.\n"
 )
 
-SUBCOMMANDS = {
+SUBCOMMANDS: dict[str, dict[str, object]] = {
     "admin ingest": {"file": None},
     "admin documents": {},
     "admin remove document": {"document": "anything.txt"},

@@ -10,6 +10,7 @@ from discord.ext import commands
 
 from bot.client import FactBot
 from bot.facts.store import StoreStats
+from bot.render.text import counted
 from commands.lookup import lookup_for
 
 WHAT = (
@@ -50,7 +51,11 @@ def about_embed(
         description=WHAT.format(subjects=", ".join(subjects)),
         colour=discord.Colour.blurple(),
     )
-    counts = f"{stats.documents:,} documents · {stats.figures:,} figures · {stats.events:,} events"
+    counts = " · ".join(
+        counted(n, noun)
+        for n, noun in ((stats.documents, "document"), (stats.figures, "figure"),
+                        (stats.events, "event"))
+    )
     embed.add_field(name="Fact base", value=counts, inline=False)
     embed.add_field(name="Last updated", value=_last_updated(stats.last_updated), inline=False)
     embed.add_field(name="How figures are extracted", value=EXTRACTION, inline=False)

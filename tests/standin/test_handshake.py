@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.facts.extract import extract
 from bot.facts.model import Document
 from bot.standin import EPHEMERAL
+from bot.render.text import counted
 
 
 async def test_bot_logs_in_and_sees_the_stand_in_guilds(e2e):
@@ -31,13 +32,13 @@ async def test_about_answers_publicly_within_limits_with_mentions_off(e2e):
     assert names[:2] == ["Fact base", "Last updated"]
     stats = await e2e.bot.store.stats(e2e.standin.guild.id)
     assert stats.documents >= 1
-    assert f"{stats.documents:,} documents" in embed["fields"][0]["value"]
-    assert f"{stats.figures:,} figures" in embed["fields"][0]["value"]
+    assert counted(stats.documents, "document") in embed["fields"][0]["value"]
+    assert counted(stats.figures, "figure") in embed["fields"][0]["value"]
     assert "/about" in embed["footer"]["text"]
 
 
 def _documents(reply) -> str:
-    return str(reply.embeds[0]["fields"][0]["value"]).split(" documents")[0]
+    return str(reply.embeds[0]["fields"][0]["value"]).split(" document")[0]
 
 
 async def test_about_counts_only_what_the_server_can_see(e2e):

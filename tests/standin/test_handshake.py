@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bot.facts.extract import extract
 from bot.facts.model import Document
-from bot.standin import EPHEMERAL
 from bot.render.text import counted
+from bot.standin import EPHEMERAL
 
 
 async def test_bot_logs_in_and_sees_the_stand_in_guilds(e2e):

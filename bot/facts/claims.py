@@ -69,6 +69,7 @@ class Context:
     claimants: list[ClaimantMention] = field(default_factory=list)
     speaker: str | None = None
     speaker_labels: int = 0
+    label_line: bool = False
     last_subject: str | None = None
     last_subject_age: int = 99
     last_claim: Claim | None = None
@@ -96,9 +97,14 @@ class Context:
         )
 
     def new_line(self, blank_line: bool) -> None:
-        """A speaker's turn ends with its line, or its paragraph in a transcript."""
-        if not blank_line or self.speaker_labels < 2:
+        """A speaker's turn ends with its line, or its paragraph in a transcript; a label on a
+        line of its own ("Luke Pollard:") opens the turn on the lines that follow."""
+        if self.label_line:
+            self.label_line = False
+        elif not blank_line or self.speaker_labels < 2:
             self.speaker = None
+        if not blank_line:
+            self.last_subject_age += 1  # a list item or headline is not the previous one's
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +203,10 @@ class ClaimReader:
     def _update_speaker(self, sentence: str, context: Context) -> int:
         m = lx.SPEAKER_RE.match(sentence)
         if not m:
+            alone = lx.SPEAKER_LINE_RE.match(sentence)
+            if alone and _is_person(_tidy_speaker(alone.group("label"))):
+                context.speaker = _tidy_speaker(alone.group("label"))
+                context.label_line = True
             return 0
         label = m.group("label").strip()
         if label.lower() in lx.NOT_SPEAKER_LABELS or (label.isupper() and len(label) > 40):
@@ -424,7 +434,7 @@ def _counted_noun(
             owned = owned or lower in _POSSESSIVE_PRONOUNS
             pos = m.end()
             continue
-        alternative = _ALTERNATIVE_NUMBER_RE.match(sentence, m.start())
+        alternative = _ALTERNATIVE_NUMBER_RE.match(sentence, m.start(1))
         if alternative:
             pos = alternative.end()  # "four or five brigades": the noun comes after both
             continue
@@ -827,6 +837,12 @@ def _claimant_mentions(
         if " " not in np and np_start <= start + 1:
             continue  # "Rough count ...": capitalised only because it starts the sentence
         add(np_start, m.end("head"), sentence[np_start:m.end("head")])
+    for m in _OWNED_ESTIMATE_RE.finditer(sentence, start) if estimates else ():
+        # "By the agency's latest count", "Their estimate is that ...": the owner claims it.
+        add(m.start("owner"), m.end("owner"), m.group("owner"))
+    for m in _PASSIVE_BY_RE.finditer(sentence, start) if "by" in words else ():
+        s, e = _np_forward(sentence, m.end())
+        add(s, e, sentence[s:e])
     subject = (
         _SUBJECT_NP_RE.match(sentence, start) if not words.isdisjoint(_PUBLISHING_WORDS) else None
     )
@@ -859,6 +875,16 @@ _FAMILIAR_SOURCES_RE = re.compile(
     r"|with\s+knowledge\s+of)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)"
     r"(?=,?\s+(?:told|said|say|says)\b)",
     re.IGNORECASE,
+)
+_OWNED_ESTIMATE_RE = re.compile(
+    r"\b(?P<owner>[Tt]he\s+[a-z]+(?=(?:'s|’s)\s)|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)(?:'s|’s)?\s+"
+    r"(?:latest\s+|own\s+|new\s+|updated\s+|official\s+|best\s+)?"
+    r"(?:count|estimate|estimates|tally|figures|data|assessment|calculation)\b"
+)
+# "were put at more than 70,000 by Russia's Defense Ministry": the agent of a passive report.
+_PASSIVE_BY_RE = re.compile(
+    r"\b(?:put|placed|estimated|reported|given|assessed|counted|confirmed|tallied|calculated)"
+    r"\s+at\s+[^,;]{1,40}?\bby\s+(?=(?:the\s+)?[A-Z])"
 )
 _TRAILING_LABEL_RE = re.compile(r":\s+((?:[A-Z][\w.'’&-]*\s*){1,4})\s*$")
 _QUOTED_AS_RE = re.compile(r"\bquoted\s+(?=(?:the\s+)?[A-Z].{0,80}?\bas\s+saying\b)")
@@ -956,7 +982,8 @@ _NP_TRAIL_RE = re.compile(
 # ", citing unidentified sources," between a claimant and its verb.
 _NP_PARENTHETICAL_RE = re.compile(
     r",\s+(?:citing|quoting|referring\s+to|using|based\s+on|drawing\s+on|relying\s+on"
-    r"|in\s+a\s+\w+|speaking\s+\w+)[^,]{1,80},\s*$"
+    r"|in\s+a\s+\w+|speaking\s+\w+|meanwhile|however|though|too|also|for\s+(?:its|their|his|her)"
+    r"\s+part|in\s+turn|by\s+contrast|in\s+contrast)[^,]{0,80},\s*$"
 )
 
 

@@ -122,7 +122,7 @@ _METRIC_CUES: tuple[tuple[Metric, str], ...] = (
      r"|sends|dispatched|dispatch|dispatching|arrived|arriving|arrive|arrivals?|stationed"
      r"|transferred|shipped|mobili[sz]ed|reinforcements?|amassed|massed|positioned"
      r"|fighting|fought|fight|serving|serve|bolster|reinforce|reinforced"
-     r"|reinforcing|moved|moving|relocated|rotated|rotating|poured|committed|transported"
+     r"|reinforcing|moved|moving|relocated|rotated|rotating|poured|transported"
      r"|ferried|flown|airlifted|boarded|put\s+aboard|brought"
      r"|(?:(?:are|were|is|was|remain|remained)\s+(?:currently\s+|now\s+|still\s+|already\s+)?"
      r"(?:in|inside|on\s+the\s+ground\s+in)|(?:now|currently|already|still)\s+in)\b"
@@ -235,6 +235,10 @@ SPEAKER_RE = re.compile(
     r"|military|intelligence|general|staff|defence|defense|ministry|forces|press|service"
     r"|office|spokesman|spokeswoman|spokesperson)){0,7})"
     r"\s*:\s+(?=\S*[a-z\d\"“‘'])"
+)
+# A label alone on its line ("Luke Pollard:") opens a turn for the lines below it.
+SPEAKER_LINE_RE = re.compile(
+    SPEAKER_RE.pattern.replace(r"\s*:\s+(?=\S*[a-z\d\"“‘'])", r"\s*:\s*$")
 )
 QUESTIONER_LABELS = frozenset({"Q", "Q.", "QUESTION", "REPORTER", "INTERVIEWER", "HOST"})
 ANSWER_LABELS = frozenset({"A", "A.", "ANSWER"})

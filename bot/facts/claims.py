@@ -884,7 +884,7 @@ _OWNED_ESTIMATE_RE = re.compile(
 # "were put at more than 70,000 by Russia's Defense Ministry": the agent of a passive report.
 _PASSIVE_BY_RE = re.compile(
     r"\b(?:put|placed|estimated|reported|given|assessed|counted|confirmed|tallied|calculated)"
-    r"\s+at\s+[^,;]{1,40}?\bby\s+(?=(?:the\s+)?[A-Z])"
+    r"\s+at\s+(?:[^,;]|,\d){1,40}?\bby\s+(?=(?:the\s+)?[A-Z])"
 )
 _TRAILING_LABEL_RE = re.compile(r":\s+((?:[A-Z][\w.'’&-]*\s*){1,4})\s*$")
 _QUOTED_AS_RE = re.compile(r"\bquoted\s+(?=(?:the\s+)?[A-Z].{0,80}?\bas\s+saying\b)")

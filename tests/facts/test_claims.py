@@ -47,6 +47,18 @@ TAKEN = [
     ("Three North Korean soldiers were captured, while two others died of their wounds.",
      [("captured", "North Korea", 3, 3, "exact", None),
       ("killed", "North Korea", 2, 2, "exact", None)]),
+    ("Ukraine's military, meanwhile, says Russia has lost more than 800,000 troops.",
+     [("casualties", "Russia", 800000, 800000, "at_least", "Ukraine's military")]),
+    ("North Korea has sent at least 1,500 more soldiers, three sources familiar with the matter"
+     " told Reuters.",
+     [("deployed", "North Korea", 1500, 1500, "at_least",
+       "three sources familiar with the matter")]),
+    ("Kyiv's losses were put at more than 70,000 by Russia's Defense Ministry.",
+     [("casualties", "Ukraine", 70000, 70000, "at_least", "Russia's Defense Ministry")]),
+    ("Two North Korean prisoners held by Ukraine, aged 24 and 26, want to go to South Korea.",
+     [("captured", "North Korea", 2, 2, "exact", None)]),
+    ("Pyongyang sent another 3,000 or so soldiers in January, the NIS said.",
+     [("deployed", "North Korea", 3000, 3000, "about", "NIS")]),
     ("The agency put North Korean deaths at 600 and injuries at 4,100.",
      [("killed", "North Korea", 600, 600, "exact", "agency"),
       ("wounded", "North Korea", 4100, 4100, "exact", "agency")]),
@@ -81,6 +93,9 @@ NOT_TAKEN = [
     "None of this compares with the Korean War, when 300,000 North Korean soldiers died.",
     "Russian attacks killed four civilians and injured 19 in Kherson Oblast.",
     "Nepal says at least 16 of its nationals recruited by the Russian army have been killed.",
+    "Pyongyang could send as many as 30,000 more soldiers next year, analysts said.",
+    "North Korea's army of about 1.2 million men is one of the world's largest.",
+    "Britain trained more than 50,000 Ukrainian recruits under Operation Interflex.",
 ]
 
 

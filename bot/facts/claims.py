@@ -156,11 +156,13 @@ class ClaimReader:
         dates: Sequence[DateMention],
         context: Context,
         aliases: Sequence[_Alias] | None = None,
+        words: frozenset[str] | None = None,
     ) -> list[Claim]:
         speaker_end = self._update_speaker(sentence, context)
         if aliases is None:
             aliases = self.aliases(sentence)
-        words = frozenset(_LOWER_WORD_RE.findall(sentence.lower()))
+        if words is None:
+            words = frozenset(_LOWER_WORD_RE.findall(sentence.lower()))
         if quantities and _states_no_figures(sentence, words, dates):
             quantities = ()
         mentions = _claimant_mentions(sentence, words, context, speaker_end)

@@ -14,7 +14,7 @@ from bot.facts.claims import ClaimReader, Context
 from bot.facts.dates import Anchor, dates_of_sentences
 from bot.facts.events import events_in_sentence
 from bot.facts.model import DateSpan, Document, Event, Extraction, Figure, Precision, short_id
-from bot.facts.numbers import find_quantities, may_hold_quantity
+from bot.facts.numbers import find_quantities, lower_words, may_hold_quantity
 from bot.facts.sentences import split_sentences
 
 
@@ -39,9 +39,10 @@ def extract(document: Document, subjects: Sequence[str] = DEFAULT_SUBJECTS) -> E
         previous_end = sentence.end
         if "\n" in gap:
             context.new_line(blank_line="\n\n" in gap.replace(" ", ""))
-        quantities = find_quantities(text) if may_hold_quantity(text) else []
+        words = lower_words(text)
+        quantities = find_quantities(text, words) if may_hold_quantity(text, words) else []
         aliases = reader.aliases(text)
-        claims = reader.read(text, quantities, dates, context, aliases)
+        claims = reader.read(text, quantities, dates, context, aliases, words)
         for claim in claims:
             q = claim.quantity
             base = short_id(document.key, text, claim.metric.value, f"{q.low}-{q.high}")

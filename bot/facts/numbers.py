@@ -205,17 +205,22 @@ def _qualifier_before(sentence: str, start: int) -> tuple[Qualifier | None, int]
     return None, start
 
 
-def may_hold_quantity(sentence: str) -> bool:
+def lower_words(sentence: str) -> frozenset[str]:
+    """The sentence's words in lower case: computed once, shared by the readers of a sentence."""
+    return frozenset(_LOWER_WORD_RE.findall(sentence.lower()))
+
+
+def may_hold_quantity(sentence: str, words: frozenset[str] | None = None) -> bool:
     """A cheap test: a digit or a number word, without which there is nothing to read."""
-    return _DIGIT_RE.search(sentence) is not None or not _NUMBER_WORDS.isdisjoint(
-        _LOWER_WORD_RE.findall(sentence.lower())
-    )
+    if _DIGIT_RE.search(sentence) is not None:
+        return True
+    return not _NUMBER_WORDS.isdisjoint(lower_words(sentence) if words is None else words)
 
 
 _DIGIT_RE = re.compile(r"\d")
 
 
-def find_quantities(sentence: str) -> list[Quantity]:
+def find_quantities(sentence: str, words: frozenset[str] | None = None) -> list[Quantity]:
     """Every amount in ``sentence``, left to right, without overlaps."""
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
@@ -223,9 +228,9 @@ def find_quantities(sentence: str) -> list[Quantity]:
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    words = not _NUMBER_WORDS.isdisjoint(_LOWER_WORD_RE.findall(sentence.lower()))
-    number_re = _NUMBER_RE if words else _DIGIT_NUMBER_RE
-    specials = _SPECIAL_RE.finditer(sentence) if words else iter(())
+    spelled = not _NUMBER_WORDS.isdisjoint(lower_words(sentence) if words is None else words)
+    number_re = _NUMBER_RE if spelled else _DIGIT_NUMBER_RE
+    specials = _SPECIAL_RE.finditer(sentence) if spelled else iter(())
     for m in specials:
         if m.group("couple"):
             low = high = 2_000
@@ -241,7 +246,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
                               vague=qual is Qualifier.ABOUT, spelled=True))
         taken.append((m.start(), m.end()))
 
-    for m in _VAGUE_RE.finditer(sentence) if words else ():
+    for m in _VAGUE_RE.finditer(sentence) if spelled else ():
         if not free(m.start(), m.end()):
             continue
         low, high = next((lo, hi) for i, (_, lo, hi) in enumerate(_VAGUE) if m.group(f"v{i}"))

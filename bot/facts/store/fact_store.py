@@ -22,7 +22,7 @@ import aiosqlite
 
 from bot.facts.model import Event, Extraction, Figure, Metric, Qualifier
 from bot.facts.store.migrate import apply_migrations, bundled_migrations
-from bot.facts.store.overlays import seen_figure_from_row, seen_figures
+from bot.facts.store.overlays import figure_filters, seen_figure_from_row, seen_figures
 from bot.facts.store.rows import (
     DOCUMENT_COLUMNS,
     EVENT_COLUMNS,
@@ -432,21 +432,11 @@ class FactStore:
 
         ``subject`` and ``source`` match canonical names, ignoring case.
         """
-        where = ["1" if include_hidden else _SHOWN]
         params: dict[str, Any] = {"guild": guild_id}
-        if metrics is not None:
-            wanted = sorted({Metric(m).value for m in metrics})
-            if not wanted:
-                return []
-            marks = ", ".join(f":m{i}" for i in range(len(wanted)))
-            where.append(f"f.metric IN ({marks})")
-            params.update({f"m{i}": m for i, m in enumerate(wanted)})
-        if subject is not None:
-            where.append("f.subject = :subject COLLATE NOCASE")
-            params["subject"] = subject
-        if source is not None:
-            where.append("f.source = :source COLLATE NOCASE")
-            params["source"] = source
+        filters = figure_filters(params, metrics=metrics, subject=subject, source=source)
+        if filters is None:
+            return []
+        where = ["1" if include_hidden else _SHOWN, *filters]
         if document is not None:
             where.append("f.document = :document")
             params["document"] = document

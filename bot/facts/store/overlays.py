@@ -10,14 +10,14 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import aiosqlite
 
-from bot.facts.model import DateSpan, Extraction, Figure, Qualifier, Status
+from bot.facts.model import DateSpan, Extraction, Figure, Metric, Qualifier, Status
 from bot.facts.store.rows import DocumentInfo, IngestResult, date_columns, figure_from_row
 
 if TYPE_CHECKING:
@@ -62,6 +62,32 @@ _SEEN_COLUMNS = ", ".join(
         f"{_STATUS} AS status",
     ]
 )
+
+
+def figure_filters(
+    params: dict[str, Any],
+    *,
+    metrics: Iterable[Metric | str] | None = None,
+    subject: str | None = None,
+    source: str | None = None,
+) -> list[str] | None:
+    """WHERE terms on ``seen_figures()`` rows (alias ``f``) for the filters users give, their
+    values added to ``params``; None when ``metrics`` is empty (nothing can match). Subject and
+    source match canonical names ignoring case."""
+    where: list[str] = []
+    if metrics is not None:
+        wanted = sorted({Metric(m).value for m in metrics})
+        if not wanted:
+            return None
+        where.append(f"f.metric IN ({', '.join(f':m{i}' for i in range(len(wanted)))})")
+        params.update({f"m{i}": m for i, m in enumerate(wanted)})
+    if subject is not None:
+        where.append("f.subject = :subject COLLATE NOCASE")
+        params["subject"] = subject
+    if source is not None:
+        where.append("f.source = :source COLLATE NOCASE")
+        params["source"] = source
+    return where
 
 
 def seen_figures(*, all_guilds: bool = False) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from bot.facts.model import Figure, Metric
-from bot.facts.store.overlays import seen_figure_from_row, seen_figures
+from bot.facts.store.overlays import figure_filters, seen_figure_from_row, seen_figures
 
 if TYPE_CHECKING:
     from bot.facts.store.fact_store import FactStore
@@ -35,19 +35,11 @@ async def recent_figures(
 ) -> RecentFigures:
     """Visible figures (overlay applied, hidden left out) of ``metrics``, filtered like
     :meth:`FactStore.figures`, the ``per_group`` most recent of each group."""
-    wanted = sorted({Metric(m).value for m in metrics})
-    if not wanted:
-        return RecentFigures([], {})
     params: dict[str, Any] = {"guild": guild_id, "per_group": per_group}
-    params.update({f"m{i}": m for i, m in enumerate(wanted)})
-    marks = ", ".join(f":m{i}" for i in range(len(wanted)))
-    where = ["f.status != 'hidden'", f"f.metric IN ({marks})"]
-    if subject is not None:
-        where.append("f.subject = :subject COLLATE NOCASE")
-        params["subject"] = subject
-    if source is not None:
-        where.append("f.source = :source COLLATE NOCASE")
-        params["source"] = source
+    filters = figure_filters(params, metrics=metrics, subject=subject, source=source)
+    if filters is None:
+        return RecentFigures([], {})
+    where = ["f.status != 'hidden'", *filters]
     group = "PARTITION BY f.subject, f.metric, f.additional"
     rows = await store.read(
         "SELECT * FROM (SELECT f.*,"

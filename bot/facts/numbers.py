@@ -54,7 +54,7 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)
 _SCALED = (
     rf"{_DIGITS}(?:\s*(?:million|billion|thousand|hundred)\b|(?:k|mn|bn|m)\b)?(?![\w])"
 )
-_NUMBER = rf"(?:(?<![\w.,$€£₩¥@&#<:/])(?<![A-Za-z]-){_SCALED}|\b{_SPELLED}\b)"
+_NUMBER = rf"(?:(?=\d)(?<![\w.,$€£₩¥@&#<:/])(?<![A-Za-z]-){_SCALED}|\b{_SPELLED}\b)"
 
 _VAGUE: tuple[tuple[str, int, int], ...] = (
     (r"hundreds\s+of\s+thousands", 200_000, 999_999),
@@ -78,7 +78,7 @@ _RANGE_GAP_RE = re.compile(r"\s*(?:-|–|—)\s*|\s+(?:to|and)\s+", re.IGNORECAS
 _BETWEEN_BEFORE_RE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _NUMBER_RE = re.compile(_NUMBER, re.IGNORECASE)
 # Most sentences hold only digits: these skip the number-word alternatives entirely.
-_DIGIT_NUMBER = rf"(?<![\w.,$€£₩¥@&#<:/])(?<![A-Za-z]-){_SCALED}"
+_DIGIT_NUMBER = rf"(?=\d)(?<![\w.,$€£₩¥@&#<:/])(?<![A-Za-z]-){_SCALED}"
 _DIGIT_NUMBER_RE = re.compile(_DIGIT_NUMBER, re.IGNORECASE)
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
 _NUMBER_WORDS = frozenset(

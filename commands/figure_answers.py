@@ -18,7 +18,7 @@ from bot.render import nothing_found
 from bot.render.listing import Listing, ListingPages
 from bot.views import send_pages, send_text
 from commands.charting import send_estimates_chart
-from commands.lookup import lookup_for, quoted, select_figures, shown
+from commands.lookup import lookup_for, quoted, shown
 
 
 class Planner(Protocol):
@@ -85,12 +85,12 @@ async def answer_figures(
         guild,
         (answer.name, tuple(metrics), resolved_subject, resolved_source, described),
         lambda: answer.plan(
-            select_figures(keys, metrics=metrics, subject=resolved_subject, source=resolved_source),
+            keys.select(metrics=metrics, subject=resolved_subject, source=resolved_source),
             searched=described,
         ),
     )
     if not listing.items:
-        with_figures = select_figures(keys, metrics=answer.metrics)
+        with_figures = keys.select(metrics=answer.metrics)
         near = sorted({k.subject for k in with_figures})[:3]
         await send_text(interaction, nothing_found(f"{answer.nothing} for {described}", near))
         return

@@ -12,6 +12,7 @@ import weakref
 from bisect import bisect_left
 from collections.abc import Awaitable, Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any, TypeVar
 
 from discord import app_commands
@@ -49,6 +50,8 @@ class Names:
         return match.resolve_subject(query, self.subjects, self.subject_aliases)
 
     def claimant(self, query: str) -> str | None:
+        if self.claimant_matcher is not None:
+            return self.claimant_matcher.resolve_claimant(query)
         return match.resolve_claimant(query, self.claimants, self.claimant_aliases)
 
     def near_subjects(self, query: str) -> list[str]:
@@ -83,6 +86,64 @@ class FigureIndex:
         return found
 
 
+@dataclass(frozen=True)
+class FigureKeys:
+    """Every figure key a guild sees, in the store's order, with the positions of each metric,
+    subject and claimant (names as the store compares them), so that a new filter is a look-up
+    and a merge of position lists rather than a scan of every key."""
+
+    keys: Sequence[FigureKey]
+    by_metric: Mapping[Metric, list[int]]
+    by_subject: Mapping[tuple[str, Metric], list[int]]
+    by_source: Mapping[tuple[str, Metric], list[int]]
+
+    @classmethod
+    def build(cls, keys: Sequence[FigureKey]) -> FigureKeys:
+        by_metric: dict[Metric, list[int]] = {}
+        by_subject: dict[tuple[str, Metric], list[int]] = {}
+        by_source: dict[tuple[str, Metric], list[int]] = {}
+        for position, key in enumerate(keys):
+            by_metric.setdefault(key.metric, []).append(position)
+            by_subject.setdefault((nocase(key.subject), key.metric), []).append(position)
+            if key.source is not None:
+                by_source.setdefault((nocase(key.source), key.metric), []).append(position)
+        return cls(keys, by_metric, by_subject, by_source)
+
+    def select(
+        self,
+        *,
+        metrics: Iterable[Metric] | None = None,
+        subject: str | None = None,
+        source: str | None = None,
+    ) -> list[FigureKey]:
+        """What :func:`select_figures` gives over :attr:`keys`."""
+        wanted = tuple(dict.fromkeys(metrics if metrics is not None else self.by_metric))
+        if subject is None and source is None:
+            return self._at(self._merged(self.by_metric, wanted))
+        named = [
+            (table, nocase(name))
+            for table, name in ((self.by_subject, subject), (self.by_source, source))
+            if name is not None
+        ]
+        lists = [self._merged(table, [(name, m) for m in wanted]) for table, name in named]
+        if len(lists) == 1:
+            return self._at(lists[0])
+        # both names: the shorter list, checked for the other name
+        fewer = min(lists, key=len)
+        chosen = self._at(fewer)
+        if fewer is lists[0]:
+            return select_figures(chosen, source=source)
+        return select_figures(chosen, subject=subject)
+
+    @staticmethod
+    def _merged(table: Mapping[Any, list[int]], wanted: Iterable[Any]) -> list[int]:
+        return sorted(chain.from_iterable(table.get(key, ()) for key in wanted))
+
+    def _at(self, positions: Iterable[int]) -> list[FigureKey]:
+        keys = self.keys
+        return [keys[p] for p in positions]
+
+
 def figure_search_text(figure: Figure) -> str:
     """What /search and the id autocomplete match a figure by."""
     return " ".join(
@@ -110,7 +171,7 @@ class FactLookup:
             match.VersionedCache()
         )
         self._lock = asyncio.Lock()
-        self._figure_keys: match.VersionedCache[int | None, list[FigureKey]] = (
+        self._figure_keys: match.VersionedCache[int | None, FigureKeys] = (
             match.VersionedCache()
         )
         self._event_keys: match.VersionedCache[int | None, list[EventKey]] = (
@@ -145,11 +206,14 @@ class FactLookup:
             value = await load()
             return cache.get(guild_id, version, lambda: value)
 
-    async def figure_keys(self, guild_id: int | None) -> list[FigureKey]:
-        """Every figure the guild sees, in the store's order (overlays applied)."""
-        return await self._once(
-            self._figure_keys, "figure keys", guild_id, lambda: self.store.figure_keys(guild_id)
-        )
+    async def figure_keys(self, guild_id: int | None) -> FigureKeys:
+        """Every figure the guild sees, in the store's order (overlays applied), indexed."""
+
+        async def load() -> FigureKeys:
+            keys = await self.store.figure_keys(guild_id)
+            return await asyncio.to_thread(FigureKeys.build, keys)
+
+        return await self._once(self._figure_keys, "figure keys", guild_id, load)
 
     async def event_keys(self, guild_id: int | None) -> list[EventKey]:
         return await self._once(

@@ -11,7 +11,7 @@ from bot.render import nothing_found
 from bot.render.answers import claimant_line, document_line
 from bot.render.listing import Item, ListingPages, claimant_listing, sources_listing
 from bot.views import send_pages, send_text
-from commands.lookup import claimant_choices, lookup_for, quoted, select_figures
+from commands.lookup import claimant_choices, lookup_for, quoted
 
 
 class Sources(commands.Cog):
@@ -38,7 +38,7 @@ class Sources(commands.Cog):
             listing = lookup.listing(
                 guild,
                 ("claimant", resolved),
-                lambda: claimant_listing(resolved, select_figures(keys, source=resolved)),
+                lambda: claimant_listing(resolved, keys.select(source=resolved)),
             )
             await send_pages(interaction, ListingPages(listing, lookup.loader(guild)))
             return

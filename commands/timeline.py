@@ -100,16 +100,20 @@ class Timeline(commands.Cog):
         guild = interaction.guild_id
         lookup = lookup_for(self.bot)
         keys = await lookup.event_keys(guild)
-        wanted: set[str] | None = None
+        index = None
         if about:
             searched.append(f"about {quoted(about)}")
             index = await lookup.event_index(guild)
-            wanted = {hit.key.id for hit in index.search(about, limit=None, scan_cap=None)}
         described = " · ".join(searched) or "all events"
         since_text = start.isoformat() if start else None
         until_text = end.isoformat() if end else None
 
         def chosen() -> list[EventKey]:
+            """The events asked for; the search for ``about`` runs only when a listing is
+            planned or a chart drawn, not on every call answered from a planned listing."""
+            wanted: set[str] | None = None
+            if index is not None and about:
+                wanted = {event.id for event in index.matching(about)}
             return [
                 k
                 for k in keys
@@ -124,8 +128,7 @@ class Timeline(commands.Cog):
         listing = lookup.listing(guild, ("timeline", start, end, about, described), plan)
         if not listing.items:
             near: list[str] = []
-            if about:
-                index = await lookup.event_index(guild)
+            if index is not None and about:
                 near = match.closest(about, index.vocabulary)
             await send_text(interaction, nothing_found(f"events for {described}", near))
             return

@@ -3,6 +3,7 @@ within Discord's limits, nothing dropped; and the store queries and name matcher
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 import shutil
@@ -24,11 +25,14 @@ from bot.render import text
 from bot.render.answers import METRIC_ORDER, METRIC_WORDS, claimant_line, document_line
 from bot.render.listing import (
     Item,
+    LazyItems,
     ListingPages,
     Rows,
     casualty_listing,
     deployment_listing,
     sources_listing,
+    spread_line,
+    subject_metric,
     timeline_listing,
 )
 from tests.conftest import REPO_SEEDS
@@ -347,3 +351,62 @@ async def test_store_keys_follow_the_figure_order_and_the_guilds_overlay(tmp_pat
         assert [e.id for e in await store.events_by_id(7, [events[1].id, events[0].id])] == [
             events[1].id, events[0].id,
         ]
+
+
+def random_keys(count: int, seed: int) -> list[FigureKey]:
+    rng = random.Random(seed)
+    return [
+        FigureKey(
+            f"k{i:05d}",
+            rng.choice(["North Korea", "north korea", "Russia", "Ukraine"]),
+            rng.choice(list(Metric)),
+            rng.random() < 0.2,
+            (low := rng.choice([100, 300, 1200, 4000])),
+            low + rng.choice([0, 0, 500]),
+            rng.choice(list(Qualifier)),
+            rng.choice([None, "", "NIS", "nis", "U.S.", "Volodymyr Zelenskyy", "ISW"]),
+        )
+        for i in range(count)
+    ]
+
+
+def test_spread_line_is_the_spread_of_the_whole_group():
+    keys = random_keys(3000, 4)
+    for size in (0, 1, 2, 3, 5, 40, 3000):
+        for start in range(0, 3000 - size, 97 if size < 100 else 3000):
+            group = keys[start : start + size]
+            assert spread_line(group) == text.spread(group)
+
+
+def test_planned_items_are_a_stable_sort_grouped_with_spread_lines():
+    keys = random_keys(2000, 5)
+
+    def deployed(key: FigureKey) -> str:
+        kind = "additional troops sent" if key.additional else "troops deployed"
+        return f"{key.subject} · {kind}"
+
+    for plan, order, heading in (
+        (casualty_listing, lambda k: (k.subject, METRIC_ORDER[k.metric]), subject_metric),
+        (deployment_listing, lambda k: (k.subject, k.additional), deployed),
+    ):
+        listing = plan(keys, searched="all")
+        expected: list[tuple[str, str, str | None]] = []
+        for _, members in itertools.groupby(sorted(keys, key=order), key=order):
+            group = list(members)
+            name = heading(group[0])
+            line = None if group[0].additional else text.spread(group)
+            if line:
+                expected.append(("line", f"↔ {line}", name))
+            expected.extend(("figure", k.id, name) for k in group)
+        assert [(i.kind, i.key, i.group) for i in listing.items] == expected
+        assert len(listing.items) == len(expected) and listing.page_count == -(-len(expected) // 6)
+
+
+def test_lazy_items_index_and_slice_like_a_list():
+    made = [Item("event", f"e{i}", group="2024") for i in range(10)]
+    items = LazyItems(10, made.__getitem__)
+    assert list(items) == made and len(items) == 10
+    assert items[-1] == made[-1] and items[3:7] == made[3:7] and items[::3] == made[::3]
+    with pytest.raises(IndexError):
+        items[10]
+    assert not LazyItems(0, made.__getitem__)

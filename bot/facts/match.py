@@ -247,18 +247,39 @@ class NameMatcher:
             for word in key.split():
                 self._words.append(word)
                 self._word_keys.append(position)
+        self._by_normal: dict[str, str] = {}
+        for candidate in self.candidates:
+            self._by_normal.setdefault(normalize(candidate), candidate)
 
     def autocomplete(self, query: str, limit: int = 25) -> list[str]:
         q = normalize(query)
         if not q:
             return list(self.candidates[:limit])
+        return [name for name, _ in self._ranked(q, AUTOCOMPLETE_CUTOFF)[:limit]]
+
+    def resolve(self, query: str) -> str | None:
+        """What :func:`resolve` gives for these candidates and aliases."""
+        q = normalize(query)
+        ranked = self._ranked(q, RESOLVE_CUTOFF) if q else []
+        return ranked[0][0] if ranked else None
+
+    def resolve_claimant(self, query: str) -> str | None:
+        """What :func:`resolve_claimant` gives for these candidates and aliases."""
+        named = text_aliases.canonical_claimant(query)
+        if named is not None:
+            found = self._by_normal.get(normalize(named))
+            if found is not None:
+                return found
+        return self.resolve(query)
+
+    def _ranked(self, q: str, cutoff: float) -> list[tuple[str, float]]:
+        """Candidates scored as :func:`_ranked` scores them, for a normalised query."""
         scores: dict[int, float] = {}
         spaced = f" {q}"
         for position, key in enumerate(self._keys):
             if key.startswith(q) or spaced in self._spaced[position]:
                 scores[position] = 100.0 if key == q else 95.0
         if len(q) >= MIN_FUZZY_LENGTH:
-            cutoff = AUTOCOMPLETE_CUTOFF
             fuzzy: dict[int, float] = {}
             for scorer in (fuzz.ratio, fuzz.token_sort_ratio):
                 for _, score, position in process.extract(
@@ -279,8 +300,7 @@ class NameMatcher:
             target = self._targets[position]
             if score > best.get(target, -1.0):
                 best[target] = score
-        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
-        return [name for name, _ in ranked[:limit]]
+        return sorted(best.items(), key=lambda item: (-item[1], item[0]))
 
 
 def closest(
@@ -401,21 +421,10 @@ class TextIndex(Generic[K]):
 
         Ranking looks at the first ``scan_cap`` matches (None: all of them).
         """
-        words = normalize(query).split()
-        content = [w for w in words if w not in STOPWORDS] or words
-        if not content:
+        found = self._alternatives(query, prefix_last)
+        if found is None:
             return []
-        alternatives: list[list[str]] = []
-        for i, word in enumerate(content):
-            # every word may be a prefix of a longer one while it is typed; only the last may be
-            # short, earlier words of one or two letters are exact words
-            as_prefix = len(word) >= 3 or (prefix_last and i == len(content) - 1)
-            alts = self.words_like(word, prefix=as_prefix)
-            if not alts:
-                return []
-            alternatives.append(alts)
-        alternatives.sort(key=lambda alts: sum(map(self.frequency, alts)))
-        driver, checks = alternatives[0], alternatives[1:]
+        content, driver, checks = found
         needles = [[f" {alt} " for alt in alts] for alts in checks]
         matches: list[int] = []
         for position in self._positions(driver):
@@ -428,6 +437,43 @@ class TextIndex(Generic[K]):
         scored = [Hit(self._keys[p], self._rank(self._texts[p], exact)) for p in matches]
         scored.sort(key=lambda hit: -hit.score)
         return scored if limit is None else scored[:limit]
+
+    def matching(self, query: str, *, prefix_last: bool = True) -> list[K]:
+        """Every entry :meth:`search` finds with no scan cap, unranked, in index order: what a
+        filter needs, without scoring tens of thousands of hits."""
+        found = self._alternatives(query, prefix_last)
+        if found is None:
+            return []
+        _, driver, checks = found
+        # every alternative is a vocabulary word, so "the text has it" is "its postings have
+        # the entry": the checks become set intersections
+        positions = set().union(*(self._postings[a] for a in driver))
+        for alts in checks:
+            positions.intersection_update(set().union(*(self._postings[a] for a in alts)))
+        keys = self._keys
+        return [keys[p] for p in sorted(positions)]
+
+    def _alternatives(
+        self, query: str, prefix_last: bool
+    ) -> tuple[list[str], list[str], list[list[str]]] | None:
+        """The query's content words, the alternatives (vocabulary words) of its rarest word,
+        whose postings drive the scan, and those of the others; None when a word has none."""
+        words = normalize(query).split()
+        content = [w for w in words if w not in STOPWORDS] or words
+        if not content:
+            return None
+        alternatives: list[list[str]] = []
+        for i, word in enumerate(content):
+            # every word may be a prefix of a longer one while it is typed; only the last may be
+            # short, earlier words of one or two letters are exact words
+            as_prefix = len(word) >= 3 or (prefix_last and i == len(content) - 1)
+            alts = self.words_like(word, prefix=as_prefix)
+            if not alts:
+                return None
+            alternatives.append(alts)
+        alternatives.sort(key=lambda alts: sum(map(self.frequency, alts)))
+        driver, checks = alternatives[0], alternatives[1:]
+        return content, driver, checks
 
     @staticmethod
     def _rank(text: str, exact: list[str]) -> float:

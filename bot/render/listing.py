@@ -8,10 +8,12 @@ always points to ``/fact``), never dropped.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import groupby
-from typing import Any, Literal
+from operator import attrgetter, itemgetter
+from typing import Any, Literal, overload
 
 import discord
 
@@ -63,6 +65,32 @@ class Rows:
 Loader = Callable[[Sequence[str], Sequence[str]], Awaitable[Rows]]
 #: Renders a ready-made item (a claimant or document line) whose text is built lazily.
 LineRenderer = Callable[[Item], str]
+
+
+class LazyItems(Sequence[Item]):
+    """``count`` items made one at a time when a page asks for them, so planning an answer of
+    30,000 figures does not build 30,000 objects first."""
+
+    def __init__(self, count: int, make: Callable[[int], Item]) -> None:
+        self._count = count
+        self._make = make
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> Item: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Item]: ...
+
+    def __getitem__(self, index: int | slice) -> Item | Sequence[Item]:
+        if isinstance(index, slice):
+            return [self._make(i) for i in range(*index.indices(self._count))]
+        position = index + self._count if index < 0 else index
+        if not 0 <= position < self._count:
+            raise IndexError(index)
+        return self._make(position)
 
 
 def _plain_line(item: Item) -> str:
@@ -184,8 +212,23 @@ def subject_metric(key: FigureKey) -> str:
     return f"{text.clip(key.subject, 100)} · {METRIC_WORDS[key.metric]}"
 
 
+_LOW_HIGH = attrgetter("low", "high")
+_HIGH_LOW = attrgetter("high", "low")
+
+
+def spread_line(group: Sequence[FigureKey]) -> str | None:
+    """``text.spread(group)``, from the group's two ends only: its line depends on nothing else
+    (the lowest and highest claimed figures, first of equals), and finding them with C-level
+    keys spares walking a 30,000-figure group in Python."""
+    claimed = [k for k in group if k.source]
+    if not claimed:
+        return None
+    return text.spread([min(claimed, key=_LOW_HIGH), max(claimed, key=_HIGH_LOW)])
+
+
 def _figure_listing(
     keys: Sequence[FigureKey],
+    group_of: Callable[[FigureKey], Hashable],
     order: Callable[[FigureKey], Any],
     heading: Callable[[FigureKey], str],
     *,
@@ -193,23 +236,44 @@ def _figure_listing(
     title: str,
     intro: str = "",
 ) -> Listing:
-    """Keys sorted by ``order`` (stable, so the store's order holds within a group) and grouped
-    by it, each group opened by its spread line where its claimants disagree."""
-    items: list[Item] = []
-    for _, members in groupby(sorted(keys, key=order), key=order):
-        group = list(members)
-        name = heading(group[0])
-        line = text.spread(group) if spread and not group[0].additional else None
-        if line:
-            items.append(Item("line", f"↔ {line}", group=name))
-        items.extend(Item("figure", k.id, group=name) for k in group)
+    """Keys grouped by ``group_of`` (one group per value of ``order``, which orders the groups),
+    the given order holding within a group, each group opened by its spread line where its
+    claimants disagree: what a stable sort by ``order`` and grouping by it give."""
+    members: defaultdict[Hashable, list[FigureKey]] = defaultdict(list)
+    for key in keys:
+        members[group_of(key)].append(key)
+    blocks: list[tuple[str, str | None, list[FigureKey]]] = []
+    offsets: list[int] = []
+    count = 0
+    for group in sorted(members.values(), key=lambda found: order(found[0])):
+        line = spread_line(group) if spread and not group[0].additional else None
+        blocks.append((heading(group[0]), f"↔ {line}" if line else None, group))
+        offsets.append(count)
+        count += len(group) + (1 if line else 0)
+
+    def make(position: int) -> Item:
+        block = bisect_right(offsets, position) - 1
+        name, line, group = blocks[block]
+        within = position - offsets[block]
+        if line is not None:
+            if within == 0:
+                return Item("line", line, group=name)
+            within -= 1
+        return Item("figure", group[within].id, group=name)
+
     return Listing(
-        items,
-        fixed_pages(len(items)),
+        LazyItems(count, make),
+        fixed_pages(count),
         title=title,
         intro=intro,
         footer=f"{text.counted(len(keys), 'figure')} · /fact <id> shows one in full",
     )
+
+
+#: What tells the groups of each order apart, as C-level getters (subject and metric; subject
+#: and whether the troops are additional).
+_SUBJECT_METRIC = itemgetter(1, 2)
+_SUBJECT_ADDITIONAL = itemgetter(1, 3)
 
 
 def _casualty_order(key: FigureKey) -> tuple[str, int]:
@@ -229,7 +293,8 @@ def casualty_listing(keys: Sequence[FigureKey], *, searched: str) -> Listing:
     """Casualty figures grouped by subject and metric, claimants side by side, each group opened
     by its spread line where claimants disagree. ``keys`` come in the store's figure order."""
     return _figure_listing(
-        keys, _casualty_order, subject_metric, spread=True, title="Casualty figures",
+        keys, _SUBJECT_METRIC, _casualty_order, subject_metric, spread=True,
+        title="Casualty figures",
         intro=searched,
     )
 
@@ -238,27 +303,31 @@ def deployment_listing(keys: Sequence[FigureKey], *, searched: str) -> Listing:
     """Troop figures: original and additional deployments in separate groups; an additional
     number adds to an earlier one, so it gets no spread line against totals."""
     return _figure_listing(
-        keys, _deployment_order, _deployment_heading, spread=True, title="Troop deployments",
+        keys, _SUBJECT_ADDITIONAL, _deployment_order, _deployment_heading, spread=True,
+        title="Troop deployments",
         intro=searched,
     )
 
 
 def claimant_listing(name: str, keys: Sequence[FigureKey]) -> Listing:
     return _figure_listing(
-        keys, _casualty_order, subject_metric, spread=False,
+        keys, _SUBJECT_METRIC, _casualty_order, subject_metric, spread=False,
         title=f"Figures claimed by {text.clip(name, 200)}",
     )
 
 
 def timeline_listing(events: Sequence[tuple[str, str]], *, searched: str) -> Listing:
     """Events (id, ISO start date) in date order, grouped by year."""
-    items = [Item("event", event_id, group=start[:4]) for event_id, start in events]
+    def make(position: int) -> Item:
+        event_id, start = events[position]
+        return Item("event", event_id, group=start[:4])
+
     return Listing(
-        items,
-        fixed_pages(len(items)),
+        LazyItems(len(events), make),
+        fixed_pages(len(events)),
         title="Timeline",
         intro=searched,
-        footer=text.counted(len(items), "event"),
+        footer=text.counted(len(events), "event"),
     )
 
 

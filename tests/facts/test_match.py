@@ -152,3 +152,34 @@ def test_search_over_many_figures_finds_what_was_typed():
     hits = index.search(rare[3])
     assert hits and all(rare[3] in texts[hit.key] for hit in hits[:5])
     assert index.search("kursk")
+
+
+def test_matching_finds_what_an_uncapped_search_finds_in_index_order():
+    rng = random.Random(11)
+    words = ("north korean soldiers killed wounded russia kursk troops deployed treaty sudzha "
+             "zelenskyy dead injured captured the of").split()
+    entries = [(f"e{i:04d}", " ".join(rng.choices(words, k=rng.randint(3, 12))))
+               for i in range(3000)]
+    index = match.TextIndex(entries)
+    order = [key for key, _ in entries]
+    for query in ["kursk", "north korean troops", "dead sudzha", "kur", "treat", "zelensky wounded",
+                  "the", "xyzzy", "kursk xyzzy", ""]:
+        found = index.matching(query)
+        assert set(found) == {h.key for h in index.search(query, limit=None, scan_cap=None)}
+        assert found == sorted(found, key=order.index)
+    assert index.matching("kursk") and not index.matching("kursk xyzzy")
+
+
+def test_name_matcher_resolves_claimants_as_resolve_claimant_does():
+    rng = random.Random(9)
+    syllables = ["ko", "va", "len", "shev", "chen", "ria", "min", "is", "try", "zel", "sky"]
+    words = ["".join(rng.choices(syllables, k=3)).title() for _ in range(1200)]
+    names = sorted({f"{a} {b}" for a, b in zip(words[::2], words[1::2], strict=True)})
+    names += ["NIS", "Volodymyr Zelenskyy", "U.S.", "ISW", "Pentagon", "Ministry of Defence"]
+    matcher = match.NameMatcher(names, match.CLAIMANT_ALIASES)
+    queries = ["zelensky", "spy agency", "isw", "pentagon", "the kremlin", "u.s.", "us", "nis",
+               "ministry of defence", "xyzzy", "", words[5].lower(), names[3].lower()[:-1]]
+    resolved = [matcher.resolve_claimant(q) for q in queries]
+    assert resolved == [match.resolve_claimant(q, names, match.CLAIMANT_ALIASES) for q in queries]
+    assert resolved[:4] == ["Volodymyr Zelenskyy", "NIS", "ISW", "Pentagon"]
+    assert resolved[9] is None

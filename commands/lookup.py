@@ -62,9 +62,11 @@ class Names:
 
     def near_claimants(self, query: str) -> list[str]:
         """What to suggest for a claimant that resolves to none: the closest, else the first."""
-        return match.closest(query, self.claimants, aliases=self.claimant_aliases) or list(
-            self.claimants[:3]
-        )
+        if self.claimant_matcher is not None:
+            near = self.claimant_matcher.closest(query)
+        else:
+            near = match.closest(query, self.claimants, aliases=self.claimant_aliases)
+        return near or list(self.claimants[:3])
 
 
 @dataclass(frozen=True)

@@ -238,6 +238,7 @@ class NameMatcher:
     ) -> None:
         self.candidates = tuple(candidates)
         table = _alias_table(self.candidates, aliases or {})
+        self._table = table
         self._keys = list(table)
         self._targets = [table[k] for k in self._keys]
         self._spaced = [f" {k}" for k in self._keys]
@@ -256,6 +257,11 @@ class NameMatcher:
         if not q:
             return list(self.candidates[:limit])
         return [name for name, _ in self._ranked(q, AUTOCOMPLETE_CUTOFF)[:limit]]
+
+    def closest(self, query: str, n: int = 3) -> list[str]:
+        """What :func:`closest` gives for these candidates and aliases, without rebuilding the
+        alias table of thousands of names on every empty result."""
+        return _closest_in(normalize(query), self._table, n)
 
     def resolve(self, query: str) -> str | None:
         """What :func:`resolve` gives for these candidates and aliases."""
@@ -310,16 +316,44 @@ def closest(
     aliases: Mapping[str, Iterable[str]] | None = None,
 ) -> list[str]:
     """The ``n`` candidates nearest to ``query``, for a "did you mean" line on an empty result."""
-    table = _alias_table(candidates, aliases or {})
-    q = normalize(query)
+    return _closest_in(normalize(query), _alias_table(candidates, aliases or {}), n)
+
+
+def _closest_in(q: str, table: Mapping[str, str], n: int) -> list[str]:
     if not q:
         return []
     scored: dict[str, float] = {}
-    for key, candidate in table.items():
+    for key in _may_reach_cutoff(q, list(table)):
+        candidate = table[key]
         score = max(_score(q, key), fuzz.partial_ratio(q, key) * 0.9)
         if score >= CLOSEST_CUTOFF and score > scored.get(candidate, -1.0):
             scored[candidate] = score
     return [c for c, _ in sorted(scored.items(), key=lambda it: (-it[1], it[0]))[:n]]
+
+
+def _may_reach_cutoff(q: str, keys: list[str]) -> set[str]:
+    """The keys whose score in :func:`closest` can reach the cut-off: some part of the score
+    must reach it alone, and rapidfuzz finds those parts over thousands of names in C."""
+    found = {key for key in keys if key.startswith(q) or f" {q}" in f" {key}"}
+    if len(q) >= MIN_FUZZY_LENGTH:
+        for scorer, cutoff in (
+            (fuzz.ratio, CLOSEST_CUTOFF),
+            (fuzz.token_sort_ratio, CLOSEST_CUTOFF),
+        ):
+            found.update(k for k, _, _ in process.extract(
+                q, keys, scorer=scorer, score_cutoff=cutoff, limit=None
+            ))
+        if " " not in q:
+            words = [(word, key) for key in keys for word in key.split()]
+            hits = process.extract(
+                q, [w for w, _ in words], scorer=fuzz.ratio,
+                score_cutoff=CLOSEST_CUTOFF / 0.97, limit=None,
+            )
+            found.update(words[index][1] for _, _, index in hits)
+    found.update(k for k, _, _ in process.extract(
+        q, keys, scorer=fuzz.partial_ratio, score_cutoff=CLOSEST_CUTOFF / 0.9, limit=None
+    ))
+    return found
 
 
 def nearest(query: str, candidates: Sequence[str], n: int = 3) -> list[str]:

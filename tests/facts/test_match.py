@@ -183,3 +183,15 @@ def test_name_matcher_resolves_claimants_as_resolve_claimant_does():
     assert resolved == [match.resolve_claimant(q, names, match.CLAIMANT_ALIASES) for q in queries]
     assert resolved[:4] == ["Volodymyr Zelenskyy", "NIS", "ISW", "Pentagon"]
     assert resolved[9] is None
+
+
+def test_prepared_closest_matches_the_function_on_many_names() -> None:
+    rng = random.Random(11)
+    words = ["".join(rng.choices(string.ascii_lowercase, k=rng.randint(3, 9))) for _ in range(400)]
+    names = [" ".join(rng.choices(words, k=rng.randint(1, 4))).title() for _ in range(1500)]
+    names += ["Volodymyr Zelenskyy", "NIS", "Pentagon", "JoongAng Ilbo"]
+    aliases = {"NIS": ("National Intelligence Service", "spy agency")}
+    matcher = match.NameMatcher(names, aliases)
+    queries = ["zelensky", "the kremlin", "spy agncy", "pentagn", "xq", *rng.sample(words, 20)]
+    for query in queries:
+        assert matcher.closest(query) == match.closest(query, names, aliases=aliases), query

@@ -134,8 +134,9 @@ class ClaimReader:
     # -- forces -------------------------------------------------------------------------
     def aliases(self, sentence: str) -> list[_Alias]:
         table = self._alias_table
+        # "the North" is matched with any spacing; every other alias is matched as written.
         return [
-            _Alias(m.start(), m.end(), table.get(m.group(), table["the North"]))
+            _Alias(m.start(), m.end(), table.get(m.group(), "North Korea"))
             for m in self._alias_re.finditer(sentence)
         ]
 
@@ -296,9 +297,7 @@ class ClaimReader:
             or _OF_THOSE_BEFORE_RE.search(sentence, max(0, q.start - 20), q.start)
         ):
             previous = earlier
-        claimant_aliases = [
-            a for a in self.aliases_in(sentence, mentions) if a.subject not in ("",)
-        ]
+        claimant_aliases = self.aliases_in(sentence, mentions)
         subject = self._subject(sentence, q, noun, aliases, previous, prev_end, inherited,
                                 context, claimant_aliases, metric)
         if subject is None or subject not in self.subjects:

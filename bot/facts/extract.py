@@ -10,7 +10,8 @@ from datetime import date
 from functools import lru_cache
 
 from bot.config import DEFAULT_SUBJECTS
-from bot.facts.claims import ClaimReader, Context
+from bot.facts.attribution import Context
+from bot.facts.claims import ClaimReader
 from bot.facts.dates import Anchor, dates_of_sentences
 from bot.facts.events import events_in_sentence
 from bot.facts.model import DateSpan, Document, Event, Extraction, Figure, Precision, short_id

@@ -1,0 +1,66 @@
+"""Settings read from the environment: defaults, every variable, and one clear error each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import DEFAULT_SUBJECTS, Settings, SettingsError
+
+
+def test_an_empty_environment_gives_the_documented_defaults() -> None:
+    settings = Settings.from_env({})
+    assert settings.token is None
+    assert settings.db_path == Path("data/facts.sqlite3")
+    assert settings.seeds_dir == Path("seeds")
+    assert settings.subjects == DEFAULT_SUBJECTS
+    assert settings.owner_ids == frozenset()
+    assert settings.sync == "off"
+    assert settings.guild_id is None
+    assert settings.log_level == "INFO"
+    assert settings.shard_count is None and settings.shard_ids is None
+
+
+def test_every_variable_is_read() -> None:
+    settings = Settings.from_env(
+        {
+            "DISCORD_TOKEN": " abc ",
+            "FACTBOT_DB": "/tmp/x.sqlite3",
+            "FACTBOT_SEEDS": "docs",
+            "FACTBOT_SUBJECTS": "North Korea, Russia",
+            "FACTBOT_OWNER_IDS": "1, 22;333",
+            "FACTBOT_SYNC": "Guild",
+            "FACTBOT_GUILD_ID": "42",
+            "LOG_LEVEL": "debug",
+            "FACTBOT_SHARD_COUNT": "4",
+            "FACTBOT_SHARD_IDS": "0-1,3",
+        }
+    )
+    assert settings.token == "abc"
+    assert settings.db_path == Path("/tmp/x.sqlite3")
+    assert settings.seeds_dir == Path("docs")
+    assert settings.subjects == ("North Korea", "Russia")
+    assert settings.owner_ids == frozenset({1, 22, 333})
+    assert (settings.sync, settings.guild_id) == ("guild", 42)
+    assert settings.log_level == "DEBUG"
+    assert settings.shard_count == 4
+    assert settings.shard_ids == (0, 1, 3)
+
+
+@pytest.mark.parametrize(
+    ("env", "names"),
+    [
+        ({"FACTBOT_SYNC": "always"}, "FACTBOT_SYNC"),
+        ({"FACTBOT_SYNC": "guild"}, "FACTBOT_GUILD_ID"),
+        ({"FACTBOT_GUILD_ID": "my server"}, "FACTBOT_GUILD_ID"),
+        ({"FACTBOT_OWNER_IDS": "12, bob"}, "FACTBOT_OWNER_IDS"),
+        ({"LOG_LEVEL": "loud"}, "LOG_LEVEL"),
+        ({"FACTBOT_SHARD_COUNT": "0"}, "FACTBOT_SHARD_COUNT"),
+        ({"FACTBOT_SHARD_IDS": "0"}, "FACTBOT_SHARD_IDS"),
+        ({"FACTBOT_SHARD_COUNT": "2", "FACTBOT_SHARD_IDS": "5"}, "FACTBOT_SHARD_IDS"),
+    ],
+)
+def test_a_bad_value_names_its_variable(env: dict[str, str], names: str) -> None:
+    with pytest.raises(SettingsError, match=names):
+        Settings.from_env(env)

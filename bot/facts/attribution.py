@@ -38,7 +38,7 @@ _MENTION_ONLY_RE = re.compile(
 )
 _POSSESSIVE_ESTIMATE_RE = re.compile(
     r"(?P<np>(?:[A-Z][\w.&-]*(?:\s+|’s\s+|'s\s+))*[A-Z][\w.&-]*)(?:'s|’s)?\s+"
-    r"(?:own\s+|latest\s+|new\s+|updated\s+)?"
+    r"(?:[a-z][\w-]*\s+){0,2}"
     r"(?P<head>assessments?|estimates?|figures?|count|tally|data|calculations?|intelligence)\b"
 )
 _INVERTED_RE = re.compile(
@@ -237,7 +237,7 @@ _PASSIVE_BY_RE = re.compile(
     r"\b(?:put|placed|estimated|reported|given|assessed|counted|confirmed|tallied|calculated)"
     r"\s+at\s+(?:[^,;]|,\d){1,40}?\bby\s+(?=(?:the\s+)?[A-Z])"
 )
-_TRAILING_LABEL_RE = re.compile(r":\s+((?:[A-Z][\w.'’&-]*\s*){1,4})\s*$")
+_TRAILING_LABEL_RE = re.compile(r"(?::|\s[—–-])\s+((?:[A-Z][\w.'’&-]*\s*){1,4})\s*$")
 _QUOTED_AS_RE = re.compile(r"\bquoted\s+(?=(?:the\s+)?[A-Z].{0,80}?\bas\s+saying\b)")
 _SUBJECT_NP_RE = re.compile(
     r"((?:(?:A|An|The)\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}(?:[a-z][\w-]*\s+){0,2}"
@@ -266,6 +266,8 @@ def _np_backward(sentence: str, verb_start: int, floor: int) -> tuple[int, int]:
     """The noun phrase that ends right before a verb ("the NIS", "Ukrainian President ...")."""
     text = sentence[floor:verb_start]
     trail = _NP_TRAIL_RE.search(text)
+    if trail and _BE_RE.search(trail.group(0)) and not _PROGRESSIVE_RE.match(sentence, verb_start):
+        return verb_start, verb_start  # "X is believed to have sent": passive, X does not claim
     end = floor + (trail.start() if trail else len(text))
     paren = _NP_PARENTHETICAL_RE.search(sentence[floor:end])
     if paren:
@@ -286,6 +288,8 @@ def _np_backward(sentence: str, verb_start: int, floor: int) -> tuple[int, int]:
     return s, e
 
 
+_BE_RE = re.compile(r"\b(?:are|is|were|was|been)\b")
+_PROGRESSIVE_RE = re.compile(r"\w+ing\b")
 _PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|into|to|from|on|at|near)\s+$")
 _ONLY_A_PLACE_RE = re.compile(r"(?:the\s+)?(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,2}")
 # Auxiliaries, modals and adverbs between a subject and its verb.
@@ -293,6 +297,7 @@ _NP_TRAIL_RE = re.compile(
     r"(?:\s+(?:has|have|had|also|previously|earlier|later|recently|reportedly|publicly"
     r"|separately|then|now|has\s+since|further|again|initially|originally|first|today"
     r"|yesterday|would|could|can|will|may|might|must|should|did|does|do|most|often|still|not"
+    r"|are|is|were|was|been"
     r"|\w+ly|on\s+\w+day|last\s+\w+|this\s+\w+|last))*\s*$"
 )
 # ", citing unidentified sources," between a claimant and its verb.

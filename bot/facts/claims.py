@@ -172,6 +172,12 @@ class ClaimReader:
         clause_end = _clause_end(sentence, q.end, next_start)
         if _HYPOTHETICAL_RE.search(sentence, clause_start, q.start):
             return None  # "could send as many as 30,000 more": not something that happened
+        if lx.DENIAL_RE.search(sentence, 0, q.start):
+            return None  # "Moscow denied that 5,000 ...": the number is cited to be rejected
+        if _RATE_AFTER_RE.match(sentence, q.num_end) or (
+            noun.end >= 0 and _RATE_AFTER_RE.match(sentence, noun.end)
+        ) or (noun.kind == "bare" and _RATE_WORDS_RE.search(sentence, clause_start, q.start)):
+            return None  # "1,000 men a day", "the daily casualty rate was 1,200": a rate
         metric = noun.metric
         if metric is None and noun.kind in ("personnel", "bare") and _force_size(sentence, q):
             metric = Metric.DEPLOYED
@@ -250,7 +256,7 @@ class ClaimReader:
             return noun.subject
         if inherited and previous is not None:
             return previous.subject
-        if noun.owned:
+        if noun.owned:  # only "its": "their", "our" point too far to follow
             # "Nepal says 16 of its nationals", "Russia has deployed 45,000 of its own troops":
             # the pronoun points to the force named last before it, claimant or not.
             named = sorted([*aliases, *claimant_aliases], key=lambda a: a.start)
@@ -351,7 +357,7 @@ def _counted_noun(
                 return _Noun("personnel", subject=subject, end=m.end(), owned=owned)
             return _Noun("other")
         if lower in lx.MODIFIERS:
-            owned = owned or lower in _POSSESSIVE_PRONOUNS
+            owned = owned or lower == "its"
             pos = m.end()
             continue
         alternative = _ALTERNATIVE_NUMBER_RE.match(sentence, m.start(1))
@@ -378,8 +384,12 @@ _ALTERNATIVE_NUMBER_RE = re.compile(
     r"(?:or|to)\s+(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few)\b",
     re.IGNORECASE,
 )
+_RATE_AFTER_RE = re.compile(
+    r"\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b|\s+(?:daily|monthly|weekly)\b",
+    re.IGNORECASE,
+)
+_RATE_WORDS_RE = re.compile(r"\b(?:rate|average|averag\w+|per\s+day|daily)\b", re.IGNORECASE)
 _AGE_TALK_RE = re.compile(r"\b(?:ages?|aged|years?\s+old|year-olds?)\b", re.IGNORECASE)
-_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our", "his", "her"})
 _VERBISH = frozenset(
     """were was are is had have has been be being will would could may might remain remained
     in on at to from by for and or but as with during since after before into across inside near
@@ -435,8 +445,8 @@ def _agent_after(
 
 
 _SENDS_AFTER_RE = re.compile(
-    r"(?:'s|’s)?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:sent|dispatched|deployed|sends"
-    r"|dispatches|deploys)\b"
+    r"(?:'s|’s)?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|first\s+|initially\s+|originally\s+"
+    r"|reportedly\s+|already\s+)?(?:sent|dispatched|deployed|sends|dispatches|deploys)\b"
 )
 
 
@@ -685,8 +695,6 @@ def _states_no_figures(
         return True
     if "?" in sentence and lx.QUESTION_END_RE.search(sentence):
         return True
-    if not words.isdisjoint(_DENIAL_WORDS) and lx.DENIAL_RE.search(sentence):
-        return True
     if _OTHER_WAR_RE.search(sentence) and not any(
         d.span.end.year >= _STORY_START_YEAR for d in dates
     ):
@@ -707,10 +715,6 @@ _OTHER_WAR_RE = re.compile(
 )
 _CORRECTION_WORDS = frozenset(
     "version incorrectly erroneously misstated misreported typo wrongly".split()
-)
-_DENIAL_WORDS = frozenset(
-    """denied denies deny denying dismissed dismisses dismissing rejected rejects refuted
-    refutes debunked called""".split()
 )
 
 

@@ -119,7 +119,8 @@ _METRIC_CUES: tuple[tuple[Metric, str], ...] = (
     (Metric.MISSING, r"missing|MIA|unaccounted\s+for"),
     (Metric.DEPLOYED,
      r"deployed|deploying|deploys|deploy|deployments?|redeployed|redeployment|sent|send|sending"
-     r"|sends|dispatched|dispatch|dispatching|arrived|arriving|arrive|arrivals?|stationed"
+     r"|sends|dispatched|dispatch|dispatches|dispatching|arrived|arriving|arrive|arrivals?"
+     r"|stationed|replenished|replenish|replenishing"
      r"|transferred|shipped|mobili[sz]ed|reinforcements?|amassed|massed|positioned"
      r"|fighting|fought|fight|serving|serve|bolster|reinforce|reinforced"
      r"|reinforcing|moved|moving|relocated|rotated|rotating|poured|transported"

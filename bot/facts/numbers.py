@@ -89,7 +89,7 @@ _NUMBER_WORDS = frozenset(
 _BEFORE_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
     (r"at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|no\s+(?:fewer|less)\s+than"
      r"|well\s+over|at\s+a\s+minimum|a\s+minimum\s+of|north\s+of|exceeding|surpassing|topping"
-     r"|exceeds?|exceeded|passed|surpassed|topped|tops|past",
+     r"|exceeds?|exceeded|passed|passes|pass|surpassed|topped|tops|top|past",
      Qualifier.AT_LEAST),
     (r"up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|no\s+more\s+than|at\s+most|under"
      r"|a\s+maximum\s+of|as\s+much\s+as|not\s+more\s+than",
@@ -108,8 +108,9 @@ _BEFORE_RE = re.compile(
 # The last word of every qualifier phrase above: a number preceded by anything else has none.
 _QUALIFIER_LAST_WORDS = frozenset(
     """least than over of minimum topping surpassing exceeding exceed exceeds exceeded passed
-    surpassed topped tops past to as most under around about approximately approx. roughly nearly
-    almost some estimated circa c. approximate approaching like ~""".split()
+    surpassed topped tops top pass passes past to as most under around about approximately
+    approx. roughly nearly almost some estimated circa c. approximate approaching like
+    ~""".split()
 )
 _AFTER_ABOUT_RE = re.compile(r"\s+or\s+so\b", re.IGNORECASE)
 _AFTER_AT_LEAST_RE = re.compile(r"(?:\s*(?:\+|-?plus\b|or\s+more\b|and\s+more\b|odd\b))",

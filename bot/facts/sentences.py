@@ -66,7 +66,7 @@ _MAX_WRAP_WIDTH = 100
 _WRAP_SLACK = 2
 _OPEN_END = re.compile(
     r"(?:[,;–—-]|\b(?:and|or|but|of|the|a|an|to|in|on|at|for|with|by|from|that|which|who"
-    r"|as|than|said|says)\b)\s*$",
+    r"|as|than)\b)\s*$",
     re.IGNORECASE,
 )
 _FIRST_WORD = re.compile(r"\S+")
@@ -106,7 +106,7 @@ def _lines(text: str) -> list[_Line]:
     return lines
 
 
-def _wrap_width(lines: list[_Line]) -> int:
+def _wrap_width(text: str, lines: list[_Line]) -> int:
     """The width prose was hard-wrapped at, or 0 when its lines were never wrapped."""
     widths = [line.end - line.start for line in lines if line.end - line.start > 20]
     widest = max(widths, default=0)
@@ -114,13 +114,18 @@ def _wrap_width(lines: list[_Line]) -> int:
         return 0
     # Wrapped lines fill up to near the width; a list of short items does not.
     full = sum(1 for width in widths if width >= widest - 15)
-    return widest if full * 3 >= len(widths) * 2 else 0
+    if full * 3 < len(widths) * 2:
+        return 0
+    # Wrapped prose breaks mid-sentence, so some line goes on in lower case; every line of a
+    # headline list starts a new item with a capital.
+    starts = [text[line.content] for line in lines if line.content < line.end]
+    return widest if any(first.islower() for first in starts[1:]) else 0
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
     """Spans of text within which sentences are cut by punctuation alone."""
     lines = _lines(text)
-    wrap = _wrap_width(lines)
+    wrap = _wrap_width(text, lines)
     blocks: list[tuple[int, int]] = []
     block_start = -1
     previous: _Line | None = None

@@ -8,7 +8,6 @@ from discord.ext import commands
 
 from bot.checks import is_moderator
 from bot.client import FactBot
-from bot.facts import match
 from bot.facts.model import Status
 from bot.facts.store.overlays import Moderation
 from bot.render import fact_pages
@@ -28,7 +27,7 @@ class Fact(commands.Cog):
         figure = await self.bot.store.figure(guild, figure_id)
         if figure is None:
             index = await lookup_for(self.bot).figure_index(guild)
-            near = index.by_id_prefix(figure_id, 3) or match.nearest(figure_id.lower(), index.ids)
+            near = index.by_id_prefix(figure_id, 3) or index.near_ids.nearest(figure_id.lower())
             message = f"No figure with id {quoted(figure_id)}."
             if near:
                 message += " Closest ids: " + ", ".join(f"`{n}`" for n in near) + "."

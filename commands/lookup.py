@@ -76,6 +76,7 @@ class FigureIndex:
     figures: Mapping[str, Figure]
     ids: Sequence[str]  # sorted, for prefix look-ups
     words: match.TextIndex[str]
+    near_ids: match.NearestIndex  # over ``ids``: the closest ids to an unknown one
 
     def by_id_prefix(self, prefix: str, limit: int) -> list[str]:
         prefix = prefix.strip().lower()
@@ -286,10 +287,12 @@ class FactLookup:
             figures = await self.store.figures(guild_id)
 
             def build() -> FigureIndex:
+                ids = sorted(f.id for f in figures)
                 return FigureIndex(
                     figures={f.id: f for f in figures},
-                    ids=sorted(f.id for f in figures),
+                    ids=ids,
                     words=match.TextIndex((f.id, figure_search_text(f)) for f in figures),
+                    near_ids=match.NearestIndex(ids),
                 )
 
             index = await asyncio.to_thread(build)

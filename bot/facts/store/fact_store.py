@@ -75,6 +75,7 @@ _DOCUMENT_SELECT = (
     " (SELECT COUNT(*) FROM events e WHERE e.document = d.key) AS event_count"
     " FROM documents d"
 )
+_IDS = "(SELECT value FROM json_each(:ids))"
 _FIGURE_ORDER = (
     " ORDER BY f.subject, f.metric, f.date_start IS NULL, f.date_start, f.low, f.document,"
     " f.position"
@@ -508,16 +509,10 @@ class FactStore:
     async def figures_by_id(self, guild_id: int | None, ids: Iterable[str]) -> list[Figure]:
         """The figures with these ids as the guild sees them, in the order given; ids it does
         not see (or hidden ones) are left out."""
-        wanted = list(ids)
-        if not wanted:
-            return []
-        rows = await self._fetch(
-            f"SELECT f.* FROM {seen_figures()} f WHERE {_SHOWN}"
-            " AND f.id IN (SELECT value FROM json_each(:ids))",
-            {"guild": guild_id, "ids": json.dumps(wanted)},
+        return await self._by_ids(
+            f"SELECT f.* FROM {seen_figures()} f WHERE {_SHOWN} AND f.id IN {_IDS}",
+            guild_id, ids, seen_figure_from_row,
         )
-        found = {row["id"]: seen_figure_from_row(row) for row in rows}
-        return [found[i] for i in wanted if i in found]
 
     async def figures_by_id_prefix(
         self, guild_id: int | None, prefix: str, limit: int
@@ -544,15 +539,25 @@ class FactStore:
 
     async def events_by_id(self, guild_id: int | None, ids: Iterable[str]) -> list[Event]:
         """The visible events with these ids, in the order given."""
+        return await self._by_ids(
+            "SELECT e.* FROM events e JOIN documents d ON d.key = e.document"
+            f" WHERE {_VISIBLE} AND e.id IN {_IDS}",
+            guild_id, ids, event_from_row,
+        )
+
+    async def _by_ids(
+        self,
+        sql: str,
+        guild_id: int | None,
+        ids: Iterable[str],
+        convert: Callable[[sqlite3.Row], _T],
+    ) -> list[_T]:
+        """Rows of ``sql`` (which selects ``IN {_IDS}``) for these ids, in the order given."""
         wanted = list(ids)
         if not wanted:
             return []
-        rows = await self._fetch(
-            f"SELECT e.* FROM events e JOIN documents d ON d.key = e.document WHERE {_VISIBLE}"
-            " AND e.id IN (SELECT value FROM json_each(:ids))",
-            {"guild": guild_id, "ids": json.dumps(wanted)},
-        )
-        found = {row["id"]: event_from_row(row) for row in rows}
+        rows = await self._fetch(sql, {"guild": guild_id, "ids": json.dumps(wanted)})
+        found = {row["id"]: convert(row) for row in rows}
         return [found[i] for i in wanted if i in found]
 
     async def documents(self, guild_id: int | None) -> list[DocumentInfo]:

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -67,30 +68,43 @@ def assert_sound(db: Path) -> None:
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
-async def test_sigkill_during_ingest_leaves_whole_documents_only(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    write_corpus(corpus)
-    db = tmp_path / "facts.sqlite3"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FACTBOT_")}
-    env.update(PYTHONPATH=str(REPO), FACTBOT_DB=str(db))
+def kill_when(
+    args: list[str], cwd: Path, env: dict[str, str], ready: Callable[[], bool], too_slow: str
+) -> None:
+    """Run ``python args`` and SIGKILL it as soon as ``ready()``, in the middle of its work."""
+    child_env = {k: v for k, v in os.environ.items() if not k.startswith("FACTBOT_")}
+    child_env.update(PYTHONPATH=str(REPO), **env)
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "ingest", str(corpus)],
-        cwd=tmp_path,
-        env=env,
+        [sys.executable, *args],
+        cwd=cwd,
+        env=child_env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
     try:
         deadline = time.monotonic() + 30
-        while count_documents(db) < 3:
+        while not ready():
             assert process.poll() is None, process.communicate()[1].decode()
-            assert time.monotonic() < deadline, "the ingest stored nothing in 30 s"
-            time.sleep(0.005)
+            assert time.monotonic() < deadline, too_slow
+            time.sleep(0.002)
         process.send_signal(signal.SIGKILL)
     finally:
         process.kill()
         process.wait()
     assert process.returncode == -signal.SIGKILL
+
+
+async def test_sigkill_during_ingest_leaves_whole_documents_only(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus)
+    db = tmp_path / "facts.sqlite3"
+    kill_when(
+        ["-m", "bot", "ingest", str(corpus)],
+        tmp_path,
+        {"FACTBOT_DB": str(db)},
+        lambda: count_documents(db) >= 3,
+        "the ingest stored nothing in 30 s",
+    )
     assert_sound(db)
 
     async with await FactStore.open(db) as store:
@@ -193,26 +207,13 @@ async def test_sigkill_during_moderation_leaves_overlay_and_audit_log_in_step(
         pass
     version_before = stored_version(db)
     progress = tmp_path / "done.txt"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FACTBOT_")}
-    env["PYTHONPATH"] = str(REPO)
-    process = subprocess.Popen(
-        [sys.executable, "-c", _MODERATE_IN_CHILD, str(db), str(progress)],
-        cwd=tmp_path,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+    kill_when(
+        ["-c", _MODERATE_IN_CHILD, str(db), str(progress)],
+        tmp_path,
+        {},
+        lambda: count_rows(db, "audit_log") >= WRITES_BEFORE_KILL,
+        "the moderation wrote too little in 30 s",
     )
-    try:
-        deadline = time.monotonic() + 30
-        while count_rows(db, "audit_log") < WRITES_BEFORE_KILL:
-            assert process.poll() is None, process.communicate()[1].decode()
-            assert time.monotonic() < deadline, "the moderation wrote too little in 30 s"
-            time.sleep(0.002)
-        process.send_signal(signal.SIGKILL)
-    finally:
-        process.kill()
-        process.wait()
-    assert process.returncode == -signal.SIGKILL
     assert_sound(db)
 
     done = [tuple(line.split(" ", 2)) for line in progress.read_text("utf-8").splitlines()]

@@ -243,8 +243,9 @@ _SUBJECT_NP_RE = re.compile(
     r"((?:(?:A|An|The)\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}(?:[a-z][\w-]*\s+){0,2}"
     r"(?:unit|brigade|battalion|regiment|agency|ministry|service|office|command|staff|army"
     r"|military|spokesman|spokeswoman|official|officials|commander|president|minister"
-    r"|[A-Z][\w'’.-]*))\s+(?:has\s+|had\s+|have\s+)?(?:posted|published|released|issued"
-    r"|shared|announced|reported|published|showed|presented|briefed|gave|provided)\b"
+    r"|[A-Z][\w'’.-]*))\s+(?:has\s+|had\s+|have\s+)?(?:"
+    + "|".join(sorted(_PUBLISHING_WORDS))
+    + r")\b"
 )
 
 

@@ -34,7 +34,7 @@ MIN_RECALL = 0.85
 DOCUMENT_KEYS = {"document", "published", "notes", "figures", "distractors", "events"}
 FIGURE_KEYS = {
     "metric", "low", "high", "qualifier", "subject", "source", "date", "quote", "additional",
-    "vague", "note",
+    "vague", "note", "rate", "voice",
 }  # fmt: skip
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
@@ -156,9 +156,11 @@ def figure_problems(figure: dict[str, Any], text: str, flat: str) -> list[str]:
             parse_period(figure["date"])
         except ValueError as error:
             problems.append(str(error))
-    for flag in ("additional", "vague"):
+    for flag in ("additional", "vague", "voice"):
         if flag in figure and not isinstance(figure[flag], bool):
             problems.append(f"{flag} must be true or false")
+    if "rate" in figure and not (isinstance(figure["rate"], str) and figure["rate"].strip()):
+        problems.append("rate must name the period as written")
     quote = figure["quote"]
     if normalised(quote) not in flat:
         problems.append(f"quote not in the document: {quote[:60]!r}")
@@ -221,6 +223,8 @@ def test_validator_rejects_broken_gold(tmp_path: Path) -> None:
                 "source": [],
                 "date": "January",
                 "quote": "Some 11,000 North Korean troops were sent to Russia",
+                "rate": "",
+                "voice": "yes",
             }
         ],
         "distractors": [{"text": "20 missiles", "why": ""}],
@@ -238,6 +242,8 @@ def test_validator_rejects_broken_gold(tmp_path: Path) -> None:
         "not a whole sentence",
         "no reason",
         "not in the document",
+        "rate must name the period",
+        "voice must be true or false",
     ):
         assert expected in problems
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,9 @@ FIGURE_KEYS = {
     "metric", "low", "high", "qualifier", "subject", "source", "date", "quote", "additional",
     "vague", "note", "rate", "voice",
 }  # fmt: skip
+# A rate is "per day", "per week" or "per month" (the quote says so), or its period as written
+# ("in the last 60 days", "a month"), which the quote contains.
+RATE_UNITS = {"per day": ("day", "daily"), "per week": ("week",), "per month": ("month",)}
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
 
@@ -51,13 +55,23 @@ def front_matter_published(text: str) -> str | None:
     return found.group(1) if found else None
 
 
+def _is_marker(text: str) -> bool:
+    """A line prefix made only of symbols (a bullet, an arrow, an emoji) marks a list item."""
+    return text != "" and all(unicodedata.category(c).startswith("S") for c in text.strip())
+
+
 def is_whole_sentence(quote: str, text: str) -> bool:
     """The quote starts where a sentence or line starts and ends where one ends."""
     pattern = r"\s+".join(re.escape(word) for word in quote.split())
     for found in re.finditer(pattern, text):
         before = text[: found.start()].rstrip(" \t")
         after = text[found.end() :]
-        starts = before == "" or before.endswith(("\n", ".", "?", "!", ":", "-", "\u2022", '"'))
+        line_start = before.rpartition("\n")[2]
+        starts = (
+            before == ""
+            or before.endswith(("\n", ".", "?", "!", ":", "-", "\u2022", '"'))
+            or _is_marker(line_start)
+        )
         ends = quote.endswith((".", "?", "!", '"')) or after == "" or after.startswith("\n")
         if starts and ends:
             return True
@@ -159,8 +173,10 @@ def figure_problems(figure: dict[str, Any], text: str, flat: str) -> list[str]:
     for flag in ("additional", "vague", "voice"):
         if flag in figure and not isinstance(figure[flag], bool):
             problems.append(f"{flag} must be true or false")
-    if "rate" in figure and not (isinstance(figure["rate"], str) and figure["rate"].strip()):
-        problems.append("rate must name the period as written")
+    if figure.get("voice") and source is None:
+        problems.append("voice needs a source: the speaker, title, front matter or publisher")
+    if "rate" in figure:
+        problems.extend(rate_problems(figure["rate"], figure["quote"]))
     quote = figure["quote"]
     if normalised(quote) not in flat:
         problems.append(f"quote not in the document: {quote[:60]!r}")
@@ -169,6 +185,20 @@ def figure_problems(figure: dict[str, Any], text: str, flat: str) -> list[str]:
     if isinstance(low, int) and not ({low, high} & mentioned_values(quote)):
         problems.append(f"neither {low} nor {high} is written in the quote")
     return problems
+
+
+def rate_problems(rate: object, quote: str) -> list[str]:
+    """A rate names its unit, which the quote states, or is its period as the quote writes it."""
+    if not isinstance(rate, str) or not rate.strip():
+        return ["rate must name the period as written"]
+    lowered = normalised(quote).casefold()
+    if rate in RATE_UNITS:
+        if not any(word in lowered for word in RATE_UNITS[rate]):
+            return [f"rate {rate!r}, but the quote names no such unit"]
+        return []
+    if normalised(rate).casefold() not in lowered:
+        return [f"rate {rate!r} is neither {sorted(RATE_UNITS)} nor a period in the quote"]
+    return []
 
 
 @pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: p.name)
@@ -246,6 +276,43 @@ def test_validator_rejects_broken_gold(tmp_path: Path) -> None:
         "voice must be true or false",
     ):
         assert expected in problems
+
+
+def test_validator_checks_rates_voice_and_markers(tmp_path: Path) -> None:
+    (tmp_path / "doc.txt").write_text(
+        "\U0001f53b Russia lost 1,200 soldiers a day in March, the ministry said\n"
+        "We assess that 11,000 North Korean troops are in Russia.\n",
+        encoding="utf-8",
+    )
+    figure = {
+        "metric": "casualties", "low": 1200, "high": 1200, "qualifier": "exact",
+        "subject": "Russia", "source": ["ministry"], "date": "2025-03",
+        "quote": "Russia lost 1,200 soldiers a day in March, the ministry said", "rate": "per day",
+    }  # fmt: skip
+    voiced = {
+        "metric": "deployed", "low": 11000, "high": 11000, "qualifier": "exact",
+        "subject": "North Korea", "source": ["publisher"], "date": None, "voice": True,
+        "quote": "We assess that 11,000 North Korean troops are in Russia.",
+    }  # fmt: skip
+    gold = {
+        "document": "doc.txt", "published": None, "notes": "rates and voice",
+        "figures": [figure, voiced], "distractors": [{"text": "March", "why": "month"}],
+    }  # fmt: skip
+    gold_path = tmp_path / "doc.gold.json"
+
+    def problems_with(**changes: Any) -> str:
+        gold["figures"] = [{**figure, **changes}, voiced]
+        gold_path.write_text(json.dumps(gold), encoding="utf-8")
+        return "\n".join(problems_in(gold_path))
+
+    assert problems_with() == "", "an emoji bullet starts a line; a daily rate is valid"
+    assert problems_with(rate="a day") == "", "a period as written"
+    assert "no such unit" in problems_with(rate="per month")
+    assert "nor a period in the quote" in problems_with(rate="daily")
+    assert "nor a period in the quote" in problems_with(rate="in the last 60 days")
+    assert "rate must name the period" in problems_with(rate=" ")
+    assert "voice must be true or false" in problems_with(voice="yes")
+    assert "voice needs a source" in problems_with(voice=True, source=None)
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,7 @@ from dotenv import find_dotenv, load_dotenv
 from bot.config import Settings, SettingsError
 from bot.facts.documents import DocumentError, read_document
 from bot.facts.extract import extract
-from bot.facts.ingest import IngestSummary, ingest_paths, sync_folder
+from bot.facts.ingest import IngestSummary, sync_folder
 from bot.facts.model import Document, Extraction
 from bot.facts.store import FactStore, StoreError
 
@@ -98,14 +98,26 @@ def _print_summary(summary: IngestSummary) -> int:
 
 def _configure_ingest(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "paths", nargs="+", type=Path, metavar="PATH", help=".txt/.md files or folders"
+        "paths",
+        nargs="+",
+        metavar="PATH_OR_URL",
+        help="folders, .txt/.md/.html/.pdf files, or http(s) addresses of articles",
     )
 
 
 def _run_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.intake.addresses import AddressPolicy
+    from bot.intake.inputs import ingest_inputs
+
     async def run() -> IngestSummary:
         async with await FactStore.open(settings.db_path) as store:
-            return await ingest_paths(store, args.paths, _extractor(settings), progress=_progress())
+            return await ingest_inputs(
+                store,
+                args.paths,
+                _extractor(settings),
+                policy=AddressPolicy(allow_private=settings.allow_private_urls),
+                progress=_progress(),
+            )
 
     return _print_summary(asyncio.run(run()))
 
@@ -119,9 +131,15 @@ def _configure_extract(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_extract(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.intake.article import read_file
+    from bot.intake.errors import IntakeError
+
     try:
-        document = read_document(args.file, key=args.file.name)
-    except (DocumentError, OSError) as exc:
+        if args.file.suffix.lower() in (".html", ".htm", ".xhtml", ".pdf"):
+            document = read_file(args.file, key=args.file.name)
+        else:
+            document = read_document(args.file, key=args.file.name)
+    except (DocumentError, IntakeError, OSError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         print(f"refused: {args.file}: {reason}", file=sys.stderr)
         return EXIT_REFUSED
@@ -257,7 +275,9 @@ COMMANDS: dict[str, Command] = {
         "print the command registration body that sync sends", _configure_commands, _run_commands
     ),
     "ingest": Command(
-        "store .txt/.md files and folders in the fact base", _configure_ingest, _run_ingest
+        "store files, folders and article addresses in the fact base",
+        _configure_ingest,
+        _run_ingest,
     ),
     "extract": Command(
         "show what one file yields, storing nothing", _configure_extract, _run_extract

@@ -53,6 +53,15 @@ def _shard_ids(raw: str, count: int | None) -> tuple[int, ...] | None:
     return tuple(sorted(ids)) or None
 
 
+def _flag(name: str, raw: str) -> bool:
+    value = raw.strip().lower()
+    if value in ("", "0", "false", "no", "off"):
+        return False
+    if value in ("1", "true", "yes", "on"):
+        return True
+    raise SettingsError(f"{name}: {raw!r} is not 1 or 0")
+
+
 def _shard_count(raw: str) -> int | None:
     if not raw:
         return None
@@ -75,6 +84,8 @@ class Settings:
     shard_count: int | None = None
     #: The shards this process runs; None runs all of them.
     shard_ids: tuple[int, ...] | None = None
+    #: Let URL and feed ingest reach loopback and private addresses (tests and local setups).
+    allow_private_urls: bool = False
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -108,4 +119,7 @@ class Settings:
             log_level=level,
             shard_count=shard_count,
             shard_ids=shard_ids,
+            allow_private_urls=_flag(
+                "FACTBOT_ALLOW_PRIVATE_URLS", env.get("FACTBOT_ALLOW_PRIVATE_URLS", "")
+            ),
         )

@@ -20,6 +20,7 @@ def test_an_empty_environment_gives_the_documented_defaults() -> None:
     assert settings.guild_id is None
     assert settings.log_level == "INFO"
     assert settings.shard_count is None and settings.shard_ids is None
+    assert settings.allow_private_urls is False
 
 
 def test_every_variable_is_read() -> None:
@@ -35,6 +36,7 @@ def test_every_variable_is_read() -> None:
             "LOG_LEVEL": "debug",
             "FACTBOT_SHARD_COUNT": "4",
             "FACTBOT_SHARD_IDS": "0-1,3",
+            "FACTBOT_ALLOW_PRIVATE_URLS": "1",
         }
     )
     assert settings.token == "abc"
@@ -46,6 +48,7 @@ def test_every_variable_is_read() -> None:
     assert settings.log_level == "DEBUG"
     assert settings.shard_count == 4
     assert settings.shard_ids == (0, 1, 3)
+    assert settings.allow_private_urls is True
 
 
 @pytest.mark.parametrize(
@@ -59,6 +62,7 @@ def test_every_variable_is_read() -> None:
         ({"FACTBOT_SHARD_COUNT": "0"}, "FACTBOT_SHARD_COUNT"),
         ({"FACTBOT_SHARD_IDS": "0"}, "FACTBOT_SHARD_IDS"),
         ({"FACTBOT_SHARD_COUNT": "2", "FACTBOT_SHARD_IDS": "5"}, "FACTBOT_SHARD_IDS"),
+        ({"FACTBOT_ALLOW_PRIVATE_URLS": "maybe"}, "FACTBOT_ALLOW_PRIVATE_URLS"),
     ],
 )
 def test_a_bad_value_names_its_variable(env: dict[str, str], names: str) -> None:

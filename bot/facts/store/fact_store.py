@@ -394,14 +394,20 @@ class FactStore:
                 raise
 
     @contextlib.asynccontextmanager
-    async def write_transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+    async def write_transaction(
+        self, *, counted: bool = True
+    ) -> AsyncIterator[aiosqlite.Connection]:
         """One ``BEGIN IMMEDIATE`` transaction under the write lock that counts as a change:
-        committed (and :attr:`version` moved) when the block ends, rolled back if it raises."""
+        committed (and :attr:`version` moved) when the block ends, rolled back if it raises.
+
+        ``counted=False`` is for writes that change nothing a server's answers show (a feed's
+        polling state, the review queue), so that caches keyed on :attr:`version` stay valid.
+        """
         async with self._write_lock:
             await self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield self._db
-                version = await self._bump_version()
+                version = await self._bump_version() if counted else self._version
                 await self._db.execute("COMMIT")
                 self._version = version
             except BaseException:

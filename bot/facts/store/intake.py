@@ -1,0 +1,371 @@
+"""News in: the feeds each server follows, the entries seen in them, the review queue of fetched
+articles, and the per-server "store new articles at once" setting.
+
+All of it is per server. Polling state and the queue change nothing a server's answers show, so
+their writes do not move the fact store's version; storing an article does, through the ingest
+transaction, which also takes it out of the queue.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+import aiosqlite
+
+from bot.facts.model import Document
+from bot.facts.store.fact_store import FactStore, StoreError
+
+MAX_FEEDS_PER_GUILD = 20
+MAX_QUEUED_PER_GUILD = 50
+#: A failed entry is tried again on later polls until it has failed this many times.
+MAX_ENTRY_ATTEMPTS = 3
+ERROR_LIMIT = 300
+
+FINAL_STATUSES = frozenset({"queued", "stored", "duplicate", "skipped"})
+
+
+class FeedLimitError(StoreError):
+    """A server follows as many feeds as it may, or already follows this one."""
+
+
+class QueueFullError(StoreError):
+    """A server's review queue holds as many articles as it may."""
+
+
+def iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _when(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    id: int
+    guild_id: int
+    url: str
+    title: str | None
+    etag: str | None
+    last_modified: str | None
+    failures: int
+    last_error: str | None
+    last_polled_at: datetime | None
+    last_success_at: datetime | None
+    next_poll_at: datetime
+    added_by: int
+    added_at: datetime
+
+
+def _feed(row: sqlite3.Row) -> Feed:
+    return Feed(
+        id=int(row["id"]),
+        guild_id=int(row["guild_id"]),
+        url=row["url"],
+        title=row["title"],
+        etag=row["etag"],
+        last_modified=row["last_modified"],
+        failures=int(row["failures"]),
+        last_error=row["last_error"],
+        last_polled_at=_when(row["last_polled_at"]),
+        last_success_at=_when(row["last_success_at"]),
+        next_poll_at=datetime.fromisoformat(row["next_poll_at"]),
+        added_by=int(row["added_by"]),
+        added_at=datetime.fromisoformat(row["added_at"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SeenEntry:
+    status: str
+    attempts: int
+
+    @property
+    def final(self) -> bool:
+        return self.status in FINAL_STATUSES or self.attempts >= MAX_ENTRY_ATTEMPTS
+
+
+@dataclass(frozen=True, slots=True)
+class EntryOutcome:
+    key: str
+    link: str
+    status: str
+    error: str | None = None
+
+
+class Feeds:
+    """Reads and writes ``feeds``, ``feed_entries`` and ``intake_settings``."""
+
+    def __init__(self, store: FactStore) -> None:
+        self.store = store
+
+    async def add(self, guild_id: int, url: str, *, actor_id: int, now: datetime) -> Feed:
+        """Follow ``url`` in ``guild_id``; the first poll is due at once."""
+        async with self.store.write_transaction(counted=False) as db:
+            rows = await db.execute_fetchall(
+                "SELECT url FROM feeds WHERE guild_id = ?", (guild_id,)
+            )
+            if any(row["url"] == url for row in rows):
+                raise FeedLimitError("This server already follows that feed.")
+            if len(list(rows)) >= MAX_FEEDS_PER_GUILD:
+                raise FeedLimitError(
+                    f"This server follows {MAX_FEEDS_PER_GUILD} feeds, the most it may;"
+                    " remove one first."
+                )
+            cursor = await db.execute(
+                "INSERT INTO feeds (guild_id, url, next_poll_at, added_by, added_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (guild_id, url, iso(now), actor_id, iso(now)),
+            )
+            feed_id = cursor.lastrowid
+        feed = await self.get(guild_id, int(feed_id or 0))
+        assert feed is not None
+        return feed
+
+    async def get(self, guild_id: int, feed_id: int) -> Feed | None:
+        rows = await self.store.read(
+            "SELECT * FROM feeds WHERE id = ? AND guild_id = ?", (feed_id, guild_id)
+        )
+        return _feed(rows[0]) if rows else None
+
+    async def of_guild(self, guild_id: int) -> list[Feed]:
+        rows = await self.store.read(
+            "SELECT * FROM feeds WHERE guild_id = ? ORDER BY id", (guild_id,)
+        )
+        return [_feed(row) for row in rows]
+
+    async def remove(self, guild_id: int, feed_id: int) -> Feed | None:
+        """Stop following a feed; its queued articles stay for review."""
+        feed = await self.get(guild_id, feed_id)
+        if feed is None:
+            return None
+        async with self.store.write_transaction(counted=False) as db:
+            await db.execute("DELETE FROM feeds WHERE id = ? AND guild_id = ?", (feed_id, guild_id))
+        return feed
+
+    async def due(self, now: datetime, limit: int) -> list[Feed]:
+        rows = await self.store.read(
+            "SELECT * FROM feeds WHERE next_poll_at <= ? ORDER BY next_poll_at, id LIMIT ?",
+            (iso(now), limit),
+        )
+        return [_feed(row) for row in rows]
+
+    async def next_due(self) -> datetime | None:
+        rows = await self.store.read("SELECT MIN(next_poll_at) AS at FROM feeds", ())
+        return _when(rows[0]["at"]) if rows else None
+
+    async def record_success(
+        self,
+        feed_id: int,
+        *,
+        now: datetime,
+        next_poll_at: datetime,
+        etag: str | None,
+        last_modified: str | None,
+        title: str | None,
+        outcomes: Sequence[EntryOutcome] = (),
+    ) -> None:
+        """A poll that worked (a 304 too): validators, schedule and the entries it handled."""
+        async with self.store.write_transaction(counted=False) as db:
+            await db.execute(
+                "UPDATE feeds SET etag = ?, last_modified = ?, title = COALESCE(?, title),"
+                " failures = 0, last_error = NULL, last_polled_at = ?, last_success_at = ?,"
+                " next_poll_at = ? WHERE id = ?",
+                (etag, last_modified, title, iso(now), iso(now), iso(next_poll_at), feed_id),
+            )
+            await _record_entries(db, feed_id, outcomes, now)
+
+    async def record_failure(
+        self, feed_id: int, error: str, *, now: datetime, next_poll_at: datetime
+    ) -> None:
+        async with self.store.write_transaction(counted=False) as db:
+            await db.execute(
+                "UPDATE feeds SET failures = failures + 1, last_error = ?, last_polled_at = ?,"
+                " next_poll_at = ? WHERE id = ?",
+                (error[:ERROR_LIMIT], iso(now), iso(next_poll_at), feed_id),
+            )
+
+    async def seen(self, feed_id: int, keys: Iterable[str]) -> dict[str, SeenEntry]:
+        wanted = list(keys)
+        if not wanted:
+            return {}
+        rows = await self.store.read(
+            "SELECT entry_key, status, attempts FROM feed_entries WHERE feed_id = :feed"
+            " AND entry_key IN (SELECT value FROM json_each(:keys))",
+            {"feed": feed_id, "keys": json.dumps(wanted)},
+        )
+        return {row["entry_key"]: SeenEntry(row["status"], int(row["attempts"])) for row in rows}
+
+    async def store_at_once(self, guild_id: int) -> bool:
+        rows = await self.store.read(
+            "SELECT store_at_once FROM intake_settings WHERE guild_id = ?", (guild_id,)
+        )
+        return bool(rows[0]["store_at_once"]) if rows else False
+
+    async def set_store_at_once(self, guild_id: int, value: bool, *, actor_id: int) -> None:
+        async with self.store.write_transaction(counted=False) as db:
+            await db.execute(
+                "INSERT INTO intake_settings (guild_id, store_at_once, updated_by, updated_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (guild_id) DO UPDATE SET"
+                " store_at_once = excluded.store_at_once, updated_by = excluded.updated_by,"
+                " updated_at = excluded.updated_at",
+                (guild_id, int(value), actor_id, iso(datetime.now(UTC))),
+            )
+
+
+async def _record_entries(
+    db: aiosqlite.Connection, feed_id: int, outcomes: Sequence[EntryOutcome], now: datetime
+) -> None:
+    await db.executemany(
+        "INSERT INTO feed_entries (feed_id, entry_key, link, status, error, seen_at)"
+        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (feed_id, entry_key) DO UPDATE SET"
+        " status = excluded.status, error = excluded.error, seen_at = excluded.seen_at,"
+        " attempts = attempts + 1",
+        [
+            (feed_id, o.key, o.link, o.status, (o.error or "")[:ERROR_LIMIT] or None, iso(now))
+            for o in outcomes
+        ],
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class QueuedArticle:
+    id: int
+    guild_id: int
+    feed_id: int | None
+    document: Document
+    figures: int
+    queued_at: datetime
+
+
+def _queued(row: sqlite3.Row) -> QueuedArticle:
+    document = Document(
+        key=row["doc_key"],
+        text=row["text"],
+        title=row["title"],
+        publisher=row["publisher"],
+        url=row["url"],
+        published=date.fromisoformat(row["published"]) if row["published"] else None,
+        meta=tuple((str(k), str(v)) for k, v in json.loads(row["meta"])),
+        warnings=tuple(str(w) for w in json.loads(row["warnings"])),
+    )
+    return QueuedArticle(
+        id=int(row["id"]),
+        guild_id=int(row["guild_id"]),
+        feed_id=row["feed_id"],
+        document=document,
+        figures=int(row["figures"]),
+        queued_at=datetime.fromisoformat(row["queued_at"]),
+    )
+
+
+class ReviewQueue:
+    """The articles fetched from a server's feeds, waiting for a moderator."""
+
+    def __init__(self, store: FactStore) -> None:
+        self.store = store
+
+    async def add(
+        self,
+        guild_id: int,
+        document: Document,
+        *,
+        norm_url: str,
+        figures: int,
+        feed_id: int | None,
+        now: datetime,
+    ) -> QueuedArticle | None:
+        """Queue ``document``; None when this server's queue already holds it (same address
+        or same text)."""
+        async with self.store.write_transaction(counted=False) as db:
+            rows = await db.execute_fetchall(
+                "SELECT COUNT(*) AS n FROM intake_queue WHERE guild_id = ?", (guild_id,)
+            )
+            if next(iter(rows))["n"] >= MAX_QUEUED_PER_GUILD:
+                raise QueueFullError(
+                    f"the review queue holds {MAX_QUEUED_PER_GUILD} articles; review some first"
+                )
+            cursor = await db.execute(
+                "INSERT OR IGNORE INTO intake_queue (guild_id, feed_id, doc_key, url, norm_url,"
+                " title, publisher, published, meta, warnings, text, digest, figures, queued_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    guild_id,
+                    feed_id,
+                    document.key,
+                    document.url or norm_url,
+                    norm_url,
+                    document.title,
+                    document.publisher,
+                    document.published.isoformat() if document.published else None,
+                    json.dumps([list(pair) for pair in document.meta], ensure_ascii=False),
+                    json.dumps(list(document.warnings), ensure_ascii=False),
+                    document.text,
+                    document.digest,
+                    figures,
+                    iso(now),
+                ),
+            )
+            if not cursor.rowcount:
+                return None
+            item_id = cursor.lastrowid
+        return await self.get(guild_id, int(item_id or 0))
+
+    async def get(self, guild_id: int, item_id: int) -> QueuedArticle | None:
+        rows = await self.store.read(
+            "SELECT * FROM intake_queue WHERE id = ? AND guild_id = ?", (item_id, guild_id)
+        )
+        return _queued(rows[0]) if rows else None
+
+    async def of_guild(self, guild_id: int) -> list[QueuedArticle]:
+        rows = await self.store.read(
+            "SELECT * FROM intake_queue WHERE guild_id = ? ORDER BY id", (guild_id,)
+        )
+        return [_queued(row) for row in rows]
+
+    async def count(self, guild_id: int) -> int:
+        rows = await self.store.read(
+            "SELECT COUNT(*) AS n FROM intake_queue WHERE guild_id = ?", (guild_id,)
+        )
+        return int(rows[0]["n"])
+
+    async def discard(self, guild_id: int, item_id: int) -> bool:
+        async with self.store.write_transaction(counted=False) as db:
+            cursor = await db.execute(
+                "DELETE FROM intake_queue WHERE id = ? AND guild_id = ?", (item_id, guild_id)
+            )
+            return bool(cursor.rowcount)
+
+    async def already_held(
+        self, guild_id: int, urls: Iterable[str], digest: str | None = None
+    ) -> str | None:
+        """Why an article need not be stored again for ``guild_id``: a document it sees (its
+        own or a shared one) or an article in its queue has one of ``urls`` or the same text
+        (``digest``). None when it is new."""
+        wanted = json.dumps(sorted({u for u in urls if u}))
+        params = {"guild": guild_id, "urls": wanted, "digest": digest or ""}
+        rows = await self.store.read(
+            "SELECT key FROM documents WHERE (guild_id IS NULL OR guild_id = :guild)"
+            " AND (url IN (SELECT value FROM json_each(:urls)) OR digest = :digest) LIMIT 1",
+            params,
+        )
+        if rows:
+            return f"already stored as {rows[0]['key']}"
+        rows = await self.store.read(
+            "SELECT id FROM intake_queue WHERE guild_id = :guild"
+            " AND (norm_url IN (SELECT value FROM json_each(:urls))"
+            "  OR url IN (SELECT value FROM json_each(:urls)) OR digest = :digest) LIMIT 1",
+            params,
+        )
+        if rows:
+            return f"already waiting for review (#{rows[0]['id']})"
+        return None
+
+
+async def drop_from_queue(db: aiosqlite.Connection, guild_id: int, item_id: int) -> None:
+    """Take an article out of the queue inside another write (the ingest that stores it)."""
+    await db.execute("DELETE FROM intake_queue WHERE id = ? AND guild_id = ?", (item_id, guild_id))

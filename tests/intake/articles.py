@@ -58,6 +58,7 @@ def article_page(
     title: str = TITLE,
     metadata: bool = True,
     feed_link: str | None = None,
+    canonical: str = CANONICAL,
 ) -> str:
     """A news page: navigation, a breaking-news bar, the article, related links with numbers
     of their own, reader comments and a footer; metadata in <meta> and JSON-LD."""
@@ -66,10 +67,10 @@ def article_page(
         head += f"""
 <meta property="og:title" content="{escape(title)}">
 <meta property="og:site_name" content="{PUBLISHER}">
-<meta property="og:url" content="{CANONICAL}">
+<meta property="og:url" content="{canonical}">
 <meta name="author" content="{AUTHOR}">
 <meta property="article:published_time" content="{PUBLISHED}T09:30:00+00:00">
-<link rel="canonical" href="{CANONICAL}">
+<link rel="canonical" href="{canonical}">
 <script type="application/ld+json">
 {{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "{escape(title)}",
  "datePublished": "{PUBLISHED}T09:30:00+00:00",

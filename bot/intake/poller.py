@@ -6,7 +6,7 @@ doubled per failure in a row, at most ``max_backoff``). Each new entry's article
 read and extracted, then queued for the server's moderators, or stored at once when the server
 chose that; an article the server already has (same address, or same text) is not stored or
 queued twice, and an entry whose article fails is tried again on later polls, a few times.
-Nothing is stored for a failure. Every write of one poll happens after its downloads.
+Nothing is stored for a failure.
 """
 
 from __future__ import annotations

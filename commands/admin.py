@@ -471,8 +471,6 @@ class Admin(
         await subscriptions.subscribe(
             guild, channel.id, enabled=enabled, actor_id=interaction.user.id
         )
-        after = {"channel": channel.id, "enabled": enabled}
-        await self.moderation.record(guild, interaction.user.id, "alerts", "alerts", after=after)
         if enabled:
             message = (
                 f"New figures will be posted in <#{channel.id}> when documents are added"

@@ -1,8 +1,11 @@
 """Files and folders -> the fact store: walking, reading, extracting, storing, summarising.
 
-A refused file (not a news document, vanished, owned by someone else) changes nothing and is
-reported with a one-line reason; the others go on. Only documents whose text changed are
-extracted again: the digest of the decoded text is compared with the stored one first.
+A refused file (not a news document, vanished, owned by someone else, over a server's quota)
+changes nothing and is reported with a one-line reason; the others go on. Only documents whose
+text changed are extracted again: the digest of the decoded text is compared with the stored one
+first. Each document records its origin: :func:`sync_folder` (the seeds) adds, replaces and
+removes only documents that came from the seeds folder; :func:`ingest_paths` (the command line)
+adds documents that stay until removed.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from pathlib import Path
 
 from bot.facts.documents import DocumentError, read_document
 from bot.facts.model import Document, Extraction
-from bot.facts.store import DocumentInfo, FactStore, IngestResult, StoreError
+from bot.facts.store import DocumentInfo, FactStore, IngestResult, Origin, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +140,7 @@ async def ingest_sources(
     extract_fn: ExtractFn,
     *,
     guild_id: int | None = None,
+    origin: Origin = "cli",
     progress: ProgressFn | None = None,
     summary: IngestSummary | None = None,
 ) -> IngestSummary:
@@ -166,7 +170,8 @@ async def ingest_sources(
             summary.refused.append(Refusal(str(source.path), reason))
             continue
         try:
-            summary.results.append(await store.ingest(extraction, guild_id=guild_id))
+            result = await store.ingest(extraction, guild_id=guild_id, origin=origin)
+            summary.results.append(result)
         except StoreError as exc:
             summary.refused.append(Refusal(str(source.path), str(exc)))
     if progress is not None and sources:
@@ -198,8 +203,9 @@ async def sync_folder(
     guild_id: int | None = None,
     progress: ProgressFn | None = None,
 ) -> IngestSummary:
-    """Make ``guild_id``'s documents mirror ``folder``: ingest its files, remove the documents
-    whose file is gone. A missing folder is refused and removes nothing."""
+    """Make ``guild_id``'s documents from the seeds mirror ``folder``: ingest its files, remove
+    the seed documents whose file is gone; documents of another origin (the command line,
+    uploads) are left alone. A missing folder is refused and removes nothing."""
     if not folder.is_dir():
         return IngestSummary(refused=[Refusal(str(folder), "no such folder")])
     sources, refused = collect_sources([folder])
@@ -208,12 +214,14 @@ async def sync_folder(
         sources,
         extract_fn,
         guild_id=guild_id,
+        origin="seeds",
         progress=progress,
         summary=IngestSummary(refused=refused),
     )
     present = {source.key for source in sources}
     for info in await store.documents(guild_id):
-        owned_and_gone = info.guild_id == guild_id and info.key not in present
+        owned = info.guild_id == guild_id and info.origin == "seeds"
+        owned_and_gone = owned and info.key not in present
         if owned_and_gone and await store.remove_document(info.key, guild_id=guild_id):
             summary.removed.append(info.key)
     return summary

@@ -10,11 +10,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from datetime import datetime
 
-if TYPE_CHECKING:
-    from bot.facts.store.fact_store import FactStore
+from bot.facts.store import audit
+from bot.facts.store.fact_store import FactStore
+from bot.facts.store.rows import utc_now
 
 PROBLEM_LIMIT = 300
 
@@ -38,10 +38,6 @@ class AlertSubscription:
         return self.delivered_at is None or self.delivered_at < self.problem_at
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
 def _when(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
@@ -57,6 +53,13 @@ def _subscription(row: sqlite3.Row) -> AlertSubscription:
         problem_at=_when(row["problem_at"]),
         delivered_at=_when(row["delivered_at"]),
     )
+
+
+def _setting(subscription: AlertSubscription | None) -> dict[str, object] | None:
+    """What the audit log records of a subscription."""
+    if subscription is None:
+        return None
+    return {"channel": subscription.channel_id, "enabled": subscription.enabled}
 
 
 class AlertSubscriptions:
@@ -85,11 +88,14 @@ class AlertSubscriptions:
     async def subscribe(
         self, guild_id: int, channel_id: int, *, enabled: bool, actor_id: int
     ) -> AlertSubscription | None:
-        """Set the guild's alert channel (a new channel starts with no problem recorded);
-        returns the previous subscription."""
-        previous = await self.get(guild_id)
-        async with self.store.write_transaction() as db:
-            await db.execute(
+        """Set the guild's alert channel (a new channel starts with no problem recorded) and
+        audit it, in one transaction; returns the previous subscription."""
+        async with self.store.write() as tx:
+            row = await tx.fetchone(
+                "SELECT * FROM alert_subscriptions WHERE guild_id = ?", (guild_id,)
+            )
+            previous = _subscription(row) if row is not None else None
+            await tx.execute(
                 "INSERT INTO alert_subscriptions"
                 " (guild_id, channel_id, enabled, updated_by, updated_at)"
                 " VALUES (:guild, :channel, :enabled, :actor, :now)"
@@ -105,27 +111,31 @@ class AlertSubscriptions:
                     "channel": channel_id,
                     "enabled": int(enabled),
                     "actor": actor_id,
-                    "now": _now(),
+                    "now": utc_now(),
                 },
+            )
+            await audit.record(
+                tx, guild_id, actor_id, "alerts", "alerts",
+                before=_setting(previous), after={"channel": channel_id, "enabled": enabled},
             )
         return previous
 
     async def record_problem(self, guild_id: int, channel_id: int, problem: str) -> None:
         """Remember why posting to ``channel_id`` failed, unless the guild has moved on to
         another channel meanwhile."""
-        async with self.store.write_transaction() as db:
-            await db.execute(
+        async with self.store.write() as tx:
+            await tx.execute(
                 "UPDATE alert_subscriptions SET problem = ?, problem_at = ?"
                 " WHERE guild_id = ? AND channel_id = ?",
-                (problem[:PROBLEM_LIMIT], _now(), guild_id, channel_id),
+                (problem[:PROBLEM_LIMIT], utc_now(), guild_id, channel_id),
             )
 
     async def record_delivery(self, guild_id: int, channel_id: int) -> None:
         """Note a successful post (call it only after a failure: the problem stays readable,
         marked as solved)."""
-        async with self.store.write_transaction() as db:
-            await db.execute(
+        async with self.store.write() as tx:
+            await tx.execute(
                 "UPDATE alert_subscriptions SET delivered_at = ?"
                 " WHERE guild_id = ? AND channel_id = ?",
-                (_now(), guild_id, channel_id),
+                (utc_now(), guild_id, channel_id),
             )

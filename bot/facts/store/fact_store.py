@@ -1,19 +1,20 @@
 """FactStore: the SQLite fact base behind the slash commands.
 
 Every query takes the guild it answers for and sees the shared documents (``guild_id`` NULL, built
-from seeds/) plus that guild's own, never another guild's. Writes go through one connection,
-serialised by a lock, one ``BEGIN IMMEDIATE`` transaction per document. Every write that
-changes something adds one to :attr:`FactStore.version` in the same transaction.
+from seeds/ or added with the command line) plus that guild's own, never another guild's
+(``visibility`` holds that SQL). Every write goes through :meth:`FactStore.write`: one
+transaction on one connection, serialised by a lock, that adds one to :attr:`FactStore.version`
+when it commits a change.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
-from datetime import UTC, date, datetime
+from contextlib import asynccontextmanager
+from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple, Self, TypeVar
@@ -21,45 +22,46 @@ from typing import Any, NamedTuple, Self, TypeVar
 import aiosqlite
 
 from bot.facts.model import Event, Extraction, Figure, Metric, Qualifier
-from bot.facts.store.migrate import apply_migrations, bundled_migrations
-from bot.facts.store.overlays import figure_filters, seen_figure_from_row, seen_figures
+from bot.facts.store.document_writes import delete_document, write_aliases, write_document
+from bot.facts.store.errors import InvalidExtractionError
+from bot.facts.store.migrate import apply_migrations, bundled_migrations, check_schema
+from bot.facts.store.quota import GuildQuota
 from bot.facts.store.rows import (
-    DOCUMENT_COLUMNS,
-    EVENT_COLUMNS,
-    FIGURE_COLUMNS,
     DocumentInfo,
     IngestResult,
     NameCount,
+    Origin,
     StoreStats,
     document_info_from_row,
-    document_params,
     event_from_row,
-    event_params,
-    figure_params,
+    utc_now,
+)
+from bot.facts.store.transaction import Transaction, transaction
+from bot.facts.store.visibility import (
+    FIGURE_ORDER,
+    SHOWN,
+    VISIBLE,
+    figure_filters,
+    seen_figure,
+    seen_figure_from_row,
+    seen_figures,
 )
 
 BUSY_TIMEOUT_MS = 5000
+DEFAULT_QUOTA = GuildQuota()
 T = TypeVar("T")
 
-_VISIBLE = "(d.guild_id IS NULL OR d.guild_id = :guild)"
-_SHOWN = "f.status != 'hidden'"
+#: Runs inside the write transaction, after the change and before COMMIT (e.g. an audit entry).
+IngestHook = Callable[[Transaction, IngestResult], Awaitable[None]]
+RemoveHook = Callable[[Transaction], Awaitable[None]]
 
-#: Runs inside a write transaction, after the change and before COMMIT (e.g. an audit entry).
-IngestHook = Callable[[aiosqlite.Connection, IngestResult], Awaitable[None]]
-RemoveHook = Callable[[aiosqlite.Connection], Awaitable[None]]
-
-_INSERT_DOCUMENT = f"INSERT INTO documents ({DOCUMENT_COLUMNS}) VALUES ({', '.join('?' * 17)})"
-_UPDATE_DOCUMENT = (
-    "UPDATE documents SET guild_id = ?, title = ?, publisher = ?, url = ?, published = ?,"
-    " pub_text = ?, pub_start = ?, pub_end = ?, pub_precision = ?, pub_inferred = ?, meta = ?,"
-    " digest = ?, text = ?, words = ?, ingested_at = ?, updated_at = ? WHERE key = ?"
-)
-_INSERT_FIGURE = f"INSERT INTO figures ({FIGURE_COLUMNS}) VALUES ({', '.join('?' * 18)})"
-_INSERT_EVENT = f"INSERT INTO events ({EVENT_COLUMNS}) VALUES ({', '.join('?' * 12)})"
-_DOCUMENT_COUNTED = (
+_DOCUMENT_FIELDS = (
     "SELECT d.key, d.guild_id, d.title, d.publisher, d.url, d.published, d.pub_text,"
     " d.pub_start, d.pub_end, d.pub_precision, d.pub_inferred, d.digest, d.words,"
-    " d.ingested_at, d.updated_at,"
+    " d.ingested_at, d.updated_at, d.origin, d.bytes,"
+)
+_DOCUMENT_COUNTED = (
+    f"{_DOCUMENT_FIELDS}"
     " COALESCE(fc.n, 0) AS figure_count, COALESCE(ec.n, 0) AS event_count"
     " FROM documents d"
     " LEFT JOIN (SELECT document, COUNT(*) AS n FROM figures GROUP BY document) fc"
@@ -68,19 +70,12 @@ _DOCUMENT_COUNTED = (
     "  ON ec.document = d.key"
 )
 _DOCUMENT_SELECT = (
-    "SELECT d.key, d.guild_id, d.title, d.publisher, d.url, d.published, d.pub_text,"
-    " d.pub_start, d.pub_end, d.pub_precision, d.pub_inferred, d.digest, d.words,"
-    " d.ingested_at, d.updated_at,"
+    f"{_DOCUMENT_FIELDS}"
     " (SELECT COUNT(*) FROM figures f WHERE f.document = d.key) AS figure_count,"
     " (SELECT COUNT(*) FROM events e WHERE e.document = d.key) AS event_count"
     " FROM documents d"
 )
 _IDS = "(SELECT value FROM json_each(:ids))"
-_FIGURE_ORDER = (
-    " ORDER BY f.subject, f.metric, f.date_start IS NULL, f.date_start, f.low, f.document,"
-    " f.position"
-)
-
 
 _METRICS = {m.value: m for m in Metric}
 _QUALIFIERS = {q.value: q for q in Qualifier}
@@ -107,26 +102,6 @@ class EventKey(NamedTuple):
     end: str
 
 
-class StoreError(Exception):
-    """A store operation was refused; the message says why in one line."""
-
-
-class OwnershipError(StoreError):
-    """The document key belongs to another owner (another guild, or shared vs a guild)."""
-
-
-class InvalidExtractionError(StoreError):
-    """The extraction breaks a constraint of the schema (e.g. two figures with one id)."""
-
-
-def _owner(guild_id: int | None) -> str:
-    return "the shared fact base" if guild_id is None else f"guild {guild_id}"
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
 def _like(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -148,102 +123,58 @@ async def _converted(rows: list[sqlite3.Row], convert: Callable[[sqlite3.Row], T
     return converted
 
 
-_T = TypeVar("_T")
-
-
-def _ingest_rows(
-    conn: sqlite3.Connection, extraction: Extraction, guild_id: int | None, now: str
-) -> IngestResult:
-    """The write transaction of one document, opened and left open unless nothing changed."""
-    doc = extraction.document
-    conn.execute("BEGIN IMMEDIATE")
+async def _connect(path: Path) -> aiosqlite.Connection:
+    """The connection, its settings and an up-to-date schema; refuses a file that is not a
+    fact base of this code (``SchemaError``) before writing anything to it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = await aiosqlite.connect(path, isolation_level=None)
     try:
-        existing = conn.execute(
-            "SELECT guild_id, digest, ingested_at,"
-            " (SELECT group_concat(id, ' ') FROM"
-            "  (SELECT id FROM figures WHERE document = :key ORDER BY position)) AS figure_ids"
-            " FROM documents WHERE key = :key",
-            {"key": doc.key},
-        ).fetchone()
-        old_ids: list[str] = []
-        if existing is not None:
-            if existing["guild_id"] != guild_id:
-                raise OwnershipError(
-                    f"document {doc.key!r} belongs to {_owner(existing['guild_id'])},"
-                    f" not {_owner(guild_id)}"
-                )
-            if existing["digest"] == doc.digest:
-                conn.execute("ROLLBACK")
-                return IngestResult(
-                    doc.key, "unchanged", len(extraction.figures), len(extraction.events)
-                )
-            old_ids = (existing["figure_ids"] or "").split()
-            params = document_params(extraction, guild_id, now, existing["ingested_at"])
-            conn.execute(_UPDATE_DOCUMENT, (*params[1:], doc.key))
-            conn.execute("DELETE FROM figures WHERE document = ?", (doc.key,))
-            conn.execute("DELETE FROM events WHERE document = ?", (doc.key,))
-        else:
-            conn.execute(_INSERT_DOCUMENT, document_params(extraction, guild_id, now))
-        conn.executemany(
-            _INSERT_FIGURE, [figure_params(f, i) for i, f in enumerate(extraction.figures)]
-        )
-        conn.executemany(
-            _INSERT_EVENT, [event_params(e, i) for i, e in enumerate(extraction.events)]
-        )
+        db.row_factory = sqlite3.Row
+        await db.execute_fetchall(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        migrations = bundled_migrations()
+        await check_schema(db, path, migrations)
+        await db.execute_fetchall("PRAGMA journal_mode = WAL")
+        await db.execute_fetchall("PRAGMA synchronous = NORMAL")
+        await db.execute_fetchall("PRAGMA foreign_keys = ON")
+        await apply_migrations(db, migrations)
     except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
+        await db.close()
         raise
-    new = [f.id for f in extraction.figures]
-    old, new_set = set(old_ids), set(new)
-    return IngestResult(
-        key=doc.key,
-        status="replaced" if existing is not None else "added",
-        figures=len(extraction.figures),
-        events=len(extraction.events),
-        kept_ids=tuple(i for i in new if i in old),
-        new_ids=tuple(i for i in new if i not in old),
-        dropped_ids=tuple(i for i in old_ids if i not in new_set),
-    )
-
-
-def _commit_counted(conn: sqlite3.Connection) -> int:
-    """Count the open transaction as one change and commit it; the new version."""
-    row = conn.execute(
-        "UPDATE store_version SET version = version + 1 WHERE id = 1 RETURNING version"
-    ).fetchone()
-    conn.execute("COMMIT")
-    return int(row[0])
+    return db
 
 
 class FactStore:
-    def __init__(self, db: aiosqlite.Connection, path: Path, version: int = 0) -> None:
+    def __init__(
+        self,
+        db: aiosqlite.Connection,
+        path: Path,
+        version: int = 0,
+        *,
+        quota: GuildQuota | None = None,
+    ) -> None:
         self._db = db
         self.path = path
+        self.quota = quota
         self._write_lock = asyncio.Lock()
         self._version = version
         self._data_version: int | None = None
 
     @classmethod
-    async def open(cls, path: Path | str) -> Self:
-        """Open (creating if needed) the database at ``path`` and bring its schema up to date."""
+    async def open(
+        cls, path: Path | str, *, quota: GuildQuota | None = DEFAULT_QUOTA
+    ) -> Self:
+        """Open (creating if needed) the database at ``path`` and bring its schema up to date.
+
+        ``quota`` limits what each server may store (None: no limit)."""
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        db = await aiosqlite.connect(path, isolation_level=None)
+        db = await _connect(path)
         try:
-            db.row_factory = sqlite3.Row
-            await db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            await db.execute("PRAGMA journal_mode = WAL")
-            await db.execute("PRAGMA synchronous = NORMAL")
-            await db.execute("PRAGMA foreign_keys = ON")
-            await apply_migrations(db, bundled_migrations())
-            async with db.execute("SELECT version FROM store_version WHERE id = 1") as cursor:
-                row = await cursor.fetchone()
-            version = int(row[0]) if row is not None else 0
+            rows = await db.execute_fetchall("SELECT version FROM store_version WHERE id = 1")
+            version = int(next(iter(rows))[0]) if rows else 0
         except BaseException:
             await db.close()
             raise
-        return cls(db, path, version)
+        return cls(db, path, version, quota=quota)
 
     async def close(self) -> None:
         await self._db.close()
@@ -287,132 +218,76 @@ class FactStore:
             self._version = max(self._version, int(rows[0][1] or 0))
         return self._version
 
-    async def _rollback(self) -> None:
-        """ROLLBACK after a failed write; SQLite has already rolled back after some errors (a
-        full disk, an I/O error), and a second ROLLBACK would hide the error that matters."""
-        if self._db.in_transaction:
-            await self._db.execute("ROLLBACK")
-
-    async def _bump_version(self) -> int:
-        """Count one more change; call inside the write transaction, and after its COMMIT set
-        ``self._version`` to the returned value (a rolled-back change must not count)."""
-        rows = await self._fetch(
-            "UPDATE store_version SET version = version + 1 WHERE id = 1 RETURNING version", ()
-        )
-        return int(rows[0][0])
-
     # -- writing ------------------------------------------------------------------------------
+
+    @asynccontextmanager
+    async def write(self, *, counted: bool = True) -> AsyncIterator[Transaction]:
+        """The one way to change the fact base: a transaction under the write lock.
+
+        Committed when the block ends, rolled back if it raises; unless the block called
+        ``tx.nothing_changed()``, the commit counts as one change (:attr:`version` moves, in
+        the same transaction). ``counted=False`` is for writes that change nothing a server's
+        answers show (a feed's polling state, the review queue), so that caches keyed on
+        :attr:`version` stay valid."""
+        async with self._write_lock:
+            version = self._version
+            async with transaction(self._db) as tx:
+                yield tx
+                if tx.changed and counted:
+                    row = await tx.fetchone(
+                        "UPDATE store_version SET version = version + 1 WHERE id = 1"
+                        " RETURNING version"
+                    )
+                    assert row is not None
+                    version = int(row[0])
+            self._version = version
 
     async def ingest(
         self,
         extraction: Extraction,
         *,
         guild_id: int | None = None,
+        origin: Origin | None = None,
         also: IngestHook | None = None,
     ) -> IngestResult:
         """Store a document and what was extracted from it, all or nothing.
 
         Identical text under the same key writes nothing. Changed text replaces the document's
-        figures and events; figure ids are content hashes, so unchanged sentences keep theirs.
+        figures and events; figure ids are content hashes, so unchanged sentences keep theirs,
+        and decisions on edited sentences follow them (see ``reattach``). ``origin`` defaults to
+        ``upload`` for a guild's document and ``cli`` for a shared one; a document of another
+        origin is not replaced. A guild's document must fit its quota.
         """
-        async with self._write_lock:
-            try:
-                result = await self._on_db_thread(_ingest_rows, extraction, guild_id, _now())
-                if result.status == "unchanged":
-                    return result
-                if also is not None:
-                    await also(self._db, result)
-                self._version = await self._on_db_thread(_commit_counted)
+        if origin is None:
+            origin = "cli" if guild_id is None else "upload"
+        try:
+            async with self.write() as tx:
+                result = await write_document(
+                    tx, extraction, guild_id=guild_id, origin=origin, quota=self.quota,
+                    now=utc_now(),
+                )
+                if also is not None and result.status != "unchanged":
+                    await also(tx, result)
                 return result
-            except sqlite3.IntegrityError as exc:
-                await self._rollback()
-                raise InvalidExtractionError(
-                    f"document {extraction.document.key!r} not stored: {exc}"
-                ) from exc
-            except BaseException:
-                await self._rollback()
-                raise
-
-    async def _on_db_thread(self, fn: Callable[..., _T], *args: Any) -> _T:
-        """Run ``fn(connection, *args)`` on aiosqlite's own thread, in one trip.
-
-        aiosqlite runs each call on its worker thread; a document's whole write takes several
-        statements, and a trip per statement cost about half of the ingest time. ``_execute``
-        is the method aiosqlite's public calls are built on; it has no public twin.
-        """
-        result: _T = await self._db._execute(  # type: ignore[no-untyped-call]
-            fn, self._db._conn, *args
-        )
-        return result
+        except sqlite3.IntegrityError as exc:
+            raise InvalidExtractionError(
+                f"document {extraction.document.key!r} not stored: {exc}"
+            ) from exc
 
     async def add_aliases(self, kind: str, aliases: dict[str, str]) -> None:
         """Record what users may type (alias) for a canonical subject or claimant name."""
-        async with self._write_lock:
-            await self._db.execute("BEGIN IMMEDIATE")
-            try:
-                canon = sorted({(kind, c) for c in aliases.values()})
-                await self._db.executemany(
-                    "INSERT OR IGNORE INTO names (kind, name) VALUES (?, ?)", canon
-                )
-                await self._db.executemany(
-                    "INSERT OR REPLACE INTO aliases (kind, alias, canonical) VALUES (?, ?, ?)",
-                    [(kind, a, c) for a, c in sorted(aliases.items())],
-                )
-                version = await self._bump_version()
-                await self._db.execute("COMMIT")
-                self._version = version
-            except BaseException:
-                await self._rollback()
-                raise
+        async with self.write() as tx:
+            await write_aliases(tx, kind, aliases)
 
     async def remove_document(
         self, key: str, *, guild_id: int | None, also: RemoveHook | None = None
     ) -> bool:
         """Delete a document with its figures and events; False when there was none."""
-        async with self._write_lock:
-            await self._db.execute("BEGIN IMMEDIATE")
-            try:
-                rows = await self._fetch("SELECT guild_id FROM documents WHERE key = ?", (key,))
-                row = next(iter(rows), None)
-                if row is None:
-                    await self._db.execute("ROLLBACK")
-                    return False
-                if row["guild_id"] != guild_id:
-                    raise OwnershipError(
-                        f"document {key!r} belongs to {_owner(row['guild_id'])},"
-                        f" not {_owner(guild_id)}"
-                    )
-                await self._db.execute("DELETE FROM documents WHERE key = ?", (key,))
-                if also is not None:
-                    await also(self._db)
-                version = await self._bump_version()
-                await self._db.execute("COMMIT")
-                self._version = version
-                return True
-            except BaseException:
-                await self._rollback()
-                raise
-
-    @contextlib.asynccontextmanager
-    async def write_transaction(
-        self, *, counted: bool = True
-    ) -> AsyncIterator[aiosqlite.Connection]:
-        """One ``BEGIN IMMEDIATE`` transaction under the write lock that counts as a change:
-        committed (and :attr:`version` moved) when the block ends, rolled back if it raises.
-
-        ``counted=False`` is for writes that change nothing a server's answers show (a feed's
-        polling state, the review queue), so that caches keyed on :attr:`version` stay valid.
-        """
-        async with self._write_lock:
-            await self._db.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._db
-                version = await self._bump_version() if counted else self._version
-                await self._db.execute("COMMIT")
-                self._version = version
-            except BaseException:
-                await self._rollback()
-                raise
+        async with self.write() as tx:
+            removed = await delete_document(tx, key, guild_id)
+            if removed and also is not None:
+                await also(tx)
+            return removed
 
     async def read(self, sql: str, params: dict[str, Any] | tuple[Any, ...]) -> list[sqlite3.Row]:
         """Rows of one query, for the store package's other modules (overlays)."""
@@ -443,11 +318,11 @@ class FactStore:
         filters = figure_filters(params, metrics=metrics, subject=subject, source=source)
         if filters is None:
             return []
-        where = ["1" if include_hidden else _SHOWN, *filters]
+        where = ["1" if include_hidden else SHOWN, *filters]
         if document is not None:
             where.append("f.document = :document")
             params["document"] = document
-        sql = f"SELECT f.* FROM {seen_figures()} f WHERE {' AND '.join(where)}" + _FIGURE_ORDER
+        sql = f"SELECT f.* FROM {seen_figures()} f WHERE {' AND '.join(where)}" + FIGURE_ORDER
         if limit is not None:
             sql += " LIMIT :limit"
             params["limit"] = limit
@@ -457,12 +332,7 @@ class FactStore:
         self, guild_id: int | None, figure_id: str, *, include_hidden: bool = False
     ) -> Figure | None:
         """One figure as the guild sees it; None when it is not visible there (or hidden)."""
-        rows = await self._fetch(
-            f"SELECT f.* FROM {seen_figures()} f WHERE f.id = :id"
-            f" AND {'1' if include_hidden else _SHOWN}",
-            {"id": figure_id.strip().lower(), "guild": guild_id},
-        )
-        return seen_figure_from_row(rows[0]) if rows else None
+        return await seen_figure(self._fetch, guild_id, figure_id, include_hidden=include_hidden)
 
     async def events(
         self,
@@ -475,7 +345,7 @@ class FactStore:
     ) -> list[Event]:
         """Visible events in date order; ``since``/``until`` keep events whose span overlaps,
         ``about`` keeps events whose summary or sentence contains the text (ignoring case)."""
-        where = [_VISIBLE]
+        where = [VISIBLE]
         params: dict[str, Any] = {"guild": guild_id}
         if since is not None:
             where.append("e.date_end >= :since")
@@ -501,7 +371,7 @@ class FactStore:
         :meth:`figures`, as light keys: one query for listings to slice pages from."""
         rows = await self._db.execute_fetchall(
             "SELECT f.id, f.subject, f.metric, f.additional, f.low, f.high, f.qualifier, f.source"
-            f" FROM {seen_figures()} f WHERE {_SHOWN}" + _FIGURE_ORDER,
+            f" FROM {seen_figures()} f WHERE {SHOWN}" + FIGURE_ORDER,
             {"guild": guild_id},
         )
         metrics, qualifiers = _METRICS, _QUALIFIERS
@@ -516,7 +386,7 @@ class FactStore:
         """The figures with these ids as the guild sees them, in the order given; ids it does
         not see (or hidden ones) are left out."""
         return await self._by_ids(
-            f"SELECT f.* FROM {seen_figures()} f WHERE {_SHOWN} AND f.id IN {_IDS}",
+            f"SELECT f.* FROM {seen_figures()} f WHERE {SHOWN} AND f.id IN {_IDS}",
             guild_id, ids, seen_figure_from_row,
         )
 
@@ -527,7 +397,7 @@ class FactStore:
         the id index, for autocomplete before the search index is built)."""
         low = prefix.strip().lower()
         rows = await self._fetch(
-            f"SELECT f.* FROM {seen_figures()} f WHERE {_SHOWN}"
+            f"SELECT f.* FROM {seen_figures()} f WHERE {SHOWN}"
             " AND f.id >= :low AND f.id < :high ORDER BY f.id LIMIT :limit",
             {"guild": guild_id, "low": low, "high": low + "\U0010ffff", "limit": limit},
         )
@@ -537,7 +407,7 @@ class FactStore:
         """Every visible event in the order of :meth:`events`, as light keys."""
         rows = await self._db.execute_fetchall(
             "SELECT e.id, e.date_start, e.date_end FROM events e"
-            f" JOIN documents d ON d.key = e.document WHERE {_VISIBLE}"
+            f" JOIN documents d ON d.key = e.document WHERE {VISIBLE}"
             " ORDER BY e.date_start, e.date_end, e.document, e.position",
             {"guild": guild_id},
         )
@@ -547,7 +417,7 @@ class FactStore:
         """The visible events with these ids, in the order given."""
         return await self._by_ids(
             "SELECT e.* FROM events e JOIN documents d ON d.key = e.document"
-            f" WHERE {_VISIBLE} AND e.id IN {_IDS}",
+            f" WHERE {VISIBLE} AND e.id IN {_IDS}",
             guild_id, ids, event_from_row,
         )
 
@@ -556,8 +426,8 @@ class FactStore:
         sql: str,
         guild_id: int | None,
         ids: Iterable[str],
-        convert: Callable[[sqlite3.Row], _T],
-    ) -> list[_T]:
+        convert: Callable[[sqlite3.Row], T],
+    ) -> list[T]:
         """Rows of ``sql`` (which selects ``IN {_IDS}``) for these ids, in the order given."""
         wanted = list(ids)
         if not wanted:
@@ -568,7 +438,7 @@ class FactStore:
 
     async def documents(self, guild_id: int | None) -> list[DocumentInfo]:
         rows = await self._fetch(
-            f"{_DOCUMENT_COUNTED} WHERE {_VISIBLE} ORDER BY d.key", {"guild": guild_id}
+            f"{_DOCUMENT_COUNTED} WHERE {VISIBLE} ORDER BY d.key", {"guild": guild_id}
         )
         return [document_info_from_row(row) for row in rows]
 
@@ -589,7 +459,7 @@ class FactStore:
 
     async def document(self, guild_id: int | None, key: str) -> DocumentInfo | None:
         rows = await self._fetch(
-            f"{_DOCUMENT_SELECT} WHERE d.key = :key AND {_VISIBLE}", {"key": key, "guild": guild_id}
+            f"{_DOCUMENT_SELECT} WHERE d.key = :key AND {VISIBLE}", {"key": key, "guild": guild_id}
         )
         return document_info_from_row(rows[0]) if rows else None
 
@@ -603,7 +473,7 @@ class FactStore:
             f"SELECT f.{column} AS name, COUNT(*) AS figures,"
             " COUNT(DISTINCT f.document) AS documents"
             f" FROM {seen_figures()} f"
-            f" WHERE {_SHOWN} AND f.{column} IS NOT NULL"
+            f" WHERE {SHOWN} AND f.{column} IS NOT NULL"
             f" GROUP BY f.{column} ORDER BY figures DESC, name",
             {"guild": guild_id},
         )
@@ -627,15 +497,15 @@ class FactStore:
     async def stats(self, guild_id: int | None) -> StoreStats:
         params = {"guild": guild_id}
         docs = await self._fetch(
-            f"SELECT COUNT(*) AS n, MAX(d.updated_at) AS last FROM documents d WHERE {_VISIBLE}",
+            f"SELECT COUNT(*) AS n, MAX(d.updated_at) AS last FROM documents d WHERE {VISIBLE}",
             params,
         )
         figures = await self._fetch(
-            f"SELECT COUNT(*) AS n FROM {seen_figures()} f WHERE {_SHOWN}", params
+            f"SELECT COUNT(*) AS n FROM {seen_figures()} f WHERE {SHOWN}", params
         )
         events = await self._fetch(
             "SELECT COUNT(*) AS n FROM events e JOIN documents d ON d.key = e.document"
-            f" WHERE {_VISIBLE}",
+            f" WHERE {VISIBLE}",
             params,
         )
         last = docs[0]["last"]
@@ -653,7 +523,7 @@ class FactStore:
         (for the operator's CLI), otherwise what ``guild_id`` sees: its overlay applied, hidden
         figures included with their status.
         """
-        visible = "1" if all_guilds else _VISIBLE
+        visible = "1" if all_guilds else VISIBLE
         params = {"guild": guild_id}
         documents = await self._fetch(f"{_DOCUMENT_SELECT} WHERE {visible} ORDER BY d.key", params)
         figures = await self._fetch(

@@ -14,10 +14,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-import aiosqlite
-
 from bot.facts.model import Document
-from bot.facts.store.fact_store import FactStore, StoreError
+from bot.facts.store.errors import StoreError
+from bot.facts.store.fact_store import FactStore
+from bot.facts.store.transaction import Transaction
 
 MAX_FEEDS_PER_GUILD = 20
 MAX_QUEUED_PER_GUILD = 50
@@ -105,24 +105,22 @@ class Feeds:
 
     async def add(self, guild_id: int, url: str, *, actor_id: int, now: datetime) -> Feed:
         """Follow ``url`` in ``guild_id``; the first poll is due at once."""
-        async with self.store.write_transaction(counted=False) as db:
-            rows = await db.execute_fetchall(
-                "SELECT url FROM feeds WHERE guild_id = ?", (guild_id,)
-            )
+        async with self.store.write(counted=False) as tx:
+            rows = await tx.fetch("SELECT url FROM feeds WHERE guild_id = ?", (guild_id,))
             if any(row["url"] == url for row in rows):
                 raise FeedLimitError("This server already follows that feed.")
-            if len(list(rows)) >= MAX_FEEDS_PER_GUILD:
+            if len(rows) >= MAX_FEEDS_PER_GUILD:
                 raise FeedLimitError(
                     f"This server follows {MAX_FEEDS_PER_GUILD} feeds, the most it may;"
                     " remove one first."
                 )
-            cursor = await db.execute(
+            inserted = await tx.fetchone(
                 "INSERT INTO feeds (guild_id, url, next_poll_at, added_by, added_at)"
-                " VALUES (?, ?, ?, ?, ?)",
+                " VALUES (?, ?, ?, ?, ?) RETURNING id",
                 (guild_id, url, iso(now), actor_id, iso(now)),
             )
-            feed_id = cursor.lastrowid
-        feed = await self.get(guild_id, int(feed_id or 0))
+            assert inserted is not None
+        feed = await self.get(guild_id, int(inserted["id"]))
         assert feed is not None
         return feed
 
@@ -143,8 +141,8 @@ class Feeds:
         feed = await self.get(guild_id, feed_id)
         if feed is None:
             return None
-        async with self.store.write_transaction(counted=False) as db:
-            await db.execute("DELETE FROM feeds WHERE id = ? AND guild_id = ?", (feed_id, guild_id))
+        async with self.store.write(counted=False) as tx:
+            await tx.execute("DELETE FROM feeds WHERE id = ? AND guild_id = ?", (feed_id, guild_id))
         return feed
 
     async def due(self, now: datetime, limit: int) -> list[Feed]:
@@ -170,20 +168,20 @@ class Feeds:
         outcomes: Sequence[EntryOutcome] = (),
     ) -> None:
         """A poll that worked (a 304 too): validators, schedule and the entries it handled."""
-        async with self.store.write_transaction(counted=False) as db:
-            await db.execute(
+        async with self.store.write(counted=False) as tx:
+            await tx.execute(
                 "UPDATE feeds SET etag = ?, last_modified = ?, title = COALESCE(?, title),"
                 " failures = 0, last_error = NULL, last_polled_at = ?, last_success_at = ?,"
                 " next_poll_at = ? WHERE id = ?",
                 (etag, last_modified, title, iso(now), iso(now), iso(next_poll_at), feed_id),
             )
-            await _record_entries(db, feed_id, outcomes, now)
+            await _record_entries(tx, feed_id, outcomes, now)
 
     async def record_failure(
         self, feed_id: int, error: str, *, now: datetime, next_poll_at: datetime
     ) -> None:
-        async with self.store.write_transaction(counted=False) as db:
-            await db.execute(
+        async with self.store.write(counted=False) as tx:
+            await tx.execute(
                 "UPDATE feeds SET failures = failures + 1, last_error = ?, last_polled_at = ?,"
                 " next_poll_at = ? WHERE id = ?",
                 (error[:ERROR_LIMIT], iso(now), iso(next_poll_at), feed_id),
@@ -207,8 +205,8 @@ class Feeds:
         return bool(rows[0]["store_at_once"]) if rows else False
 
     async def set_store_at_once(self, guild_id: int, value: bool, *, actor_id: int) -> None:
-        async with self.store.write_transaction(counted=False) as db:
-            await db.execute(
+        async with self.store.write(counted=False) as tx:
+            await tx.execute(
                 "INSERT INTO intake_settings (guild_id, store_at_once, updated_by, updated_at)"
                 " VALUES (?, ?, ?, ?) ON CONFLICT (guild_id) DO UPDATE SET"
                 " store_at_once = excluded.store_at_once, updated_by = excluded.updated_by,"
@@ -218,9 +216,9 @@ class Feeds:
 
 
 async def _record_entries(
-    db: aiosqlite.Connection, feed_id: int, outcomes: Sequence[EntryOutcome], now: datetime
+    tx: Transaction, feed_id: int, outcomes: Sequence[EntryOutcome], now: datetime
 ) -> None:
-    await db.executemany(
+    await tx.executemany(
         "INSERT INTO feed_entries (feed_id, entry_key, link, status, error, seen_at)"
         " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (feed_id, entry_key) DO UPDATE SET"
         " status = excluded.status, error = excluded.error, seen_at = excluded.seen_at,"
@@ -281,18 +279,18 @@ class ReviewQueue:
     ) -> QueuedArticle | None:
         """Queue ``document``; None when this server's queue already holds it (same address
         or same text)."""
-        async with self.store.write_transaction(counted=False) as db:
-            rows = await db.execute_fetchall(
+        async with self.store.write(counted=False) as tx:
+            held = await tx.fetchone(
                 "SELECT COUNT(*) AS n FROM intake_queue WHERE guild_id = ?", (guild_id,)
             )
-            if next(iter(rows))["n"] >= MAX_QUEUED_PER_GUILD:
+            if held is not None and held["n"] >= MAX_QUEUED_PER_GUILD:
                 raise QueueFullError(
                     f"the review queue holds {MAX_QUEUED_PER_GUILD} articles; review some first"
                 )
-            cursor = await db.execute(
+            inserted = await tx.fetchone(
                 "INSERT OR IGNORE INTO intake_queue (guild_id, feed_id, doc_key, url, norm_url,"
                 " title, publisher, published, meta, warnings, text, digest, figures, queued_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 (
                     guild_id,
                     feed_id,
@@ -310,10 +308,10 @@ class ReviewQueue:
                     iso(now),
                 ),
             )
-            if not cursor.rowcount:
+            if inserted is None:
+                tx.nothing_changed()
                 return None
-            item_id = cursor.lastrowid
-        return await self.get(guild_id, int(item_id or 0))
+        return await self.get(guild_id, int(inserted["id"]))
 
     async def get(self, guild_id: int, item_id: int) -> QueuedArticle | None:
         rows = await self.store.read(
@@ -334,11 +332,12 @@ class ReviewQueue:
         return int(rows[0]["n"])
 
     async def discard(self, guild_id: int, item_id: int) -> bool:
-        async with self.store.write_transaction(counted=False) as db:
-            cursor = await db.execute(
-                "DELETE FROM intake_queue WHERE id = ? AND guild_id = ?", (item_id, guild_id)
+        async with self.store.write(counted=False) as tx:
+            deleted = await tx.fetchone(
+                "DELETE FROM intake_queue WHERE id = ? AND guild_id = ? RETURNING id",
+                (item_id, guild_id),
             )
-            return bool(cursor.rowcount)
+            return deleted is not None
 
     async def already_held(
         self, guild_id: int, urls: Iterable[str], digest: str | None = None
@@ -366,6 +365,6 @@ class ReviewQueue:
         return None
 
 
-async def drop_from_queue(db: aiosqlite.Connection, guild_id: int, item_id: int) -> None:
+async def drop_from_queue(tx: Transaction, guild_id: int, item_id: int) -> None:
     """Take an article out of the queue inside another write (the ingest that stores it)."""
-    await db.execute("DELETE FROM intake_queue WHERE id = ? AND guild_id = ?", (item_id, guild_id))
+    await tx.execute("DELETE FROM intake_queue WHERE id = ? AND guild_id = ?", (item_id, guild_id))

@@ -1,148 +1,43 @@
 """Per-server moderation: overlays on figures, moderator roles and the audit log.
 
 An overlay is what one guild's moderators decided about one figure (hidden, verified, corrected
-fields), keyed by (guild id, figure id); only queries for that guild apply it. Every change is
-written to the audit log in the same transaction as the change itself.
+fields), keyed by (guild id, figure id); only queries for that guild apply it (the SQL is in
+``visibility``). Every change is checked and written in one store transaction together with its
+audit entry, so two moderators acting at once each see the other's change before their own.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import json
-import sqlite3
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import Any
 
-import aiosqlite
+from bot.facts.model import DateSpan, Extraction, Figure, Qualifier, Status
+from bot.facts.store import audit
+from bot.facts.store.audit import AuditEntry
+from bot.facts.store.fact_store import FactStore
+from bot.facts.store.rows import (
+    DocumentInfo,
+    IngestResult,
+    date_columns,
+    figure_from_row,
+    utc_now,
+)
+from bot.facts.store.transaction import Transaction
+from bot.facts.store.visibility import VISIBLE, seen_figure
 
-from bot.facts.model import DateSpan, Extraction, Figure, Metric, Qualifier, Status
-from bot.facts.store.rows import DocumentInfo, IngestResult, date_columns, figure_from_row
-
-if TYPE_CHECKING:
-    from bot.facts.store.fact_store import FactStore
+__all__ = [
+    "CORRECTABLE_FIELDS",
+    "AuditEntry",
+    "Moderation",
+    "ModerationError",
+    "correction_values",
+]
 
 CORRECTABLE_FIELDS = ("metric", "low", "high", "qualifier", "subject", "source", "date")
-
-_CORRECTED = (
-    "(o.metric IS NOT NULL OR o.low IS NOT NULL OR o.high IS NOT NULL OR o.qualifier IS NOT NULL"
-    " OR o.subject IS NOT NULL OR o.source_set = 1 OR o.date_set = 1)"
-)
-_STATUS = (
-    "CASE WHEN o.hidden = 1 THEN 'hidden'"
-    f" WHEN {_CORRECTED} THEN 'corrected'"
-    " WHEN o.verified = 1 THEN 'verified' ELSE 'auto' END"
-)
-
-
-def _date_column(name: str) -> str:
-    return f"CASE WHEN o.date_set = 1 THEN o.{name} ELSE f.{name} END AS {name}"
-
-
-_SEEN_COLUMNS = ", ".join(
-    [
-        "f.id",
-        "f.document",
-        "f.position",
-        "COALESCE(o.metric, f.metric) AS metric",
-        "COALESCE(o.subject, f.subject) AS subject",
-        "COALESCE(o.low, f.low) AS low",
-        "COALESCE(o.high, f.high) AS high",
-        "COALESCE(o.qualifier, f.qualifier) AS qualifier",
-        "f.additional",
-        "CASE WHEN o.source_set = 1 THEN o.source ELSE f.source END AS source",
-        *(
-            _date_column(c)
-            for c in ("date_text", "date_start", "date_end", "date_precision", "date_inferred")
-        ),
-        "f.quote",
-        "f.span_start",
-        "f.span_end",
-        f"{_STATUS} AS status",
-    ]
-)
-
-
-def figure_filters(
-    params: dict[str, Any],
-    *,
-    metrics: Iterable[Metric | str] | None = None,
-    subject: str | None = None,
-    source: str | None = None,
-) -> list[str] | None:
-    """WHERE terms on ``seen_figures()`` rows (alias ``f``) for the filters users give, their
-    values added to ``params``; None when ``metrics`` is empty (nothing can match). Subject and
-    source match canonical names ignoring case."""
-    where: list[str] = []
-    if metrics is not None:
-        wanted = sorted({Metric(m).value for m in metrics})
-        if not wanted:
-            return None
-        where.append(f"f.metric IN ({', '.join(f':m{i}' for i in range(len(wanted)))})")
-        params.update({f"m{i}": m for i, m in enumerate(wanted)})
-    if subject is not None:
-        where.append("f.subject = :subject COLLATE NOCASE")
-        params["subject"] = subject
-    if source is not None:
-        where.append("f.source = :source COLLATE NOCASE")
-        params["source"] = source
-    return where
-
-
-def seen_figures(*, all_guilds: bool = False) -> str:
-    """A subquery (use as ``FROM <this> f``) of the figures guild ``:guild`` may see, with its
-    overlay applied and a ``status`` column; hidden ones included, so callers filter them.
-
-    ``all_guilds`` lists every owner's figures without any overlay (the operator's export).
-    """
-    visible = "1" if all_guilds else "(d.guild_id IS NULL OR d.guild_id = :guild)"
-    guild = "NULL" if all_guilds else ":guild"
-    return (
-        f"(SELECT {_SEEN_COLUMNS} FROM figures f JOIN documents d ON d.key = f.document"
-        f" LEFT JOIN overlays o ON o.guild_id = {guild} AND o.figure_id = f.id"
-        f" WHERE {visible})"
-    )
-
-
-def seen_figure_from_row(row: sqlite3.Row) -> Figure:
-    return dataclasses.replace(figure_from_row(row), status=Status(row["status"]))
 
 
 class ModerationError(Exception):
     """A moderator action was refused; the message says why in one sentence."""
-
-
-@dataclass(frozen=True, slots=True)
-class AuditEntry:
-    """One moderator action. ``before``/``after`` are JSON values (None when not applicable)."""
-
-    id: int
-    guild_id: int | None
-    actor_id: int
-    action: str
-    target: str
-    before: Any
-    after: Any
-    reason: str | None
-    at: datetime
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "guild_id": self.guild_id,
-            "actor_id": self.actor_id,
-            "action": self.action,
-            "target": self.target,
-            "before": self.before,
-            "after": self.after,
-            "reason": self.reason,
-            "at": self.at.isoformat(),
-        }
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def correction_values(figure: Figure) -> dict[str, Any]:
@@ -162,34 +57,8 @@ def _state(figure: Figure) -> dict[str, Any]:
     return {"status": figure.status.value, **correction_values(figure)}
 
 
-async def _audit(
-    db: aiosqlite.Connection,
-    guild_id: int | None,
-    actor_id: int,
-    action: str,
-    target: str,
-    before: Any,
-    after: Any,
-    reason: str | None,
-) -> None:
-    await db.execute(
-        "INSERT INTO audit_log (guild_id, actor_id, action, target, before, after, reason, at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            guild_id,
-            actor_id,
-            action,
-            target,
-            None if before is None else json.dumps(before, ensure_ascii=False),
-            None if after is None else json.dumps(after, ensure_ascii=False),
-            reason,
-            _now(),
-        ),
-    )
-
-
-def _loads(value: str | None) -> Any:
-    return None if value is None else json.loads(value)
+def _not_found(figure_id: str) -> ModerationError:
+    return ModerationError(f"No figure with id {figure_id!r} in this server.")
 
 
 class Moderation:
@@ -207,8 +76,8 @@ class Moderation:
     async def original(self, guild_id: int, figure_id: str) -> Figure | None:
         """The figure as extracted, before any correction; None when ``guild_id`` cannot see it."""
         rows = await self.store.read(
-            "SELECT f.* FROM figures f JOIN documents d ON d.key = f.document"
-            " WHERE f.id = :id AND (d.guild_id IS NULL OR d.guild_id = :guild)",
+            f"SELECT f.* FROM figures f JOIN documents d ON d.key = f.document"
+            f" WHERE f.id = :id AND {VISIBLE}",
             {"id": figure_id.strip().lower(), "guild": guild_id},
         )
         return figure_from_row(rows[0]) if rows else None
@@ -217,26 +86,23 @@ class Moderation:
         self, guild_id: int, *, limit: int, include_shared: bool = False
     ) -> list[AuditEntry]:
         """The newest ``limit`` entries of ``guild_id`` (and of the shared base if asked)."""
-        shared = " OR guild_id IS NULL" if include_shared else ""
+        return await audit.entries(
+            self.store.read, guild_id, limit=limit, include_shared=include_shared
+        )
+
+    async def unattached(self, guild_id: int, *, limit: int = 25) -> list[AuditEntry]:
+        """Decisions of ``guild_id`` that did not follow an edited sentence and still point at
+        no figure: the audit entries that said so, newest first."""
         rows = await self.store.read(
-            f"SELECT * FROM audit_log WHERE (guild_id = :guild{shared}) ORDER BY id DESC"
-            " LIMIT :limit",
+            "SELECT a.* FROM audit_log a WHERE a.guild_id = :guild"
+            " AND a.action = 'decision unattached'"
+            " AND NOT EXISTS (SELECT 1 FROM figures f WHERE f.id = a.target)"
+            " AND EXISTS (SELECT 1 FROM overlays o"
+            "  WHERE o.guild_id = :guild AND o.figure_id = a.target)"
+            " ORDER BY a.id DESC LIMIT :limit",
             {"guild": guild_id, "limit": limit},
         )
-        return [
-            AuditEntry(
-                id=row["id"],
-                guild_id=row["guild_id"],
-                actor_id=row["actor_id"],
-                action=row["action"],
-                target=row["target"],
-                before=_loads(row["before"]),
-                after=_loads(row["after"]),
-                reason=row["reason"],
-                at=datetime.fromisoformat(row["at"]),
-            )
-            for row in rows
-        ]
+        return [audit.entry_from_row(row) for row in rows]
 
     async def moderator_role(self, guild_id: int) -> int | None:
         rows = await self.store.read(
@@ -250,7 +116,7 @@ class Moderation:
         rows = await self.store.read(
             "SELECT o.figure_id FROM overlays o JOIN figures f ON f.id = o.figure_id"
             " JOIN documents d ON d.key = f.document"
-            " WHERE o.guild_id = :guild AND (d.guild_id IS NULL OR d.guild_id = :guild)"
+            f" WHERE o.guild_id = :guild AND {VISIBLE}"
             " ORDER BY f.document, f.position",
             {"guild": guild_id},
         )
@@ -269,6 +135,42 @@ class Moderation:
 
     # -- writing ------------------------------------------------------------------------------
 
+    async def _current(self, tx: Transaction, guild_id: int, figure_id: str) -> Figure:
+        """The figure as the guild sees it inside the write transaction."""
+        figure = await seen_figure(tx.fetch, guild_id, figure_id, include_hidden=True)
+        if figure is None:
+            raise _not_found(figure_id)
+        return figure
+
+    async def _apply(
+        self,
+        tx: Transaction,
+        guild_id: int,
+        before: Figure,
+        action: str,
+        columns: Mapping[str, Any],
+        *,
+        actor_id: int,
+        reason: str | None,
+    ) -> Figure:
+        """Upsert ``columns`` of the overlay and audit the figure's state before and after."""
+        names = ["guild_id", "figure_id", *columns, "updated_at"]
+        updates = ", ".join(f"{n} = excluded.{n}" for n in [*columns, "updated_at"])
+        await tx.execute(
+            f"INSERT INTO overlays ({', '.join(names)})"
+            f" VALUES ({', '.join('?' * len(names))})"
+            f" ON CONFLICT (guild_id, figure_id) DO UPDATE SET {updates}",
+            [guild_id, before.id, *columns.values(), utc_now()],
+        )
+        after = await self._current(tx, guild_id, before.id)
+        if after == before:
+            raise ModerationError(_unchanged_message(before, action))
+        await audit.record(
+            tx, guild_id, actor_id, action, before.id,
+            before=_state(before), after=_state(after), reason=reason,
+        )
+        return after
+
     async def _change(
         self,
         guild_id: int,
@@ -278,31 +180,12 @@ class Moderation:
         *,
         actor_id: int,
         reason: str | None,
-        target: str | None = None,
     ) -> Figure:
-        """Upsert ``columns`` of the overlay and audit the figure's state before and after."""
-        async with self.store.write_transaction() as db:
-            before = await self.figure(guild_id, figure_id)
-            if before is None:
-                raise ModerationError(f"No figure with id {figure_id!r} in this server.")
-            names = ["guild_id", "figure_id", *columns, "updated_at"]
-            values = [guild_id, before.id, *columns.values(), _now()]
-            updates = ", ".join(f"{n} = excluded.{n}" for n in [*columns, "updated_at"])
-            await db.execute(
-                f"INSERT INTO overlays ({', '.join(names)})"
-                f" VALUES ({', '.join('?' * len(names))})"
-                f" ON CONFLICT (guild_id, figure_id) DO UPDATE SET {updates}",
-                values,
+        async with self.store.write() as tx:
+            before = await self._current(tx, guild_id, figure_id)
+            return await self._apply(
+                tx, guild_id, before, action, columns, actor_id=actor_id, reason=reason
             )
-            after = await self.figure(guild_id, figure_id)
-            assert after is not None
-            if after == before:
-                raise ModerationError(_unchanged_message(before, action))
-            await _audit(
-                db, guild_id, actor_id, action, target or before.id, _state(before), _state(after),
-                reason,
-            )
-            return after
 
     async def hide(self, guild_id: int, figure_id: str, *, actor_id: int, reason: str) -> Figure:
         return await self._change(
@@ -335,34 +218,31 @@ class Moderation:
     ) -> Figure:
         """Set one field of the figure as ``guild_id`` sees it (``value`` already validated:
         an int for low/high, a DateSpan or None for date, a str or None for source). A point
-        value stays a point: correcting its low or high sets both."""
-        current = await self.figure(guild_id, figure_id)
-        if current is None:
-            raise ModerationError(f"No figure with id {figure_id!r} in this server.")
+        value stays a point: correcting its low or high sets both. Low and high are checked
+        against the figure as it is inside the write, and both are stored together, so that
+        two corrections at once can never leave the low above the high."""
         columns = _correction_columns(field, value)
-        if field in ("low", "high") and _is_point(current):
-            columns = {"low": value, "high": value}
-        low = columns.get("low", current.low)
-        high = columns.get("high", current.high)
-        if low > high:
-            raise ModerationError(
-                f"The low value ({low:,}) would be above the high value ({high:,});"
-                " correct the other end first."
+        async with self.store.write() as tx:
+            current = await self._current(tx, guild_id, figure_id)
+            if field in ("low", "high"):
+                columns = _value_columns(current, field, int(columns[field]))
+            return await self._apply(
+                tx, guild_id, current, f"correct {field}", columns,
+                actor_id=actor_id, reason=reason,
             )
-        return await self._change(
-            guild_id, figure_id, f"correct {field}", columns, actor_id=actor_id, reason=reason
-        )
 
     async def add_document(
         self, guild_id: int, extraction: Extraction, *, actor_id: int
     ) -> IngestResult:
         """Store a document for ``guild_id`` only, audited in the ingest transaction."""
 
-        async def audit(db: aiosqlite.Connection, result: IngestResult) -> None:
+        async def audited(tx: Transaction, result: IngestResult) -> None:
             after = {"status": result.status, "figures": result.figures, "events": result.events}
-            await _audit(db, guild_id, actor_id, "ingest", result.key, None, after, None)
+            await audit.record(tx, guild_id, actor_id, "ingest", result.key, after=after)
 
-        return await self.store.ingest(extraction, guild_id=guild_id, also=audit)
+        return await self.store.ingest(
+            extraction, guild_id=guild_id, origin="upload", also=audited
+        )
 
     async def remove_document(
         self, guild_id: int | None, key: str, *, actor_id: int, reason: str | None
@@ -374,10 +254,12 @@ class Moderation:
             raise ModerationError(f"No document {key!r} of this server.")
         before = {"figures": info.figures, "events": info.events, "sha256": info.digest}
 
-        async def audit(db: aiosqlite.Connection) -> None:
-            await _audit(db, guild_id, actor_id, "remove document", key, before, None, reason)
+        async def audited(tx: Transaction) -> None:
+            await audit.record(
+                tx, guild_id, actor_id, "remove document", key, before=before, reason=reason
+            )
 
-        if not await self.store.remove_document(key, guild_id=guild_id, also=audit):
+        if not await self.store.remove_document(key, guild_id=guild_id, also=audited):
             raise ModerationError(f"No document {key!r} of this server.")
         return info
 
@@ -385,20 +267,23 @@ class Moderation:
         self, guild_id: int, role_id: int | None, *, actor_id: int
     ) -> int | None:
         """Set (or clear, with None) the guild's moderator role; returns the previous one."""
-        async with self.store.write_transaction() as db:
-            previous = await self.moderator_role(guild_id)
+        async with self.store.write() as tx:
+            row = await tx.fetchone(
+                "SELECT role_id FROM moderator_roles WHERE guild_id = ?", (guild_id,)
+            )
+            previous = int(row["role_id"]) if row is not None else None
             if previous == role_id:
                 raise ModerationError("The moderator role is already set that way.")
             if role_id is None:
-                await db.execute("DELETE FROM moderator_roles WHERE guild_id = ?", (guild_id,))
+                await tx.execute("DELETE FROM moderator_roles WHERE guild_id = ?", (guild_id,))
             else:
-                await db.execute(
+                await tx.execute(
                     "INSERT INTO moderator_roles (guild_id, role_id) VALUES (?, ?)"
                     " ON CONFLICT (guild_id) DO UPDATE SET role_id = excluded.role_id",
                     (guild_id, role_id),
                 )
-            await _audit(
-                db, guild_id, actor_id, "modrole", "moderator role", previous, role_id, None
+            await audit.record(
+                tx, guild_id, actor_id, "modrole", "moderator role", before=previous, after=role_id
             )
             return previous
 
@@ -413,13 +298,27 @@ class Moderation:
         reason: str | None = None,
     ) -> None:
         """Audit an action that is not an overlay change (a reload of the seeds)."""
-        async with self.store.write_transaction() as db:
-            await _audit(db, guild_id, actor_id, action, target, None, after, reason)
+        async with self.store.write() as tx:
+            await audit.record(tx, guild_id, actor_id, action, target, after=after, reason=reason)
 
 
 def _is_point(figure: Figure) -> bool:
     """A single number ("at least 300"): correcting either end moves both."""
     return figure.low == figure.high and figure.qualifier is not Qualifier.RANGE
+
+
+def _value_columns(current: Figure, field: str, value: int) -> dict[str, int]:
+    """Both ends of the corrected value, checked against the figure as it is now."""
+    if _is_point(current):
+        return {"low": value, "high": value}
+    low = value if field == "low" else current.low
+    high = value if field == "high" else current.high
+    if low > high:
+        raise ModerationError(
+            f"The low value ({low:,}) would be above the high value ({high:,});"
+            " correct the other end first."
+        )
+    return {"low": low, "high": high}
 
 
 def _unchanged_message(figure: Figure, action: str) -> str:

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from bot.facts.model import Figure, Metric
-from bot.facts.store.overlays import figure_filters, seen_figure_from_row, seen_figures
-
-if TYPE_CHECKING:
-    from bot.facts.store.fact_store import FactStore
+from bot.facts.store.fact_store import FactStore
+from bot.facts.store.visibility import SHOWN, figure_filters, seen_figure_from_row, seen_figures
 
 GroupKey = tuple[str, Metric, bool]
 
@@ -39,7 +37,7 @@ async def recent_figures(
     filters = figure_filters(params, metrics=metrics, subject=subject, source=source)
     if filters is None:
         return RecentFigures([], {})
-    where = ["f.status != 'hidden'", *filters]
+    where = [SHOWN, *filters]
     group = "PARTITION BY f.subject, f.metric, f.additional"
     rows = await store.read(
         "SELECT * FROM (SELECT f.*,"

@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 from bot.facts.model import DateSpan, Event, Extraction, Figure, Metric, Precision, Qualifier
 
 IngestStatus = Literal["added", "replaced", "unchanged"]
+#: Where a document came from: the seeds folder (which the start-up sync mirrors), the command
+#: line (kept until removed), or a server's upload.
+Origin = Literal["seeds", "cli", "upload"]
 
 FIGURE_COLUMNS = (
     "id, document, position, metric, subject, low, high, qualifier, additional, source, "
@@ -22,10 +25,16 @@ EVENT_COLUMNS = (
 )
 DOCUMENT_COLUMNS = (
     "key, guild_id, title, publisher, url, published, pub_text, pub_start, pub_end, "
-    "pub_precision, pub_inferred, meta, digest, text, words, ingested_at, updated_at"
+    "pub_precision, pub_inferred, meta, digest, text, words, ingested_at, updated_at, origin, "
+    "bytes"
 )
 
 DateColumns = tuple[str | None, str | None, str | None, str | None, int | None]
+
+
+def utc_now() -> str:
+    """The time stamps of every table: UTC, ISO 8601, microseconds (they sort as text)."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +52,10 @@ class IngestResult:
     kept_ids: tuple[str, ...] = ()
     new_ids: tuple[str, ...] = ()
     dropped_ids: tuple[str, ...] = ()
+    #: Moderator decisions moved from a dropped figure to its successor, and those that found
+    #: none (one per server and figure).
+    reattached: int = 0
+    unattached: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +75,8 @@ class DocumentInfo:
     events: int
     ingested_at: datetime
     updated_at: datetime
+    origin: Origin = "seeds"
+    bytes: int = 0
 
     def to_json(self) -> dict[str, Any]:
         """The document record of the export contract, plus the owning guild (null: shared)."""
@@ -75,6 +90,7 @@ class DocumentInfo:
             "words": self.words,
             "publication_date": self.publication.to_json() if self.publication else None,
             "guild_id": self.guild_id,
+            "origin": self.origin,
         }
 
 
@@ -126,7 +142,11 @@ def date_from(
 
 
 def document_params(
-    extraction: Extraction, guild_id: int | None, now: str, ingested_at: str | None = None
+    extraction: Extraction,
+    guild_id: int | None,
+    origin: Origin,
+    now: str,
+    ingested_at: str | None = None,
 ) -> tuple[Any, ...]:
     doc = extraction.document
     return (
@@ -143,6 +163,8 @@ def document_params(
         len(doc.text.split()),
         ingested_at or now,
         now,
+        origin,
+        len(doc.text.encode("utf-8")),
     )
 
 
@@ -242,4 +264,6 @@ def document_info_from_row(row: sqlite3.Row) -> DocumentInfo:
         events=row["event_count"],
         ingested_at=datetime.fromisoformat(row["ingested_at"]),
         updated_at=datetime.fromisoformat(row["updated_at"]),
+        origin=row["origin"],
+        bytes=row["bytes"],
     )

@@ -224,9 +224,22 @@ def _configure_run(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _check_store(settings: Settings) -> None:
+    """Open the fact base once before starting, so that a file the bot must not use (not
+    SQLite, another application's, a newer schema) is refused in one line (``StoreError``)
+    before anything connects."""
+
+    async def check() -> None:
+        store = await FactStore.open(settings.db_path)
+        await store.close()
+
+    asyncio.run(check())
+
+
 def _run_run(args: argparse.Namespace, settings: Settings) -> int:
     from bot import console
 
+    _check_store(settings)
     if settings.token and not args.console:
         return console.run_bot(settings)
     return console.run_console(settings)
@@ -235,6 +248,7 @@ def _run_run(args: argparse.Namespace, settings: Settings) -> int:
 def _run_console(args: argparse.Namespace, settings: Settings) -> int:
     from bot import console
 
+    _check_store(settings)
     return console.run_console(settings)
 
 

@@ -270,3 +270,36 @@ async def test_sync_folder_extracts_only_what_changed(tmp_path: Path) -> None:
         third = await sync_folder(store, seeds, counting_extract)
         assert third.removed == ["one.txt"]
         assert [d.key for d in await store.documents(42)] == ["mine.txt", "two.txt"]
+
+
+def test_documents_added_with_ingest_survive_the_seeds_sync(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(SEED, seeds / "seed.txt")
+    mine = tmp_path / "mine.txt"
+    mine.write_text(SEED.read_text("utf-8").replace("4,000", "5,000"), "utf-8")
+    assert run_cli(tmp_path).returncode == 0
+    assert run_cli(tmp_path, "ingest", str(mine)).returncode == 0
+    again = run_cli(tmp_path)
+    assert again.returncode == 0, again.stdout
+    assert "0 removed" in again.stdout
+    documents = {d["id"]: d["origin"] for d in export_json(tmp_path)["documents"]}
+    assert documents == {"seed.txt": "seeds", "mine.txt": "cli"}
+    (seeds / "seed.txt").unlink()
+    assert "1 removed" in run_cli(tmp_path).stdout
+    assert [d["id"] for d in export_json(tmp_path)["documents"]] == ["mine.txt"]
+
+
+def test_the_seeds_sync_does_not_replace_a_document_of_the_command_line(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "mine.txt").write_text(SEED.read_text("utf-8"), "utf-8")
+    mine = tmp_path / "mine.txt"
+    mine.write_text(SEED.read_text("utf-8").replace("4,000", "5,000"), "utf-8")
+    assert run_cli(tmp_path, "ingest", str(mine)).returncode == 0
+    done = run_cli(tmp_path)
+    assert done.returncode == 1
+    assert "refused:" in done.stdout and "came from the command line" in done.stdout
+    [document] = export_json(tmp_path)["documents"]
+    assert document["origin"] == "cli"
+    assert any(f["low"] == 5000 for f in export_json(tmp_path)["figures"])

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
+import sqlite3
 from datetime import date
 
+import aiosqlite
 import pytest
 
 from bot.client import seed_extractor
@@ -14,6 +17,7 @@ from bot.facts.extract import extract
 from bot.facts.ingest import sync_folder
 from bot.facts.model import DateSpan, Precision, Status
 from bot.facts.store import FactStore
+from bot.facts.store.migrate import apply_migrations, bundled_migrations
 from bot.facts.store.overlays import Moderation, ModerationError
 from tests.conftest import REPO_SEEDS
 
@@ -127,3 +131,65 @@ async def test_verifying_a_hidden_or_corrected_figure_says_why_nothing_changes(t
         with pytest.raises(ModerationError, match="already shows this server's correction"):
             await mod.verify(A, second.id, actor_id=ACTOR)
         assert len(await mod.audit_log(A, limit=10)) == 2
+
+
+async def test_two_corrections_at_once_never_leave_low_above_high(tmp_path):
+    store, _ = await seeded(tmp_path)
+    other = await FactStore.open(tmp_path / "facts.sqlite3")  # a second process, in effect
+    async with store, other:
+        [ranged] = [f for f in await store.figures(None) if f.low == 10_000]
+        assert ranged.high == 12_000
+        outcomes = await asyncio.gather(
+            Moderation(store).correct(A, ranged.id, "low", 11_500, actor_id=1, reason="a"),
+            Moderation(other).correct(A, ranged.id, "high", 10_500, actor_id=2, reason="b"),
+            return_exceptions=True,
+        )
+        refused = [o for o in outcomes if isinstance(o, ModerationError)]
+        assert len(refused) == 1 and "above the high value" in str(refused[0])
+        seen = await store.figure(A, ranged.id)
+        assert seen.low <= seen.high
+        assert len(await Moderation(store).audit_log(A, limit=5)) == 1
+
+
+async def test_the_overlay_table_refuses_low_above_high(tmp_path):
+    store, _ = await seeded(tmp_path)
+    async with store:
+        fid = (await store.figures(None))[0].id
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+            async with store.write() as tx:
+                await tx.execute(
+                    "INSERT INTO overlays (guild_id, figure_id, low, high, updated_at)"
+                    " VALUES (1, ?, 5, 3, 'now')",
+                    (fid,),
+                )
+
+
+async def test_migration_0005_keeps_decisions_and_drops_only_inverted_ranges(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    db = await aiosqlite.connect(path, isolation_level=None)
+    try:
+        await apply_migrations(db, [m for m in bundled_migrations() if m.version <= 4])
+        await db.execute(
+            "INSERT INTO documents (key, digest, text, words, ingested_at, updated_at)"
+            " VALUES ('a.txt', 'x', 'text', 1, 'now', 'now')"
+        )
+        await db.execute(
+            "INSERT INTO figures (id, document, position, metric, subject, low, high, qualifier,"
+            " additional, quote, span_start, span_end)"
+            " VALUES ('fig1', 'a.txt', 0, 'killed', 'Russia', 100, 200, 'range', 0, 'q', 0, 1)"
+        )
+        await db.executemany(
+            "INSERT INTO overlays (guild_id, figure_id, hidden, low, high, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, 'then')",
+            [(1, "fig1", 0, 150, None), (2, "fig1", 1, 300, 250), (3, "gone", 1, None, None)],
+        )
+    finally:
+        await db.close()
+    async with await FactStore.open(path) as store:
+        rows = await store.read("SELECT guild_id, hidden, low, high FROM overlays ORDER BY 1", ())
+        expected = [(1, 0, 150, 200), (2, 1, None, None), (3, 1, None, None)]
+        assert [tuple(r) for r in rows] == expected
+        [entry] = await Moderation(store).audit_log(2, limit=5)
+        assert entry.action == "correction dropped" and entry.before == {"low": 300, "high": 250}
+        indexes = await store.read("PRAGMA index_list(overlays)", ())
+        assert "overlays_figure" in {row["name"] for row in indexes}

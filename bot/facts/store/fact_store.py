@@ -51,7 +51,7 @@ BUSY_TIMEOUT_MS = 5000
 DEFAULT_QUOTA = GuildQuota()
 T = TypeVar("T")
 
-#: Runs inside the write transaction, after the change and before COMMIT (e.g. an audit entry).
+#: Runs inside the write transaction, after the change and before it ends (an audit entry).
 IngestHook = Callable[[Transaction, IngestResult], Awaitable[None]]
 RemoveHook = Callable[[Transaction], Awaitable[None]]
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import csv
 import json
 import sqlite3
 import sys
@@ -22,6 +21,7 @@ from dotenv import find_dotenv, load_dotenv
 
 from bot.config import Settings, SettingsError
 from bot.facts.documents import DocumentError, read_document
+from bot.facts.export import export_text, server_export
 from bot.facts.extract import extract
 from bot.facts.ingest import IngestSummary, sync_folder
 from bot.facts.model import Document, Extraction
@@ -30,28 +30,6 @@ from bot.facts.store import FactStore, StoreError
 EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_ERROR = 2
-
-CSV_FIELDS = (
-    "id",
-    "document",
-    "metric",
-    "subject",
-    "low",
-    "high",
-    "qualifier",
-    "additional",
-    "source",
-    "date_text",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "date_inferred",
-    "quote",
-    "span_start",
-    "span_end",
-    "status",
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Command:
@@ -166,30 +144,23 @@ def _run_extract(args: argparse.Namespace, settings: Settings) -> int:
 
 def _configure_export(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("json", "csv"), default="json")
-
-
-def _csv_row(figure: dict[str, Any]) -> dict[str, Any]:
-    date = figure["date"] or {}
-    row = {key: value for key, value in figure.items() if key not in ("date", "span")}
-    row.update(
-        {f"date_{k}": date.get(k) for k in ("text", "start", "end", "precision", "inferred")}
+    parser.add_argument(
+        "--guild",
+        type=int,
+        metavar="ID",
+        help="what this server sees, as /admin export gives it (default: every document)",
     )
-    row["span_start"], row["span_end"] = figure["span"]
-    return {k: ("true" if v is True else "false" if v is False else v) for k, v in row.items()}
 
 
 def _run_export(args: argparse.Namespace, settings: Settings) -> int:
     async def run() -> dict[str, Any]:
         async with await FactStore.open(settings.db_path) as store:
+            if args.guild is not None:
+                return await server_export(store, args.guild)
             return await store.export(None, all_guilds=True)
 
-    exported = asyncio.run(run())
-    if args.format == "json":
-        print(json.dumps(exported, ensure_ascii=False, indent=2))
-    else:
-        writer = csv.DictWriter(sys.stdout, fieldnames=CSV_FIELDS)
-        writer.writeheader()
-        writer.writerows(_csv_row(figure) for figure in exported["figures"])
+    text = export_text(asyncio.run(run()), args.format)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return EXIT_OK
 
 

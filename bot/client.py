@@ -123,7 +123,9 @@ class FactBot(commands.AutoShardedBot):
             await self.store.refresh_version()
 
     async def setup_hook(self) -> None:
-        self._store = await FactStore.open(self.settings.db_path)
+        self._store = await FactStore.open(
+            self.settings.db_path, quota=self.settings.guild_quota
+        )
         summary = await sync_folder(
             self._store, self.settings.seeds_dir, seed_extractor(self.settings)
         )

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
+
+from bot.facts.store.quota import GuildQuota
 
 SyncMode = Literal["guild", "global", "off"]
 
@@ -60,6 +63,29 @@ def _flag(name: str, raw: str) -> bool:
     if value in ("1", "true", "yes", "on"):
         return True
     raise SettingsError(f"{name}: {raw!r} is not 1 or 0")
+_SIZE = re.compile(r"([0-9]+)\s*([KMG]?)B?", re.IGNORECASE)
+_SCALE = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+
+
+def _limit(env: Mapping[str, str], name: str, default: int, *, size: bool = False) -> int:
+    """A positive whole number (ASCII digits); a size may end in K, M or G (binary units)."""
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    match = _SIZE.fullmatch(raw) if size else re.fullmatch(r"([0-9]+)()", raw)
+    if match is None or int(match.group(1)) < 1:
+        kind = "a size like 8M or 512K" if size else "a positive whole number"
+        raise SettingsError(f"{name}: {raw!r} is not {kind}")
+    return int(match.group(1)) * _SCALE[match.group(2).upper()]
+
+
+def _guild_quota(env: Mapping[str, str]) -> GuildQuota:
+    default = GuildQuota()
+    return GuildQuota(
+        documents=_limit(env, "FACTBOT_GUILD_MAX_DOCUMENTS", default.documents),
+        bytes=_limit(env, "FACTBOT_GUILD_MAX_BYTES", default.bytes, size=True),
+        figures=_limit(env, "FACTBOT_GUILD_MAX_FIGURES", default.figures),
+    )
 
 
 def _shard_count(raw: str) -> int | None:
@@ -86,6 +112,8 @@ class Settings:
     shard_ids: tuple[int, ...] | None = None
     #: Let URL and feed ingest reach loopback and private addresses (tests and local setups).
     allow_private_urls: bool = False
+    #: What each server's moderators may store at most (documents, bytes of text, figures).
+    guild_quota: GuildQuota = field(default_factory=GuildQuota)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -122,4 +150,5 @@ class Settings:
             allow_private_urls=_flag(
                 "FACTBOT_ALLOW_PRIVATE_URLS", env.get("FACTBOT_ALLOW_PRIVATE_URLS", "")
             ),
+            guild_quota=_guild_quota(env),
         )

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import DEFAULT_SUBJECTS, Settings, SettingsError
+from bot.facts.store import GuildQuota
 
 
 def test_an_empty_environment_gives_the_documented_defaults() -> None:
@@ -21,6 +22,7 @@ def test_an_empty_environment_gives_the_documented_defaults() -> None:
     assert settings.log_level == "INFO"
     assert settings.shard_count is None and settings.shard_ids is None
     assert settings.allow_private_urls is False
+    assert settings.guild_quota == GuildQuota(documents=200, bytes=8 * 1024**2, figures=5000)
 
 
 def test_every_variable_is_read() -> None:
@@ -37,6 +39,9 @@ def test_every_variable_is_read() -> None:
             "FACTBOT_SHARD_COUNT": "4",
             "FACTBOT_SHARD_IDS": "0-1,3",
             "FACTBOT_ALLOW_PRIVATE_URLS": "1",
+            "FACTBOT_GUILD_MAX_DOCUMENTS": "20",
+            "FACTBOT_GUILD_MAX_BYTES": "512K",
+            "FACTBOT_GUILD_MAX_FIGURES": "900",
         }
     )
     assert settings.token == "abc"
@@ -49,6 +54,7 @@ def test_every_variable_is_read() -> None:
     assert settings.shard_count == 4
     assert settings.shard_ids == (0, 1, 3)
     assert settings.allow_private_urls is True
+    assert settings.guild_quota == GuildQuota(documents=20, bytes=512 * 1024, figures=900)
 
 
 @pytest.mark.parametrize(
@@ -63,6 +69,9 @@ def test_every_variable_is_read() -> None:
         ({"FACTBOT_SHARD_IDS": "0"}, "FACTBOT_SHARD_IDS"),
         ({"FACTBOT_SHARD_COUNT": "2", "FACTBOT_SHARD_IDS": "5"}, "FACTBOT_SHARD_IDS"),
         ({"FACTBOT_ALLOW_PRIVATE_URLS": "maybe"}, "FACTBOT_ALLOW_PRIVATE_URLS"),
+        ({"FACTBOT_GUILD_MAX_DOCUMENTS": "0"}, "FACTBOT_GUILD_MAX_DOCUMENTS"),
+        ({"FACTBOT_GUILD_MAX_FIGURES": "\u00b2"}, "FACTBOT_GUILD_MAX_FIGURES"),
+        ({"FACTBOT_GUILD_MAX_BYTES": "lots"}, "FACTBOT_GUILD_MAX_BYTES"),
     ],
 )
 def test_a_bad_value_names_its_variable(env: dict[str, str], names: str) -> None:

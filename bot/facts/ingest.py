@@ -11,6 +11,7 @@ adds documents that stay until removed.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,10 @@ from bot.facts.store import DocumentInfo, FactStore, IngestResult, Origin, Store
 log = logging.getLogger(__name__)
 
 SUFFIXES = frozenset({".txt", ".md"})
+_UNSAFE_NAME = re.compile(r"[^\w.-]+")
+#: Room in a key for the server's part and a digest, within Discord's 100-character choices.
+_NAME_CHARACTERS = 48
+_DIGEST_CHARACTERS = 8
 
 ExtractFn = Callable[[Document], Extraction]
 ProgressFn = Callable[[int, int, str], None]
@@ -225,3 +230,66 @@ async def sync_folder(
         if owned_and_gone and await store.remove_document(info.key, guild_id=guild_id):
             summary.removed.append(info.key)
     return summary
+
+
+# -- a server's uploads ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class UploadPlan:
+    """Where an upload goes: its key, whether that key already holds this very text, and the
+    server's other documents that came from a file of the same name (kept, never replaced)."""
+
+    key: str
+    unchanged: bool
+    same_name: tuple[DocumentInfo, ...] = ()
+
+    def summary(self) -> str:
+        """What confirming will do, in plain words for the preview."""
+        if self.unchanged:
+            return f"This exact text is already stored as `{self.key}`: confirming changes nothing."
+        if not self.same_name:
+            return f"It will be stored as `{self.key}`."
+        kept = ", ".join(f"`{d.key}` ({d.figures:,} figures)" for d in self.same_name[:3])
+        more = f" and {len(self.same_name) - 3:,} more" if len(self.same_name) > 3 else ""
+        return (
+            f"This server already has a document from a file of this name: {kept}{more}."
+            f" Nothing is replaced: this one is stored beside it as `{self.key}`."
+        )
+
+
+def _safe_name(filename: str) -> tuple[str, str]:
+    """The file name made safe for a key, split into stem and suffix (with its dot)."""
+    name = _UNSAFE_NAME.sub("_", filename.strip()).strip("._") or "document"
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or not stem:
+        return name[:_NAME_CHARACTERS], ""
+    return stem[:_NAME_CHARACTERS], "." + suffix[:10]
+
+
+def plan_upload(
+    guild_id: int, filename: str, digest: str, stored: Iterable[DocumentInfo]
+) -> UploadPlan:
+    """The key of an upload to ``guild_id``, given the server's ``stored`` documents.
+
+    The first text uploaded under a file name keeps the plain name (``guild-1/report.txt``);
+    a different text under the same name (Discord calls every long pasted text
+    ``message.txt``) gets the name plus a short digest of its text
+    (``guild-1/message-1a2b3c4d.txt``); the same text uploaded again finds the key it has.
+    """
+    stem, suffix = _safe_name(filename)
+    prefix = f"guild-{guild_id}/"
+    plain = f"{prefix}{stem}{suffix}"
+    pattern = re.compile(
+        re.escape(f"{prefix}{stem}") + rf"(-[0-9a-f]{{{_DIGEST_CHARACTERS}}})?" + re.escape(suffix)
+    )
+    same = tuple(d for d in stored if d.guild_id == guild_id and pattern.fullmatch(d.key))
+    for document in same:
+        if document.digest == digest:
+            others = tuple(d for d in same if d is not document)
+            return UploadPlan(document.key, unchanged=True, same_name=others)
+    if not any(d.key == plain for d in same):
+        return UploadPlan(plain, unchanged=False, same_name=same)
+    return UploadPlan(
+        f"{prefix}{stem}-{digest[:_DIGEST_CHARACTERS]}{suffix}", unchanged=False, same_name=same
+    )

@@ -7,6 +7,7 @@ are the ingest transaction's parts; ``overlays`` (the moderation service), ``aud
 """
 
 from bot.facts.store.errors import (
+    DocumentExistsError,
     InvalidExtractionError,
     OwnershipError,
     QuotaError,
@@ -25,6 +26,7 @@ from bot.facts.store.rows import (
 )
 
 __all__ = [
+    "DocumentExistsError",
     "DocumentInfo",
     "FactStore",
     "GuildQuota",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bot.facts.model import Extraction
 from bot.facts.store import quota as quotas
-from bot.facts.store.errors import OwnershipError
+from bot.facts.store.errors import DocumentExistsError, OwnershipError
 from bot.facts.store.reattach import Candidate, reattach_decisions
 from bot.facts.store.rows import (
     DOCUMENT_COLUMNS,
@@ -59,8 +59,10 @@ async def write_document(
     origin: Origin,
     quota: quotas.GuildQuota | None,
     now: str,
+    replace: bool = True,
 ) -> IngestResult:
-    """Store ``extraction`` under its document's key, replacing what that key held."""
+    """Store ``extraction`` under its document's key, replacing what that key held (unless
+    ``replace`` is false: then a key holding another text is refused)."""
     doc = extraction.document
     existing = await tx.fetchone(
         "SELECT guild_id, origin, digest, ingested_at FROM documents WHERE key = ?", (doc.key,)
@@ -71,6 +73,11 @@ async def write_document(
             tx.nothing_changed()
             figures, events = len(extraction.figures), len(extraction.events)
             return IngestResult(doc.key, "unchanged", figures, events)
+        if not replace:
+            raise DocumentExistsError(
+                f"{doc.key!r} was stored with another text meanwhile; nothing was stored"
+                " (upload the file again to store it beside that one)"
+            )
         if existing["origin"] != origin:
             raise OwnershipError(
                 f"document {doc.key!r} came from {_ORIGIN_WORDS[existing['origin']]}, not from"

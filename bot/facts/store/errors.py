@@ -17,6 +17,10 @@ class OwnershipError(StoreError):
     another origin (the seeds folder vs the command line)."""
 
 
+class DocumentExistsError(StoreError):
+    """The key already holds another text, and the write was not allowed to replace it."""
+
+
 class InvalidExtractionError(StoreError):
     """The extraction breaks a constraint of the schema (e.g. two figures with one id)."""
 

@@ -26,6 +26,8 @@ from bot.facts.store.document_writes import delete_document, write_aliases, writ
 from bot.facts.store.errors import InvalidExtractionError
 from bot.facts.store.migrate import apply_migrations, bundled_migrations, check_schema
 from bot.facts.store.quota import GuildQuota
+from bot.facts.store.quota import refusal as quota_refusal
+from bot.facts.store.quota import usage as quota_usage
 from bot.facts.store.rows import (
     DocumentInfo,
     IngestResult,
@@ -248,6 +250,7 @@ class FactStore:
         *,
         guild_id: int | None = None,
         origin: Origin | None = None,
+        replace: bool = True,
         also: IngestHook | None = None,
     ) -> IngestResult:
         """Store a document and what was extracted from it, all or nothing.
@@ -264,7 +267,7 @@ class FactStore:
             async with self.write() as tx:
                 result = await write_document(
                     tx, extraction, guild_id=guild_id, origin=origin, quota=self.quota,
-                    now=utc_now(),
+                    now=utc_now(), replace=replace,
                 )
                 if also is not None and result.status != "unchanged":
                     await also(tx, result)
@@ -288,6 +291,16 @@ class FactStore:
             if removed and also is not None:
                 await also(tx)
             return removed
+
+    async def quota_refusal(self, guild_id: int, extraction: Extraction) -> str | None:
+        """Why storing ``extraction`` for ``guild_id`` would break its quota, as the ingest
+        would say it; None when it fits (for a preview: the ingest checks again)."""
+        if self.quota is None:
+            return None
+        doc = extraction.document
+        held = await quota_usage(self.read, guild_id, besides=doc.key)
+        size = len(doc.text.encode("utf-8"))
+        return quota_refusal(self.quota, held, size, len(extraction.figures))
 
     async def read(self, sql: str, params: dict[str, Any] | tuple[Any, ...]) -> list[sqlite3.Row]:
         """Rows of one query, for the store package's other modules (overlays)."""

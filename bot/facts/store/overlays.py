@@ -234,14 +234,15 @@ class Moderation:
     async def add_document(
         self, guild_id: int, extraction: Extraction, *, actor_id: int
     ) -> IngestResult:
-        """Store a document for ``guild_id`` only, audited in the ingest transaction."""
+        """Store a document for ``guild_id`` only, audited in the ingest transaction; an upload
+        never replaces a document (its key is chosen free, see ``ingest.plan_upload``)."""
 
         async def audited(tx: Transaction, result: IngestResult) -> None:
             after = {"status": result.status, "figures": result.figures, "events": result.events}
             await audit.record(tx, guild_id, actor_id, "ingest", result.key, after=after)
 
         return await self.store.ingest(
-            extraction, guild_id=guild_id, origin="upload", also=audited
+            extraction, guild_id=guild_id, origin="upload", replace=False, also=audited
         )
 
     async def remove_document(

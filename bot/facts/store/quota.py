@@ -7,10 +7,15 @@ uploads at once cannot both slip under a limit; a refusal names the limit and th
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any
 
 from bot.facts.store.errors import QuotaError
 from bot.facts.store.transaction import Transaction
+
+Read = Callable[[str, dict[str, Any]], Awaitable[list[sqlite3.Row]]]
 
 DEFAULT_DOCUMENTS = 200
 DEFAULT_BYTES = 8 * 1024 * 1024
@@ -63,21 +68,21 @@ def refusal(quota: GuildQuota, held: Usage, size: int, figures: int) -> str | No
     return None
 
 
-async def usage(tx: Transaction, guild_id: int, *, besides: str | None = None) -> Usage:
-    """What ``guild_id`` holds, leaving out the document ``besides`` (one being replaced)."""
-    row = await tx.fetchone(
+async def usage(read: Read, guild_id: int, *, besides: str | None = None) -> Usage:
+    """What ``guild_id`` holds, leaving out the document ``besides`` (one being replaced);
+    ``read`` is an open transaction's ``fetch``, or the store's ``read`` for a preview."""
+    [row] = await read(
         "SELECT COUNT(*) AS documents, COALESCE(SUM(d.bytes), 0) AS bytes,"
         " COALESCE(SUM((SELECT COUNT(*) FROM figures f WHERE f.document = d.key)), 0) AS figures"
         " FROM documents d WHERE d.guild_id = :guild AND d.key IS NOT :besides",
         {"guild": guild_id, "besides": besides},
     )
-    assert row is not None
     return Usage(int(row["documents"]), int(row["bytes"]), int(row["figures"]))
 
 
 async def enforce(
     tx: Transaction, quota: GuildQuota, guild_id: int, key: str, size: int, figures: int
 ) -> None:
-    reason = refusal(quota, await usage(tx, guild_id, besides=key), size, figures)
+    reason = refusal(quota, await usage(tx.fetch, guild_id, besides=key), size, figures)
     if reason is not None:
         raise QuotaError(reason)

@@ -4,8 +4,8 @@ server only; every action goes to the audit log. Every reply is ephemeral."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import io
-import json
 from collections.abc import Awaitable, Callable
 from typing import Any, Literal, TypeVar
 
@@ -17,11 +17,13 @@ from bot.checks import is_moderator, is_owner, require_moderator, require_owner
 from bot.client import FactBot, seed_extractor
 from bot.errors import UserFacingError
 from bot.facts.documents import DocumentError, parse_document
-from bot.facts.ingest import sync_folder
+from bot.facts.export import ExportFormat, cli_command, export_text, packed, server_export
+from bot.facts.ingest import UploadPlan, plan_upload, sync_folder
 from bot.facts.model import Extraction, Figure
 from bot.facts.store import StoreError
 from bot.facts.store.alerts import AlertSubscription, AlertSubscriptions
 from bot.facts.store.overlays import CORRECTABLE_FIELDS, Moderation, ModerationError
+from bot.facts.store.quota import size_words
 from bot.render import Entry, paginate
 from bot.render import text as render_text
 from bot.render.answers import document_line, event_entry, figure_entry
@@ -124,10 +126,9 @@ class Admin(
                 overrides["published"] = when
             data = await file.read()
             if len(data) > values.MAX_UPLOAD_BYTES:
-                raise DocumentError(f"too large: {values.size_words(len(data))}")
-            key = values.guild_document_key(guild, file.filename)
+                raise DocumentError(f"too large: {size_words(len(data))}")
             document = parse_document(
-                data, key, max_bytes=values.MAX_UPLOAD_BYTES, overrides=overrides
+                data, file.filename, max_bytes=values.MAX_UPLOAD_BYTES, overrides=overrides
             )
             lines = document.text.count("\n") + 1
             if lines > values.MAX_UPLOAD_LINES:
@@ -140,15 +141,22 @@ class Admin(
         except discord.HTTPException as exc:
             await self._done(interaction, f"Could not download the file ({exc.status}).")
             return
+        stored = await self.bot.store.documents(guild)
+        plan = plan_upload(guild, file.filename, document.digest, stored)
+        document = dataclasses.replace(document, key=plan.key)
         extraction = await asyncio.to_thread(seed_extractor(self.bot.settings), document)
-        await self._preview(interaction, extraction, guild)
+        refusal = await self.bot.store.quota_refusal(guild, extraction)
+        if refusal is not None and not plan.unchanged:
+            await self._done(interaction, f"Refused: {refusal}. Nothing was stored.")
+            return
+        await self._preview(interaction, extraction, guild, plan)
 
     def _metadata_refusal(self, file: discord.Attachment) -> str | None:
         """Why the attachment cannot be a document, from its metadata alone (no download)."""
         if file.size > values.MAX_UPLOAD_BYTES:
             return (
-                f"too large: {values.size_words(file.size)},"
-                f" the limit is {values.size_words(values.MAX_UPLOAD_BYTES)}"
+                f"too large: {size_words(file.size)},"
+                f" the limit is {size_words(values.MAX_UPLOAD_BYTES)}"
             )
         if not values.looks_like_text(file.filename, file.content_type):
             kind = render_text.clip(file.content_type or "unknown type", 60)
@@ -156,7 +164,11 @@ class Admin(
         return None
 
     async def _preview(
-        self, interaction: discord.Interaction[FactBot], extraction: Extraction, guild: int
+        self,
+        interaction: discord.Interaction[FactBot],
+        extraction: Extraction,
+        guild: int,
+        plan: UploadPlan,
     ) -> None:
         document = extraction.document
         documents = {document.key: document}
@@ -173,7 +185,7 @@ class Admin(
         name = render_text.document_name(document, document.key)
         intro = (
             f"{name} · {len(extraction.figures):,} figures, {len(extraction.events):,} events."
-            " Confirm to store it for this server only."
+            f" Confirm to store it for this server only. {plan.summary()}"
         )
         for warning in document.warnings[:3]:
             intro += f"\n⚠ {render_text.clip(warning, 200)}"
@@ -385,9 +397,11 @@ class Admin(
         if not entries:
             await self._done(interaction, "Nothing in this server's audit log yet.")
             return
+        lost = await self.moderation.unattached(guild)
         pages = paginate(
             [Entry(values.audit_line(e)) for e in entries],
             title="Audit log",
+            intro=values.unattached_note(lost),
             footer=f"{len(entries):,} entries, newest first",
             per_page=AUDIT_PER_PAGE,
         )
@@ -402,17 +416,20 @@ class Admin(
     ) -> None:
         guild = _guild(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
-        exported = await self.bot.store.export(guild)
-        exported["corrections"] = await self.moderation.corrections(guild)
-        if format == "json":
-            body = json.dumps(exported, ensure_ascii=False, indent=2)
-        else:
-            body = values.export_csv(exported["figures"], exported["corrections"])
-        file = discord.File(io.BytesIO(body.encode("utf-8")), filename=f"factbot-{guild}.{format}")
-        await interaction.followup.send(
+        exported = await server_export(self.bot.store, guild)
+        counts = (
             f"{len(exported['figures']):,} figures, {len(exported['events']):,} events,"
-            f" {len(exported['corrections']):,} moderated.",
-            file=file,
+            f" {len(exported['corrections']):,} moderated"
+        )
+        text = export_text(exported, format)
+        packed_file = packed(f"factbot-{guild}.{format}", text, interaction.filesize_limit)
+        if packed_file is None:
+            await self._done(interaction, export_too_large(counts, text, interaction, format))
+            return
+        zipped = " (zipped to fit Discord's attachment limit)" if packed_file.compressed else ""
+        await interaction.followup.send(
+            f"{counts}.{zipped}",
+            file=discord.File(io.BytesIO(packed_file.data), filename=packed_file.filename),
             ephemeral=True,
             allowed_mentions=discord.AllowedMentions.none(),
         )
@@ -479,6 +496,18 @@ class Admin(
         else:
             message = f"Alerts are off (the channel <#{channel.id}> is kept for later)."
         await self._done(interaction, message)
+
+
+def export_too_large(
+    counts: str, text: str, interaction: discord.Interaction[FactBot], format: ExportFormat
+) -> str:
+    """Why no file came, and how the bot's operator gets it."""
+    size, limit = len(text.encode("utf-8")), interaction.filesize_limit
+    return (
+        f"{counts}: the export is {size_words(size)}, and even zipped it is over the"
+        f" {size_words(limit)} Discord lets me attach here. The bot's operator can write it on"
+        f" the bot's host with `{cli_command(_guild(interaction), format)}`."
+    )
 
 
 def alert_setting(subscription: AlertSubscription | None) -> str:

@@ -1,17 +1,14 @@
-"""What /admin reads from its options and writes back: correction values, document keys, audit
-lines, exports. Not a cog (no ``setup``)."""
+"""What /admin reads from its options and writes back: correction values and audit lines. Not a
+cog (no ``setup``)."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import re
 from datetime import date
 from typing import Any
 
 from bot.facts import match
 from bot.facts.model import DateSpan, Figure, Metric, Precision, Qualifier
+from bot.facts.store.audit import BOT_ACTOR
 from bot.facts.store.overlays import AuditEntry, ModerationError
 from bot.render import text
 from commands.timeline import parse_period
@@ -23,7 +20,6 @@ MAX_UPLOAD_LINES = 20_000
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 _NONE_WORDS = {"none", "null", "unattributed", "undated", "-"}
-_UNSAFE_NAME = re.compile(r"[^\w.-]+")
 _QUALIFIER_WORDS = {
     "exact": Qualifier.EXACT,
     "at least": Qualifier.AT_LEAST,
@@ -36,12 +32,6 @@ _QUALIFIER_WORDS = {
 }
 
 
-def guild_document_key(guild_id: int, filename: str) -> str:
-    """A key of the guild's own: two servers uploading ``report.txt`` never collide."""
-    name = _UNSAFE_NAME.sub("_", filename.strip()).strip("._") or "document"
-    return f"guild-{guild_id}/{name[:80]}"
-
-
 def looks_like_text(filename: str, content_type: str | None) -> bool:
     """What the attachment's metadata says, before a byte is downloaded."""
     kind = (content_type or "").split(";")[0].strip().lower()
@@ -50,12 +40,6 @@ def looks_like_text(filename: str, content_type: str | None) -> bool:
     if kind and kind != "application/octet-stream":
         return False
     return filename.lower().endswith(TEXT_SUFFIXES)
-
-
-def size_words(n: int) -> str:
-    if n >= 1024 * 1024:
-        return f"{n / (1024 * 1024):.1f} MB"
-    return f"{max(1, round(n / 1024))} KB"
 
 
 def correction_value(field: str, raw: str) -> str | int | DateSpan | None:
@@ -146,9 +130,10 @@ def audit_line(entry: AuditEntry) -> str:
     """Who, what, when, before → after, and why; everything from users made inert."""
     when = f"<t:{int(entry.at.timestamp())}:f>"
     scope = " (shared fact base)" if entry.guild_id is None else ""
+    actor = "the bot" if entry.actor_id == BOT_ACTOR else f"<@{entry.actor_id}>"
     line = (
         f"**{text.clip(entry.action, 40)}** `{text.clip(entry.target, 120)}`{scope}"
-        f" · by <@{entry.actor_id}> · {when}"
+        f" · by {actor} · {when}"
     )
     change = change_summary(entry.before, entry.after)
     if change:
@@ -158,28 +143,13 @@ def audit_line(entry: AuditEntry) -> str:
     return line
 
 
-CSV_FIELDS = (
-    "id", "document", "metric", "subject", "low", "high", "qualifier", "additional", "source",
-    "date_text", "date_start", "date_end", "date_precision", "date_inferred", "quote",
-    "span_start", "span_end", "status", "original",
-)
-
-
-def export_csv(figures: list[dict[str, Any]], corrections: list[dict[str, Any]]) -> str:
-    """One row per figure as the server sees it; ``original`` holds the corrected fields'
-    extracted values as JSON."""
-    originals = {
-        c["figure"]: {k: v["original"] for k, v in c["fields"].items()} for c in corrections
-    }
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for figure in figures:
-        when = figure["date"] or {}
-        row = {k: v for k, v in figure.items() if k not in ("date", "span")}
-        row |= {f"date_{k}": when.get(k) for k in ("text", "start", "end", "precision", "inferred")}
-        row["span_start"], row["span_end"] = figure["span"]
-        original = originals.get(figure["id"])
-        row["original"] = json.dumps(original, ensure_ascii=False) if original else ""
-        writer.writerow(row)
-    return out.getvalue()
+def unattached_note(lost: list[AuditEntry]) -> str:
+    """The decisions that lost their figure when a sentence was edited, for the audit's top."""
+    if not lost:
+        return ""
+    ids = ", ".join(f"`{text.clip(e.target, 20)}`" for e in lost[:5])
+    more = f" and {len(lost) - 5:,} more" if len(lost) > 5 else ""
+    return (
+        f"⚠ {len(lost):,} decisions of this server point at no figure since their sentence"
+        f" changed: {ids}{more} (see the entries marked **decision unattached**)."
+    )

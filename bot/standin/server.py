@@ -175,6 +175,8 @@ class DiscordStandIn:
         self.default_user = FakeUser(snowflake(), "tester")
         self.answer_deadline = answer_deadline
         self.recommended_shards = recommended_shards
+        #: The largest file a reply may attach (the payload's ``attachment_size_limit``).
+        self.attachment_size_limit = ATTACHMENT_SIZE_LIMIT
         self.global_commands: list[Json] = []
         self.guild_commands: dict[int, list[Json]] = {}
         self.sync_requests: list[tuple[int | None, list[Json]]] = []
@@ -454,7 +456,7 @@ class DiscordStandIn:
             "version": 1,
             "locale": locale,
             "entitlements": [],
-            "attachment_size_limit": ATTACHMENT_SIZE_LIMIT,
+            "attachment_size_limit": self.attachment_size_limit,
             "app_permissions": str(BOT_PERMISSIONS),
         }
         if guild_id is not None:
@@ -782,6 +784,13 @@ class DiscordStandIn:
             self.violations.append(Violation("invalid callback", "; ".join(problems), record.id))
             raise _Refused(_error(400, 50035, "Invalid Form Body", problems))
 
+    def _check_files(self, record: InteractionRecord, files: Sequence[RecordedFile]) -> None:
+        large = [f"{f.filename}: {len(f.data):,} bytes" for f in files
+                 if len(f.data) > self.attachment_size_limit]
+        if large:
+            self.violations.append(Violation("file too large", "; ".join(large), record.id))
+            raise _Refused(_error(413, 40005, "Request entity too large"))
+
     def _check_message(self, record: InteractionRecord | None, body: Json) -> None:
         problems = limits.message_problems(body)
         if problems:
@@ -797,6 +806,7 @@ class DiscordStandIn:
             self.violations.append(Violation("followup before answer", "", record.id))
             raise _Refused(_error(404, 10015, "Unknown Webhook"))
         self._check_message(record, body)
+        self._check_files(record, files)
         if record.callback_type == DEFERRED_CHANNEL_MESSAGE and _is_loading(
             self.messages.get(record.original_message_id or 0)
         ):

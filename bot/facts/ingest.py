@@ -5,7 +5,8 @@ changes nothing and is reported with a one-line reason; the others go on. Only d
 text changed are extracted again: the digest of the decoded text is compared with the stored one
 first. Each document records its origin: :func:`sync_folder` (the seeds) adds, replaces and
 removes only documents that came from the seeds folder; :func:`ingest_paths` (the command line)
-adds documents that stay until removed.
+adds documents that stay until removed. :func:`plan_upload` chooses the key of a server's upload
+so that it never replaces another document.
 """
 
 from __future__ import annotations

@@ -34,8 +34,10 @@ class Transaction:
         await self._db.execute_fetchall(sql, params)
 
     async def executemany(self, sql: str, rows: Iterable[Params]) -> None:
-        async with self._db.executemany(sql, rows):
-            pass
+        rows = list(rows)
+        if rows:
+            async with self._db.executemany(sql, rows):
+                pass
 
     async def fetch(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
         return list(await self._db.execute_fetchall(sql, params))

@@ -31,9 +31,9 @@ from discord import app_commands  # noqa: E402
 from factbase import cached_base  # noqa: E402  (bench/ is on the path when run as a script)
 
 from bot.config import Settings  # noqa: E402
+from bot.lookup.fact_lookup import FactLookup  # noqa: E402
 from bot.standin import DiscordStandIn, FakeGuild, FakeUser, bot_on_standin  # noqa: E402
 from bot.standin.payloads import snowflake  # noqa: E402
-from commands.lookup import FactLookup, lookup_for  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 COMMAND_AIM_MS = 50.0
@@ -84,15 +84,15 @@ def command_cases(fact_ids: Sequence[str]) -> list[Case]:
             {"about": a} for a in ("kursk", "treaty", "sudzha", "north korean troops")
         ]),
         Case("/sources", "sources", [{}]),
-        Case("/sources claimant", "sources", [
-            {"claimant": c} for c in ("zelensky", "spy agency", "ISW", "pentagon", "the kremlin")
+        Case("/sources source", "sources", [
+            {"source": c} for c in ("zelensky", "spy agency", "ISW", "pentagon", "the kremlin")
         ]),
         Case("/search", "search", [
             {"query": q}
             for q in ("zelensky killed", "kursk captured", "north korean wounded", "sudzha")
         ]),
-        Case("/fact", "fact", [{"id": i} for i in fact_ids]),
-        Case("/fact (unknown id)", "fact", [{"id": "zzzz0000"}, {"id": "kursk"}]),
+        Case("/figure", "figure", [{"figure": i} for i in fact_ids]),
+        Case("/figure (unknown id)", "figure", [{"figure": "zzzz0000"}, {"figure": "kursk"}]),
     ]
 
 
@@ -109,10 +109,10 @@ def autocomplete_cases() -> list[Case]:
         typed("casualties", "source", ["", "zelen", "spy agency", "isw", "kov", "minis"]),
         typed("deployments", "subject", ["", "north", "pyongyang"]),
         typed("deployments", "source", ["", "pentag", "jcs", "analyst"]),
-        typed("sources", "claimant", ["", "zelensky", "nato", "shevch"]),
+        typed("sources", "source", ["", "zelensky", "nato", "shevch"]),
         typed("search", "query", ["", "zelensky ki", "kursk", "north korean sol", "captu"]),
         typed("timeline", "about", ["", "kur", "treat", "sud", "deploy"]),
-        typed("fact", "id", ["", "a", "3f", "kursk", "zelensky killed"]),
+        typed("figure", "figure", ["", "a", "3f", "kursk", "zelensky killed"]),
     ]
 
 
@@ -286,7 +286,7 @@ async def main(args: argparse.Namespace) -> int:
                 )
                 first: dict[str, float] = {}
                 for command, option, value in (
-                    ("fact", "id", "a"),
+                    ("figure", "figure", "a"),
                     ("timeline", "about", "kur"),
                     ("casualties", "subject", "n kor"),
                 ):
@@ -297,7 +297,7 @@ async def main(args: argparse.Namespace) -> int:
                         )
                     except TimeoutError:  # answered after 3 s: the stand-in refused it
                         first[f"/{command} {option}"] = float("inf")
-                await lookup_for(bot).warm(guild.id)  # steady state from here on
+                await bot.lookup.warm(guild.id)  # steady state from here on
                 print(
                     "first autocomplete right after start (ms; inf = no answer within 3 s): "
                     + ", ".join(f"{k} {v:.0f}" for k, v in first.items())

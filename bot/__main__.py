@@ -17,9 +17,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from dotenv import find_dotenv, load_dotenv
+from dotenv import find_dotenv
 
-from bot.config import Settings, SettingsError
+from bot.config import Settings, SettingsError, load_env_file
 from bot.facts.documents import DocumentError, read_document
 from bot.facts.export import export_text, server_export
 from bot.facts.extract import extract
@@ -208,11 +208,13 @@ def _check_store(settings: Settings) -> None:
 
 
 def _run_run(args: argparse.Namespace, settings: Settings) -> int:
-    from bot import console
-
     _check_store(settings)
     if settings.token and not args.console:
-        return console.run_bot(settings)
+        from bot.run import run_bot  # never the stand-in: see bot/console.py
+
+        return run_bot(settings)
+    from bot import console
+
     return console.run_console(settings)
 
 
@@ -241,9 +243,9 @@ def _configure_commands(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_commands(args: argparse.Namespace, settings: Settings) -> int:
-    from bot import console
+    from bot.run import print_commands
 
-    return console.print_commands(settings)
+    return print_commands(settings)
 
 
 COMMANDS: dict[str, Command] = {
@@ -293,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     command = COMMANDS[args.command] if args.command else DEFAULT_COMMAND
     try:
-        load_dotenv(find_dotenv(usecwd=True))
+        load_env_file(find_dotenv(usecwd=True))
         settings = Settings.from_env()
         if args.db is not None:
             settings = replace(settings, db_path=args.db)

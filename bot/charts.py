@@ -5,7 +5,7 @@ never pay for it. Drawing is synchronous and CPU-bound: call it in a thread. Eve
 neutral mid-grey background with near-black text, readable in Discord's dark and light themes,
 and is sized for Discord's preview (800 px wide).
 
-Estimates: one panel per subject and metric, one row per figure (claimant and date on the left),
+Estimates: one panel per subject and metric, one row per figure (source and date on the left),
 an exact figure as a filled dot, an approximation ("about") as a hollow dot with a ``≈`` label, a
 range as a bar, a lower bound ("at least") as an arrow open to the right, an upper bound ("up
 to") as an arrow open to the left. Timeline: one row per event, a bar spanning its date at its
@@ -213,7 +213,7 @@ def estimates_chart(
     per_group: int = MAX_PER_GROUP,
     max_rows: int = MAX_ROWS,
 ) -> bytes:
-    """A PNG: every claimant's estimate per subject and metric. ``totals`` are the groups' sizes
+    """A PNG: every source's estimate per subject and metric. ``totals`` are the groups' sizes
     in the fact base when ``figures`` holds only some of them (the panel says how many are
     shown of how many)."""
     chosen = select_recent(figures, per_group, max_rows)

@@ -1,4 +1,5 @@
-"""Who may moderate: the run-time check behind every /admin subcommand.
+"""Who may use what: the run-time check behind every /admin subcommand, and the cooldown of the
+answering commands.
 
 ``default_permissions`` only hides commands in the client and a server's admins can change it, so
 each admin interaction is checked again here: the bot's owners (settings) may do everything;
@@ -7,9 +8,11 @@ otherwise the member needs Manage Server or the moderator role the server set wi
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import discord
+from discord import app_commands
 
 from bot.errors import UserFacingError
 from bot.facts.store.overlays import Moderation
@@ -17,6 +20,18 @@ from bot.facts.store.overlays import Moderation
 NOT_MODERATOR = "Only this server's moderators (Manage Server, or the moderator role) may do this."
 NOT_OWNER = "Only the bot's owners may do this: it changes the fact base every server shares."
 NOT_IN_SERVER = "This command works only in a server."
+
+#: How many answers one user may ask of one command within :data:`COOLDOWN_SECONDS`.
+COOLDOWN_USES = 5
+COOLDOWN_SECONDS = 10.0
+
+T = TypeVar("T")
+
+
+def user_cooldown() -> Callable[[T], T]:
+    """The cooldown of an answering command, per user. Call it once per command: each call
+    keeps its own counts, so one command's use never slows another."""
+    return app_commands.checks.cooldown(COOLDOWN_USES, COOLDOWN_SECONDS, key=lambda i: i.user.id)
 
 
 def is_owner(interaction: discord.Interaction[Any]) -> bool:

@@ -1,4 +1,5 @@
-"""FactBot: the discord.py client that owns the fact store and loads the command cogs."""
+"""FactBot: the discord.py client that owns the fact store, the lookups the commands share and
+the extraction workers, and loads the command cogs (every module of ``commands/``)."""
 
 from __future__ import annotations
 
@@ -16,8 +17,10 @@ from discord.ext import commands
 from bot.alerts import AlertPoster
 from bot.config import Settings
 from bot.errors import handle_error
-from bot.facts.ingest import ExtractFn, sync_folder
+from bot.extraction import ExtractionWorkers
+from bot.facts.ingest import ExtractFn, IngestSummary, sync_folder
 from bot.facts.store import FactStore
+from bot.lookup.fact_lookup import FactLookup
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +41,8 @@ def command_extensions() -> list[str]:
 
 
 def seed_extractor(settings: Settings) -> ExtractFn:
-    """The extraction pipeline, limited to the subjects the bot follows."""
+    """The extraction pipeline, limited to the subjects the bot follows, run where it is called
+    (the bot itself extracts in its worker processes: see :meth:`FactBot.sync_seeds`)."""
     from bot.facts.extract import extract
 
     return functools.partial(extract, subjects=settings.subjects)
@@ -104,14 +108,27 @@ class FactBot(commands.AutoShardedBot):
         )
         self.settings = settings
         self._store: FactStore | None = None
+        self._lookup: FactLookup | None = None
         self._version_checked = 0.0
         self.alerts = AlertPoster(self, lambda: self.store)
+        self.extraction = ExtractionWorkers(
+            settings.subjects,
+            workers=settings.extraction_workers,
+            budget=settings.extraction_seconds,
+        )
 
     @property
     def store(self) -> FactStore:
         if self._store is None:
             raise RuntimeError("the fact store is opened by setup_hook; the bot is not set up")
         return self._store
+
+    @property
+    def lookup(self) -> FactLookup:
+        """The names, indexes and listings every cog and option shares (cached per guild)."""
+        if self._lookup is None:
+            raise RuntimeError("the lookups are made by setup_hook; the bot is not set up")
+        return self._lookup
 
     async def notice_other_writers(self) -> None:
         """Takes up other processes' commits to the store, at most once per
@@ -126,14 +143,22 @@ class FactBot(commands.AutoShardedBot):
         self._store = await FactStore.open(
             self.settings.db_path, quota=self.settings.guild_quota
         )
-        summary = await sync_folder(
-            self._store, self.settings.seeds_dir, seed_extractor(self.settings)
-        )
+        self._lookup = FactLookup(self._store, self.settings.subjects)
+        summary = await self.sync_seeds()
         for line in summary.lines():
             log.info("seeds: %s", line)
-        self.alerts.announce(summary.results, guild_id=None)
         await self.load_commands()
         await self.sync_commands()
+
+    async def sync_seeds(self) -> IngestSummary:
+        """Brings the shared fact base up to date with the seeds folder and announces what it
+        added. Extraction runs in the worker processes, within the time budget, so the event
+        loop keeps answering meanwhile."""
+        summary = await sync_folder(
+            self.store, self.settings.seeds_dir, self.extraction.extract
+        )
+        self.alerts.announce(summary.results, guild_id=None)
+        return summary
 
     async def load_commands(self) -> None:
         for name in command_extensions():
@@ -162,6 +187,7 @@ class FactBot(commands.AutoShardedBot):
             await self._async_setup_hook()
         try:
             await self.alerts.close()
+            await self.extraction.close()
             await super().close()
         finally:
             if self._store is not None:

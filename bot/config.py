@@ -1,7 +1,10 @@
-"""Settings: a frozen dataclass built from a mapping (``os.environ`` after ``.env`` is loaded)."""
+"""Settings: a frozen dataclass built from a mapping (``os.environ`` after ``.env`` is loaded),
+and the reading of ``.env`` itself."""
 
 from __future__ import annotations
 
+import codecs
+import io
 import os
 import re
 from collections.abc import Mapping
@@ -16,8 +19,20 @@ SyncMode = Literal["guild", "global", "off"]
 DEFAULT_SUBJECTS = ("North Korea", "Russia", "Ukraine")
 
 
+#: Seconds one document's extraction may take before it is stopped (uploads and seeds).
+DEFAULT_EXTRACTION_SECONDS = 30.0
+#: Worker processes that extract documents off the event loop.
+DEFAULT_EXTRACTION_WORKERS = 2
+MAX_EXTRACTION_WORKERS = 32
+
+
 class SettingsError(ValueError):
     """A setting has a value the bot cannot use; the message names the variable."""
+
+
+def _is_number(raw: str) -> bool:
+    """ASCII digits only: ``"²".isdigit()`` is true, yet ``int("²")`` fails."""
+    return raw.isascii() and raw.isdigit()
 
 
 def _int_list(name: str, raw: str) -> frozenset[int]:
@@ -26,7 +41,7 @@ def _int_list(name: str, raw: str) -> frozenset[int]:
         part = part.strip()
         if not part:
             continue
-        if not part.isdigit():
+        if not _is_number(part):
             raise SettingsError(f"{name}: {part!r} is not a Discord id (digits only)")
         ids.add(int(part))
     return frozenset(ids)
@@ -44,7 +59,7 @@ def _shard_ids(raw: str, count: int | None) -> tuple[int, ...] | None:
         if not part:
             continue
         low, _, high = part.partition("-")
-        if not low.strip().isdigit() or (high and not high.strip().isdigit()):
+        if not _is_number(low.strip()) or (high and not _is_number(high.strip())):
             raise SettingsError(f"FACTBOT_SHARD_IDS: {part!r} is not a shard id or a range a-b")
         first, last = int(low), int(high) if high else int(low)
         if first > last or last >= count:
@@ -91,8 +106,33 @@ def _guild_quota(env: Mapping[str, str]) -> GuildQuota:
 def _shard_count(raw: str) -> int | None:
     if not raw:
         return None
-    if not raw.isdigit() or int(raw) < 1:
+    if not _is_number(raw) or int(raw) < 1:
         raise SettingsError(f"FACTBOT_SHARD_COUNT: {raw!r} is not a positive whole number")
+    return int(raw)
+
+
+def _extraction_seconds(raw: str) -> float:
+    if not raw:
+        return DEFAULT_EXTRACTION_SECONDS
+    try:
+        seconds = float(raw) if raw.isascii() else -1.0
+    except ValueError:
+        seconds = -1.0
+    if not 0 < seconds <= 3600:
+        raise SettingsError(
+            f"FACTBOT_EXTRACTION_SECONDS: {raw!r} is not a number of seconds above 0 (at most 3600)"
+        )
+    return seconds
+
+
+def _extraction_workers(raw: str) -> int:
+    if not raw:
+        return DEFAULT_EXTRACTION_WORKERS
+    if not _is_number(raw) or not 1 <= int(raw) <= MAX_EXTRACTION_WORKERS:
+        raise SettingsError(
+            f"FACTBOT_EXTRACTION_WORKERS: {raw!r} is not a whole number"
+            f" from 1 to {MAX_EXTRACTION_WORKERS}"
+        )
     return int(raw)
 
 
@@ -114,6 +154,10 @@ class Settings:
     allow_private_urls: bool = False
     #: What each server's moderators may store at most (documents, bytes of text, figures).
     guild_quota: GuildQuota = field(default_factory=GuildQuota)
+    #: Seconds one document's extraction may take before it is stopped.
+    extraction_seconds: float = DEFAULT_EXTRACTION_SECONDS
+    #: Worker processes extracting documents (uploads, seeds) off the event loop.
+    extraction_workers: int = DEFAULT_EXTRACTION_WORKERS
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -122,7 +166,7 @@ class Settings:
         if sync not in ("guild", "global", "off"):
             raise SettingsError(f"FACTBOT_SYNC: {sync!r} is not one of guild, global, off")
         guild_raw = env.get("FACTBOT_GUILD_ID", "").strip()
-        if guild_raw and not guild_raw.isdigit():
+        if guild_raw and not _is_number(guild_raw):
             raise SettingsError(f"FACTBOT_GUILD_ID: {guild_raw!r} is not a Discord id")
         guild_id = int(guild_raw) if guild_raw else None
         if sync == "guild" and guild_id is None:
@@ -151,4 +195,50 @@ class Settings:
                 "FACTBOT_ALLOW_PRIVATE_URLS", env.get("FACTBOT_ALLOW_PRIVATE_URLS", "")
             ),
             guild_quota=_guild_quota(env),
+            extraction_seconds=_extraction_seconds(
+                env.get("FACTBOT_EXTRACTION_SECONDS", "").strip()
+            ),
+            extraction_workers=_extraction_workers(
+                env.get("FACTBOT_EXTRACTION_WORKERS", "").strip()
+            ),
         )
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def env_file_text(data: bytes, name: str = ".env") -> str:
+    """The text of an env file: UTF-8, or UTF-16/32 with a byte-order mark (as Windows editors
+    save it). Anything else (Latin-1, say) is refused with the line it fails on."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                break
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise SettingsError(
+            f"{name}: line {line} is not UTF-8 (byte 0x{data[exc.start]:02x});"
+            " save the file as UTF-8"
+        ) from None
+
+
+def load_env_file(path: str | os.PathLike[str]) -> None:
+    """Sets the variables ``path`` defines that the environment does not already set. An empty
+    path (no .env found) does nothing."""
+    if not str(path):
+        return
+    from dotenv import load_dotenv
+
+    with open(path, "rb") as file:
+        text = env_file_text(file.read(), os.fspath(path))
+    load_dotenv(stream=io.StringIO(text))

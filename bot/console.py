@@ -1,8 +1,9 @@
-"""Entry points for the CLI: the real bot, the local console, one-shot questions, command JSON.
+"""The local console and one-shot questions: the real bot code against the local Discord
+stand-in (bot/standin/), so no token is needed. Their user is a member with Manage Server in a
+stand-in server, so moderator commands work locally.
 
-The console and ``ask`` run the same bot code against the local Discord stand-in, so no token
-is needed; their user is a member with Manage Server in a stand-in server, so moderator
-commands work locally.
+Only this module, the tests and the benchmarks import the stand-in: it points discord.py at
+127.0.0.1 while it runs. Running on Discord is bot/run.py.
 """
 
 from __future__ import annotations
@@ -13,15 +14,13 @@ import dataclasses
 import json
 import logging
 import os
-import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import discord
-
 from bot.config import Settings
 from bot.logging_setup import configure_logging
+from bot.run import TOKEN_HINT
 from bot.standin import (
     MANAGE_GUILD,
     MEMBER_PERMISSIONS,
@@ -36,42 +35,8 @@ from bot.standin.commandline import parse_command_line
 from bot.standin.payloads import snowflake
 from bot.standin.text import Button, buttons, conversation_text
 
-TOKEN_HINT = (
-    "To run on Discord: create an application at https://discord.com/developers/applications,\n"
-    "copy the token from its Bot tab into DISCORD_TOKEN (in .env), invite the bot with the\n"
-    "applications.commands and bot scopes, and set FACTBOT_SYNC=guild with FACTBOT_GUILD_ID."
-)
 CONSOLE_PERMISSIONS = MEMBER_PERMISSIONS | MANAGE_GUILD
 HISTORY_NAME = ".factbot_history"
-
-
-def run_bot(settings: Settings) -> int:
-    """Runs the bot on Discord until SIGINT/SIGTERM; the store is closed on the way out."""
-    if not settings.token:
-        print("DISCORD_TOKEN is not set.\n" + TOKEN_HINT, file=sys.stderr)
-        return 2
-    configure_logging(settings.log_level)
-    return asyncio.run(_run_bot(settings))
-
-
-async def _run_bot(settings: Settings) -> int:
-    from bot.client import create_bot
-
-    bot = create_bot(settings)
-    loop = asyncio.get_running_loop()
-    closing: list[asyncio.Task[None]] = []
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, lambda: closing.append(loop.create_task(bot.close())))
-    try:
-        async with bot:
-            await bot.start(settings.token or "")
-    except discord.LoginFailure:
-        print("Discord refused the token in DISCORD_TOKEN.\n" + TOKEN_HINT, file=sys.stderr)
-        return 1
-    finally:
-        for task in closing:
-            await task
-    return 0
 
 
 def _console_settings(settings: Settings) -> Settings:
@@ -233,21 +198,3 @@ class _ErrorCounter(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
-
-
-def print_commands(settings: Settings) -> int:
-    """Prints the body a global command sync sends (the application command payloads)."""
-    payloads = asyncio.run(_command_payloads(settings))
-    print(json.dumps(payloads, indent=2, ensure_ascii=False))
-    return 0
-
-
-async def _command_payloads(settings: Settings) -> list[dict[str, object]]:
-    from bot.client import create_bot
-
-    bot = create_bot(settings)
-    try:
-        await bot.load_commands()
-        return bot.command_payloads()
-    finally:
-        await bot.close()

@@ -1,4 +1,5 @@
-"""The one place where failed interactions turn into short, private replies.
+"""The one place where failed interactions turn into short, private replies: the command tree's
+``on_error`` and every view's ``on_error`` (bot/views.py) call :func:`handle_error`.
 
 Known failures (a user error, a cooldown, a refused check, a bad option value) get a plain
 sentence; anything else gets an apology with a reference that is also in the log, never a trace.
@@ -16,6 +17,8 @@ import sqlite3
 
 import discord
 from discord import app_commands
+
+from bot.render import text as render_text
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +40,8 @@ _WRITE_FAILURES = {
     sqlite3.SQLITE_PERM: "not writable by the bot",
     sqlite3.SQLITE_BUSY: "locked by another process",
 }
+
+NO_MENTIONS = discord.AllowedMentions.none()
 
 #: Discord error codes for an interaction that can no longer be answered.
 _UNKNOWN_INTERACTION = 10062
@@ -100,21 +105,30 @@ def known_message(error: Exception) -> str | None:
     if isinstance(error, app_commands.CheckFailure):
         return "You cannot use this command here."
     if isinstance(error, app_commands.TransformerError):
-        return f"{str(error.value)[:100]!r} is not a valid value for that option."
+        return f"{render_text.clip(str(error.value), 100)!r} is not a valid value for that option."
     return None
 
 
-async def reply_privately(interaction: discord.Interaction, message: str) -> None:
-    """Sends ``message`` ephemerally, as the first response or as a followup."""
+async def reply_privately(
+    interaction: discord.Interaction, message: str, *, replace: bool = False
+) -> None:
+    """Sends ``message`` ephemerally, as the first response or as a followup; with ``replace``,
+    a pressed button's message is replaced by it (and loses its buttons) instead."""
     try:
         if interaction.type is discord.InteractionType.autocomplete:
             if not interaction.response.is_done():
                 await interaction.response.autocomplete([])
             return
         if interaction.response.is_done():
-            await interaction.followup.send(message, ephemeral=True)
+            await interaction.followup.send(message, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        elif replace and interaction.type is discord.InteractionType.component:
+            await interaction.response.edit_message(
+                content=message, embeds=[], view=None, allowed_mentions=NO_MENTIONS
+            )
         else:
-            await interaction.response.send_message(message, ephemeral=True)
+            await interaction.response.send_message(
+                message, ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
     except discord.HTTPException as exc:
         log.warning(
             "could not tell the user about a failure (interaction %s): %s", interaction.id, exc
@@ -123,11 +137,18 @@ async def reply_privately(interaction: discord.Interaction, message: str) -> Non
 
 def _command_name(interaction: discord.Interaction) -> object:
     data: dict[str, object] = dict(interaction.data or {})
-    return interaction.command.qualified_name if interaction.command else data.get("name")
+    if interaction.command is not None:
+        return interaction.command.qualified_name
+    return data.get("name") or f"button {data.get('custom_id')}"
 
 
-async def handle_error(interaction: discord.Interaction, error: Exception) -> None:
-    """Answers a failed interaction; logs it when it is not an expected failure."""
+async def handle_error(
+    interaction: discord.Interaction, error: Exception, *, replace: bool = False
+) -> None:
+    """Answers a failed interaction; logs it when it is not an expected failure.
+
+    ``replace``: a view whose message is spent (an ingest preview) has the answer replace it.
+    """
     if interaction_lost(error):
         log.warning(
             "interaction %s (/%s) could not be answered: %s",
@@ -145,7 +166,7 @@ async def handle_error(interaction: discord.Interaction, error: Exception) -> No
             interaction.id,
             _command_name(interaction),
         )
-        await reply_privately(interaction, writes_failing_message(reason))
+        await reply_privately(interaction, writes_failing_message(reason), replace=replace)
         return
     message = known_message(error)
     if message is None:
@@ -158,4 +179,4 @@ async def handle_error(interaction: discord.Interaction, error: Exception) -> No
             exc_info=error,
         )
         message = f"Sorry, something went wrong on my side (reference `{reference}`)."
-    await reply_privately(interaction, message)
+    await reply_privately(interaction, message, replace=replace)

@@ -1,4 +1,10 @@
-"""The paginator: First/Prev/Next/Last buttons over pages of embeds, for its author only."""
+"""Views (buttons under a message) and the replies that carry them.
+
+Every view is a :class:`BotView`: a failure in one of its buttons goes to the central error
+handler (bot/errors.py), as a failed command does. :class:`Paginator` turns pages of embeds for
+the user who ran the command; :func:`send_pages` and :func:`send_text` answer an interaction
+whether or not it was deferred, never mentioning anyone.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,8 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 import discord
+
+from bot.errors import handle_error
 
 NOT_YOURS = "Only the person who ran the command can turn these pages."
 NO_MENTIONS = discord.AllowedMentions.none()
@@ -41,7 +49,16 @@ def _source(pages: Sequence[discord.Embed] | PageSource) -> PageSource:
     return StaticPages(pages) if isinstance(pages, Sequence) else pages
 
 
-class Paginator(discord.ui.View):
+class BotView(discord.ui.View):
+    """A view whose button failures are answered and logged by the central error handler."""
+
+    async def on_error(
+        self, interaction: discord.Interaction[Any], error: Exception, item: discord.ui.Item[Any], /
+    ) -> None:
+        await handle_error(interaction, error)
+
+
+class Paginator(BotView):
     """Turns pages for the user who ran the command; others get a private note.
 
     On timeout the buttons are disabled by editing the message, so a dead view never looks live.

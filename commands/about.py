@@ -11,7 +11,6 @@ from discord.ext import commands
 from bot.client import FactBot
 from bot.facts.store import StoreStats
 from bot.render.text import counted
-from commands.lookup import lookup_for
 
 WHAT = (
     "I answer questions about the news story I follow ({subjects}) with the figures that news "
@@ -72,7 +71,7 @@ class About(commands.Cog):
 
     @app_commands.command(name="about", description="What this bot is and how to read its answers")
     async def about(self, interaction: discord.Interaction[FactBot]) -> None:
-        stats = await lookup_for(self.bot).stats(interaction.guild_id)
+        stats = await self.bot.lookup.stats(interaction.guild_id)
         names = sorted(
             c.name for c in self.bot.tree.get_commands(type=discord.AppCommandType.chat_input)
         )

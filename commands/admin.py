@@ -3,41 +3,46 @@ server only; every action goes to the audit log. Every reply is ephemeral."""
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import io
 from collections.abc import Awaitable, Callable
 from typing import Any, Literal, TypeVar
 
+import aiohttp
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.checks import is_moderator, is_owner, require_moderator, require_owner
-from bot.client import FactBot, seed_extractor
+from bot.admin import uploads
+from bot.admin.confirm import ConfirmIngest
+from bot.admin.corrections import correction_shown, correction_value
+from bot.checks import is_owner, require_moderator, require_owner
+from bot.client import FactBot
 from bot.errors import UserFacingError
+from bot.extraction import ExtractionTimeout
 from bot.facts.documents import DocumentError, parse_document
 from bot.facts.export import ExportFormat, cli_command, export_text, packed, server_export
-from bot.facts.ingest import UploadPlan, plan_upload, sync_folder
-from bot.facts.model import Extraction, Figure
+from bot.facts.ingest import UploadPlan, plan_upload
+from bot.facts.model import Extraction
 from bot.facts.store import StoreError
 from bot.facts.store.alerts import AlertSubscription, AlertSubscriptions
 from bot.facts.store.overlays import CORRECTABLE_FIELDS, Moderation, ModerationError
 from bot.facts.store.quota import size_words
+from bot.options import DocumentOption, ModeratedFigureOption
 from bot.render import Entry, paginate
 from bot.render import text as render_text
 from bot.render.answers import document_line, event_entry, figure_entry
+from bot.render.audit import audit_line, unattached_note
 from bot.views import send_pages, send_text
-from commands import admin_values as values
-from commands.admin_views import ConfirmIngest
-from commands.lookup import CHOICE_LIMIT, figure_label, figure_search_text
 
 T = TypeVar("T")
+#: A figure id option of /admin: autocompletes for moderators, hidden figures included.
+FigureId = app_commands.Transform[str, ModeratedFigureOption]
 
 AUDIT_PER_PAGE = 8
 PREVIEW_FIGURES = 40
 
-FACT_HELP = "The figure's id (type a value or words of its sentence to find it)"
+FIGURE_HELP = "The figure's id (type a value or words of its sentence to find it)"
 FIELD_CHOICES = [app_commands.Choice(name=f, value=f) for f in CORRECTABLE_FIELDS]
 
 
@@ -45,10 +50,6 @@ def _guild(interaction: discord.Interaction[FactBot]) -> int:
     if interaction.guild_id is None:  # guild_only: Discord never sends one from a DM
         raise UserFacingError("This command works only in a server.")
     return interaction.guild_id
-
-
-def _hidden_mark(figure: Figure) -> str:
-    return "[hidden] " if figure.status.value == "hidden" else ""
 
 
 @app_commands.guild_only()
@@ -82,13 +83,17 @@ class Admin(
         write: Callable[[], Awaitable[T]],
         done: Callable[[T], str],
     ) -> None:
-        """Make a moderation write and reply what it did, or why it was refused."""
+        """Make a moderation write and reply what it did, or why it was refused (the refusal
+        may repeat what was typed: it is made inert)."""
         try:
             result = await write()
         except ModerationError as exc:
-            await self._done(interaction, str(exc))
+            await self._done(interaction, render_text.inert(str(exc)))
             return
         await self._done(interaction, done(result))
+
+    async def _refuse(self, interaction: discord.Interaction[FactBot], why: str) -> None:
+        await self._done(interaction, f"Refused: {render_text.inert(why)}. Nothing was stored.")
 
     # -- documents ----------------------------------------------------------------------------
 
@@ -112,7 +117,7 @@ class Admin(
         guild = _guild(interaction)
         refusal = self._metadata_refusal(file)
         if refusal is not None:
-            await self._done(interaction, f"Refused: {refusal}. Nothing was stored.")
+            await self._refuse(interaction, refusal)
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
         overrides = {
@@ -121,46 +126,56 @@ class Admin(
             if v is not None and v.strip()
         }
         try:
-            when = values.optional_date(published)
+            when = uploads.published_date(published)
             if when is not None:
                 overrides["published"] = when
             data = await file.read()
-            if len(data) > values.MAX_UPLOAD_BYTES:
+            if len(data) > uploads.MAX_UPLOAD_BYTES:
                 raise DocumentError(f"too large: {size_words(len(data))}")
             document = parse_document(
-                data, file.filename, max_bytes=values.MAX_UPLOAD_BYTES, overrides=overrides
+                data, file.filename, max_bytes=uploads.MAX_UPLOAD_BYTES, overrides=overrides
             )
             lines = document.text.count("\n") + 1
-            if lines > values.MAX_UPLOAD_LINES:
+            if lines > uploads.MAX_UPLOAD_LINES:
                 raise DocumentError(
-                    f"too many lines ({lines:,}; a document may have {values.MAX_UPLOAD_LINES:,})"
+                    f"too many lines ({lines:,}; a document may have {uploads.MAX_UPLOAD_LINES:,})"
                 )
-        except (DocumentError, ModerationError) as exc:
-            await self._done(interaction, f"Refused: {exc}. Nothing was stored.")
+        except DocumentError as exc:
+            await self._refuse(interaction, str(exc))
             return
-        except discord.HTTPException as exc:
-            await self._done(interaction, f"Could not download the file ({exc.status}).")
+        except (discord.HTTPException, aiohttp.ClientError, TimeoutError) as exc:
+            await self._done(interaction, uploads.download_failure(exc))
             return
         stored = await self.bot.store.documents(guild)
         plan = plan_upload(guild, file.filename, document.digest, stored)
         document = dataclasses.replace(document, key=plan.key)
-        extraction = await asyncio.to_thread(seed_extractor(self.bot.settings), document)
+        try:
+            extraction = await self.bot.extraction.extract(document, guild_id=guild)
+        except ExtractionTimeout as exc:
+            await self._done(
+                interaction,
+                f"Refused: reading the figures of this document took longer than"
+                f" {exc.budget:g} seconds, so it was stopped. Nothing was stored. Split it into"
+                " shorter documents, or ask the bot's operator to raise"
+                " `FACTBOT_EXTRACTION_SECONDS`.",
+            )
+            return
         refusal = await self.bot.store.quota_refusal(guild, extraction)
         if refusal is not None and not plan.unchanged:
-            await self._done(interaction, f"Refused: {refusal}. Nothing was stored.")
+            await self._refuse(interaction, refusal)
             return
         await self._preview(interaction, extraction, guild, plan)
 
     def _metadata_refusal(self, file: discord.Attachment) -> str | None:
         """Why the attachment cannot be a document, from its metadata alone (no download)."""
-        if file.size > values.MAX_UPLOAD_BYTES:
+        if file.size > uploads.MAX_UPLOAD_BYTES:
             return (
                 f"too large: {size_words(file.size)},"
-                f" the limit is {size_words(values.MAX_UPLOAD_BYTES)}"
+                f" the limit is {size_words(uploads.MAX_UPLOAD_BYTES)}"
             )
-        if not values.looks_like_text(file.filename, file.content_type):
-            kind = render_text.clip(file.content_type or "unknown type", 60)
-            return f"not text ({kind}); upload a .txt or .md file"
+        if not uploads.looks_like_text(file.filename, file.content_type):
+            kind = file.content_type or "unknown type"
+            return f"not text ({kind[:60]}); upload a .txt or .md file"
         return None
 
     async def _preview(
@@ -198,7 +213,7 @@ class Admin(
                     guild, extraction, actor_id=interaction.user.id
                 )
             except StoreError as exc:
-                return f"Not stored: {exc}"
+                return f"Not stored: {render_text.inert(str(exc))}"
             self.bot.alerts.announce([result], guild_id=guild)
             if result.status == "unchanged":
                 return f"`{document.key}` is already stored with this text; nothing changed."
@@ -244,7 +259,7 @@ class Admin(
     async def remove_document(
         self,
         interaction: discord.Interaction[FactBot],
-        document: str,
+        document: app_commands.Transform[str, DocumentOption],
         reason: str | None = None,
     ) -> None:
         guild = _guild(interaction)
@@ -264,69 +279,53 @@ class Admin(
             ),
         )
 
-    @remove_document.autocomplete("document")
-    async def document_autocomplete(
-        self, interaction: discord.Interaction[FactBot], current: str
-    ) -> list[app_commands.Choice[str]]:
-        if interaction.guild_id is None or not await is_moderator(interaction):
-            return []
-        owner = is_owner(interaction)
-        keys = [
-            d.key
-            for d in await self.bot.store.documents(interaction.guild_id)
-            if d.guild_id == interaction.guild_id or owner
-        ]
-        wanted = current.strip().lower()
-        found = [k for k in keys if wanted in k.lower()][:CHOICE_LIMIT]
-        return [app_commands.Choice(name=k[:100], value=k[:100]) for k in found]
-
     # -- figures ------------------------------------------------------------------------------
 
     @app_commands.command(name="hide", description="Hide a figure in this server")
-    @app_commands.describe(fact=FACT_HELP, reason="Why (kept in the audit log)")
+    @app_commands.describe(figure=FIGURE_HELP, reason="Why (kept in the audit log)")
     async def hide(
-        self, interaction: discord.Interaction[FactBot], fact: str, reason: str
+        self, interaction: discord.Interaction[FactBot], figure: FigureId, reason: str
     ) -> None:
         guild = _guild(interaction)
         await self._moderate(
             interaction,
             lambda: self.moderation.hide(
-                guild, fact, actor_id=interaction.user.id, reason=reason
+                guild, figure, actor_id=interaction.user.id, reason=reason
             ),
-            lambda figure: f"Figure `{figure.id}` is now hidden in this server.",
+            lambda hidden: f"Figure `{hidden.id}` is now hidden in this server.",
         )
 
     @app_commands.command(name="unhide", description="Show a hidden figure again in this server")
-    @app_commands.describe(fact=FACT_HELP, reason="Why (kept in the audit log)")
+    @app_commands.describe(figure=FIGURE_HELP, reason="Why (kept in the audit log)")
     async def unhide(
-        self, interaction: discord.Interaction[FactBot], fact: str, reason: str | None = None
+        self, interaction: discord.Interaction[FactBot], figure: FigureId, reason: str | None = None
     ) -> None:
         guild = _guild(interaction)
         await self._moderate(
             interaction,
             lambda: self.moderation.unhide(
-                guild, fact, actor_id=interaction.user.id, reason=reason
+                guild, figure, actor_id=interaction.user.id, reason=reason
             ),
-            lambda figure: f"Figure `{figure.id}` is shown again in this server.",
+            lambda shown: f"Figure `{shown.id}` is shown again in this server.",
         )
 
     @app_commands.command(name="verify", description="Mark a figure as checked against its source")
-    @app_commands.describe(fact=FACT_HELP, reason="What it was checked against")
+    @app_commands.describe(figure=FIGURE_HELP, reason="What it was checked against")
     async def verify(
-        self, interaction: discord.Interaction[FactBot], fact: str, reason: str | None = None
+        self, interaction: discord.Interaction[FactBot], figure: FigureId, reason: str | None = None
     ) -> None:
         guild = _guild(interaction)
         await self._moderate(
             interaction,
             lambda: self.moderation.verify(
-                guild, fact, actor_id=interaction.user.id, reason=reason
+                guild, figure, actor_id=interaction.user.id, reason=reason
             ),
-            lambda figure: f"Figure `{figure.id}` is marked verified in this server.",
+            lambda verified: f"Figure `{verified.id}` is marked verified in this server.",
         )
 
     @app_commands.command(name="correct", description="Correct one field of a figure here")
     @app_commands.describe(
-        fact=FACT_HELP,
+        figure=FIGURE_HELP,
         field="Which field to correct",
         value="The right value (a point value's low or high moves both; source, date: none)",
         reason="Why (kept in the audit log)",
@@ -335,7 +334,7 @@ class Admin(
     async def correct(
         self,
         interaction: discord.Interaction[FactBot],
-        fact: str,
+        figure: FigureId,
         field: str,
         value: str,
         reason: str,
@@ -346,40 +345,17 @@ class Admin(
             # the value is parsed inside the write, so a value it cannot read is refused alike
             lambda: self.moderation.correct(
                 guild,
-                fact,
+                figure,
                 field,
-                values.correction_value(field, value),
+                correction_value(field, value),
                 actor_id=interaction.user.id,
                 reason=reason,
             ),
-            lambda figure: (
-                f"Figure `{figure.id}` corrected in this server: {field} is now"
-                f" {render_text.clip(values.correction_shown(figure, field), 200)}."
+            lambda corrected: (
+                f"Figure `{corrected.id}` corrected in this server: {field} is now"
+                f" {render_text.clip(correction_shown(corrected, field), 200)}."
             ),
         )
-
-    @hide.autocomplete("fact")
-    @unhide.autocomplete("fact")
-    @verify.autocomplete("fact")
-    @correct.autocomplete("fact")
-    async def fact_autocomplete(
-        self, interaction: discord.Interaction[FactBot], current: str
-    ) -> list[app_commands.Choice[str]]:
-        if interaction.guild_id is None or not await is_moderator(interaction):
-            return []
-        figures = await self.bot.store.figures(interaction.guild_id, include_hidden=True)
-        wanted = current.strip().lower()
-        by_id = [f for f in figures if f.id.startswith(wanted)]
-        words = wanted.split()
-        by_words = [
-            f
-            for f in figures
-            if f not in by_id and all(w in figure_search_text(f).lower() for w in words)
-        ]
-        return [
-            app_commands.Choice(name=(_hidden_mark(f) + figure_label(f))[:100], value=f.id)
-            for f in (by_id + by_words)[:CHOICE_LIMIT]
-        ]
 
     # -- the log, the export, the role, the seeds ---------------------------------------------
 
@@ -399,9 +375,9 @@ class Admin(
             return
         lost = await self.moderation.unattached(guild)
         pages = paginate(
-            [Entry(values.audit_line(e)) for e in entries],
+            [Entry(audit_line(e)) for e in entries],
             title="Audit log",
-            intro=values.unattached_note(lost),
+            intro=unattached_note(lost),
             footer=f"{len(entries):,} entries, newest first",
             per_page=AUDIT_PER_PAGE,
         )
@@ -440,6 +416,13 @@ class Admin(
         self, interaction: discord.Interaction[FactBot], role: discord.Role | None = None
     ) -> None:
         guild = _guild(interaction)
+        if role is not None and role.id == guild:  # @everyone has the server's id
+            await self._done(
+                interaction,
+                "Refused: @everyone cannot be the moderator role, it would make every member a"
+                " moderator. Choose a role only moderators have. Nothing was changed.",
+            )
+            return
         if role is None:
             done = "Moderator role cleared: Manage Server is needed now."
         else:
@@ -457,8 +440,7 @@ class Admin(
         require_owner(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         settings = self.bot.settings
-        summary = await sync_folder(self.bot.store, settings.seeds_dir, seed_extractor(settings))
-        self.bot.alerts.announce(summary.results, guild_id=None)
+        summary = await self.bot.sync_seeds()
         lines = summary.lines()
         await self.moderation.record(
             None, interaction.user.id, "reload", str(settings.seeds_dir), after=lines[:20]

@@ -1,4 +1,4 @@
-"""/casualties: killed, wounded, captured and missing figures, claimants side by side."""
+"""/casualties: killed, wounded, captured and missing figures, sources side by side."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.checks import user_cooldown
 from bot.client import FactBot
-from bot.facts.model import CASUALTY_METRICS
+from bot.facts.model import CASUALTY_METRICS, Metric
+from bot.figure_answers import FigureAnswer, answer_figures
+from bot.options import MetricOption, SourceOption, SubjectOption
 from bot.render.listing import casualty_listing
-from commands.figure_answers import FigureAnswer, answer_figures
-from commands.lookup import claimant_choices, metric_choices, subject_choices
 
 CASUALTIES = FigureAnswer(
     name="casualties",
@@ -32,40 +33,21 @@ class Casualties(commands.Cog):
     @app_commands.describe(
         subject="Whose losses, e.g. North Korea",
         metric="killed, wounded, casualties, captured or missing",
-        chart="Also attach a chart of every claimant's estimates",
+        chart="Also attach a chart of every source's estimates",
         source="Who claims the figure, e.g. NIS or Zelenskyy",
     )
-    @app_commands.checks.cooldown(5, 10.0, key=lambda i: i.user.id)
+    @user_cooldown()
     async def casualties(
         self,
         interaction: discord.Interaction[FactBot],
-        subject: str | None = None,
-        metric: str | None = None,
-        source: str | None = None,
+        subject: app_commands.Transform[str, SubjectOption] | None = None,
+        metric: app_commands.Transform[Metric, MetricOption(CASUALTY_METRICS)] | None = None,
+        source: app_commands.Transform[str, SourceOption] | None = None,
         chart: bool = False,
     ) -> None:
         await answer_figures(
-            self.bot, interaction, CASUALTIES,
-            subject=subject, metric=metric, source=source, chart=chart,
+            interaction, CASUALTIES, subject=subject, metric=metric, source=source, chart=chart
         )
-
-    @casualties.autocomplete("subject")
-    async def subject_autocomplete(
-        self, interaction: discord.Interaction[FactBot], current: str
-    ) -> list[app_commands.Choice[str]]:
-        return await subject_choices(self.bot, interaction.guild_id, current)
-
-    @casualties.autocomplete("metric")
-    async def metric_autocomplete(
-        self, interaction: discord.Interaction[FactBot], current: str
-    ) -> list[app_commands.Choice[str]]:
-        return metric_choices(current, CASUALTY_METRICS)
-
-    @casualties.autocomplete("source")
-    async def source_autocomplete(
-        self, interaction: discord.Interaction[FactBot], current: str
-    ) -> list[app_commands.Choice[str]]:
-        return await claimant_choices(self.bot, interaction.guild_id, current)
 
 
 async def setup(bot: FactBot) -> None:

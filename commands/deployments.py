@@ -6,11 +6,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.checks import user_cooldown
 from bot.client import FactBot
 from bot.facts.model import Metric
+from bot.figure_answers import FigureAnswer, answer_figures
+from bot.options import SourceOption, SubjectOption
 from bot.render.listing import deployment_listing
-from commands.figure_answers import FigureAnswer, answer_figures
-from commands.lookup import claimant_choices, subject_choices
 
 DEPLOYMENTS = FigureAnswer(
     name="deployments",
@@ -31,33 +32,20 @@ class Deployments(commands.Cog):
     )
     @app_commands.describe(
         subject="Whose troops, e.g. North Korea",
-        chart="Also attach a chart of every claimant's estimates",
+        chart="Also attach a chart of every source's estimates",
         source="Who claims the figure, e.g. NIS or JoongAng Ilbo",
     )
-    @app_commands.checks.cooldown(5, 10.0, key=lambda i: i.user.id)
+    @user_cooldown()
     async def deployments(
         self,
         interaction: discord.Interaction[FactBot],
-        subject: str | None = None,
-        source: str | None = None,
+        subject: app_commands.Transform[str, SubjectOption] | None = None,
+        source: app_commands.Transform[str, SourceOption] | None = None,
         chart: bool = False,
     ) -> None:
         await answer_figures(
-            self.bot, interaction, DEPLOYMENTS,
-            subject=subject, metric=None, source=source, chart=chart,
+            interaction, DEPLOYMENTS, subject=subject, metric=None, source=source, chart=chart
         )
-
-    @deployments.autocomplete("subject")
-    async def subject_autocomplete(
-        self, interaction: discord.Interaction[FactBot], current: str
-    ) -> list[app_commands.Choice[str]]:
-        return await subject_choices(self.bot, interaction.guild_id, current)
-
-    @deployments.autocomplete("source")
-    async def source_autocomplete(
-        self, interaction: discord.Interaction[FactBot], current: str
-    ) -> list[app_commands.Choice[str]]:
-        return await claimant_choices(self.bot, interaction.guild_id, current)
 
 
 async def setup(bot: FactBot) -> None:

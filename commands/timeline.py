@@ -2,58 +2,26 @@
 
 from __future__ import annotations
 
-import calendar
-import re
 from datetime import date
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.charting import send_chart
+from bot.checks import user_cooldown
 from bot.client import FactBot
-from bot.facts import match
+from bot.errors import UserFacingError
 from bot.facts.store.fact_store import EventKey
+from bot.lookup.names import closest
+from bot.options import PeriodOption, SearchWordsOption
+from bot.periods import ACCEPTED_FORMS
 from bot.render import nothing_found
 from bot.render.listing import Listing, ListingPages, timeline_listing
+from bot.render.text import quoted
 from bot.views import send_pages, send_text
-from commands.charting import send_chart
-from commands.lookup import choices, lookup_for, quoted
 
-ACCEPTED_FORMS = "2024, 2024-06, June 2024, Jun 2024 or 2024-06-15"
-
-_MONTHS = {
-    name.casefold(): number
-    for number in range(1, 13)
-    for name in (calendar.month_name[number], calendar.month_abbr[number])
-}
-_YEAR = re.compile(r"^(\d{4})$")
-_YEAR_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_MONTH_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{4})$")
-
-
-def parse_period(value: str) -> tuple[date, date] | None:
-    """The first and last day ``value`` names, or None when it is none of the accepted forms."""
-    value = value.strip()
-    try:
-        if m := _YEAR.match(value):
-            year = int(m[1])
-            return date(year, 1, 1), date(year, 12, 31)
-        if m := _YEAR_MONTH.match(value):
-            return _month(int(m[1]), int(m[2]))
-        if m := _DAY.match(value):
-            day = date(int(m[1]), int(m[2]), int(m[3]))
-            return day, day
-        if (m := _MONTH_YEAR.match(value)) and m[1].casefold() in _MONTHS:
-            return _month(int(m[2]), _MONTHS[m[1].casefold()])
-    except ValueError:
-        return None
-    return None
-
-
-def _month(year: int, month: int) -> tuple[date, date]:
-    last = calendar.monthrange(year, month)[1]  # raises ValueError for month 0 or 13
-    return date(year, month, 1), date(year, month, last)
+Period = tuple[date, date]
 
 
 class Timeline(commands.Cog):
@@ -67,38 +35,28 @@ class Timeline(commands.Cog):
         about="Only events about this, e.g. Kursk or treaty",
         chart="Also attach a timeline strip of the events",
     )
-    @app_commands.checks.cooldown(5, 10.0, key=lambda i: i.user.id)
+    @user_cooldown()
     async def timeline(
         self,
         interaction: discord.Interaction[FactBot],
-        since: str | None = None,
-        until: str | None = None,
-        about: str | None = None,
+        since: app_commands.Transform[Period, PeriodOption("since")] | None = None,
+        until: app_commands.Transform[Period, PeriodOption("until")] | None = None,
+        about: app_commands.Transform[str, SearchWordsOption("events")] | None = None,
         chart: bool = False,
     ) -> None:
-        searched: list[str] = []
-        start = end = None
-        for option, value in (("since", since), ("until", until)):
-            if not value:
-                continue
-            period = parse_period(value)
-            if period is None:
-                await send_text(
-                    interaction,
-                    f"{option}: {quoted(value)} is not a date I can read. Use {ACCEPTED_FORMS}.",
-                )
-                return
-            if option == "since":
-                start = period[0]
-            else:
-                end = period[1]
-            searched.append(f"{option} {quoted(value)}")
+        start = since[0] if since else None
+        end = until[1] if until else None
         if start and end and start > end:
-            await send_text(interaction, "since must not be later than until.")
-            return
+            raise UserFacingError("since must not be later than until.")
+        namespace = interaction.namespace
+        searched = [
+            f"{option} {quoted(str(namespace[option]))}"
+            for option, given in (("since", since), ("until", until))
+            if given
+        ]
         await interaction.response.defer(thinking=True)
         guild = interaction.guild_id
-        lookup = lookup_for(self.bot)
+        lookup = self.bot.lookup
         keys = await lookup.event_keys(guild)
         index = None
         if about:
@@ -129,7 +87,7 @@ class Timeline(commands.Cog):
         if not listing.items:
             near: list[str] = []
             if index is not None and about:
-                near = match.closest(about, index.vocabulary)
+                near = closest(about, index.vocabulary)
             await send_text(interaction, nothing_found(f"events for {described}", near))
             return
         await send_pages(interaction, ListingPages(listing, lookup.loader(guild)))
@@ -150,15 +108,6 @@ class Timeline(commands.Cog):
             lambda: charts.timeline_chart(events, title=title, total=total),
             "timeline.png",
         )
-
-    @timeline.autocomplete("about")
-    async def about_autocomplete(
-        self, interaction: discord.Interaction[FactBot], current: str
-    ) -> list[app_commands.Choice[str]]:
-        index = await lookup_for(self.bot).ready_event_index(interaction.guild_id)
-        if index is None:  # first keystrokes after a start, while the index is built
-            return []
-        return choices(match.vocabulary_completions(index, current))
 
 
 async def setup(bot: FactBot) -> None:

@@ -3,8 +3,8 @@
 On a large fact base the first build takes seconds (see bench/README.md). The indexes, and the
 figure and event keys that listings are planned from, are built one server at a time in the
 background; a keystroke that arrives first waits briefly for the build in progress and, if it is
-not done, answers without it (see ``FactLookup.ready_figure_index``), so it stays inside
-Discord's 3-second window.
+not done, answers without it (``FactLookup.ready_figure_index`` in bot/lookup/), so it stays
+inside Discord's 3-second window.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import logging
 from discord.ext import commands
 
 from bot.client import FactBot
-from commands.lookup import lookup_for
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +36,7 @@ class Warmup(commands.Cog):
 
     async def _warm(self) -> None:
         await self.bot.wait_until_ready()
-        lookup = lookup_for(self.bot)
+        lookup = self.bot.lookup
         for guild in list(self.bot.guilds):
             try:
                 await lookup.warm(guild.id)

@@ -15,14 +15,14 @@ import pytest
 
 from bot.client import seed_extractor
 from bot.config import Settings
-from bot.facts import match
 from bot.facts.ingest import sync_folder
 from bot.facts.model import DateSpan, Event, Figure, Metric, Precision, Qualifier, Status
 from bot.facts.store import DocumentInfo, FactStore
 from bot.facts.store.fact_store import FigureKey
 from bot.facts.store.overlays import Moderation
+from bot.lookup import names as name_match
 from bot.render import text
-from bot.render.answers import METRIC_ORDER, METRIC_WORDS, claimant_line, document_line
+from bot.render.answers import METRIC_ORDER, METRIC_WORDS, document_line, source_line
 from bot.render.listing import (
     Item,
     LazyItems,
@@ -111,7 +111,7 @@ def read_listing(embeds: Sequence[discord.Embed], groups: set[str]) -> list[tupl
                 shown.append(("continued" if heading != line else "heading", heading[2:-2]))
             elif line.startswith("↔ "):
                 shown.append(("spread", line))
-            elif found := re.search(r"· `/fact (f\d{7})`", line):
+            elif found := re.search(r"· `/figure (f\d{7})`", line):
                 shown.append(("figure", found[1]))
     return shown
 
@@ -122,7 +122,7 @@ async def test_every_figure_once_every_page_within_limits_in_casualty_order():
     listing = casualty_listing([key_of(f) for f in figures], searched="subject " + LONG)
     embeds = await all_pages(ListingPages(listing, loader_for(figures)))
     assert_fits(embeds)
-    shown = re.findall(r"· `/fact (f\d{7})`", "\n".join(e.description or "" for e in embeds))
+    shown = re.findall(r"· `/figure (f\d{7})`", "\n".join(e.description or "" for e in embeds))
     assert sorted(shown) == sorted(f.id for f in figures)
     # by subject, then metric in its fixed order; the given order holds within a group
     ordered = sorted(figures, key=lambda f: (f.subject, METRIC_ORDER[f.metric]))
@@ -168,7 +168,7 @@ async def test_the_spread_line_opens_its_group_as_the_eager_answer_shows_it():
     page = await ListingPages(listing, loader_for(figures)).page(0)
     line = "↔ estimates range from about 1,200 (U.S.) to 4,000 (Zelenskyy)"
     assert line in (page.description or "")
-    assert (page.description or "").index(line) < (page.description or "").index("/fact a")
+    assert (page.description or "").index(line) < (page.description or "").index("/figure a")
 
 
 async def test_additional_deployments_get_no_spread_line():
@@ -202,7 +202,7 @@ async def test_sources_pages_fit_with_the_longest_lines_and_list_everything():
     def line(item: Item) -> str:
         position = int(item.key[1:])
         if item.key[0] == "c":
-            return claimant_line(*claimants[position])
+            return source_line(*claimants[position])
         return document_line(documents[position])
 
     embeds = await all_pages(ListingPages(listing, loader_for([]), line))
@@ -255,7 +255,7 @@ async def test_a_clipped_quote_ends_with_an_ellipsis_and_the_fact_id():
     pages = await casualty_pages([figure("abcd2345", 300, quote=long_quote)], searched="")
     description = desc(pages[0])
     line = next(line for line in description.splitlines() if line.startswith("> "))
-    assert line.endswith("… (see `/fact abcd2345`)")
+    assert line.endswith("… (see `/figure abcd2345`)")
     assert len(line) < 400
 
 
@@ -274,7 +274,7 @@ async def test_five_thousand_figures_with_long_quotes_fit_discords_limits():
     pages = await casualty_pages(figures)
     assert len(pages) > 100
     assert_fits(pages)
-    shown = re.findall(r"· `/fact (f\d{5})`", "\n".join(desc(page) for page in pages))
+    shown = re.findall(r"· `/figure (f\d{5})`", "\n".join(desc(page) for page in pages))
     assert sorted(shown) == [f.id for f in figures]  # every figure exactly once, none dropped
     assert (pages[-1].footer.text or "").endswith(f"page {len(pages)}/{len(pages)}")
 
@@ -315,10 +315,10 @@ def test_name_matcher_gives_what_autocomplete_gives():
     words = ["".join(rng.choices(syllables, k=3)).title() for _ in range(1600)]
     names = sorted({f"{a} {b}" for a, b in zip(words[::2], words[1::2], strict=True)})
     names += ["NIS", "Volodymyr Zelenskyy", "U.S.", "ISW"]
-    matcher = match.NameMatcher(names, match.CLAIMANT_ALIASES)
+    matcher = name_match.NameMatcher(names, name_match.TYPED_SOURCE_ALIASES)
     for query in ["", "zelen", "spy agency", "isw", "kov", "kovalen", "shevchen ria", "n", "us"]:
-        assert matcher.autocomplete(query) == match.autocomplete(
-            query, names, aliases=match.CLAIMANT_ALIASES
+        assert matcher.autocomplete(query) == name_match.autocomplete(
+            query, names, aliases=name_match.TYPED_SOURCE_ALIASES
         )
 
 

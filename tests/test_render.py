@@ -9,7 +9,7 @@ import discord
 import pytest
 
 from bot.facts.model import DateSpan, Document, Figure, Metric, Precision, Qualifier, Status
-from bot.render import fact_pages, limit_problems, paginate, search_pages, text
+from bot.render import figure_pages, limit_problems, paginate, search_pages, text
 from bot.render.pages import DESCRIPTION_LIMIT, Entry
 from bot.standin.limits import embed_problems
 
@@ -151,7 +151,7 @@ def test_an_entry_longer_than_a_page_continues_on_the_next():
 
 def test_the_full_quote_of_one_figure_is_never_truncated():
     quote = "A sentence about North Korean losses near Kursk. " * 300  # ~15,000 characters
-    pages = fact_pages(figure("abcd2345", 300, quote=quote), None)
+    pages = figure_pages(figure("abcd2345", 300, quote=quote), None)
     assert_fits(pages)
     words = " ".join(desc(p) for p in pages).split()
     assert words.count("losses") == 300

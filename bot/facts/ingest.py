@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +30,9 @@ _NAME_CHARACTERS = 48
 _DIGEST_CHARACTERS = 8
 
 ExtractFn = Callable[[Document], Extraction]
+#: An ExtractFn, or one that returns an awaitable of the extraction (the bot's worker
+#: processes), so that the event loop is free while it runs.
+AnyExtractFn = Callable[[Document], Extraction | Awaitable[Extraction]]
 ProgressFn = Callable[[int, int, str], None]
 
 
@@ -143,7 +146,7 @@ def _read(source: Source) -> Document:
 async def ingest_sources(
     store: FactStore,
     sources: Sequence[Source],
-    extract_fn: ExtractFn,
+    extract_fn: AnyExtractFn,
     *,
     guild_id: int | None = None,
     origin: Origin = "cli",
@@ -169,7 +172,8 @@ async def ingest_sources(
             summary.results.append(unchanged)
             continue
         try:
-            extraction = extract_fn(document)
+            extracted = extract_fn(document)
+            extraction = extracted if isinstance(extracted, Extraction) else await extracted
         except Exception as exc:
             log.exception("extraction failed for %s", source.path)
             reason = f"extraction failed ({type(exc).__name__}: {exc})"
@@ -188,7 +192,7 @@ async def ingest_sources(
 async def ingest_paths(
     store: FactStore,
     paths: Iterable[Path],
-    extract_fn: ExtractFn,
+    extract_fn: AnyExtractFn,
     *,
     guild_id: int | None = None,
     progress: ProgressFn | None = None,
@@ -204,7 +208,7 @@ async def ingest_paths(
 async def sync_folder(
     store: FactStore,
     folder: Path,
-    extract_fn: ExtractFn,
+    extract_fn: AnyExtractFn,
     *,
     guild_id: int | None = None,
     progress: ProgressFn | None = None,

@@ -4,7 +4,7 @@ Pure formatting: nothing here queries the store or talks to Discord.
 """
 
 from bot.render.answers import (
-    fact_pages,
+    figure_pages,
     nothing_found,
     search_pages,
 )
@@ -12,7 +12,7 @@ from bot.render.pages import Entry, limit_problems, paginate
 
 __all__ = [
     "Entry",
-    "fact_pages",
+    "figure_pages",
     "limit_problems",
     "nothing_found",
     "paginate",

@@ -25,8 +25,8 @@ ALERT_QUOTE_LIMIT = 200
 #: Held figures shown beside one contradicting figure; the rest are counted.
 SHOWN_CONTRADICTED = 3
 _SAYS = {
-    Disagreement.CONFLICT: "⚠ **Contradicts** another claimant's figure:",
-    Disagreement.JUMP: "⚠ **More than half away from** the same claimant's earlier figure:",
+    Disagreement.CONFLICT: "⚠ **Contradicts** another source's figure:",
+    Disagreement.JUMP: "⚠ **More than half away from** the same source's earlier figure:",
 }
 
 
@@ -99,7 +99,7 @@ def alert_message(
     pages = paginate(
         entries,
         title=f"New figures from {name}",
-        footer=f"{count} · /fact <id> shows one in full",
+        footer=f"{count} · /figure <id> shows one in full",
         per_page=8,
         colour=ALERT_COLOUR,
     )

@@ -1,5 +1,5 @@
-"""Rendered rows (a figure's or event's entry, a claimant's or document's line) and the answers
-rendered whole: /search results and one figure in full for /fact."""
+"""Rendered rows (a figure's or event's entry, a source's or document's line) and the answers
+rendered whole: /search results and one figure in full for /figure."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from bot.render import text
 from bot.render.pages import Entry, paginate
 from bot.render.text import DocumentLike
 
-#: How much of a quote a listing shows before pointing to /fact for the rest.
+#: How much of a quote a listing shows before pointing to /figure for the rest.
 LIST_QUOTE_LIMIT = 300
 
 METRIC_WORDS: dict[Metric, str] = {
@@ -30,17 +30,17 @@ Documents = Mapping[str, DocumentLike]
 
 
 def figure_line(figure: Figure, documents: Documents) -> str:
-    """Value, claimant, date, where it was published, the /fact id and any moderator mark."""
+    """Value, source, date, where it was published, the /figure id and any moderator mark."""
     parts = [
         f"**{text.figure_value(figure)}**",
-        text.clip(text.claimant(figure.source), 100),
+        text.clip(text.source_name(figure.source), 100),
         text.span(figure.date),
         text.document_name(documents.get(figure.document), figure.document),
     ]
     document = documents.get(figure.document)
     if document is not None and document.published is not None:
         parts[-1] += f", {text.day(document.published)}"
-    parts.append(f"`/fact {figure.id}`")
+    parts.append(f"`/figure {figure.id}`")
     mark = text.status_mark(figure.status)
     if mark:
         parts.append(f"**{mark}**")
@@ -78,7 +78,7 @@ def event_entry(
     )
 
 
-def claimant_line(name: str, figures: int, documents: int) -> str:
+def source_line(name: str, figures: int, documents: int) -> str:
     return (
         f"**{text.clip(name, 200)}** · {text.counted(figures, 'figure')} in "
         f"{text.counted(documents, 'document')}"
@@ -128,7 +128,7 @@ def search_pages(
     )
 
 
-def fact_pages(
+def figure_pages(
     figure: Figure, document: DocumentSummary | None, original: Figure | None = None
 ) -> list[discord.Embed]:
     """One figure in full: the whole quote, its value, date, status and document; with
@@ -142,7 +142,7 @@ def fact_pages(
         f"**Metric:** {METRIC_WORDS[figure.metric]}"
         + (" (adds to an earlier figure)" if figure.additional else ""),
         f"**Subject:** {text.clip(figure.subject, 200)}",
-        f"**Claimant:** {text.clip(text.claimant(figure.source), 200)}",
+        f"**Source:** {text.clip(text.source_name(figure.source), 200)}",
         f"**Date:** {when}",
         f"**Status:** {_status_words(figure.status)}",
     ]
@@ -166,7 +166,7 @@ def _original_line(figure: Figure) -> str:
             text.figure_value(figure),
             METRIC_WORDS[figure.metric],
             text.clip(figure.subject, 100),
-            text.clip(text.claimant(figure.source), 100),
+            text.clip(text.source_name(figure.source), 100),
             text.span(figure.date),
         )
     )

@@ -3,7 +3,7 @@ spread lines, page breaks), and a page's rows are loaded and rendered only when 
 
 A page holds a fixed number of items, so the page count is known without rendering anything.
 When a page's quotes make it too long for one embed, they are clipped shorter (a clipped quote
-always points to ``/fact``), never dropped.
+always points to ``/figure``), never dropped.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ class Rows:
 
 #: Loads the figures, events and cited documents of the given ids.
 Loader = Callable[[Sequence[str], Sequence[str]], Awaitable[Rows]]
-#: Renders a ready-made item (a claimant or document line) whose text is built lazily.
+#: Renders a ready-made item (a source or document line) whose text is built lazily.
 LineRenderer = Callable[[Item], str]
 
 
@@ -162,7 +162,7 @@ class ListingPages:
             figure = rows.figures.get(item.key)
             if figure is not None:
                 return figure_entry(figure, rows.documents, item.group, quote_limit)
-            return Entry(f"`/fact {item.key}` changed since this answer was made", item.group)
+            return Entry(f"`/figure {item.key}` changed since this answer was made", item.group)
         if item.kind == "event":
             event = rows.events.get(item.key)
             if event is not None:
@@ -238,7 +238,7 @@ def _figure_listing(
 ) -> Listing:
     """Keys grouped by ``group_of`` (one group per value of ``order``, which orders the groups),
     the given order holding within a group, each group opened by its spread line where its
-    claimants disagree: what a stable sort by ``order`` and grouping by it give."""
+    sources disagree: what a stable sort by ``order`` and grouping by it give."""
     members: defaultdict[Hashable, list[FigureKey]] = defaultdict(list)
     for key in keys:
         members[group_of(key)].append(key)
@@ -266,7 +266,7 @@ def _figure_listing(
         fixed_pages(count),
         title=title,
         intro=intro,
-        footer=f"{text.counted(len(keys), 'figure')} · /fact <id> shows one in full",
+        footer=f"{text.counted(len(keys), 'figure')} · /figure <id> shows one in full",
     )
 
 
@@ -290,8 +290,8 @@ def _deployment_heading(key: FigureKey) -> str:
 
 
 def casualty_listing(keys: Sequence[FigureKey], *, searched: str) -> Listing:
-    """Casualty figures grouped by subject and metric, claimants side by side, each group opened
-    by its spread line where claimants disagree. ``keys`` come in the store's figure order."""
+    """Casualty figures grouped by subject and metric, sources side by side, each group opened
+    by its spread line where sources disagree. ``keys`` come in the store's figure order."""
     return _figure_listing(
         keys, _SUBJECT_METRIC, _casualty_order, subject_metric, spread=True,
         title="Casualty figures",
@@ -309,7 +309,7 @@ def deployment_listing(keys: Sequence[FigureKey], *, searched: str) -> Listing:
     )
 
 
-def claimant_listing(name: str, keys: Sequence[FigureKey]) -> Listing:
+def source_listing(name: str, keys: Sequence[FigureKey]) -> Listing:
     return _figure_listing(
         keys, _SUBJECT_METRIC, _casualty_order, subject_metric, spread=False,
         title=f"Figures claimed by {text.clip(name, 200)}",
@@ -331,22 +331,22 @@ def timeline_listing(events: Sequence[tuple[str, str]], *, searched: str) -> Lis
     )
 
 
-#: Room of a page of /sources, and the longest a claimant line and a document line (title,
+#: Room of a page of /sources, and the longest a source line and a document line (title,
 #: URL) can be: a page never holds more lines than fit at their longest.
 SOURCES_PAGE_ROOM = 3_800
-CLAIMANT_LINE_MAX = 240
+SOURCE_LINE_MAX = 240
 DOCUMENT_LINE_MAX = 545
 
 
-def sources_listing(claimants: int, documents: int) -> Listing:
+def sources_listing(sources: int, documents: int) -> Listing:
     """Who claims how many figures, then the documents; item keys are positions
     ("c<i>" and "d<i>") that the line renderer looks up, so no line is built before its page."""
-    items = [Item("line", f"c{i}", group="Claimants") for i in range(claimants)]
+    items = [Item("line", f"c{i}", group="Sources") for i in range(sources)]
     items.extend(Item("line", f"d{i}", group="Documents") for i in range(documents))
     starts: list[int] = []
     used = SOURCES_PAGE_ROOM
-    for position in range(claimants + documents):
-        cost = CLAIMANT_LINE_MAX if position < claimants else DOCUMENT_LINE_MAX
+    for position in range(sources + documents):
+        cost = SOURCE_LINE_MAX if position < sources else DOCUMENT_LINE_MAX
         if used + cost > SOURCES_PAGE_ROOM:
             starts.append(position)
             used = 0
@@ -355,8 +355,8 @@ def sources_listing(claimants: int, documents: int) -> Listing:
         items,
         starts or [0],
         title="Sources",
-        intro="Use `/sources claimant:<name>` to list everything one claimant says.",
+        intro="Use `/sources source:<name>` to list everything one source says.",
         footer=(
-            f"{text.counted(claimants, 'claimant')} · {text.counted(documents, 'document')}"
+            f"{text.counted(sources, 'source')} · {text.counted(documents, 'document')}"
         ),
     )

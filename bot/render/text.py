@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Protocol
 
@@ -39,13 +39,13 @@ VAGUE_RANGES: dict[tuple[int, int], str] = {
     (200_000, 999_999): "hundreds of thousands",
 }
 
-#: How a claimant is named where space is short (the spread line).
-SHORT_CLAIMANTS: dict[str, str] = {
+#: How a source is named where space is short (the spread line).
+SHORT_SOURCES: dict[str, str] = {
     "Volodymyr Zelenskyy": "Zelenskyy",
     "Vladimir Putin": "Putin",
     "Kim Jong Un": "Kim",
 }
-_CLAIMANT_TAIL = re.compile(r"\s+(assessments?|estimates?|officials?|sources?)$", re.IGNORECASE)
+_SOURCE_TAIL = re.compile(r"\s+(assessments?|estimates?|officials?|sources?)$", re.IGNORECASE)
 
 STATUS_MARKS: dict[Status, str] = {
     Status.AUTO: "",
@@ -57,6 +57,10 @@ STATUS_MARKS: dict[Status, str] = {
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _LINE_START_MARKUP = re.compile(r"^(\d+)\.", re.MULTILINE)
 _RAW_MENTION = re.compile(r"<([@#]|/|a?:|t:)")
+#: Characters that change how the rest of a line displays or that no text needs: control
+#: characters (NUL included; those str.split() takes for spaces are left to it) and the
+#: bidirectional embeddings, overrides and isolates, which can make a number read backwards.
+_UNSAFE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def count(n: int) -> str:
@@ -124,9 +128,15 @@ def is_inferred(when: DateSpan | None) -> bool:
     return when is not None and when.inferred
 
 
+def strip_unsafe(text: str) -> str:
+    """``text`` without control characters and bidirectional overrides (see ``_UNSAFE``)."""
+    return _UNSAFE.sub("", text)
+
+
 def escape(text: str) -> str:
-    """Document text made inert: no Markdown, no mentions, no masked links, one line."""
-    flat = " ".join(text.split())
+    """Document text made inert: no Markdown, no mentions, no masked links, no control or
+    direction-changing characters, one line."""
+    flat = " ".join(strip_unsafe(text).split())
     escaped = escape_mentions(escape_markdown(flat))
     escaped = _RAW_MENTION.sub(lambda m: "<\u200b" + m.group(1), escaped)
     escaped = escaped.replace("](", "]\u200b(")  # a masked link needs "](" unbroken
@@ -138,7 +148,7 @@ def clip(text: str, limit: int, suffix: str = ELLIPSIS) -> str:
 
     The raw text is cut before escaping, so an escape sequence is never split.
     """
-    flat = " ".join(text.split())
+    flat = " ".join(strip_unsafe(text).split())
     if len(flat) <= limit:  # escaping only lengthens: a longer raw text cannot fit
         whole = escape(flat)
         if len(whole) <= limit:
@@ -162,20 +172,20 @@ def clip(text: str, limit: int, suffix: str = ELLIPSIS) -> str:
 
 def quote(text: str, limit: int, figure_id: str | None = None) -> str:
     """A quote for a list: clipped to ``limit``; a clipped quote says where to read it whole."""
-    suffix = f"{ELLIPSIS} (see `/fact {figure_id}`)" if figure_id else ELLIPSIS
+    suffix = f"{ELLIPSIS} (see `/figure {figure_id}`)" if figure_id else ELLIPSIS
     return clip(text, limit, suffix)
 
 
-def claimant(source: str | None) -> str:
+def source_name(source: str | None) -> str:
     return source if source else "unattributed"
 
 
-def short_claimant(source: str | None) -> str:
+def short_source(source: str | None) -> str:
     if not source:
         return "unattributed"
-    if source in SHORT_CLAIMANTS:
-        return SHORT_CLAIMANTS[source]
-    return _CLAIMANT_TAIL.sub("", source) or source
+    if source in SHORT_SOURCES:
+        return SHORT_SOURCES[source]
+    return _SOURCE_TAIL.sub("", source) or source
 
 
 def document_name(document: DocumentLike | None, key: str) -> str:
@@ -188,8 +198,8 @@ def document_name(document: DocumentLike | None, key: str) -> str:
 
 
 def citation(figure: Figure, document: DocumentLike | None) -> str:
-    """Claimant · publisher or title · publication date: enough to find the source."""
-    parts = [clip(claimant(figure.source), 80), document_name(document, figure.document)]
+    """Source · publisher or title · publication date: enough to find the document."""
+    parts = [clip(source_name(figure.source), 80), document_name(document, figure.document)]
     if document is not None and document.published is not None:
         parts.append(day(document.published))
     return " · ".join(parts)
@@ -213,9 +223,9 @@ class Claimed(Protocol):
 
 
 def spread(figures: Sequence[Claimed]) -> str | None:
-    """Where claimants disagree: "estimates range from about 1,200 (U.S.) to 4,000 (Zelenskyy)".
+    """Where sources disagree: "estimates range from about 1,200 (U.S.) to 4,000 (Zelenskyy)".
 
-    None when fewer than two claimants speak or their figures agree.
+    None when fewer than two sources speak or their figures agree.
     """
     claimed = [f for f in figures if f.source]
     if len({f.source for f in claimed}) < 2:
@@ -226,11 +236,32 @@ def spread(figures: Sequence[Claimed]) -> str | None:
         return None
     return (
         f"estimates range from {value(lowest.low, lowest.high, lowest.qualifier)} "
-        f"({clip(short_claimant(lowest.source), 60)}) to "
+        f"({clip(short_source(lowest.source), 60)}) to "
         f"{value(highest.low, highest.high, highest.qualifier)} "
-        f"({clip(short_claimant(highest.source), 60)})"
+        f"({clip(short_source(highest.source), 60)})"
     )
 
 
-def joined(parts: Iterable[str], sep: str = " · ") -> str:
-    return sep.join(p for p in parts if p)
+def inert(message: str) -> str:
+    """A message that may hold what a user typed, escaped line by line (see :func:`escape`)."""
+    return "\n".join(escape(line) for line in message.split("\n"))
+
+
+def middle_clip(value: str, limit: int) -> str:
+    """``value`` within ``limit`` characters, its middle cut out: the start and the end of a
+    long name (a document key's folder and file name) both stay readable. Not escaped."""
+    if len(value) <= limit:
+        return value
+    head = (limit - 1) // 2
+    tail = limit - 1 - head
+    return value[:head] + ELLIPSIS + value[-tail:]
+
+
+def quoted(value: str) -> str:
+    """What a user typed, shown back to them inert and short: “value”."""
+    return "“" + clip(value, 100) + "”"
+
+
+def bold_name(name: str) -> str:
+    """A name from the fact base, bold and inert."""
+    return f"**{clip(name, 100)}**"

@@ -1,4 +1,4 @@
-"""Parses a typed slash command: ``/admin hide fact:abc reason:a typo in the source``.
+"""Parses a typed slash command: ``/admin hide figure:abc reason:a typo in the source``.
 
 The words before the first ``name:`` are the command and its subcommands; each option's value
 runs up to the next ``name:`` of an option that command has (any ``word:`` when the command is

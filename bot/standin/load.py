@@ -24,7 +24,7 @@ MODERATOR = MEMBER_PERMISSIONS | MANAGE_GUILD
 COOLDOWN_TEXT = "Slow down"
 ERROR_TEXT = "something went wrong"
 
-#: (command, options) a member runs; ``{fact}`` is replaced with a figure id.
+#: (command, options) a member runs; ``{figure}`` is replaced with a figure id.
 COMMANDS: tuple[tuple[str, dict[str, str]], ...] = (
     ("about", {}),
     ("casualties", {}),
@@ -33,18 +33,18 @@ COMMANDS: tuple[tuple[str, dict[str, str]], ...] = (
     ("deployments", {}),
     ("timeline", {"since": "2024"}),
     ("sources", {}),
-    ("sources", {"claimant": "nis"}),
+    ("sources", {"source": "nis"}),
     ("search", {"query": "wounded"}),
-    ("fact", {"id": "{fact}"}),
+    ("figure", {"figure": "{figure}"}),
 )
 #: (command, options so far, focused option).
 AUTOCOMPLETES: tuple[tuple[str, dict[str, str], str], ...] = (
     ("casualties", {"subject": "dpr"}, "subject"),
     ("casualties", {"metric": "dea"}, "metric"),
     ("deployments", {"source": "joon"}, "source"),
-    ("sources", {"claimant": "zel"}, "claimant"),
+    ("sources", {"source": "zel"}, "source"),
     ("timeline", {"about": "trea"}, "about"),
-    ("fact", {"id": "{fact3}"}, "id"),
+    ("figure", {"figure": "{figure3}"}, "figure"),
 )
 
 
@@ -107,7 +107,7 @@ class LoadReport:
 
 def plan_traffic(
     guilds: Sequence[FakeGuild],
-    fact_ids: Sequence[str],
+    figure_ids: Sequence[str],
     count: int,
     *,
     users: int = 300,
@@ -128,30 +128,30 @@ def plan_traffic(
     plan: list[Planned] = []
     for _ in range(count - writes):
         user, guild_id = rng.choice(people)
-        fact = rng.choice(fact_ids)
+        figure = rng.choice(figure_ids)
         if rng.random() < autocomplete_share:
             command, options, focused = rng.choice(AUTOCOMPLETES)
-            filled = {k: v.replace("{fact3}", fact[:3]) for k, v in options.items()}
+            filled = {k: v.replace("{figure3}", figure[:3]) for k, v in options.items()}
             plan.append(Planned(command, dict(filled), user, guild_id, focused=focused))
         else:
             command, options = rng.choice(COMMANDS)
-            filled = {k: v.replace("{fact}", fact) for k, v in options.items()}
+            filled = {k: v.replace("{figure}", figure) for k, v in options.items()}
             plan.append(Planned(command, dict(filled), user, guild_id))
-    targets = list(fact_ids)
+    targets = list(figure_ids)
     rng.shuffle(targets)
     for i in range(writes):
         guild_id = guilds[i % len(guilds)].id
         moderator = FakeUser(90_000 + i, f"moderator{i}")
-        fact = targets[(i // len(guilds)) % len(targets)]
+        figure = targets[(i // len(guilds)) % len(targets)]
         if i % 2 == 0:
             write = Planned(
-                "admin hide", {"fact": fact, "reason": f"load {i}"}, moderator, guild_id,
+                "admin hide", {"figure": figure, "reason": f"load {i}"}, moderator, guild_id,
                 permissions=MODERATOR,
             )
         else:
             write = Planned(
                 "admin correct",
-                {"fact": fact, "field": "low", "value": str(7000 + i), "reason": f"load {i}"},
+                {"figure": figure, "field": "low", "value": str(7000 + i), "reason": f"load {i}"},
                 moderator, guild_id, permissions=MODERATOR,
             )
         plan.insert((i + 1) * len(plan) // (writes + 1), write)

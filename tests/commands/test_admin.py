@@ -25,10 +25,10 @@ SUBCOMMANDS: dict[str, dict[str, object]] = {
     "admin ingest": {"file": None},
     "admin documents": {},
     "admin remove document": {"document": "anything.txt"},
-    "admin hide": {"fact": "abcdefgh", "reason": "wrong"},
-    "admin unhide": {"fact": "abcdefgh"},
-    "admin verify": {"fact": "abcdefgh"},
-    "admin correct": {"fact": "abcdefgh", "field": "low", "value": "5", "reason": "typo"},
+    "admin hide": {"figure": "abcdefgh", "reason": "wrong"},
+    "admin unhide": {"figure": "abcdefgh"},
+    "admin verify": {"figure": "abcdefgh"},
+    "admin correct": {"figure": "abcdefgh", "field": "low", "value": "5", "reason": "typo"},
     "admin audit": {},
     "admin export": {},
     "admin modrole": {},
@@ -99,7 +99,7 @@ async def test_moderator_role_grants_admin_and_reload_stays_owner_only(e2e):
     reply = answer(await e2e.ask("admin modrole", {"role": str(role.id)}, member_permissions=MOD))
     assert "may now use /admin" in reply.text() and reply.allowed_mentions == {"parse": []}
     fid = await shared_killed_id(e2e.bot)
-    reply = answer(await e2e.ask("admin verify", {"fact": fid}, roles=[role.id]))
+    reply = answer(await e2e.ask("admin verify", {"figure": fid}, roles=[role.id]))
     assert "marked verified" in reply.text()
     reply = answer(await e2e.ask("admin reload", roles=[role.id]))
     assert "Only the bot's owners" in reply.text()
@@ -119,34 +119,34 @@ async def test_hide_and_correct_change_only_this_server(e2e):
     a, b = e2e.standin.guilds[0].id, e2e.standin.guilds[1].id
     fid = await shared_killed_id(e2e.bot)
     reply = answer(
-        await e2e.ask("admin correct", {"fact": fid, "field": "low", "value": "350",
+        await e2e.ask("admin correct", {"figure": fid, "field": "low", "value": "350",
                                         "reason": "see the agency's release"},
                       member_permissions=MOD)
     )
     assert "low is now at least 350" in reply.text()
     shown = answer(await e2e.ask("casualties", {"metric": "killed"})).text()
     assert "at least 350" in shown and "corrected by this server's moderators" in shown
-    member_view = answer(await e2e.ask("fact", {"id": fid})).text()
+    member_view = answer(await e2e.ask("figure", {"figure": fid})).text()
     assert "Original extraction" not in member_view and "at least 350" in member_view
-    moderator_view = answer(await e2e.ask("fact", {"id": fid}, member_permissions=MOD)).text()
+    moderator_view = answer(await e2e.ask("figure", {"figure": fid}, member_permissions=MOD)).text()
     assert "Original extraction:** at least 300" in moderator_view
     shown_b = answer(await e2e.ask("casualties", {"metric": "killed"}, guild_id=b)).text()
     assert "at least 300" in shown_b and "corrected" not in shown_b
 
-    reply = answer(await e2e.ask("admin hide", {"fact": fid, "reason": "duplicate"},
+    reply = answer(await e2e.ask("admin hide", {"figure": fid, "reason": "duplicate"},
                                  member_permissions=MOD))
     assert "now hidden" in reply.text()
     assert fid not in answer(await e2e.ask("casualties")).text()
-    assert f"No figure with id “{fid}”" in answer(await e2e.ask("fact", {"id": fid})).text()
+    assert f"No figure with id “{fid}”" in answer(await e2e.ask("figure", {"figure": fid})).text()
     assert fid not in {c["value"] for c in await e2e.standin.autocomplete(
-        "fact", {"id": fid}, "id")}
+        "figure", {"figure": fid}, "figure")}
     assert fid in answer(await e2e.ask("casualties", guild_id=b)).text()
     choices = await e2e.standin.autocomplete(
-        "admin unhide", {"fact": fid[:4]}, "fact", member_permissions=MOD
+        "admin unhide", {"figure": fid[:4]}, "figure", member_permissions=MOD
     )
     assert any(c["value"] == fid and c["name"].startswith("[hidden]") for c in choices)
-    assert await e2e.standin.autocomplete("admin unhide", {"fact": fid[:4]}, "fact") == []
-    answer(await e2e.ask("admin unhide", {"fact": fid}, member_permissions=MOD))
+    assert await e2e.standin.autocomplete("admin unhide", {"figure": fid[:4]}, "figure") == []
+    answer(await e2e.ask("admin unhide", {"figure": fid}, member_permissions=MOD))
     assert fid in answer(await e2e.ask("casualties")).text()
 
     log = answer(await e2e.ask("admin audit", member_permissions=MOD)).text()
@@ -171,9 +171,9 @@ async def test_a_server_cannot_touch_another_servers_documents(e2e):
     assert "600" not in answer(
         await e2e.ask("casualties", {"metric": "killed"}, guild_id=b)).text()
     for command, options in (
-        ("admin hide", {"fact": fid, "reason": "x"}),
-        ("admin verify", {"fact": fid}),
-        ("admin correct", {"fact": fid, "field": "low", "value": "1", "reason": "x"}),
+        ("admin hide", {"figure": fid, "reason": "x"}),
+        ("admin verify", {"figure": fid}),
+        ("admin correct", {"figure": fid, "field": "low", "value": "1", "reason": "x"}),
     ):
         reply = answer(await e2e.ask(command, options, guild_id=b, member_permissions=MOD))
         assert f"No figure with id '{fid}' in this server" in reply.text(), command
@@ -183,7 +183,7 @@ async def test_a_server_cannot_touch_another_servers_documents(e2e):
     assert key not in answer(await e2e.ask("admin documents", guild_id=b,
                                            member_permissions=MOD)).text()
     assert await e2e.standin.autocomplete(
-        "admin hide", {"fact": fid}, "fact", guild_id=b, member_permissions=MOD) == []
+        "admin hide", {"figure": fid}, "figure", guild_id=b, member_permissions=MOD) == []
     assert await e2e.bot.store.document(a, key) is not None
     reply = answer(await e2e.ask("admin remove document", {"document": key},
                                  member_permissions=MOD))
@@ -203,7 +203,7 @@ async def test_cancel_stores_nothing_and_export_shows_the_servers_view(e2e):
     assert "nothing was stored" in answer(await handle.responses()).text()
     assert await e2e.bot.store.document(a, f"guild-{a}/update.txt") is None
     fid = await shared_killed_id(e2e.bot)
-    await e2e.ask("admin correct", {"fact": fid, "field": "source", "value": "none",
+    await e2e.ask("admin correct", {"figure": fid, "field": "source", "value": "none",
                                     "reason": "unsourced"}, member_permissions=MOD)
     reply = answer(await e2e.ask("admin export", member_permissions=MOD))
     exported = json.loads(reply.files[0].data)
@@ -291,11 +291,11 @@ async def test_refusals_name_what_was_wrong(e2e):
         ({"field": "metric", "value": "bananas"}, "metric must be one of"),
     )
     for options, why in cases:
-        reply = answer(await e2e.ask("admin correct", {"fact": fid, "reason": "r", **options},
+        reply = answer(await e2e.ask("admin correct", {"figure": fid, "reason": "r", **options},
                                      member_permissions=MOD))
         assert why in reply.text() and reply.ephemeral
-    await e2e.ask("admin hide", {"fact": fid, "reason": "r"}, member_permissions=MOD)
-    reply = answer(await e2e.ask("admin hide", {"fact": fid, "reason": "r"},
+    await e2e.ask("admin hide", {"figure": fid, "reason": "r"}, member_permissions=MOD)
+    reply = answer(await e2e.ask("admin hide", {"figure": fid, "reason": "r"},
                                  member_permissions=MOD))
     assert "already hidden" in reply.text()
     log = await Moderation(e2e.bot.store).audit_log(e2e.standin.guild.id, limit=50)
@@ -324,7 +324,7 @@ async def test_overlays_and_audit_survive_a_restart_and_a_reload_of_changed_seed
             async with bot_on_standin(settings, standin) as bot:
                 e2e = Harness(standin, bot, errors)
                 fid = await shared_killed_id(bot)
-                await e2e.ask("admin hide", {"fact": fid, "reason": "dup"},
+                await e2e.ask("admin hide", {"figure": fid, "reason": "dup"},
                               member_permissions=MOD)
             async with bot_on_standin(settings, standin) as bot:
                 e2e = Harness(standin, bot, errors)

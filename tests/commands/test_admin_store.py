@@ -93,7 +93,7 @@ async def test_admin_and_cli_csv_exports_are_one_file_and_defused(e2e, tmp_path)
               b" killed in Kursk, the NIS said.\n"
     await ingest(e2e, hostile, "hostile.txt")
     fid = (await e2e.bot.store.figures(None))[0].id
-    await e2e.ask("admin correct", {"fact": fid, "field": "source", "value": "@desk",
+    await e2e.ask("admin correct", {"figure": fid, "field": "source", "value": "@desk",
                                     "reason": "r"}, member_permissions=MOD)
     reply = answer(await e2e.ask("admin export", {"format": "csv"}, member_permissions=MOD))
     text = reply.files[0].data.decode()
@@ -130,7 +130,7 @@ async def test_the_audit_reports_decisions_that_followed_or_lost_their_figure(
             killed = (await bot.store.figures(None, metrics=["killed"]))[0]
             deployed = (await bot.store.figures(None, metrics=["deployed"]))[0]
             for figure in (killed, deployed):
-                await e2e.ask("admin hide", {"fact": figure.id, "reason": "check"},
+                await e2e.ask("admin hide", {"figure": figure.id, "reason": "check"},
                               member_permissions=MOD)
             seed = next(seeds.glob("*.txt"))
             text = seed.read_text("utf-8")

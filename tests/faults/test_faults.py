@@ -71,7 +71,7 @@ async def test_a_full_disk_is_told_to_moderators_and_reads_go_on(e2e: Harness) -
     pages = await bot.store.pragma("page_count")
     await bot.store.read(f"PRAGMA max_page_count = {pages}", ())
     e2e.expect_error("writes are failing: the fact base is out of disk space")
-    reply = (await e2e.ask("admin hide", {"fact": figure.id, "reason": "x" * 5000},
+    reply = (await e2e.ask("admin hide", {"figure": figure.id, "reason": "x" * 5000},
                            member_permissions=MOD))[-1]
     assert reply.ephemeral
     assert "Changes cannot be saved right now" in reply.text()
@@ -88,7 +88,7 @@ async def test_a_read_only_database_is_told_to_moderators(e2e: Harness) -> None:
     # running as root, a chmod cannot make the file read-only; query_only refuses writes alike
     await bot.store.read("PRAGMA query_only = ON", ())
     e2e.expect_error("writes are failing: the fact base is read-only")
-    reply = (await e2e.ask("admin correct", {"fact": figure.id, "field": "low", "value": "5",
+    reply = (await e2e.ask("admin correct", {"figure": figure.id, "field": "low", "value": "5",
                                              "reason": "typo"}, member_permissions=MOD,
                            user=FakeUser(5, "mod")))[-1]
     assert "read-only" in reply.text() and reply.ephemeral

@@ -45,7 +45,7 @@ async def test_200_interactions_each_answered_once_within_the_window(e2e: Harnes
     # every write landed: its overlay is in place and the audit log has exactly one entry for it
     moderation = Moderation(bot.store)
     for planned in (p for p in plan if p.is_write):
-        fact = str(planned.options["fact"])
+        fact = str(planned.options["figure"])
         seen = await moderation.figure(planned.guild_id, fact)
         assert seen is not None
         if planned.command == "admin hide":

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from bot.console import ask, print_commands
+from bot.console import ask
+from bot.run import print_commands
 from bot.standin import OptionError
 from bot.standin.commandline import parse_command_line
 from tests.standin.limits import assert_valid_commands, assert_valid_message

@@ -1,31 +1,30 @@
-"""The Confirm/Cancel buttons under an ingest preview. Not a cog (no ``setup``)."""
+"""The Confirm/Cancel buttons under an ingest preview."""
 
 from __future__ import annotations
 
 import contextlib
-import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import discord
 
 from bot.checks import NOT_MODERATOR, is_moderator
-from bot.errors import write_failure, writes_failing_message
-from bot.views import NO_MENTIONS, NOT_YOURS, disable_buttons
+from bot.errors import handle_error
+from bot.views import NO_MENTIONS, BotView, disable_buttons
 
 #: Stores the previewed document; returns the message that replaces the preview.
 ConfirmFn = Callable[[], Awaitable[str]]
 
-log = logging.getLogger(__name__)
+NOT_UPLOADER = "Only the moderator who uploaded this document can confirm or cancel it."
 
 
-class ConfirmIngest(discord.ui.View):
+class ConfirmIngest(BotView):
     """Stores on Confirm, forgets on Cancel; only for the moderator who uploaded, still a
     moderator when they press it. Either way the buttons go, so nothing is stored twice.
 
-    When the database refuses the write (disk full, read-only), the preview is replaced by
-    the same "writes are failing" reply as every other admin command: the store wrote the
-    document in one transaction, so nothing of it is left behind.
+    When storing fails (the database refuses the write: disk full, read-only), the central
+    error handler's reply replaces the preview: the store wrote the document in one
+    transaction, so nothing of it is left behind.
     """
 
     def __init__(self, author_id: int, confirm: ConfirmFn, *, timeout: float = 600.0) -> None:
@@ -34,10 +33,10 @@ class ConfirmIngest(discord.ui.View):
         self._confirm = confirm
         self.message: discord.InteractionMessage | discord.WebhookMessage | None = None
 
-    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
+    async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
         refusal = None
         if interaction.user.id != self.author_id:
-            refusal = NOT_YOURS
+            refusal = NOT_UPLOADER
         elif not await is_moderator(interaction):
             refusal = NOT_MODERATOR
         if refusal is None:
@@ -52,20 +51,7 @@ class ConfirmIngest(discord.ui.View):
         self, interaction: discord.Interaction[Any], _: discord.ui.Button[Any]
     ) -> None:
         self.stop()
-        try:
-            outcome = await self._confirm()
-        except Exception as error:
-            reason = write_failure(error)
-            if reason is None:
-                raise
-            log.error(
-                "writes are failing: the fact base is %s (%s); interaction %s"
-                " (/admin ingest, Confirm) stored nothing",
-                reason,
-                error,
-                interaction.id,
-            )
-            outcome = writes_failing_message(reason)
+        outcome = await self._confirm()
         await interaction.response.edit_message(
             content=outcome, embeds=[], view=None, allowed_mentions=NO_MENTIONS
         )
@@ -79,6 +65,11 @@ class ConfirmIngest(discord.ui.View):
             content="Cancelled: nothing was stored.", embeds=[], view=None,
             allowed_mentions=NO_MENTIONS,
         )
+
+    async def on_error(
+        self, interaction: discord.Interaction[Any], error: Exception, item: discord.ui.Item[Any], /
+    ) -> None:
+        await handle_error(interaction, error, replace=True)
 
     async def on_timeout(self) -> None:
         disable_buttons(self)

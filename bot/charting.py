@@ -1,4 +1,4 @@
-"""Chart attachments for /casualties, /deployments and /timeline. Not a cog (no ``setup``).
+"""Chart attachments for /casualties, /deployments and /timeline.
 
 Drawing runs in a thread (matplotlib is CPU-bound and imported on first use); the chart follows
 the first page of the answer as a second message, so the listing is never held up by it.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 from bot.facts.model import CASUALTY_METRICS, Metric
-from commands.lookup import FigureKeys, select_figures
+from bot.lookup.figure_keys import FigureKeys, select_figures
 from tests.test_listing import random_keys
 
 

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from bot.facts.model import DateSpan, Document, Extraction, Figure, Metric, Precision, Qualifier
+from bot.periods import parse_period
 from bot.standin import FakeUser
-from commands.timeline import parse_period
 from tests.standin.harness import replies_text
 from tests.standin.limits import assert_valid_choices
 
@@ -55,7 +55,7 @@ async def test_casualties_lists_seed_figures_side_by_side(e2e):
     assert SEED_NIS_KILLED in shown
     assert "estimates range from about 1,200 (U.S.) to 4,000 (Zelenskyy)" in shown
     assert "Jan 2025*" in shown and "date inferred" in shown
-    assert re.search(r"`/fact [a-z2-7]{8}`", shown)
+    assert re.search(r"`/figure [a-z2-7]{8}`", shown)
     assert answer(replies).allowed_mentions == {"parse": []}
 
 
@@ -130,13 +130,13 @@ async def test_timeline_bad_dates_get_a_private_hint(e2e):
     assert "Nothing found for events for about “xyzzy”" in reply.text()
 
 
-async def test_sources_lists_claimants_and_documents_then_one_claimant(e2e):
+async def test_sources_lists_sources_and_documents_then_one_source(e2e):
     shown = answer(await e2e.ask("sources")).text()
     assert "**NIS** · 2 figures in 1 document" in shown and "Documents" in shown
-    shown = answer(await e2e.ask("sources", {"claimant": "spy agency"})).text()
+    shown = answer(await e2e.ask("sources", {"source": "spy agency"})).text()
     assert "Figures claimed by NIS" in shown and "2,700" in shown and "4,000" not in shown
-    reply = answer(await e2e.ask("sources", {"claimant": "xyzzy"}))
-    assert reply.ephemeral and "claimant “xyzzy”" in reply.text()
+    reply = answer(await e2e.ask("sources", {"source": "xyzzy"}))
+    assert reply.ephemeral and "source “xyzzy”" in reply.text()
 
 
 async def test_search_finds_figures_and_events_fuzzily(e2e):
@@ -148,15 +148,15 @@ async def test_search_finds_figures_and_events_fuzzily(e2e):
     assert "Nothing found for a search for “xyzzy”" in reply.text()
 
 
-async def test_fact_shows_one_figure_in_full_and_unknown_ids_get_closest(e2e):
+async def test_figure_shows_one_figure_in_full_and_unknown_ids_get_closest(e2e):
     listing = answer(await e2e.ask("casualties", {"metric": "killed"})).text()
-    found = re.search(r"`/fact ([a-z2-7]{8})`", listing)
+    found = re.search(r"`/figure ([a-z2-7]{8})`", listing)
     assert found is not None
     fid = found[1]
-    shown = answer(await e2e.ask("fact", {"id": fid})).text()
+    shown = answer(await e2e.ask("figure", {"figure": fid})).text()
     assert "In January, the NIS reported that at least 300" in shown
     assert "**Status:** extracted automatically" in shown and "Jan 2025*" in shown
-    reply = answer(await e2e.ask("fact", {"id": fid[:6] + "zz"}))
+    reply = answer(await e2e.ask("figure", {"figure": fid[:6] + "zz"}))
     assert reply.ephemeral and f"No figure with id “{fid[:6]}zz”" in reply.text()
     assert "Closest ids" in reply.text()
 
@@ -169,17 +169,17 @@ async def test_autocomplete_offers_what_the_fact_base_holds(e2e):
     assert choices[0]["value"] == "killed"
     choices = await standin.autocomplete("deployments", {"source": "joong"}, "source")
     assert choices[0]["value"] == "JoongAng Ilbo"
-    choices = await standin.autocomplete("sources", {"claimant": "zelen"}, "claimant")
+    choices = await standin.autocomplete("sources", {"source": "zelen"}, "source")
     assert choices[0]["value"] == "Volodymyr Zelenskyy"
     choices = await standin.autocomplete("timeline", {"about": "trea"}, "about")
     assert choices[0]["value"] == "treaty"
     choices = await standin.autocomplete("search", {"query": "north kor"}, "query")
     assert "north korean" in [c["value"] for c in choices]
-    choices = await standin.autocomplete("fact", {"id": "zelensky"}, "id")
+    choices = await standin.autocomplete("figure", {"figure": "zelensky"}, "figure")
     assert {c["value"] for c in choices} == {
         f.id for f in await e2e.bot.store.figures(None, source="Volodymyr Zelenskyy")
     } | {f.id for f in await e2e.bot.store.figures(None, source="U.S. assessments")}
-    everything = await standin.autocomplete("fact", {"id": ""}, "id")
+    everything = await standin.autocomplete("figure", {"figure": ""}, "figure")
     assert len(everything) == 6
     for found in (choices, everything):
         assert_valid_choices(found)

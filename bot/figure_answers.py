@@ -1,6 +1,6 @@
-"""The answer /casualties and /deployments share: options resolved, figures listed by group,
-an estimates chart on request. Not a cog (no ``setup``); each command is a :class:`FigureAnswer`.
-"""
+"""The answer /casualties and /deployments share: figures listed by group for options already
+resolved (see bot/options.py), an estimates chart on request. Each command is a
+:class:`FigureAnswer`."""
 
 from __future__ import annotations
 
@@ -10,15 +10,14 @@ from typing import Protocol
 
 import discord
 
+from bot.charting import send_estimates_chart
 from bot.client import FactBot
-from bot.facts import match
 from bot.facts.model import Metric
 from bot.facts.store.fact_store import FigureKey
 from bot.render import nothing_found
 from bot.render.listing import Listing, ListingPages
+from bot.render.text import bold_name
 from bot.views import send_pages, send_text
-from commands.charting import send_estimates_chart
-from commands.lookup import lookup_for, quoted, shown
 
 
 class Planner(Protocol):
@@ -40,53 +39,34 @@ class FigureAnswer:
 
 
 async def answer_figures(
-    bot: FactBot,
     interaction: discord.Interaction[FactBot],
     answer: FigureAnswer,
     *,
     subject: str | None,
-    metric: str | None,
+    metric: Metric | None,
     source: str | None,
     chart: bool,
 ) -> None:
-    """Reply with the figures matching the options, or say which option matched nothing."""
+    """Reply with the figures matching the resolved options, or say that none match."""
+    bot = interaction.client
     guild = interaction.guild_id
-    lookup = lookup_for(bot)
-    names = await lookup.names(guild)
+    lookup = bot.lookup
     searched: list[str] = []
-    resolved_subject = resolved_source = None
-    metrics = list(answer.metrics)
-    if subject:
-        resolved_subject = names.subject(subject)
-        if resolved_subject is None:
-            near = names.near_subjects(subject)
-            await send_text(interaction, nothing_found(f"subject {quoted(subject)}", near))
-            return
-        searched.append(f"subject {shown(resolved_subject)}")
-    if metric:
-        found = match.resolve_metric(metric, answer.metrics)
-        if found is None:
-            listed = [m.value for m in answer.metrics]
-            await send_text(interaction, nothing_found(f"metric {quoted(metric)}", listed))
-            return
-        metrics = [found]
-        searched.append(f"metric **{found.value}**")
-    if source:
-        resolved_source = names.claimant(source)
-        if resolved_source is None:
-            near = names.near_claimants(source)
-            await send_text(interaction, nothing_found(f"source {quoted(source)}", near))
-            return
-        searched.append(f"source {shown(resolved_source)}")
+    if subject is not None:
+        searched.append(f"subject {bold_name(subject)}")
+    if metric is not None:
+        searched.append(f"metric **{metric.value}**")
+    if source is not None:
+        searched.append(f"source {bold_name(source)}")
+    metrics = [metric] if metric is not None else list(answer.metrics)
     await interaction.response.defer(thinking=True)
     keys = await lookup.figure_keys(guild)
     described = " · ".join(searched) or answer.everything
     listing = lookup.listing(
         guild,
-        (answer.name, tuple(metrics), resolved_subject, resolved_source, described),
+        (answer.name, tuple(metrics), subject, source, described),
         lambda: answer.plan(
-            keys.select(metrics=metrics, subject=resolved_subject, source=resolved_source),
-            searched=described,
+            keys.select(metrics=metrics, subject=subject, source=source), searched=described
         ),
     )
     if not listing.items:
@@ -100,8 +80,8 @@ async def answer_figures(
             interaction,
             bot.store,
             metrics=metrics,
-            subject=resolved_subject,
-            source=resolved_source,
+            subject=subject,
+            source=source,
             title=answer.chart_title,
             filename=f"{answer.name}.png",
         )

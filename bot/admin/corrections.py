@@ -1,0 +1,74 @@
+"""A moderator's typed correction (/admin correct field value), checked and converted to what
+the moderation stores, and the corrected value as the reply shows it."""
+
+from __future__ import annotations
+
+from bot.facts.model import DateSpan, Figure, Metric, Qualifier
+from bot.facts.store.overlays import ModerationError
+from bot.lookup.names import resolve_metric
+from bot.periods import period_span
+from bot.render import text
+
+_NONE_WORDS = {"none", "null", "unattributed", "undated", "-"}
+_QUALIFIER_WORDS = {
+    "exact": Qualifier.EXACT,
+    "at least": Qualifier.AT_LEAST,
+    "at_least": Qualifier.AT_LEAST,
+    "at most": Qualifier.AT_MOST,
+    "at_most": Qualifier.AT_MOST,
+    "up to": Qualifier.AT_MOST,
+    "about": Qualifier.ABOUT,
+    "range": Qualifier.RANGE,
+}
+#: A count of people has at most this many digits (the store keeps 64-bit integers).
+MAX_DIGITS = 9
+
+
+def correction_value(field: str, raw: str) -> str | int | DateSpan | None:
+    """A moderator's typed value for ``field``, checked; ModerationError says what is accepted."""
+    value = " ".join(raw.split())
+    if not value:
+        raise ModerationError("The value is empty.")
+    if field in ("low", "high"):
+        digits = value.replace(",", "").replace("_", "")
+        # isdecimal, not isdigit: "²" is a digit that int() cannot read
+        if not digits.isdecimal() or len(digits) > MAX_DIGITS:
+            raise ModerationError(f"{field} must be a whole number, like 1,500.")
+        return int(digits)
+    if field == "metric":
+        found = resolve_metric(value, list(Metric))
+        if found is None:
+            raise ModerationError("metric must be one of " + ", ".join(m.value for m in Metric))
+        return Metric(found).value
+    if field == "qualifier":
+        qualifier = _QUALIFIER_WORDS.get(value.lower())
+        if qualifier is None:
+            raise ModerationError("qualifier must be one of exact, at least, up to, about, range.")
+        return qualifier.value
+    if field == "subject":
+        return value[:100]
+    if field == "source":
+        return None if value.lower() in _NONE_WORDS else value[:100]
+    if field == "date":
+        return None if value.lower() in _NONE_WORDS else _date_span(value)
+    raise ModerationError(f"{field!r} cannot be corrected.")
+
+
+def _date_span(value: str) -> DateSpan:
+    span = period_span(value)
+    if span is None:
+        raise ModerationError(
+            "date must be like 2024, 2024-06, June 2024 or 2024-06-15 (or none)."
+        )
+    return span
+
+
+def correction_shown(figure: Figure, field: str) -> str:
+    """The value ``field`` now has, as a reply shows it."""
+    if field in ("low", "high", "qualifier"):
+        return text.figure_value(figure)
+    if field == "date":
+        return text.span(figure.date)
+    if field == "source":
+        return text.source_name(figure.source)
+    return str(getattr(figure, field))

@@ -1,6 +1,7 @@
 """A local stand-in for Discord that the real discord.py connects to (tests and the console)."""
 
-from bot.standin.gateway import Fault, GatewaySession, shard_of
+from bot.standin.faults import Fault
+from bot.standin.gateway_session import GatewaySession, shard_of
 from bot.standin.options import OptionError
 from bot.standin.payloads import (
     MANAGE_GUILD,

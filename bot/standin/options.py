@@ -31,20 +31,6 @@ def find_command(commands: Sequence[Json], name: str) -> Json | None:
     return None
 
 
-def split_path(commands: Sequence[Json], words: Sequence[str]) -> int:
-    """How many of ``words`` name the command and its subcommand group / subcommand."""
-    command = find_command(commands, words[0]) if words else None
-    if command is None:
-        return 1
-    used, level = 1, command
-    while used < len(words):
-        sub = _sub(level, words[used])
-        if sub is None:
-            break
-        used, level = used + 1, sub
-    return used
-
-
 def _sub(level: Json, name: str) -> Json | None:
     for option in level.get("options") or []:
         if option.get("name") == name and option.get("type") in (SUB_COMMAND, SUB_COMMAND_GROUP):

@@ -13,13 +13,17 @@ LOADING = 1 << 7
 
 ReplyKind = Literal["callback", "followup", "edit", "delete", "channel"]
 
+# Interaction types (Discord's InteractionType) the stand-in dispatches.
+APPLICATION_COMMAND = 2
+MESSAGE_COMPONENT = 3
+AUTOCOMPLETE = 4
+
 # Interaction callback types (Discord's InteractionResponseType).
 CHANNEL_MESSAGE = 4
 DEFERRED_CHANNEL_MESSAGE = 5
 DEFERRED_UPDATE_MESSAGE = 6
 UPDATE_MESSAGE = 7
 AUTOCOMPLETE_RESULT = 8
-MODAL = 9
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +39,7 @@ class Reply:
 
     ``kind`` says which endpoint: the interaction callback, a followup message, an edit of a
     message, a deletion, or a plain channel message. ``type`` is the callback type (4 message,
-    5 deferred, 6 deferred update, 7 update message, 8 autocomplete result, 9 modal) for callbacks
+    5 deferred, 6 deferred update, 7 update message, 8 autocomplete result) for callbacks
     and None otherwise. ``body`` is the exact JSON body Discord would have received.
     """
 

@@ -138,6 +138,24 @@ def test_clip_never_splits_an_escape():
         assert not re.search(r"(?<!\\)(?:\\\\)*\\$", body)  # no dangling backslash
 
 
+@pytest.mark.parametrize("unsafe", ["\x00", "\x07", "\x1b", "\x7f", "\x9b", "\u202e", "\u202d",
+                                    "\u202a", "\u2066", "\u2067", "\u2068", "\u2069"])
+def test_control_and_direction_characters_never_reach_an_answer(unsafe):
+    """A right-to-left override would show "4,000" as "000,4"; NUL and escapes show as junk."""
+    raw = f"Kyiv said {unsafe}4,000{unsafe} were killed"
+    for shown in (text.escape(raw), text.clip(raw, 100), text.clip(raw * 9, 100), text.inert(raw)):
+        assert unsafe not in shown and "4,000" in shown
+    assert text.escape("a\rb\x0bc") == "a b c"  # whitespace controls still separate words
+
+
+def test_inert_keeps_line_breaks_and_escapes_each_line():
+    typed = "No figure with id '**x** <@&1>'.\n@everyone [a](https://e.example)"
+    shown = text.inert(typed)
+    assert shown.count("\n") == 1
+    assert "**x**" not in shown and "<@&" not in shown and "@everyone" not in shown
+    assert "](https" not in shown
+
+
 def test_an_entry_longer_than_a_page_continues_on_the_next():
     huge = " ".join(f"word{i}" for i in range(3000))  # ~25,000 characters
     pages = paginate([Entry(huge, group="Group")], title="T", intro="intro")

@@ -119,6 +119,11 @@ class InteractionsPart(GatewayPart):
         self._attachments[item.id] = item
         return item
 
+    def fail_download(self, attachment: FakeAttachment, status: int | None = None) -> None:
+        """From now on, downloading ``attachment`` fails: Discord's CDN answers ``status``, or
+        with None the connection drops before any answer."""
+        self._failing_downloads[attachment.id] = status
+
     async def invoke(
         self,
         command: str,

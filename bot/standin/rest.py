@@ -58,7 +58,15 @@ class RestPart(MessagesPart):
         self.channel_refusals[channel_id] = (403, 50013, "Missing Permissions")
 
     async def _attachment(self, request: web.Request) -> web.StreamResponse:
-        item = self._attachments.get(int(request.match_info["id"]))
+        attachment_id = int(request.match_info["id"])
+        item = self._attachments.get(attachment_id)
+        if attachment_id in self._failing_downloads:
+            status = self._failing_downloads[attachment_id]
+            if status is not None:
+                return web.Response(status=status)
+            if request.transport is not None:
+                request.transport.close()
+            return web.Response(status=500)  # never sent: the connection is gone
         if item is None:
             return web.Response(status=404)
         return web.Response(body=item.data, headers={"Content-Type": item.content_type})

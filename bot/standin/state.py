@@ -60,6 +60,9 @@ class StandInState:
         self.ready = asyncio.Event()
         self._by_token: dict[str, InteractionRecord] = {}
         self._attachments: dict[int, FakeAttachment] = {}
+        #: Attachment id -> how its download fails: an HTTP status, or None to drop the
+        #: connection (see ``fail_download``).
+        self._failing_downloads: dict[int, int | None] = {}
         self._sockets: list[web.WebSocketResponse] = []
         self._sessions: dict[str, GatewaySession] = {}
         self._faults: list[Fault] = []

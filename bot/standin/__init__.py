@@ -1,4 +1,5 @@
-"""A local stand-in for Discord that the real discord.py connects to (tests and the console)."""
+"""A local stand-in for Discord that the real discord.py connects to. Imported only by the
+console (bot/console.py), the tests and the benchmarks, never by ``python -m bot run``."""
 
 from bot.standin.faults import Fault
 from bot.standin.gateway_session import GatewaySession, shard_of

@@ -1,6 +1,8 @@
 """The fact model: documents, figures, events and the dates they carry.
 
-Everything here is a frozen value. ``to_json`` gives the export contract of DESIGN.md.
+Everything here is a frozen value. ``to_json`` gives the records other tools rely on: what
+``python -m bot extract --json`` and ``export --format json`` print, with exactly these keys for
+a figure (the gold files use the same names).
 """
 
 from __future__ import annotations

@@ -530,7 +530,8 @@ class FactStore:
         )
 
     async def export(self, guild_id: int | None, *, all_guilds: bool = False) -> dict[str, Any]:
-        """``{"documents", "figures", "events"}`` as in the export contract of DESIGN.md.
+        """``{"documents", "figures", "events"}``, each record as its ``to_json`` gives it: what
+        ``python -m bot export --format json`` prints.
 
         Figures and events are in document order; ``all_guilds`` exports every owner's documents
         (for the operator's CLI), otherwise what ``guild_id`` sees: its overlay applied, hidden

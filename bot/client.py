@@ -19,7 +19,11 @@ from bot.config import Settings
 from bot.errors import handle_error
 from bot.extraction import ExtractionWorkers
 from bot.facts.ingest import ExtractFn, IngestSummary, sync_folder
-from bot.facts.store import FactStore
+from bot.facts.model import Document, Extraction
+from bot.facts.store import FactStore, IngestResult
+from bot.facts.store.intake import Shards
+from bot.intake import AddressPolicy, Fetcher
+from bot.intake.poller import FeedPoller
 from bot.lookup.fact_lookup import FactLookup
 
 log = logging.getLogger(__name__)
@@ -60,7 +64,16 @@ def bot_intents() -> discord.Intents:
 #: Commands that write to the store and answer only afterwards. A write queues behind the
 #: reads on the store's connection and may wait for another process's write (up to the busy
 #: timeout), so these acknowledge the interaction first and answer with a followup.
-WRITING_COMMANDS = frozenset({"admin hide", "admin unhide", "admin verify", "admin correct"})
+WRITING_COMMANDS = frozenset(
+    {
+        "admin hide",
+        "admin unhide",
+        "admin verify",
+        "admin correct",
+        "admin feeds remove",
+        "admin feeds autostore",
+    }
+)
 
 
 class FactTree(app_commands.CommandTree["FactBot"]):
@@ -116,6 +129,9 @@ class FactBot(commands.AutoShardedBot):
             workers=settings.extraction_workers,
             budget=settings.extraction_seconds,
         )
+        #: Every download (/admin ingest url:, feeds): public addresses only, unless allowed.
+        self.fetcher = Fetcher(AddressPolicy(allow_private=settings.allow_private_urls))
+        self._feed_poller: FeedPoller | None = None
 
     @property
     def store(self) -> FactStore:
@@ -129,6 +145,13 @@ class FactBot(commands.AutoShardedBot):
         if self._lookup is None:
             raise RuntimeError("the lookups are made by setup_hook; the bot is not set up")
         return self._lookup
+
+    @property
+    def feed_poller(self) -> FeedPoller:
+        """Polls the feeds of this process's servers; started by setup_hook."""
+        if self._feed_poller is None:
+            raise RuntimeError("the feed poller is started by setup_hook; the bot is not set up")
+        return self._feed_poller
 
     async def notice_other_writers(self) -> None:
         """Takes up other processes' commits to the store, at most once per
@@ -149,6 +172,27 @@ class FactBot(commands.AutoShardedBot):
             log.info("seeds: %s", line)
         await self.load_commands()
         await self.sync_commands()
+        self._feed_poller = FeedPoller(
+            self._store,
+            self.fetcher,
+            self._extract_article,
+            on_stored=self._announce_article,
+            shards=self._polled_shards(),
+        )
+        self._feed_poller.start()
+
+    async def _extract_article(self, document: Document, guild_id: int) -> Extraction:
+        return await self.extraction.extract(document, guild_id=guild_id)
+
+    def _announce_article(self, guild_id: int, result: IngestResult) -> None:
+        self.alerts.announce([result], guild_id=guild_id)
+
+    def _polled_shards(self) -> Shards | None:
+        """Only the feeds of the servers this process serves; None when it runs every shard."""
+        count, ids = self.settings.shard_count, self.settings.shard_ids
+        if count is None or ids is None or set(ids) == set(range(count)):
+            return None
+        return Shards(count, tuple(ids))
 
     async def sync_seeds(self) -> IngestSummary:
         """Brings the shared fact base up to date with the seeds folder and announces what it
@@ -186,6 +230,9 @@ class FactBot(commands.AutoShardedBot):
             # Never logged in: AutoShardedClient.close needs the event queue login sets up.
             await self._async_setup_hook()
         try:
+            if self._feed_poller is not None:
+                await self._feed_poller.stop()
+            await self.fetcher.close()
             await self.alerts.close()
             await self.extraction.close()
             await super().close()

@@ -32,6 +32,7 @@ from bot.standin import (
     bot_on_standin,
 )
 from bot.standin.commandline import parse_command_line
+from bot.standin.forms import fill_in, pending_form
 from bot.standin.payloads import snowflake
 from bot.standin.text import Button, buttons, conversation_text
 
@@ -75,6 +76,13 @@ class _Session:
         if shown:
             self.last_buttons = shown
         return replies
+
+    async def submit(self, form: Reply, values: dict[str, str]) -> list[Reply]:
+        """Sends a filled-in modal and returns the bot's answer to it."""
+        handle = await self.standin.submit_modal(
+            form, values, member_permissions=CONSOLE_PERMISSIONS
+        )
+        return await handle.responses(timeout=30.0)
 
     def _button(self, line: str) -> Button | None:
         text = line.strip()
@@ -134,13 +142,18 @@ async def _console(settings: Settings) -> int:
                 continue
             try:
                 replies = await session.run_line(line)
+                print(session.render(replies))
+                form = pending_form(replies)
+                if form is not None:
+                    values = await fill_in(form, _read_line)
+                    replies = await session.submit(form, values)
+                    print(session.render(replies))
             except (OptionError, LookupError, ValueError) as exc:
                 print(f"! {exc}")
                 continue
             except TimeoutError as exc:
                 print(f"! no answer: {exc}")
                 continue
-            print(session.render(replies))
             for violation in standin.violations:
                 print(f"! Discord would have refused this: {violation.kind}: {violation.detail}")
             standin.violations.clear()
@@ -149,6 +162,10 @@ async def _console(settings: Settings) -> int:
             history.parent.mkdir(parents=True, exist_ok=True)
             readline.write_history_file(history)
     return 0
+
+
+async def _read_line(prompt: str) -> str:
+    return await asyncio.to_thread(input, prompt)
 
 
 def ask(settings: Settings, line: str, *, as_json: bool) -> int:

@@ -23,6 +23,7 @@ from bot.checks import is_moderator, is_owner
 from bot.client import FactBot
 from bot.errors import UserFacingError
 from bot.facts.model import Figure, Metric, Status
+from bot.facts.store.intake import Feed, Feeds
 from bot.lookup import names as name_match
 from bot.lookup.fact_lookup import figure_search_text
 from bot.lookup.text_index import vocabulary_completions
@@ -234,6 +235,49 @@ class DocumentOption(_Suggesting):
                                 value=document_token(k))
             for k in found[:CHOICE_LIMIT]
         ]
+
+
+class FeedOption(_Suggesting):
+    """One of the feeds this server follows: autocomplete offers them by title and address
+    (the value is the feed's number); typed words must name exactly one."""
+
+    async def _feeds(self, interaction: Interaction) -> list[Feed]:
+        if interaction.guild_id is None:
+            return []
+        return await Feeds(interaction.client.store).of_guild(interaction.guild_id)
+
+    async def transform(self, interaction: Interaction, value: str, /) -> Feed:
+        feeds = await self._feeds(interaction)
+        wanted = value.strip().lower()
+        exact = [f for f in feeds if str(f.id) == wanted or f.url.lower() == wanted]
+        found = exact or [f for f in feeds if wanted and wanted in feed_label(f).lower()]
+        if len(found) == 1:
+            return found[0]
+        if not feeds:
+            raise UserFacingError("This server follows no feeds. Add one with /admin feeds add.")
+        shown = ", ".join(render_text.clip(feed_label(f), 80) for f in (found or feeds)[:5])
+        what = "more than one feed" if found else "none of this server's feeds"
+        raise UserFacingError(
+            f"{render_text.quoted(value)} names {what}: pick one of {shown}"
+            " (see /admin feeds list)."
+        )
+
+    async def suggest(self, interaction: Interaction, value: str) -> Choices:
+        if interaction.guild_id is None or not await is_moderator(interaction):
+            return []
+        wanted = value.strip().lower()
+        found = [f for f in await self._feeds(interaction) if wanted in feed_label(f).lower()]
+        return [
+            app_commands.Choice(name=render_text.middle_clip(feed_label(f), CHOICE_NAME_LIMIT),
+                                value=str(f.id))
+            for f in found[:CHOICE_LIMIT]
+        ]
+
+
+def feed_label(feed: Feed) -> str:
+    """A feed as a choice: its title and address, one line."""
+    title = " ".join((feed.title or "").split())
+    return f"{title} · {feed.url}" if title else feed.url
 
 
 class SearchWordsOption(_Suggesting):

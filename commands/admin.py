@@ -3,9 +3,9 @@ server only; every action goes to the audit log. Every reply is ephemeral."""
 
 from __future__ import annotations
 
-import dataclasses
 import io
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from typing import Any, Literal, TypeVar
 
 import aiohttp
@@ -13,26 +13,35 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.admin import uploads
+from bot.admin import articles, uploads
 from bot.admin.confirm import ConfirmIngest
 from bot.admin.corrections import correction_shown, correction_value
+from bot.admin.paste import Pasted, PasteForm
+from bot.admin.preview import preview_note, preview_pages, stored_message, too_slow_message
+from bot.admin.review import QueueReviewer
 from bot.checks import is_owner, require_moderator, require_owner
 from bot.client import FactBot
 from bot.errors import UserFacingError
 from bot.extraction import ExtractionTimeout
-from bot.facts.documents import DocumentError, parse_document
+from bot.facts.documents import DocumentError
 from bot.facts.export import ExportFormat, cli_command, export_text, packed, server_export
-from bot.facts.ingest import UploadPlan, plan_upload
-from bot.facts.model import Extraction
+from bot.facts.ingest import UploadPlan, plan_article, plan_upload, with_same_text
+from bot.facts.model import Document, Extraction
 from bot.facts.store import StoreError
 from bot.facts.store.alerts import AlertSubscription, AlertSubscriptions
+from bot.facts.store.intake import Feed, FeedLimitError, Feeds, ReviewQueue
 from bot.facts.store.overlays import CORRECTABLE_FIELDS, Moderation, ModerationError
 from bot.facts.store.quota import size_words
-from bot.options import DocumentOption, ModeratedFigureOption
+from bot.intake.addresses import normalised_url
+from bot.intake.download import FoundFeed, find_feed
+from bot.intake.errors import IntakeError
+from bot.intake.poller import Schedule
+from bot.options import DocumentOption, FeedOption, ModeratedFigureOption
 from bot.render import Entry, paginate
 from bot.render import text as render_text
-from bot.render.answers import document_line, event_entry, figure_entry
+from bot.render.answers import document_line
 from bot.render.audit import audit_line, unattached_note
+from bot.render.feeds import feed_entry, feed_name, feeds_intro
 from bot.views import send_pages, send_text
 
 T = TypeVar("T")
@@ -40,7 +49,6 @@ T = TypeVar("T")
 FigureId = app_commands.Transform[str, ModeratedFigureOption]
 
 AUDIT_PER_PAGE = 8
-PREVIEW_FIGURES = 40
 
 FIGURE_HELP = "The figure's id (type a value or words of its sentence to find it)"
 FIELD_CHOICES = [app_commands.Choice(name=f, value=f) for f in CORRECTABLE_FIELDS]
@@ -60,6 +68,7 @@ class Admin(
     group_description="Moderators: this server's documents, corrections and audit log",
 ):
     remove = app_commands.Group(name="remove", description="Remove something from this server")
+    feeds = app_commands.Group(name="feeds", description="News feeds this server follows")
 
     def __init__(self, bot: FactBot) -> None:
         self.bot = bot
@@ -97,86 +106,114 @@ class Admin(
 
     # -- documents ----------------------------------------------------------------------------
 
-    @app_commands.command(name="ingest", description="Add a document (.txt or .md) for this server")
+    @app_commands.command(
+        name="ingest", description="Add a document for this server: a file or an article's address"
+    )
     @app_commands.describe(
-        file="The document: plain text or Markdown, UTF-8",
-        title="Its title (overrides the file's front matter)",
+        file="The document: .txt, .md, .html or .pdf",
+        url="Or an article's address (http or https): a web page, a PDF or a text",
+        title="Its title (overrides the file's or page's own)",
         publisher="Who published it",
-        url="Where it was published (http or https)",
         published="Its publication date, YYYY-MM-DD",
     )
     async def ingest(
         self,
         interaction: discord.Interaction[FactBot],
-        file: discord.Attachment,
+        file: discord.Attachment | None = None,
+        url: str | None = None,
         title: str | None = None,
         publisher: str | None = None,
-        url: str | None = None,
         published: str | None = None,
     ) -> None:
         guild = _guild(interaction)
-        refusal = self._metadata_refusal(file)
-        if refusal is not None:
-            await self._refuse(interaction, refusal)
+        address = url.strip() if url and url.strip() else None
+        if (file is None) == (address is None):
+            await self._done(interaction, BOTH_OR_NEITHER[file is None])
             return
+        kind = None
+        if file is not None:
+            kind = uploads.attachment_kind(file.filename, file.content_type)
+            refusal = uploads.file_refusal(file.size, kind, file.content_type)
+            if refusal is not None:
+                await self._refuse(interaction, refusal)
+                return
         await interaction.response.defer(ephemeral=True, thinking=True)
-        overrides = {
-            k: v
-            for k, v in (("title", title), ("publisher", publisher), ("url", url))
-            if v is not None and v.strip()
-        }
         try:
-            when = uploads.published_date(published)
-            if when is not None:
-                overrides["published"] = when
-            data = await file.read()
-            if len(data) > uploads.MAX_UPLOAD_BYTES:
-                raise DocumentError(f"too large: {size_words(len(data))}")
-            document = parse_document(
-                data, file.filename, max_bytes=uploads.MAX_UPLOAD_BYTES, overrides=overrides
-            )
-            lines = document.text.count("\n") + 1
-            if lines > uploads.MAX_UPLOAD_LINES:
-                raise DocumentError(
-                    f"too many lines ({lines:,}; a document may have {uploads.MAX_UPLOAD_LINES:,})"
+            overrides = articles.overrides_of(title=title, publisher=publisher, published=published)
+            if file is not None and kind is not None:
+                data = await file.read()
+                document = await articles.attachment_document(data, file.filename, kind, overrides)
+                name = file.filename
+            else:
+                assert address is not None
+                document = await articles.address_document(
+                    self.bot.fetcher, guild, address, overrides
                 )
-        except DocumentError as exc:
+                name = None
+        except (DocumentError, IntakeError) as exc:
             await self._refuse(interaction, str(exc))
             return
         except (discord.HTTPException, aiohttp.ClientError, TimeoutError) as exc:
             await self._done(interaction, uploads.download_failure(exc))
             return
-        stored = await self.bot.store.documents(guild)
-        plan = plan_upload(guild, file.filename, document.digest, stored)
-        document = dataclasses.replace(document, key=plan.key)
+        await self._preview_new(interaction, guild, document, name)
+
+    @app_commands.command(
+        name="paste", description="Add a document for this server: paste its text"
+    )
+    async def paste(self, interaction: discord.Interaction[FactBot]) -> None:
+        _guild(interaction)
+        await interaction.response.send_modal(PasteForm(interaction.user.id, self._pasted))
+
+    async def _pasted(self, interaction: discord.Interaction[FactBot], pasted: Pasted) -> None:
+        guild = _guild(interaction)
+        await interaction.response.defer(ephemeral=True, thinking=True)
         try:
-            extraction = await self.bot.extraction.extract(document, guild_id=guild)
-        except ExtractionTimeout as exc:
-            await self._done(
-                interaction,
-                f"Refused: reading the figures of this document took longer than"
-                f" {exc.budget:g} seconds, so it was stopped. Nothing was stored. Split it into"
-                " shorter documents, or ask the bot's operator to raise"
-                " `FACTBOT_EXTRACTION_SECONDS`.",
+            overrides = articles.overrides_of(
+                title=pasted.title,
+                publisher=pasted.publisher,
+                url=pasted.url,
+                published=pasted.published,
             )
+            document = articles.pasted_document(pasted.text, overrides)
+        except DocumentError as exc:
+            await self._refuse(interaction, str(exc))
+            return
+        await self._preview_new(interaction, guild, document, articles.paste_name(pasted.title))
+
+    async def _preview_new(
+        self,
+        interaction: discord.Interaction[FactBot],
+        guild: int,
+        document: Document,
+        filename: str | None,
+    ) -> None:
+        """Where ``document`` goes (a file by its name, an article by its address), its
+        extraction in the worker processes, the quota, then the preview. ``interaction`` is
+        deferred."""
+        stored = await self.bot.store.documents(guild)
+        digest = document.digest
+        if filename is None:
+            plan = plan_article(guild, document.key, digest, stored)
+        else:
+            plan = plan_upload(guild, filename, digest, stored)
+        try:
+            plan = with_same_text(plan, guild, digest, stored)
+        except DocumentError as exc:
+            await self._refuse(interaction, str(exc))
+            return
+        try:
+            extraction = await self.bot.extraction.extract(
+                articles.keyed(document, plan.key), guild_id=guild
+            )
+        except ExtractionTimeout as exc:
+            await self._done(interaction, too_slow_message(exc.budget))
             return
         refusal = await self.bot.store.quota_refusal(guild, extraction)
         if refusal is not None and not plan.unchanged:
             await self._refuse(interaction, refusal)
             return
         await self._preview(interaction, extraction, guild, plan)
-
-    def _metadata_refusal(self, file: discord.Attachment) -> str | None:
-        """Why the attachment cannot be a document, from its metadata alone (no download)."""
-        if file.size > uploads.MAX_UPLOAD_BYTES:
-            return (
-                f"too large: {size_words(file.size)},"
-                f" the limit is {size_words(uploads.MAX_UPLOAD_BYTES)}"
-            )
-        if not uploads.looks_like_text(file.filename, file.content_type):
-            kind = file.content_type or "unknown type"
-            return f"not text ({kind[:60]}); upload a .txt or .md file"
-        return None
 
     async def _preview(
         self,
@@ -186,26 +223,7 @@ class Admin(
         plan: UploadPlan,
     ) -> None:
         document = extraction.document
-        documents = {document.key: document}
-        entries = [
-            figure_entry(f, documents, group="Figures")
-            for f in extraction.figures[:PREVIEW_FIGURES]
-        ]
-        if len(extraction.figures) > PREVIEW_FIGURES:
-            more = len(extraction.figures) - PREVIEW_FIGURES
-            entries.append(Entry(f"… and {more:,} more figures", group="Figures"))
-        entries += [event_entry(e, documents) for e in extraction.events[:10]]
-        if not entries:
-            entries = [Entry("No figures and no events found: storing it adds nothing to answers.")]
-        name = render_text.document_name(document, document.key)
-        intro = (
-            f"{name} · {len(extraction.figures):,} figures, {len(extraction.events):,} events."
-            f" Confirm to store it for this server only. {plan.summary()}"
-        )
-        for warning in document.warnings[:3]:
-            intro += f"\n⚠ {render_text.clip(warning, 200)}"
-        pages = paginate(entries, title="Preview", intro=intro, footer=document.key)
-        note = "" if extraction.figures else "No figures found in this document. "
+        pages = preview_pages(extraction, plan)
 
         async def confirm() -> str:
             try:
@@ -215,16 +233,11 @@ class Admin(
             except StoreError as exc:
                 return f"Not stored: {render_text.inert(str(exc))}"
             self.bot.alerts.announce([result], guild_id=guild)
-            if result.status == "unchanged":
-                return f"`{document.key}` is already stored with this text; nothing changed."
-            return (
-                f"Stored `{document.key}` for this server ({result.status}):"
-                f" {result.figures:,} figures, {result.events:,} events."
-            )
+            return stored_message(document.key, result.status, result.figures, result.events)
 
         view = ConfirmIngest(interaction.user.id, confirm)
         view.message = await interaction.followup.send(
-            content=note + f"Preview of page 1 of {len(pages)}.",
+            content=preview_note(extraction, pages),
             embed=pages[0],
             view=view,
             ephemeral=True,
@@ -478,6 +491,143 @@ class Admin(
         else:
             message = f"Alerts are off (the channel <#{channel.id}> is kept for later)."
         await self._done(interaction, message)
+
+    # -- news in: feeds and the review queue --------------------------------------------------
+
+    @feeds.command(name="add", description="Follow an RSS or Atom feed; its new articles come in")
+    @app_commands.describe(url="The feed's address, or a page that announces one")
+    async def feeds_add(self, interaction: discord.Interaction[FactBot], url: str) -> None:
+        guild = _guild(interaction)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        try:
+            found = await find_feed(self.bot.fetcher, url.strip())
+        except IntakeError as exc:
+            await self._done(
+                interaction, f"Not followed: {render_text.inert(str(exc))}. Nothing was changed."
+            )
+            return
+        feeds = Feeds(self.bot.store)
+        try:
+            feed = await feeds.add(
+                guild,
+                normalised_url(found.url),
+                actor_id=interaction.user.id,
+                now=datetime.now(UTC),
+                title=found.feed.title,
+            )
+        except FeedLimitError as exc:
+            await self._done(interaction, render_text.inert(str(exc)))
+            return
+        self.bot.feed_poller.wake()
+        await self._done(
+            interaction, feed_added(feed, found, await feeds.store_at_once(guild))
+        )
+
+    @feeds.command(name="remove", description="Stop following a feed (its queued articles stay)")
+    @app_commands.describe(feed="The feed (type words of its title or address)")
+    async def feeds_remove(
+        self,
+        interaction: discord.Interaction[FactBot],
+        feed: app_commands.Transform[Feed, FeedOption],
+    ) -> None:
+        guild = _guild(interaction)
+        removed = await Feeds(self.bot.store).remove(guild, feed.id, actor_id=interaction.user.id)
+        if removed is None:
+            await self._done(interaction, "That feed was already removed.")
+            return
+        waiting = await ReviewQueue(self.bot.store).count(guild)
+        await self._done(
+            interaction,
+            f"No longer following {feed_name(removed)} (<{render_text.clip(removed.url, 300)}>)."
+            f" Articles already fetched stay: {waiting:,} wait in `/admin queue`.",
+        )
+
+    @feeds.command(name="list", description="The feeds this server follows and how they fare")
+    async def feeds_list(self, interaction: discord.Interaction[FactBot]) -> None:
+        guild = _guild(interaction)
+        feeds = Feeds(self.bot.store)
+        followed = await feeds.of_guild(guild)
+        if not followed:
+            await self._done(
+                interaction,
+                "This server follows no feeds yet. Follow one with `/admin feeds add url:`.",
+            )
+            return
+        counts = await feeds.counts(guild)
+        pages = paginate(
+            [Entry(feed_entry(f, counts.get(f.id))) for f in followed],
+            title="Feeds",
+            intro=feeds_intro(await feeds.store_at_once(guild), len(followed)),
+            per_page=5,
+        )
+        await send_pages(interaction, pages, ephemeral=True)
+
+    @feeds.command(name="autostore", description="Store new feed articles at once, or queue them")
+    @app_commands.describe(
+        enabled="Yes: store each new article at once. No: it waits for review in /admin queue"
+    )
+    async def feeds_autostore(
+        self, interaction: discord.Interaction[FactBot], enabled: bool
+    ) -> None:
+        guild = _guild(interaction)
+        await Feeds(self.bot.store).set_store_at_once(
+            guild, enabled, actor_id=interaction.user.id
+        )
+        if enabled:
+            message = (
+                "New feed articles are now stored at once, with an alert as for any new"
+                " document. Articles already queued still wait in `/admin queue`."
+            )
+        else:
+            message = "New feed articles now wait for review in `/admin queue`."
+        await self._done(interaction, message)
+
+    @app_commands.command(name="queue", description="Review the articles fetched from feeds")
+    async def queue(self, interaction: discord.Interaction[FactBot]) -> None:
+        guild = _guild(interaction)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        screen = await QueueReviewer(self.bot, guild, interaction.user.id).next_screen()
+        embeds = [screen.embed] if screen.embed is not None else []
+        if screen.view is None:
+            await interaction.followup.send(
+                screen.content, embeds=embeds, ephemeral=True,
+                allowed_mentions=discord.AllowedMentions.none(),
+            )
+            return
+        screen.view.message = await interaction.followup.send(
+            screen.content, embeds=embeds, view=screen.view, ephemeral=True,
+            allowed_mentions=discord.AllowedMentions.none(), wait=True,
+        )
+
+
+BOTH_OR_NEITHER = {
+    False: (
+        "Give either `file:` or `url:`, not both: nothing was stored. (To say where a file was"
+        " published, put a `url:` line in its front matter.)"
+    ),
+    True: (
+        "Give a `file:` (a .txt, .md, .html or .pdf attachment) or a `url:` (an article's"
+        " address): nothing was stored. To paste a text, use `/admin paste`."
+    ),
+}
+
+
+def feed_added(feed: Feed, found: FoundFeed, at_once: bool) -> str:
+    """What /admin feeds add did, and what happens next."""
+    name = feed_name(feed)
+    announced = (
+        f" (the page <{render_text.clip(found.page, 300)}> announces it)" if found.page else ""
+    )
+    fate = (
+        "stored at once (autostore is on), with an alert"
+        if at_once
+        else "put in `/admin queue` for review"
+    )
+    return (
+        f"Following {name}: <{render_text.clip(feed.url, 300)}>{announced}."
+        f" It lists {len(found.feed.entries):,} articles; its {Schedule().entries_per_poll}"
+        f" newest are being fetched now and will be {fate}. It is checked every 15 minutes."
+    )
 
 
 def export_too_large(

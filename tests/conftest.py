@@ -9,10 +9,24 @@ import pytest
 
 from bot.config import Settings
 from bot.standin import DiscordStandIn, FakeGuild
+from tests.site import Site, guard_connections, serve_site
 from tests.standin.harness import ErrorLogRecorder, Harness
 from tests.standin.seeded import SeededBase, build_seeded_base
 
 REPO_SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture
+async def connections(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
+    """Every address a socket connected to during the test; only loopback is let through."""
+    return guard_connections(monkeypatch)
+
+
+@pytest.fixture
+async def site(connections: list[tuple[str, int]]) -> AsyncIterator[Site]:
+    """A local news site on 127.0.0.1 (see tests/site.py)."""
+    async with serve_site() as served:
+        yield served
 
 
 @pytest.fixture(scope="session")

@@ -18,6 +18,22 @@ ConfirmFn = Callable[[], Awaitable[str]]
 NOT_UPLOADER = "Only the moderator who uploaded this document can confirm or cancel it."
 
 
+async def author_still_moderator(
+    interaction: discord.Interaction[Any], author_id: int, not_author: str
+) -> bool:
+    """Whether the one who opened a preview (or a form) is the one pressing, and is still a
+    moderator now; anyone else is told why, privately."""
+    refusal = None
+    if interaction.user.id != author_id:
+        refusal = not_author
+    elif not await is_moderator(interaction):
+        refusal = NOT_MODERATOR
+    if refusal is None:
+        return True
+    await interaction.response.send_message(refusal, ephemeral=True, allowed_mentions=NO_MENTIONS)
+    return False
+
+
 class ConfirmIngest(BotView):
     """Stores on Confirm, forgets on Cancel; only for the moderator who uploaded, still a
     moderator when they press it. Either way the buttons go, so nothing is stored twice.
@@ -34,17 +50,7 @@ class ConfirmIngest(BotView):
         self.message: discord.InteractionMessage | discord.WebhookMessage | None = None
 
     async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
-        refusal = None
-        if interaction.user.id != self.author_id:
-            refusal = NOT_UPLOADER
-        elif not await is_moderator(interaction):
-            refusal = NOT_MODERATOR
-        if refusal is None:
-            return True
-        await interaction.response.send_message(
-            refusal, ephemeral=True, allowed_mentions=NO_MENTIONS
-        )
-        return False
+        return await author_still_moderator(interaction, self.author_id, NOT_UPLOADER)
 
     @discord.ui.button(label="Confirm", style=discord.ButtonStyle.success)
     async def confirm(

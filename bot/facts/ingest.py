@@ -283,10 +283,24 @@ def plan_upload(
     (``guild-1/message-1a2b3c4d.txt``); the same text uploaded again finds the key it has.
     """
     stem, suffix = _safe_name(filename)
-    prefix = f"guild-{guild_id}/"
-    plain = f"{prefix}{stem}{suffix}"
+    return _plan(guild_id, f"guild-{guild_id}/{stem}", suffix, digest, stored)
+
+
+def plan_article(
+    guild_id: int, key: str, digest: str, stored: Iterable[DocumentInfo]
+) -> UploadPlan:
+    """The key of an article a server adds from an address, ``key`` being the one made from
+    the address: the same text there is unchanged; a different text (the article was edited
+    since) is stored beside it under the key plus a short digest, as uploads are."""
+    return _plan(guild_id, key, "", digest, stored)
+
+
+def _plan(
+    guild_id: int, stem: str, suffix: str, digest: str, stored: Iterable[DocumentInfo]
+) -> UploadPlan:
+    plain = f"{stem}{suffix}"
     pattern = re.compile(
-        re.escape(f"{prefix}{stem}") + rf"(-[0-9a-f]{{{_DIGEST_CHARACTERS}}})?" + re.escape(suffix)
+        re.escape(stem) + rf"(-[0-9a-f]{{{_DIGEST_CHARACTERS}}})?" + re.escape(suffix)
     )
     same = tuple(d for d in stored if d.guild_id == guild_id and pattern.fullmatch(d.key))
     for document in same:
@@ -296,5 +310,27 @@ def plan_upload(
     if not any(d.key == plain for d in same):
         return UploadPlan(plain, unchanged=False, same_name=same)
     return UploadPlan(
-        f"{prefix}{stem}-{digest[:_DIGEST_CHARACTERS]}{suffix}", unchanged=False, same_name=same
+        f"{stem}-{digest[:_DIGEST_CHARACTERS]}{suffix}", unchanged=False, same_name=same
     )
+
+
+def with_same_text(
+    plan: UploadPlan, guild_id: int, digest: str, stored: Iterable[DocumentInfo]
+) -> UploadPlan:
+    """``plan``, unless the server already has this exact text under another key (uploaded
+    as another file, fetched from another address, pasted): then that key, unchanged, so the
+    same article is never stored twice however it arrives. Text the shared fact base holds
+    is refused with :class:`DocumentError` (every answer in the server already includes it)."""
+    if plan.unchanged:
+        return plan
+    for document in stored:
+        if document.digest != digest:
+            continue
+        if document.guild_id is None:
+            raise DocumentError(
+                f"the shared fact base already holds this exact text as {document.key};"
+                " this server's answers include it already"
+            )
+        if document.guild_id == guild_id:
+            return UploadPlan(document.key, unchanged=True)
+    return plan

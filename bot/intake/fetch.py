@@ -240,7 +240,7 @@ class Fetcher:
     ) -> Fetched:
         session = self._open_session()
         headers = {
-            "Accept": _ACCEPT["feed" if accept == FEED_KINDS else "article"],
+            "Accept": _ACCEPT["feed" if Kind.FEED in accept else "article"],
             "Accept-Encoding": "gzip, deflate",
         }
         if etag:
@@ -319,7 +319,7 @@ class Fetcher:
 def _wrong_kind(kind: Kind, accept: frozenset[Kind]) -> IntakeError:
     if kind is Kind.FEED:
         return NotAnArticleError("not an article: this address is a news feed; follow it as a feed")
-    if accept == FEED_KINDS:
+    if Kind.FEED in accept:
         return NotAnArticleError(f"not a feed: this address gives {kind.value}, not RSS or Atom")
     return UnsupportedTypeError(f"unsupported type: {kind.value}")
 

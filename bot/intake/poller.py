@@ -14,19 +14,21 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from bot.facts.documents import DocumentError
 from bot.facts.model import Document, Extraction
 from bot.facts.store import FactStore, IngestResult, StoreError
+from bot.facts.store.audit import BOT_ACTOR
 from bot.facts.store.intake import (
     EntryOutcome,
     Feed,
     Feeds,
     QueueFullError,
     ReviewQueue,
+    Shards,
 )
 from bot.facts.store.overlays import Moderation
 from bot.intake.addresses import normalised_url
@@ -37,7 +39,8 @@ from bot.intake.fetch import FEED_KINDS, Fetcher
 
 log = logging.getLogger(__name__)
 
-ExtractFn = Callable[[Document], Extraction]
+#: Extracts one article for a server (the bot: in its worker processes, within the budget).
+ExtractFn = Callable[[Document, int], Awaitable[Extraction]]
 #: Called after an article was stored at once: (guild id, what the ingest did).
 StoredFn = Callable[[int, IngestResult], None]
 
@@ -82,6 +85,7 @@ class FeedPoller:
         schedule: Schedule | None = None,
         on_stored: StoredFn | None = None,
         clock: Callable[[], datetime] | None = None,
+        shards: Shards | None = None,
     ) -> None:
         self.store = store
         self.fetcher = fetcher
@@ -89,10 +93,14 @@ class FeedPoller:
         self.schedule = schedule or Schedule()
         self.on_stored = on_stored
         self.clock = clock or (lambda: datetime.now(UTC))
+        #: Only these shards' servers' feeds are polled here (other processes poll the rest).
+        self.shards = shards
         self.feeds = Feeds(store)
         self.queue = ReviewQueue(store)
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        #: One pass at a time: the service's, or one asked for with :meth:`poll_now`.
+        self._pass = asyncio.Lock()
 
     # -- the service ----------------------------------------------------------------------------
 
@@ -111,35 +119,40 @@ class FeedPoller:
         """Look at what is due now (a feed was just added)."""
         self._wake.set()
 
+    async def poll_now(self) -> list[PollReport]:
+        """Poll what is due now and return when done; waits for a pass already running."""
+        return await self.poll_due()
+
     async def run(self) -> None:
         while True:
+            self._wake.clear()  # before the pass: a wake during it asks for another one
             try:
                 await self.poll_due()
                 delay = await self._sleep_seconds()
             except Exception:
                 log.exception("feed polling failed; trying again later")
                 delay = self.schedule.tick.total_seconds()
-            self._wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=delay)
 
     async def _sleep_seconds(self) -> float:
         tick = self.schedule.tick.total_seconds()
-        due = await self.feeds.next_due()
+        due = await self.feeds.next_due(self.shards)
         if due is None:
             return tick
         return max(1.0, min(tick, (due - self.clock()).total_seconds()))
 
     async def poll_due(self) -> list[PollReport]:
         """Poll every feed that is due (at most ``batch``), ``concurrency`` at a time."""
-        due = await self.feeds.due(self.clock(), self.schedule.batch)
-        gate = asyncio.Semaphore(self.schedule.concurrency)
+        async with self._pass:
+            due = await self.feeds.due(self.clock(), self.schedule.batch, self.shards)
+            gate = asyncio.Semaphore(self.schedule.concurrency)
 
-        async def one(feed: Feed) -> PollReport:
-            async with gate:
-                return await self.poll(feed)
+            async def one(feed: Feed) -> PollReport:
+                async with gate:
+                    return await self.poll(feed)
 
-        return list(await asyncio.gather(*(one(feed) for feed in due)))
+            return list(await asyncio.gather(*(one(feed) for feed in due)))
 
     # -- one feed -------------------------------------------------------------------------------
 
@@ -224,7 +237,11 @@ class FeedPoller:
         held = await self.queue.already_held(guild, links, document.digest)
         if held is not None:
             return EntryOutcome(entry.key, entry.link, "duplicate", held)
-        extraction = await asyncio.to_thread(self.extract_fn, document)
+        try:
+            extraction = await self.extract_fn(document, guild)
+        except Exception as exc:  # a timeout, or a worker that died: the entry is tried again
+            log.warning("feed %s: extracting %s failed: %s", feed.url, entry.link, exc)
+            return EntryOutcome(entry.key, entry.link, "failed", f"extraction failed: {exc}")
         if at_once:
             return await self._store(feed, entry, extraction)
         try:
@@ -244,7 +261,10 @@ class FeedPoller:
     async def _store(self, feed: Feed, entry: FeedEntry, extraction: Extraction) -> EntryOutcome:
         try:
             result = await Moderation(self.store).add_document(
-                feed.guild_id, extraction, actor_id=feed.added_by
+                feed.guild_id,
+                extraction,
+                actor_id=BOT_ACTOR,
+                note={"via": "feed", "feed": feed.url, "url": entry.link},
             )
         except StoreError as exc:
             return EntryOutcome(entry.key, entry.link, "failed", str(exc))

@@ -1,10 +1,12 @@
 """Interactions the Discord stand-in dispatches to the bot: slash commands (``invoke``),
-autocomplete, button presses (``click``), each an INTERACTION_CREATE payload as Discord builds
-it; :class:`InteractionHandle` waits for what the bot answers."""
+autocomplete, button presses (``click``), modal submissions (``submit_modal``), each an
+INTERACTION_CREATE payload as Discord builds it; :class:`InteractionHandle` waits for what the
+bot answers."""
 
 from __future__ import annotations
 
 import asyncio
+import copy
 import secrets
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -12,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 import discord
 
 from bot.standin.gateway import GatewayPart
+from bot.standin.limits import ACTION_ROW, LABEL, modal_fields, submitted_problems
 from bot.standin.messages import find_component
 from bot.standin.options import build_command_data
 from bot.standin.payloads import (
@@ -28,6 +31,7 @@ from bot.standin.records import (
     AUTOCOMPLETE,
     AUTOCOMPLETE_RESULT,
     MESSAGE_COMPONENT,
+    MODAL_SUBMIT,
     InteractionRecord,
     Reply,
 )
@@ -218,6 +222,65 @@ class InteractionsPart(GatewayPart):
         payload["message"] = stored
         return await self._dispatch(payload)
 
+    async def submit_modal(
+        self,
+        opened: InteractionHandle | Reply,
+        values: Mapping[str, str],
+        *,
+        member_permissions: int | discord.Permissions | None = None,
+    ) -> InteractionHandle:
+        """Submits the modal the bot answered ``opened`` with, as its user would: ``values``
+        maps a text input's custom_id (or its label) to what was typed; fields left out are
+        submitted empty. Raises ValueError where Discord's client would not let the form be
+        sent (a required field empty, a value too long or too short).
+
+        ``member_permissions`` changes the member's permissions since the modal was opened.
+        """
+        record = self._record_of(opened)
+        modal = next((r for r in record.replies if r.is_modal), None)
+        if modal is None:
+            raise LookupError(f"interaction {record.id} was not answered with a modal")
+        form = modal.message
+        fields = modal_fields(form)
+        by_name = {str(f.get("custom_id")): f for f, _ in fields}
+        by_name.update({label.lower(): f for f, label in fields if label.lower() not in by_name})
+        typed: dict[str, str] = {}
+        for name, value in values.items():
+            field = by_name.get(name) or by_name.get(name.lower())
+            if field is None:
+                raise LookupError(f"the modal has no field {name!r}")
+            typed[str(field["custom_id"])] = value
+        problems = [
+            problem
+            for field, label in fields
+            for problem in submitted_problems(field, label, typed.get(str(field["custom_id"]), ""))
+        ]
+        if problems:
+            raise ValueError("Discord would not send this form: " + "; ".join(problems))
+        payload = copy.deepcopy(record.payload)
+        payload |= {
+            "id": str(snowflake()),
+            "type": MODAL_SUBMIT,
+            "token": "aW50ZXJhY3Rpb24" + secrets.token_urlsafe(48),
+            "data": {
+                "custom_id": form["custom_id"],
+                "components": _submitted_components(form, typed),
+            },
+        }
+        if member_permissions is not None and "member" in payload:
+            if isinstance(member_permissions, discord.Permissions):
+                member_permissions = member_permissions.value
+            payload["member"]["permissions"] = str(member_permissions)
+        return await self._dispatch(payload)
+
+    def _record_of(self, opened: InteractionHandle | Reply) -> InteractionRecord:
+        if isinstance(opened, InteractionHandle):
+            return self.interactions[opened.id]
+        for record in self.interactions.values():
+            if any(reply is opened for reply in record.replies):
+                return record
+        raise LookupError("that reply answers no interaction the stand-in dispatched")
+
     def _where(
         self, guild_id: int | None, channel_id: int | None, dm: bool
     ) -> tuple[int | None, int]:
@@ -286,3 +349,36 @@ class InteractionsPart(GatewayPart):
         self._by_token[record.token] = record
         await self._send_event("INTERACTION_CREATE", payload, session)
         return InteractionHandle(record)
+
+
+def _submitted_components(form: Json, typed: Mapping[str, str]) -> list[Json]:
+    """The ``components`` of a MODAL_SUBMIT: each label or row with its text input's value
+    (ids numbered as Discord numbers components the bot left unnumbered)."""
+    submitted: list[Json] = []
+    number = 0
+
+    def numbered(component: Json) -> int:
+        nonlocal number
+        number += 1
+        return int(component.get("id") or number)
+
+    def field(inner: Json) -> Json:
+        custom_id = str(inner.get("custom_id"))
+        return {
+            "type": inner["type"],
+            "id": numbered(inner),
+            "custom_id": custom_id,
+            "value": typed.get(custom_id, ""),
+        }
+
+    for component in form.get("components") or []:
+        if component.get("type") == LABEL:
+            outer = numbered(component)
+            submitted.append(
+                {"type": LABEL, "id": outer, "component": field(component["component"])}
+            )
+        elif component.get("type") == ACTION_ROW:
+            outer = numbered(component)
+            inner = [field(c) for c in component.get("components") or []]
+            submitted.append({"type": ACTION_ROW, "id": outer, "components": inner})
+    return submitted

@@ -218,3 +218,113 @@ def choice_problems(choices: Sequence[Mapping[str, Any]]) -> list[str]:
         if isinstance(value, str) and len(value) > CHOICE_NAME_MAX:
             problems.append(f"choice value {value[:20]!r}... over 100 characters")
     return problems
+
+
+# Modals (interaction callback type 9).
+MODAL_TITLE = 45
+MODAL_COMPONENTS = 5
+MODAL_LABEL = 45
+LABEL_DESCRIPTION = 100
+TEXT_INPUT_VALUE = 4000
+TEXT_INPUT_PLACEHOLDER = 100
+TEXT_INPUT = 4
+ACTION_ROW = 1
+LABEL = 18
+TEXT_DISPLAY = 10
+TEXT_STYLES = (1, 2)
+
+
+def _text_input_problems(field: Mapping[str, Any], where: str, *, labelled: bool) -> list[str]:
+    problems: list[str] = []
+    custom_id = field.get("custom_id")
+    if not isinstance(custom_id, str) or not 1 <= len(custom_id) <= CUSTOM_ID:
+        problems.append(f"{where}: custom_id must be 1-{CUSTOM_ID} characters")
+    if field.get("style") not in TEXT_STYLES:
+        problems.append(f"{where}: style must be 1 (short) or 2 (paragraph)")
+    label = field.get("label")
+    if labelled and label is not None:
+        problems.append(f"{where}: a text input inside a label has no label of its own")
+    if not labelled and not 1 <= _length(label) <= MODAL_LABEL:
+        problems.append(f"{where}: label must be 1-{MODAL_LABEL} characters, got {label!r}")
+    if _length(field.get("placeholder")) > TEXT_INPUT_PLACEHOLDER:
+        problems.append(f"{where}: placeholder over {TEXT_INPUT_PLACEHOLDER} characters")
+    if _length(field.get("value")) > TEXT_INPUT_VALUE:
+        problems.append(f"{where}: value over {TEXT_INPUT_VALUE} characters")
+    low, high = field.get("min_length"), field.get("max_length")
+    if low is not None and not 0 <= int(low) <= TEXT_INPUT_VALUE:
+        problems.append(f"{where}: min_length must be 0-{TEXT_INPUT_VALUE}")
+    if high is not None and not 1 <= int(high) <= TEXT_INPUT_VALUE:
+        problems.append(f"{where}: max_length must be 1-{TEXT_INPUT_VALUE}")
+    if low is not None and high is not None and int(low) > int(high):
+        problems.append(f"{where}: min_length above max_length")
+    return problems
+
+
+def modal_fields(modal: Mapping[str, Any]) -> list[tuple[Mapping[str, Any], str]]:
+    """Each text input of a modal with the label it is shown under."""
+    found: list[tuple[Mapping[str, Any], str]] = []
+    for component in modal.get("components") or []:
+        if component.get("type") == LABEL:
+            inner = component.get("component") or {}
+            if inner.get("type") == TEXT_INPUT:
+                found.append((inner, str(component.get("label") or "")))
+        elif component.get("type") == ACTION_ROW:
+            for inner in component.get("components") or []:
+                if inner.get("type") == TEXT_INPUT:
+                    found.append((inner, str(inner.get("label") or "")))
+    return found
+
+
+def modal_problems(modal: Mapping[str, Any]) -> list[str]:
+    """Checks a modal (the ``data`` of a type 9 callback) as Discord would accept it."""
+    problems: list[str] = []
+    title = modal.get("title")
+    if not 1 <= _length(title) <= MODAL_TITLE:
+        problems.append(f"modal title must be 1-{MODAL_TITLE} characters, got {title!r}")
+    custom_id = modal.get("custom_id")
+    if not isinstance(custom_id, str) or not 1 <= len(custom_id) <= CUSTOM_ID:
+        problems.append(f"modal custom_id must be 1-{CUSTOM_ID} characters")
+    components = modal.get("components") or []
+    if not 1 <= len(components) <= MODAL_COMPONENTS:
+        problems.append(f"a modal holds 1-{MODAL_COMPONENTS} components, got {len(components)}")
+    custom_ids: set[str] = set()
+    for index, component in enumerate(components):
+        where = f"modal component {index}"
+        kind = component.get("type")
+        if kind == LABEL:
+            if not 1 <= _length(component.get("label")) <= MODAL_LABEL:
+                problems.append(f"{where}: label must be 1-{MODAL_LABEL} characters")
+            if _length(component.get("description")) > LABEL_DESCRIPTION:
+                problems.append(f"{where}: description over {LABEL_DESCRIPTION} characters")
+            inner = component.get("component") or {}
+            if inner.get("type") == TEXT_INPUT:
+                problems += _text_input_problems(inner, where, labelled=True)
+            elif not inner:
+                problems.append(f"{where}: a label needs a component")
+        elif kind == ACTION_ROW:
+            inner_rows = component.get("components") or []
+            if len(inner_rows) != 1 or inner_rows[0].get("type") != TEXT_INPUT:
+                problems.append(f"{where}: an action row in a modal holds one text input")
+            for inner in inner_rows:
+                problems += _text_input_problems(inner, where, labelled=False)
+        elif kind != TEXT_DISPLAY:
+            problems.append(f"{where}: type {kind} cannot be a modal's top-level component")
+    for field, _ in modal_fields(modal):
+        custom = str(field.get("custom_id"))
+        if custom in custom_ids:
+            problems.append(f"custom_id {custom!r} is used twice in the modal")
+        custom_ids.add(custom)
+    return problems
+
+
+def submitted_problems(field: Mapping[str, Any], label: str, value: str) -> list[str]:
+    """What Discord's client would refuse in a value typed into a modal's text input."""
+    problems: list[str] = []
+    low = int(field.get("min_length") or 0)
+    high = int(field.get("max_length") or TEXT_INPUT_VALUE)
+    required = field.get("required", True)
+    if required and not value:
+        problems.append(f"{label!r} is required")
+    if value and not low <= len(value) <= high:
+        problems.append(f"{label!r} takes {low}-{high} characters, got {len(value)}")
+    return problems

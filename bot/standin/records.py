@@ -17,6 +17,7 @@ ReplyKind = Literal["callback", "followup", "edit", "delete", "channel"]
 APPLICATION_COMMAND = 2
 MESSAGE_COMPONENT = 3
 AUTOCOMPLETE = 4
+MODAL_SUBMIT = 5
 
 # Interaction callback types (Discord's InteractionResponseType).
 CHANNEL_MESSAGE = 4
@@ -24,6 +25,7 @@ DEFERRED_CHANNEL_MESSAGE = 5
 DEFERRED_UPDATE_MESSAGE = 6
 UPDATE_MESSAGE = 7
 AUTOCOMPLETE_RESULT = 8
+MODAL = 9
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,8 +41,8 @@ class Reply:
 
     ``kind`` says which endpoint: the interaction callback, a followup message, an edit of a
     message, a deletion, or a plain channel message. ``type`` is the callback type (4 message,
-    5 deferred, 6 deferred update, 7 update message, 8 autocomplete result) for callbacks
-    and None otherwise. ``body`` is the exact JSON body Discord would have received.
+    5 deferred, 6 deferred update, 7 update message, 8 autocomplete result, 9 modal) for
+    callbacks and None otherwise. ``body`` is the exact JSON body Discord would have received.
     """
 
     kind: ReplyKind
@@ -97,6 +99,10 @@ class Reply:
         return list(self.message.get("choices") or [])
 
     @property
+    def is_modal(self) -> bool:
+        return self.kind == "callback" and self.type == MODAL
+
+    @property
     def is_deferral(self) -> bool:
         return self.kind == "callback" and self.type in (
             DEFERRED_CHANNEL_MESSAGE,
@@ -104,7 +110,11 @@ class Reply:
         )
 
     def text(self) -> str:
-        """Content plus every embed's visible text, for loose assertions."""
+        """Content plus every embed's visible text (a modal's title and labels), for loose
+        assertions."""
+        if self.is_modal:
+            labels = [c.get("label") or "" for c in self.components]
+            return "\n".join([str(self.message.get("title") or ""), *labels])
         parts = [self.content or ""]
         for embed in self.embeds:
             parts += [embed.get("title") or "", embed.get("description") or ""]

@@ -16,6 +16,7 @@ from bot.standin.faults import Fault
 from bot.standin.messages import MessagesPart
 from bot.standin.payloads import Json, snowflake
 from bot.standin.records import (
+    APPLICATION_COMMAND,
     AUTOCOMPLETE,
     AUTOCOMPLETE_RESULT,
     CHANNEL_MESSAGE,
@@ -24,6 +25,8 @@ from bot.standin.records import (
     EPHEMERAL,
     LOADING,
     MESSAGE_COMPONENT,
+    MODAL,
+    MODAL_SUBMIT,
     UPDATE_MESSAGE,
     InteractionRecord,
     RecordedFile,
@@ -237,8 +240,14 @@ class RestPart(MessagesPart):
             problems += limits.choice_problems(data.get("choices") or [])
         elif kind == DEFERRED_CHANNEL_MESSAGE and set(data) - {"flags"}:
             problems.append(f"a deferred response may carry only flags, got {sorted(data)}")
-        elif kind in (UPDATE_MESSAGE, DEFERRED_UPDATE_MESSAGE) and record.type != MESSAGE_COMPONENT:
-            problems.append(f"callback type {kind} only answers component interactions")
+        elif kind in (UPDATE_MESSAGE, DEFERRED_UPDATE_MESSAGE) and not _on_a_message(record):
+            problems.append(
+                f"callback type {kind} only answers a component (or a modal opened from one)"
+            )
+        elif kind == MODAL:
+            if record.type not in (APPLICATION_COMMAND, MESSAGE_COMPONENT):
+                problems.append("a modal answers only a command or a component interaction")
+            problems += limits.modal_problems(data)
         elif kind in (CHANNEL_MESSAGE, UPDATE_MESSAGE):
             problems += limits.message_problems(data)
         if problems:
@@ -265,6 +274,10 @@ class RestPart(MessagesPart):
         body, files = await _read_body(request)
         if record.callback_type is None:
             self.violations.append(Violation("followup before answer", "", record.id))
+            raise Refused(error_response(404, 10015, "Unknown Webhook"))
+        if record.callback_type == MODAL:
+            # the answer was the modal; its submission is a new interaction to answer
+            self.violations.append(Violation("followup after a modal", "", record.id))
             raise Refused(error_response(404, 10015, "Unknown Webhook"))
         self._check_message(record, body)
         self._check_files(record, files)
@@ -332,6 +345,13 @@ def _flags(message: Json | None) -> int | None:
 
 def _is_loading(message: Json | None) -> bool:
     return message is not None and bool(int(message.get("flags") or 0) & LOADING)
+
+
+def _on_a_message(record: InteractionRecord) -> bool:
+    """A component interaction, or a modal submitted from a component's modal."""
+    if record.type == MESSAGE_COMPONENT:
+        return True
+    return record.type == MODAL_SUBMIT and bool(record.payload.get("message"))
 
 
 def _clicked_message_id(record: InteractionRecord) -> int | None:

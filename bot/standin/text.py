@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from bot.standin.limits import TEXT_INPUT_VALUE, modal_fields
 from bot.standin.payloads import Json
 from bot.standin.records import Reply
 
@@ -73,9 +74,23 @@ def buttons(replies: Iterable[Reply], messages: dict[int, Json]) -> list[Button]
     return found
 
 
+def form_text(reply: Reply) -> str:
+    """A modal: its title and each field with what it takes."""
+    lines = [f"[form] {reply.message.get('title', '')}"]
+    for field, label in modal_fields(reply.message):
+        need = "required" if field.get("required", True) else "optional"
+        most = int(field.get("max_length") or TEXT_INPUT_VALUE)
+        kind = "text" if field.get("style") == 2 else "line"
+        hint = f": {field['placeholder']}" if field.get("placeholder") else ""
+        lines.append(f"  {label} ({need} {kind}, at most {most:,} characters){hint}")
+    return "\n".join(lines)
+
+
 def reply_text(reply: Reply) -> str:
     if reply.kind == "delete":
         return "[message deleted]"
+    if reply.is_modal:
+        return form_text(reply)
     if reply.kind == "callback" and reply.type == 8:
         return "choices: " + ", ".join(str(c.get("name")) for c in reply.choices)
     if reply.is_deferral:

@@ -220,7 +220,7 @@ async def test_cancel_stores_nothing_and_export_shows_the_servers_view(e2e):
 
 HOSTILE = [
     ("binary.txt", b"\x00\x01\x02PNG\x00" * 100, "application/octet-stream", "binary"),
-    ("photo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "image/png", "not text"),
+    ("photo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "image/png", "unsupported type"),
     ("latin1.txt", "Kursk: 600 soldats tués à l'été".encode("latin-1"), "text/plain", "UTF-8"),
     ("lines.txt", b"x\n" * 1_000_000, "text/plain", "too large"),
     ("big.txt", b"a" * (50 * 1024 * 1024), "text/plain", "too large: 50.0 MB"),
@@ -238,7 +238,7 @@ async def test_hostile_attachments_are_refused_with_nothing_stored(
     replies = await e2e.ask("admin ingest", {"file": attachment}, member_permissions=MOD)
     reply = answer(replies)
     assert reply.ephemeral and "Refused" in reply.text() and why in reply.text()
-    if why in ("too large", "too large: 50.0 MB", "not text"):
+    if why in ("too large", "too large: 50.0 MB", "unsupported type"):
         # refused from the attachment's metadata: answered at once, before any download
         assert len(replies) == 1 and not replies[0].is_deferral
     assert not reply.components

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from tests.intake.articles import EXPECTED, article_page, article_pdf
-from tests.intake.conftest import Page, Site
+from tests.site import Page, Site
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -22,7 +22,8 @@ from bot.intake.errors import (
 )
 from bot.intake.fetch import ARTICLE_KINDS, FEED_KINDS, Fetcher, FetchLimits, Kind
 from tests.intake.articles import article_page, article_pdf, rss
-from tests.intake.conftest import SITE_ONLY, NameTable, Page, Site
+from tests.intake.conftest import SITE_ONLY, NameTable
+from tests.site import Page, Site
 
 
 async def fetch(site: Site, path: str, *, limits: FetchLimits | None = None, **kwargs):

@@ -15,6 +15,7 @@ from bot.facts.documents import parse_document
 from bot.facts.extract import extract
 from bot.facts.model import Document, Extraction
 from bot.facts.store import FactStore, IngestResult
+from bot.facts.store.audit import BOT_ACTOR
 from bot.facts.store.intake import (
     MAX_FEEDS_PER_GUILD,
     FeedLimitError,
@@ -32,7 +33,8 @@ from tests.intake.articles import (
     rss,
     text_document,
 )
-from tests.intake.conftest import SITE_ONLY, Page, Site
+from tests.intake.conftest import SITE_ONLY
+from tests.site import Page, Site
 
 GUILD = 111
 OTHER = 222
@@ -40,8 +42,12 @@ MODERATOR = 7
 START = datetime(2025, 3, 14, 12, 0, tzinfo=UTC)
 
 
-def run_extract(document: Document) -> Extraction:
+def extracted(document: Document) -> Extraction:
     return extract(document, DEFAULT_SUBJECTS)
+
+
+async def run_extract(document: Document, guild: int) -> Extraction:
+    return extracted(document)
 
 
 class Clock:
@@ -110,7 +116,7 @@ async def test_new_entries_are_fetched_extracted_and_queued_for_review(
     assert losses.key.startswith(f"guild-{GUILD}/127.0.0.1/world-kursk-losses-")
     figures = {
         (f.metric.value, f.subject, f.low, f.high, f.qualifier.value, f.source)
-        for f in run_extract(losses).figures
+        for f in extracted(losses).figures
     }
     assert figures == EXPECTED and queued[1].figures == 3
     assert (await store.stats(GUILD)).documents == 0, "queued articles are not stored yet"
@@ -317,8 +323,12 @@ async def test_a_server_that_stores_at_once_gets_documents_and_alerts(
     assert (await store.stats(GUILD)).figures == 3
     assert (await store.stats(OTHER)).figures == 0, "stored for that server only"
     assert await ReviewQueue(store).of_guild(GUILD) == []
-    audit = await store.read("SELECT actor_id, action, target FROM audit_log", ())
-    assert [tuple(row) for row in audit] == [(MODERATOR, "ingest", result.key)]
+    audit = await store.read("SELECT actor_id, action, target FROM audit_log ORDER BY id", ())
+    assert [tuple(row) for row in audit] == [
+        (MODERATOR, "follow feed", site.url("/feed.xml")),
+        (MODERATOR, "feed autostore", "store new feed articles at once"),
+        (BOT_ACTOR, "ingest", result.key),
+    ]
 
 
 async def test_on_the_first_poll_only_the_newest_entries_are_taken(
@@ -344,13 +354,13 @@ async def test_feeds_are_per_server_and_bounded(site: Site, store: FactStore) ->
     with pytest.raises(FeedLimitError, match="already follows"):
         await add_feed(store, site, "/feed.xml")
     assert await feeds.get(OTHER, feed.id) is None
-    assert await feeds.remove(OTHER, feed.id) is None
+    assert await feeds.remove(OTHER, feed.id, actor_id=MODERATOR) is None
     await add_feed(store, site, "/feed.xml", guild=OTHER)
     for number in range(MAX_FEEDS_PER_GUILD - 1):
         await add_feed(store, site, f"/feed{number}.xml")
     with pytest.raises(FeedLimitError, match=f"follows {MAX_FEEDS_PER_GUILD} feeds"):
         await add_feed(store, site, "/one-more.xml")
-    removed = await feeds.remove(GUILD, feed.id)
+    removed = await feeds.remove(GUILD, feed.id, actor_id=MODERATOR)
     assert removed is not None and removed.url == site.url("/feed.xml")
     assert len(await feeds.of_guild(GUILD)) == MAX_FEEDS_PER_GUILD - 1
     assert len(await feeds.of_guild(OTHER)) == 1

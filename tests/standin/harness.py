@@ -109,6 +109,21 @@ class Harness:
             assert_valid_message(reply)
         return replies
 
+    async def submit(
+        self,
+        opened: InteractionHandle | Reply,
+        values: Mapping[str, str],
+        *,
+        timeout: float = 5.0,
+        **kwargs: Any,
+    ) -> list[Reply]:
+        """Fills in and submits the modal ``opened`` was answered with; returns every reply."""
+        handle = await self.standin.submit_modal(opened, values, **kwargs)
+        replies = await handle.responses(timeout=timeout)
+        for reply in replies:
+            assert_valid_message(reply)
+        return replies
+
     def refresh_commands(self) -> None:
         """Tells the stand-in about commands a test added to ``bot.tree`` after start-up."""
         self.standin.set_commands(self.bot.command_payloads())

@@ -16,6 +16,7 @@ from bot.standin.limits import (
     component_problems,
     embed_problems,
     message_problems,
+    modal_problems,
 )
 from bot.standin.records import Reply
 
@@ -29,6 +30,7 @@ __all__ = [
     "component_problems",
     "embed_problems",
     "message_problems",
+    "modal_problems",
 ]
 
 
@@ -36,6 +38,10 @@ def assert_valid_message(message: Reply | Mapping[str, Any]) -> None:
     """Fails when a message body breaks a Discord limit or could ping someone."""
     if isinstance(message, Reply):
         if message.kind == "delete" or (message.kind == "callback" and message.type == 8):
+            return
+        if message.is_modal:
+            problems = modal_problems(message.message)
+            assert not problems, "modal breaks Discord rules:\n  " + "\n  ".join(problems)
             return
         body: Mapping[str, Any] = message.message
     else:

@@ -14,9 +14,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from bot.facts.model import Document
+from bot.facts.model import Document, Extraction
+from bot.facts.store import audit
 from bot.facts.store.errors import StoreError
 from bot.facts.store.fact_store import FactStore
+from bot.facts.store.overlays import Moderation
+from bot.facts.store.rows import IngestResult
 from bot.facts.store.transaction import Transaction
 
 MAX_FEEDS_PER_GUILD = 20
@@ -34,6 +37,36 @@ class FeedLimitError(StoreError):
 
 class QueueFullError(StoreError):
     """A server's review queue holds as many articles as it may."""
+
+
+class AlreadyReviewedError(StoreError):
+    """The queued article was confirmed or skipped by another moderator meanwhile."""
+
+
+@dataclass(frozen=True, slots=True)
+class Shards:
+    """The shards whose servers' feeds one bot process polls: ``ids`` of ``count``."""
+
+    count: int
+    ids: tuple[int, ...]
+
+    def sql(self) -> str:
+        """A condition on ``guild_id`` (Discord puts a server on shard (id >> 22) % count)."""
+        ids = ", ".join(str(int(i)) for i in self.ids) or "-1"
+        return f" AND ((guild_id >> 22) % {int(self.count)}) IN ({ids})"
+
+
+@dataclass(frozen=True, slots=True)
+class FeedCounts:
+    """What became of a feed's entries: stored at once, queued (``waiting`` of them still in
+    the review queue), already held, failed (for now) and skipped (older than its first poll)."""
+
+    stored: int = 0
+    queued: int = 0
+    waiting: int = 0
+    duplicate: int = 0
+    failed: int = 0
+    skipped: int = 0
 
 
 def iso(moment: datetime) -> str:
@@ -103,8 +136,16 @@ class Feeds:
     def __init__(self, store: FactStore) -> None:
         self.store = store
 
-    async def add(self, guild_id: int, url: str, *, actor_id: int, now: datetime) -> Feed:
-        """Follow ``url`` in ``guild_id``; the first poll is due at once."""
+    async def add(
+        self,
+        guild_id: int,
+        url: str,
+        *,
+        actor_id: int,
+        now: datetime,
+        title: str | None = None,
+    ) -> Feed:
+        """Follow ``url`` in ``guild_id``, audited; the first poll is due at once."""
         async with self.store.write(counted=False) as tx:
             rows = await tx.fetch("SELECT url FROM feeds WHERE guild_id = ?", (guild_id,))
             if any(row["url"] == url for row in rows):
@@ -115,11 +156,12 @@ class Feeds:
                     " remove one first."
                 )
             inserted = await tx.fetchone(
-                "INSERT INTO feeds (guild_id, url, next_poll_at, added_by, added_at)"
-                " VALUES (?, ?, ?, ?, ?) RETURNING id",
-                (guild_id, url, iso(now), actor_id, iso(now)),
+                "INSERT INTO feeds (guild_id, url, title, next_poll_at, added_by, added_at)"
+                " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                (guild_id, url, title, iso(now), actor_id, iso(now)),
             )
             assert inserted is not None
+            await audit.record(tx, guild_id, actor_id, "follow feed", url, after={"title": title})
         feed = await self.get(guild_id, int(inserted["id"]))
         assert feed is not None
         return feed
@@ -136,24 +178,54 @@ class Feeds:
         )
         return [_feed(row) for row in rows]
 
-    async def remove(self, guild_id: int, feed_id: int) -> Feed | None:
-        """Stop following a feed; its queued articles stay for review."""
-        feed = await self.get(guild_id, feed_id)
-        if feed is None:
-            return None
+    async def remove(self, guild_id: int, feed_id: int, *, actor_id: int) -> Feed | None:
+        """Stop following a feed, audited; its queued articles stay for review."""
         async with self.store.write(counted=False) as tx:
+            row = await tx.fetchone(
+                "SELECT * FROM feeds WHERE id = ? AND guild_id = ?", (feed_id, guild_id)
+            )
+            if row is None:
+                tx.nothing_changed()
+                return None
+            feed = _feed(row)
             await tx.execute("DELETE FROM feeds WHERE id = ? AND guild_id = ?", (feed_id, guild_id))
+            await audit.record(
+                tx, guild_id, actor_id, "unfollow feed", feed.url, before={"title": feed.title}
+            )
         return feed
 
-    async def due(self, now: datetime, limit: int) -> list[Feed]:
+    async def counts(self, guild_id: int) -> dict[int, FeedCounts]:
+        """What became of the entries of each feed ``guild_id`` follows, by feed id."""
+        tallies: dict[int, dict[str, int]] = {}
         rows = await self.store.read(
-            "SELECT * FROM feeds WHERE next_poll_at <= ? ORDER BY next_poll_at, id LIMIT ?",
+            "SELECT e.feed_id, e.status, COUNT(*) AS n FROM feed_entries e"
+            " JOIN feeds f ON f.id = e.feed_id WHERE f.guild_id = ?"
+            " GROUP BY e.feed_id, e.status",
+            (guild_id,),
+        )
+        for row in rows:
+            tallies.setdefault(int(row["feed_id"]), {})[row["status"]] = int(row["n"])
+        rows = await self.store.read(
+            "SELECT feed_id, COUNT(*) AS n FROM intake_queue WHERE guild_id = ?"
+            " AND feed_id IS NOT NULL GROUP BY feed_id",
+            (guild_id,),
+        )
+        for row in rows:
+            tallies.setdefault(int(row["feed_id"]), {})["waiting"] = int(row["n"])
+        return {feed: FeedCounts(**found) for feed, found in tallies.items()}
+
+    async def due(self, now: datetime, limit: int, shards: Shards | None = None) -> list[Feed]:
+        where = shards.sql() if shards else ""
+        rows = await self.store.read(
+            f"SELECT * FROM feeds WHERE next_poll_at <= ?{where}"
+            " ORDER BY next_poll_at, id LIMIT ?",
             (iso(now), limit),
         )
         return [_feed(row) for row in rows]
 
-    async def next_due(self) -> datetime | None:
-        rows = await self.store.read("SELECT MIN(next_poll_at) AS at FROM feeds", ())
+    async def next_due(self, shards: Shards | None = None) -> datetime | None:
+        where = shards.sql().replace(" AND", " WHERE", 1) if shards else ""
+        rows = await self.store.read(f"SELECT MIN(next_poll_at) AS at FROM feeds{where}", ())
         return _when(rows[0]["at"]) if rows else None
 
     async def record_success(
@@ -167,14 +239,18 @@ class Feeds:
         title: str | None,
         outcomes: Sequence[EntryOutcome] = (),
     ) -> None:
-        """A poll that worked (a 304 too): validators, schedule and the entries it handled."""
+        """A poll that worked (a 304 too): validators, schedule and the entries it handled.
+        Nothing is recorded for a feed removed while it was polled."""
         async with self.store.write(counted=False) as tx:
-            await tx.execute(
+            updated = await tx.fetchone(
                 "UPDATE feeds SET etag = ?, last_modified = ?, title = COALESCE(?, title),"
                 " failures = 0, last_error = NULL, last_polled_at = ?, last_success_at = ?,"
-                " next_poll_at = ? WHERE id = ?",
+                " next_poll_at = ? WHERE id = ? RETURNING id",
                 (etag, last_modified, title, iso(now), iso(now), iso(next_poll_at), feed_id),
             )
+            if updated is None:
+                tx.nothing_changed()
+                return
             await _record_entries(tx, feed_id, outcomes, now)
 
     async def record_failure(
@@ -204,8 +280,13 @@ class Feeds:
         )
         return bool(rows[0]["store_at_once"]) if rows else False
 
-    async def set_store_at_once(self, guild_id: int, value: bool, *, actor_id: int) -> None:
+    async def set_store_at_once(self, guild_id: int, value: bool, *, actor_id: int) -> bool:
+        """Set the server's choice, audited; returns what it was."""
         async with self.store.write(counted=False) as tx:
+            row = await tx.fetchone(
+                "SELECT store_at_once FROM intake_settings WHERE guild_id = ?", (guild_id,)
+            )
+            previous = bool(row["store_at_once"]) if row is not None else False
             await tx.execute(
                 "INSERT INTO intake_settings (guild_id, store_at_once, updated_by, updated_at)"
                 " VALUES (?, ?, ?, ?) ON CONFLICT (guild_id) DO UPDATE SET"
@@ -213,6 +294,11 @@ class Feeds:
                 " updated_at = excluded.updated_at",
                 (guild_id, int(value), actor_id, iso(datetime.now(UTC))),
             )
+            await audit.record(
+                tx, guild_id, actor_id, "feed autostore", "store new feed articles at once",
+                before=previous, after=value,
+            )
+        return previous
 
 
 async def _record_entries(
@@ -278,8 +364,13 @@ class ReviewQueue:
         now: datetime,
     ) -> QueuedArticle | None:
         """Queue ``document``; None when this server's queue already holds it (same address
-        or same text)."""
+        or same text), or when its feed was removed while it was being fetched."""
         async with self.store.write(counted=False) as tx:
+            if feed_id is not None and await tx.fetchone(
+                "SELECT id FROM feeds WHERE id = ? AND guild_id = ?", (feed_id, guild_id)
+            ) is None:
+                tx.nothing_changed()
+                return None
             held = await tx.fetchone(
                 "SELECT COUNT(*) AS n FROM intake_queue WHERE guild_id = ?", (guild_id,)
             )
@@ -338,6 +429,49 @@ class ReviewQueue:
                 (item_id, guild_id),
             )
             return deleted is not None
+
+    async def skip(self, guild_id: int, item: QueuedArticle, *, actor_id: int) -> bool:
+        """A moderator dropped ``item`` from the queue, audited; False when another moderator
+        reviewed it first."""
+        async with self.store.write(counted=False) as tx:
+            deleted = await tx.fetchone(
+                "DELETE FROM intake_queue WHERE id = ? AND guild_id = ? RETURNING id",
+                (item.id, guild_id),
+            )
+            if deleted is None:
+                tx.nothing_changed()
+                return False
+            target = item.document.url or item.document.key
+            await audit.record(
+                tx, guild_id, actor_id, "skip queued article", target,
+                before={"title": item.document.title, "figures": item.figures},
+            )
+        return True
+
+    async def confirm(
+        self, guild_id: int, item: QueuedArticle, extraction: Extraction, *, actor_id: int
+    ) -> IngestResult:
+        """Store a queued article (as extracted for its preview) and take it out of the queue,
+        in one audited transaction. Raises :class:`AlreadyReviewedError` when another moderator
+        reviewed it first: then nothing is stored."""
+
+        async def take(tx: Transaction, _: IngestResult) -> None:
+            gone = await tx.fetchone(
+                "DELETE FROM intake_queue WHERE id = ? AND guild_id = ? RETURNING id",
+                (item.id, guild_id),
+            )
+            if gone is None:
+                raise AlreadyReviewedError(
+                    "another moderator reviewed this article meanwhile; nothing was stored"
+                )
+
+        note = {"via": "review queue", "url": item.document.url}
+        result = await Moderation(self.store).add_document(
+            guild_id, extraction, actor_id=actor_id, note=note, also=take
+        )
+        if result.status == "unchanged":
+            await self.discard(guild_id, item.id)
+        return result
 
     async def already_held(
         self, guild_id: int, urls: Iterable[str], digest: str | None = None

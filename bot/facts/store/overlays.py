@@ -14,7 +14,7 @@ from typing import Any
 from bot.facts.model import DateSpan, Extraction, Figure, Qualifier, Status
 from bot.facts.store import audit
 from bot.facts.store.audit import AuditEntry
-from bot.facts.store.fact_store import FactStore
+from bot.facts.store.fact_store import FactStore, IngestHook
 from bot.facts.store.rows import (
     DocumentInfo,
     IngestResult,
@@ -232,14 +232,26 @@ class Moderation:
             )
 
     async def add_document(
-        self, guild_id: int, extraction: Extraction, *, actor_id: int
+        self,
+        guild_id: int,
+        extraction: Extraction,
+        *,
+        actor_id: int,
+        note: Mapping[str, Any] | None = None,
+        also: IngestHook | None = None,
     ) -> IngestResult:
         """Store a document for ``guild_id`` only, audited in the ingest transaction; an upload
-        never replaces a document (its key is chosen free, see ``ingest.plan_upload``)."""
+        never replaces a document (its key is chosen free, see ``ingest.plan_upload``).
+        ``note`` adds to the audit entry (where the document came from); ``also`` runs in the
+        same transaction (the review queue takes the article out there)."""
 
         async def audited(tx: Transaction, result: IngestResult) -> None:
             after = {"status": result.status, "figures": result.figures, "events": result.events}
-            await audit.record(tx, guild_id, actor_id, "ingest", result.key, after=after)
+            await audit.record(
+                tx, guild_id, actor_id, "ingest", result.key, after={**after, **(note or {})}
+            )
+            if also is not None:
+                await also(tx, result)
 
         return await self.store.ingest(
             extraction, guild_id=guild_id, origin="upload", replace=False, also=audited

@@ -1,0 +1,193 @@
+"""/admin queue: a moderator goes through the articles fetched from the server's feeds, one at a
+time, each with the preview an upload gets. Confirm stores it, Skip drops it from the queue,
+Stop leaves the rest for later; each decision is audited. Only the moderator who opened the
+review may press, and only while still a moderator."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import discord
+
+from bot.admin.articles import keyed
+from bot.admin.confirm import author_still_moderator
+from bot.admin.preview import preview_note, preview_pages, stored_message
+from bot.errors import handle_error
+from bot.extraction import ExtractionTimeout
+from bot.facts.documents import DocumentError
+from bot.facts.ingest import plan_article, with_same_text
+from bot.facts.model import Extraction
+from bot.facts.store import StoreError
+from bot.facts.store.intake import AlreadyReviewedError, Feeds, QueuedArticle, ReviewQueue
+from bot.render import text as render_text
+from bot.render.feeds import queued_line
+from bot.views import NO_MENTIONS, BotView, disable_buttons
+
+if TYPE_CHECKING:
+    from bot.client import FactBot
+
+NOT_REVIEWER = "Only the moderator who opened this review can confirm or skip its articles."
+EMPTY = (
+    "No articles wait for review. Articles from the feeds this server follows wait here"
+    " (see `/admin feeds list`)."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Screen:
+    """What the review message shows: an outcome and the next article's preview, or the end."""
+
+    content: str
+    embed: discord.Embed | None = None
+    view: QueueReview | None = None
+
+
+class QueueReviewer:
+    """One moderator's pass through their server's review queue."""
+
+    def __init__(self, bot: FactBot, guild_id: int, moderator_id: int) -> None:
+        self.bot = bot
+        self.guild_id = guild_id
+        self.moderator_id = moderator_id
+        self.queue = ReviewQueue(bot.store)
+        #: Articles that could not be stored in this pass: not shown again until the next one.
+        self.left: set[int] = set()
+
+    async def next_screen(self, done: str | None = None) -> Screen:
+        """The first article still waiting, previewed; ``done`` (what the last decision did)
+        goes above it."""
+        head = f"{done}\n\n" if done else ""
+        waiting = [i for i in await self.queue.of_guild(self.guild_id) if i.id not in self.left]
+        if not waiting:
+            return Screen(head + EMPTY)
+        item = waiting[0]
+        feeds = Feeds(self.bot.store)
+        feed = await feeds.get(self.guild_id, item.feed_id) if item.feed_id else None
+        more = len(waiting) - 1
+        head += f"**Review queue** · {more:,} more after this one.\n{queued_line(item, feed)}\n"
+        stored = await self.bot.store.documents(self.guild_id)
+        digest = item.document.digest
+        try:
+            plan = with_same_text(
+                plan_article(self.guild_id, item.document.key, digest, stored),
+                self.guild_id, digest, stored,
+            )
+        except DocumentError as exc:
+            return self._cannot(item, head, str(exc))
+        try:
+            extraction = await self.bot.extraction.extract(
+                keyed(item.document, plan.key), guild_id=self.guild_id
+            )
+        except ExtractionTimeout as exc:
+            return self._cannot(
+                item, head, f"reading its figures took longer than {exc.budget:g} seconds"
+            )
+        refusal = None if plan.unchanged else await self.bot.store.quota_refusal(
+            self.guild_id, extraction
+        )
+        pages = preview_pages(extraction, plan)
+        content = head + preview_note(extraction, pages)
+        if refusal is not None:
+            content += f"\nIt cannot be stored: {render_text.inert(refusal)}."
+        view = QueueReview(self, item, extraction if refusal is None else None)
+        return Screen(content[:2000], pages[0], view)
+
+    def _cannot(self, item: QueuedArticle, head: str, why: str) -> Screen:
+        content = (
+            f"{head}It cannot be stored: {render_text.inert(why)}. Skip drops it from the queue."
+        )
+        return Screen(content[:2000], None, QueueReview(self, item, None))
+
+    async def store(self, item: QueuedArticle, extraction: Extraction) -> str:
+        try:
+            result = await self.queue.confirm(
+                self.guild_id, item, extraction, actor_id=self.moderator_id
+            )
+        except AlreadyReviewedError:
+            return "Another moderator reviewed that article meanwhile; it is out of the queue."
+        except StoreError as exc:
+            self.left.add(item.id)
+            return f"Not stored: {render_text.inert(str(exc))}. It stays in the queue."
+        self.bot.alerts.announce([result], guild_id=self.guild_id)
+        return stored_message(result.key, result.status, result.figures, result.events)
+
+    async def skip(self, item: QueuedArticle) -> str:
+        if not await self.queue.skip(self.guild_id, item, actor_id=self.moderator_id):
+            return "Another moderator reviewed that article meanwhile; it is out of the queue."
+        name = render_text.document_name(item.document, item.document.key)
+        return f"Skipped {name}: dropped from the queue, nothing was stored."
+
+
+class QueueReview(BotView):
+    """The buttons under one queued article's preview; Confirm is off when it cannot be
+    stored. Each decision replaces the message with its outcome and the next article."""
+
+    def __init__(
+        self,
+        reviewer: QueueReviewer,
+        item: QueuedArticle,
+        extraction: Extraction | None,
+        *,
+        timeout: float = 600.0,
+    ) -> None:
+        super().__init__(timeout=timeout)
+        self.reviewer = reviewer
+        self.item = item
+        self.extraction = extraction
+        self.message: discord.InteractionMessage | discord.WebhookMessage | None = None
+        self.confirm.disabled = extraction is None
+
+    async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
+        return await author_still_moderator(interaction, self.reviewer.moderator_id, NOT_REVIEWER)
+
+    @discord.ui.button(label="Confirm", style=discord.ButtonStyle.success)
+    async def confirm(
+        self, interaction: discord.Interaction[Any], _: discord.ui.Button[Any]
+    ) -> None:
+        self.stop()
+        assert self.extraction is not None  # the button is disabled without one
+        await interaction.response.defer()
+        done = await self.reviewer.store(self.item, self.extraction)
+        await self._show(interaction, await self.reviewer.next_screen(done))
+
+    @discord.ui.button(label="Skip", style=discord.ButtonStyle.danger)
+    async def skip(self, interaction: discord.Interaction[Any], _: discord.ui.Button[Any]) -> None:
+        self.stop()
+        await interaction.response.defer()
+        done = await self.reviewer.skip(self.item)
+        await self._show(interaction, await self.reviewer.next_screen(done))
+
+    @discord.ui.button(label="Stop", style=discord.ButtonStyle.secondary)
+    async def halt(self, interaction: discord.Interaction[Any], _: discord.ui.Button[Any]) -> None:
+        self.stop()
+        waiting = await self.reviewer.queue.count(self.reviewer.guild_id)
+        await interaction.response.edit_message(
+            content=f"Review stopped: {waiting:,} articles wait in the queue (`/admin queue`).",
+            embeds=[], view=None, allowed_mentions=NO_MENTIONS,
+        )
+
+    async def _show(self, interaction: discord.Interaction[Any], screen: Screen) -> None:
+        message = await interaction.edit_original_response(
+            content=screen.content,
+            embeds=[screen.embed] if screen.embed is not None else [],
+            view=screen.view,
+            allowed_mentions=NO_MENTIONS,
+        )
+        if screen.view is not None:
+            screen.view.message = message
+
+    async def on_error(
+        self, interaction: discord.Interaction[Any], error: Exception, item: discord.ui.Item[Any], /
+    ) -> None:
+        await handle_error(interaction, error, replace=True)
+
+    async def on_timeout(self) -> None:
+        disable_buttons(self)
+        if self.message is not None:
+            with contextlib.suppress(discord.HTTPException):
+                await self.message.edit(
+                    content="Review expired: the article stays in the queue (`/admin queue`).",
+                    view=self, allowed_mentions=NO_MENTIONS,
+                )

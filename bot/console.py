@@ -71,7 +71,10 @@ class _Session:
             handle = await self.standin.invoke(
                 typed.path, typed.options, user=self.user, member_permissions=CONSOLE_PERMISSIONS
             )
-        replies = await handle.responses(timeout=30.0)
+        return self._shown(await handle.responses(timeout=30.0))
+
+    def _shown(self, replies: list[Reply]) -> list[Reply]:
+        """``replies``, after noting the buttons they show (a typed label presses one)."""
         shown = buttons(replies, self.standin.messages)
         if shown:
             self.last_buttons = shown
@@ -82,7 +85,7 @@ class _Session:
         handle = await self.standin.submit_modal(
             form, values, member_permissions=CONSOLE_PERMISSIONS
         )
-        return await handle.responses(timeout=30.0)
+        return self._shown(await handle.responses(timeout=30.0))
 
     def _button(self, line: str) -> Button | None:
         text = line.strip()

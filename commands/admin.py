@@ -623,10 +623,17 @@ def feed_added(feed: Feed, found: FoundFeed, at_once: bool) -> str:
         if at_once
         else "put in `/admin queue` for review"
     )
+    listed, taken = len(found.feed.entries), Schedule().entries_per_poll
+    if listed <= taken:
+        fetching = f"It lists {listed:,} articles: they are being fetched now and will be {fate}."
+    else:
+        fetching = (
+            f"It lists {listed:,} articles: the {taken} newest are being fetched now and will"
+            f" be {fate}; the older ones are left out."
+        )
     return (
-        f"Following {name}: <{render_text.clip(feed.url, 300)}>{announced}."
-        f" It lists {len(found.feed.entries):,} articles; its {Schedule().entries_per_poll}"
-        f" newest are being fetched now and will be {fate}. It is checked every 15 minutes."
+        f"Following {name}: <{render_text.clip(feed.url, 300)}>{announced}. {fetching}"
+        " Then it is checked every 15 minutes for new ones."
     )
 
 

@@ -116,7 +116,8 @@ class QueueReviewer:
     async def skip(self, item: QueuedArticle) -> str:
         if not await self.queue.skip(self.guild_id, item, actor_id=self.moderator_id):
             return "Another moderator reviewed that article meanwhile; it is out of the queue."
-        name = render_text.document_name(item.document, item.document.key)
+        document = item.document
+        name = f"“{render_text.clip(document.title, 100)}”" if document.title else "the article"
         return f"Skipped {name}: dropped from the queue, nothing was stored."
 
 

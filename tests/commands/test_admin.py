@@ -33,6 +33,12 @@ SUBCOMMANDS: dict[str, dict[str, object]] = {
     "admin export": {},
     "admin modrole": {},
     "admin reload": {},
+    "admin paste": {},
+    "admin feeds add": {"url": "https://example.org/feed.xml"},
+    "admin feeds remove": {"feed": "1"},
+    "admin feeds list": {},
+    "admin feeds autostore": {"enabled": True},
+    "admin queue": {},
 }
 
 

@@ -64,7 +64,8 @@ async def test_a_followed_feeds_articles_are_reviewed_one_by_one(e2e, site):
 
     first = answer(await e2e.ask("admin queue", member_permissions=MOD, timeout=15.0))
     assert first.ephemeral and "1 more after this one" in first.text()
-    assert "Two more captured" in first.text() or "captured" in first.text()
+    assert f"<https://news.example{PRISONERS}>" in first.text(), "the newest entry first"
+    assert "From **Chronicle: World**" in first.text() and "2 more" in first.text()
     assert [c["label"] for c in first.components[0]["components"]] == ["Confirm", "Skip", "Stop"]
     refused = await press(e2e, first, "Confirm", user=OTHER_MOD, member_permissions=MOD)
     assert "Only the moderator who opened this review" in refused.text()

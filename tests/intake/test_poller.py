@@ -21,6 +21,7 @@ from bot.facts.store.intake import (
     FeedLimitError,
     Feeds,
     ReviewQueue,
+    Shards,
 )
 from bot.intake.fetch import Fetcher
 from bot.intake.poller import FeedPoller, Schedule
@@ -326,7 +327,7 @@ async def test_a_server_that_stores_at_once_gets_documents_and_alerts(
     audit = await store.read("SELECT actor_id, action, target FROM audit_log ORDER BY id", ())
     assert [tuple(row) for row in audit] == [
         (MODERATOR, "follow feed", site.url("/feed.xml")),
-        (MODERATOR, "feed autostore", "store new feed articles at once"),
+        (MODERATOR, "feed autostore", "new feed articles"),
         (BOT_ACTOR, "ingest", result.key),
     ]
 
@@ -383,3 +384,80 @@ async def test_the_service_polls_a_feed_as_soon_as_it_is_added(
             await asyncio.sleep(0.05)
         await poller.stop()
     assert await ReviewQueue(store).count(GUILD) == 1
+
+
+async def test_an_extraction_that_fails_fails_its_entry_alone(
+    site: Site, store: FactStore, clock: Clock
+) -> None:
+    serve_articles(site)
+    site.pages["/feed.xml"] = Page(
+        rss([("p", "/world/prisoners", "P"), ("l", "/world/kursk-losses", "L")]),
+        "application/rss+xml",
+    )
+    await add_feed(store, site, "/feed.xml")
+
+    async def over_budget(document: Document, guild: int) -> Extraction:
+        if "prisoners" in (document.url or ""):
+            raise TimeoutError("extraction took longer than 30 s and was stopped")
+        return extracted(document)
+
+    async with Fetcher(SITE_ONLY) as fetcher:
+        poller = FeedPoller(store, fetcher, over_budget, clock=clock)
+        [report] = await poller.poll_due()
+    statuses = {o.link.rsplit("/", 1)[1]: (o.status, o.error) for o in report.outcomes}
+    assert statuses["prisoners"] == (
+        "failed", "extraction failed: extraction took longer than 30 s and was stopped"
+    )
+    assert statuses["kursk-losses"] == ("queued", None)
+    assert await ReviewQueue(store).count(GUILD) == 1
+
+
+async def test_a_feed_removed_while_it_is_polled_leaves_nothing_behind(
+    site: Site, store: FactStore, clock: Clock
+) -> None:
+    serve_articles(site)
+    site.pages["/feed.xml"] = Page(rss([("l", "/world/kursk-losses", "L")]), "application/rss+xml")
+    feed = await add_feed(store, site, "/feed.xml")
+
+    async def remove_first(document: Document, guild: int) -> Extraction:
+        await Feeds(store).remove(GUILD, feed.id, actor_id=MODERATOR)
+        return extracted(document)
+
+    async with Fetcher(SITE_ONLY) as fetcher:
+        await FeedPoller(store, fetcher, remove_first, clock=clock).poll_due()
+    assert await ReviewQueue(store).count(GUILD) == 0
+    assert await store.read("SELECT * FROM feed_entries", ()) == []
+    assert await Feeds(store).of_guild(GUILD) == []
+
+
+async def test_a_process_polls_only_its_shards_servers(
+    site: Site, store: FactStore, clock: Clock
+) -> None:
+    site.pages["/feed.xml"] = Page(rss([]), "application/rss+xml")
+    on_shard_0, on_shard_1 = (0 << 22) | 5, (1 << 22) | 5
+    for guild in (on_shard_0, on_shard_1):
+        await add_feed(store, site, "/feed.xml", guild=guild)
+    async with Fetcher(SITE_ONLY) as fetcher:
+        poller = FeedPoller(store, fetcher, run_extract, clock=clock, shards=Shards(2, (1,)))
+        reports = await poller.poll_due()
+        assert [r.status for r in reports] == ["updated"]
+        assert await poller.feeds.next_due(poller.shards) == START + Schedule().interval
+        everyone = FeedPoller(store, fetcher, run_extract, clock=clock)
+        [report] = await everyone.poll_due()
+    polled = await Feeds(store).get(on_shard_0, report.feed_id)
+    assert polled is not None and polled.guild_id == on_shard_0
+
+
+async def test_poll_now_waits_for_the_pass_under_way(
+    site: Site, store: FactStore, clock: Clock
+) -> None:
+    serve_articles(site)
+    site.pages["/feed.xml"] = Page(rss([("l", "/world/kursk-losses", "L")]), "application/rss+xml")
+    await add_feed(store, site, "/feed.xml")
+    async with Fetcher(SITE_ONLY) as fetcher:
+        poller = FeedPoller(store, fetcher, run_extract, clock=clock)
+        first = asyncio.create_task(poller.poll_due())
+        await asyncio.sleep(0)
+        second = await poller.poll_now()
+        assert second == [] and first.done()
+        assert [r.count("queued") for r in first.result()] == [1]

@@ -77,3 +77,47 @@ def test_print_commands_is_a_valid_sync_body(e2e_settings, capsys):
 def test_ask_refuses_an_unknown_command_without_running_it(e2e_settings, capsys):
     assert ask(e2e_settings, "/nosuch", as_json=False) == 2
     assert "there is no /nosuch" in capsys.readouterr().err
+
+
+def test_ask_shows_a_form_it_cannot_fill_in(e2e_settings, capsys):
+    assert ask(e2e_settings, "/admin paste", as_json=False) == 0
+    out = capsys.readouterr().out
+    assert "[form] Paste an article" in out
+    assert "Text (required text, at most 4,000 characters)" in out
+
+
+def test_the_console_fills_in_a_form_and_presses_its_buttons(e2e_settings, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    typed = "\n".join(
+        [
+            "/admin paste",
+            "Kursk update",  # Title
+            "Test Wire",  # Publisher
+            "",  # Address
+            "2025-03-30",  # Published
+            "South Korea's NIS said on Monday that at least 600 North Korean soldiers had been",
+            "killed in Kursk.",
+            ".",
+            "Confirm",
+            "quit",
+        ]
+    )
+    env = dict(
+        os.environ,
+        FACTBOT_DB=str(e2e_settings.db_path),
+        FACTBOT_SEEDS=str(e2e_settings.seeds_dir),
+        HOME=str(tmp_path),
+    )
+    env.pop("DISCORD_TOKEN", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "console"],
+        input=typed, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "[form] Paste an article" in done.stdout
+    assert "**at least 600** · NIS" in done.stdout
+    assert "Stored `guild-" in done.stdout and "/kursk-update.txt` for this server" in done.stdout

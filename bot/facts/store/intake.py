@@ -190,7 +190,7 @@ class Feeds:
             feed = _feed(row)
             await tx.execute("DELETE FROM feeds WHERE id = ? AND guild_id = ?", (feed_id, guild_id))
             await audit.record(
-                tx, guild_id, actor_id, "unfollow feed", feed.url, before={"title": feed.title}
+                tx, guild_id, actor_id, "unfollow feed", feed.url, after={"title": feed.title}
             )
         return feed
 
@@ -295,8 +295,8 @@ class Feeds:
                 (guild_id, int(value), actor_id, iso(datetime.now(UTC))),
             )
             await audit.record(
-                tx, guild_id, actor_id, "feed autostore", "store new feed articles at once",
-                before=previous, after=value,
+                tx, guild_id, actor_id, "feed autostore", "new feed articles",
+                before={"stored at once": previous}, after={"stored at once": value},
             )
         return previous
 
@@ -444,7 +444,7 @@ class ReviewQueue:
             target = item.document.url or item.document.key
             await audit.record(
                 tx, guild_id, actor_id, "skip queued article", target,
-                before={"title": item.document.title, "figures": item.figures},
+                after={"title": item.document.title, "figures": item.figures},
             )
         return True
 

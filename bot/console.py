@@ -38,6 +38,9 @@ from bot.standin.text import Button, buttons, conversation_text
 
 CONSOLE_PERMISSIONS = MEMBER_PERMISSIONS | MANAGE_GUILD
 HISTORY_NAME = ".factbot_history"
+#: How long the console waits for an answer: a deferred one may download for up to 30 s and
+#: extract for up to FACTBOT_EXTRACTION_SECONDS.
+ANSWER_WAIT = 120.0
 
 
 def _console_settings(settings: Settings) -> Settings:
@@ -71,7 +74,7 @@ class _Session:
             handle = await self.standin.invoke(
                 typed.path, typed.options, user=self.user, member_permissions=CONSOLE_PERMISSIONS
             )
-        return self._shown(await handle.responses(timeout=30.0))
+        return self._shown(await handle.responses(timeout=ANSWER_WAIT))
 
     def _shown(self, replies: list[Reply]) -> list[Reply]:
         """``replies``, after noting the buttons they show (a typed label presses one)."""
@@ -85,7 +88,7 @@ class _Session:
         handle = await self.standin.submit_modal(
             form, values, member_permissions=CONSOLE_PERMISSIONS
         )
-        return self._shown(await handle.responses(timeout=30.0))
+        return self._shown(await handle.responses(timeout=ANSWER_WAIT))
 
     def _button(self, line: str) -> Button | None:
         text = line.strip()

@@ -29,7 +29,7 @@ from bot.facts.ingest import UploadPlan, plan_article, plan_upload, with_same_te
 from bot.facts.model import Document, Extraction
 from bot.facts.store import StoreError
 from bot.facts.store.alerts import AlertSubscription, AlertSubscriptions
-from bot.facts.store.intake import Feed, FeedLimitError, Feeds, ReviewQueue
+from bot.facts.store.intake import Feed, FeedCounts, FeedLimitError, Feeds
 from bot.facts.store.overlays import CORRECTABLE_FIELDS, Moderation, ModerationError
 from bot.facts.store.quota import size_words
 from bot.intake.addresses import normalised_url
@@ -531,15 +531,17 @@ class Admin(
         feed: app_commands.Transform[Feed, FeedOption],
     ) -> None:
         guild = _guild(interaction)
-        removed = await Feeds(self.bot.store).remove(guild, feed.id, actor_id=interaction.user.id)
+        feeds = Feeds(self.bot.store)
+        waiting = (await feeds.counts(guild)).get(feed.id, FeedCounts()).waiting
+        removed = await feeds.remove(guild, feed.id, actor_id=interaction.user.id)
         if removed is None:
             await self._done(interaction, "That feed was already removed.")
             return
-        waiting = await ReviewQueue(self.bot.store).count(guild)
+        kept = f" {waiting:,} of its articles still wait in `/admin queue`." if waiting else ""
         await self._done(
             interaction,
             f"No longer following {feed_name(removed)} (<{render_text.clip(removed.url, 300)}>)."
-            f" Articles already fetched stay: {waiting:,} wait in `/admin queue`.",
+            + kept,
         )
 
     @feeds.command(name="list", description="The feeds this server follows and how they fare")

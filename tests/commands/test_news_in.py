@@ -280,3 +280,24 @@ async def test_a_private_address_is_blocked_without_the_allow_flag(e2e, site, co
     assert site.hits == [], "nothing was asked of a blocked address"
     assert not [c for c in connections if c[1] == int(site.base.rsplit(":", 1)[1])]
     assert await own_documents(e2e.bot, e2e.standin.guild.id) == []
+
+
+ATTACHMENT_FAILURES = [
+    ("scan.pdf", b"%PDF-1.4\n%garbage that is no PDF\n", "application/pdf", "not a readable PDF"),
+    ("photo.pdf", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "application/pdf", "not a readable PDF"),
+    ("links.html", b"<html><body><a href='/a'>A</a></body></html>", "text/html",
+     "not an article: the page has no main text"),
+    ("big.html", b"<p>" + b"x" * (6 * 1024 * 1024), "text/html", "too large: 6.0 MB"),
+    ("deck.pptx", b"PK\x03\x04", "application/vnd.ms-powerpoint", "unsupported type"),
+]
+
+
+@pytest.mark.parametrize(("filename", "data", "content_type", "said"), ATTACHMENT_FAILURES,
+                         ids=[f[0] for f in ATTACHMENT_FAILURES])
+async def test_every_failure_of_an_attachment_is_told_and_stores_nothing(
+    e2e, filename, data, content_type, said
+):
+    reply = await ingest_file(e2e, filename, data, content_type)
+    assert reply.ephemeral and not reply.components
+    assert reply.text().startswith("Refused: ") and said in reply.text()
+    assert await own_documents(e2e.bot, e2e.standin.guild.id) == []

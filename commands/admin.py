@@ -3,7 +3,9 @@ server only; every action goes to the audit log. Every reply is ephemeral."""
 
 from __future__ import annotations
 
+import asyncio
 import io
+import weakref
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any, Literal, TypeVar
@@ -72,6 +74,17 @@ class Admin(
 
     def __init__(self, bot: FactBot) -> None:
         self.bot = bot
+        self._readers: weakref.WeakValueDictionary[int, asyncio.Lock] = (
+            weakref.WeakValueDictionary()
+        )
+
+    def _reading(self, guild: int) -> asyncio.Lock:
+        """One download (and reading) at a time per server, so that one server's slow links
+        never hold up another's or take all of the bot's connections."""
+        lock = self._readers.get(guild)
+        if lock is None:
+            lock = self._readers[guild] = asyncio.Lock()
+        return lock
 
     @property
     def moderation(self) -> Moderation:
@@ -140,16 +153,19 @@ class Admin(
         await interaction.response.defer(ephemeral=True, thinking=True)
         try:
             overrides = articles.overrides_of(title=title, publisher=publisher, published=published)
-            if file is not None and kind is not None:
-                data = await file.read()
-                document = await articles.attachment_document(data, file.filename, kind, overrides)
-                name = file.filename
-            else:
-                assert address is not None
-                document = await articles.address_document(
-                    self.bot.fetcher, guild, address, overrides
-                )
-                name = None
+            async with self._reading(guild):
+                if file is not None and kind is not None:
+                    data = await file.read()
+                    document = await articles.attachment_document(
+                        data, file.filename, kind, overrides
+                    )
+                    name = file.filename
+                else:
+                    assert address is not None
+                    document = await articles.address_document(
+                        self.bot.fetcher, guild, address, overrides
+                    )
+                    name = None
         except (DocumentError, IntakeError) as exc:
             await self._refuse(interaction, str(exc))
             return
@@ -500,7 +516,8 @@ class Admin(
         guild = _guild(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         try:
-            found = await find_feed(self.bot.fetcher, url.strip())
+            async with self._reading(guild):
+                found = await find_feed(self.bot.fetcher, url.strip())
         except IntakeError as exc:
             await self._done(
                 interaction, f"Not followed: {render_text.inert(str(exc))}. Nothing was changed."

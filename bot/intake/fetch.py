@@ -188,6 +188,11 @@ class Fetcher:
     ) -> None:
         await self.close()
 
+    @property
+    def open(self) -> bool:
+        """Whether connections may be open (a download was made and ``close`` not called)."""
+        return self._session is not None
+
     async def close(self) -> None:
         if self._session is not None:
             await self._session.close()

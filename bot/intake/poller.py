@@ -115,6 +115,10 @@ class FeedPoller:
                 await self._task
             self._task = None
 
+    @property
+    def running(self) -> bool:
+        return self._task is not None and not self._task.done()
+
     def wake(self) -> None:
         """Look at what is due now (a feed was just added)."""
         self._wake.set()

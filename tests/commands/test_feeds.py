@@ -210,3 +210,13 @@ async def test_feeds_and_the_queue_are_for_moderators_only(e2e, site):
     stopped = await press(e2e, preview, "Stop", member_permissions=MOD)
     assert "Review stopped: 2 articles wait in the queue" in stopped.text()
     assert await own_documents(e2e.bot, e2e.standin.guild.id) == []
+
+
+async def test_the_poller_starts_with_the_bot_and_stops_with_it(e2e_settings, site):
+    from bot.standin import DiscordStandIn, bot_on_standin
+
+    async with DiscordStandIn() as standin, bot_on_standin(e2e_settings, standin) as bot:
+        poller = bot.feed_poller
+        assert poller.running
+    assert not poller.running
+    assert not bot.fetcher.open, "its downloads' connections are closed"

@@ -301,3 +301,18 @@ async def test_every_failure_of_an_attachment_is_told_and_stores_nothing(
     assert reply.ephemeral and not reply.components
     assert reply.text().startswith("Refused: ") and said in reply.text()
     assert await own_documents(e2e.bot, e2e.standin.guild.id) == []
+
+
+async def test_a_servers_slow_address_holds_up_no_other_server(e2e, site):
+    serve_news(site)
+    site.pages["/slow"] = slow
+    e2e.bot.fetcher.limits = FetchLimits(total_seconds=4.0)
+    first, second = e2e.standin.guilds[:2]
+    waiting = await e2e.invoke(
+        "admin ingest", {"url": site.url("/slow")}, member_permissions=MOD, guild_id=first.id
+    )
+    preview = await ingest_url(e2e, site.url(LOSSES), guild_id=second.id)
+    assert "about 4,500" in preview.text()
+    assert all(r.is_deferral for r in waiting.replies), "the slow one is still downloading"
+    refused = answer(await waiting.responses(timeout=10.0))
+    assert "timed out: no complete answer within 4 s" in refused.text()

@@ -12,6 +12,7 @@ import pytest
 from bot.facts.store.audit import BOT_ACTOR
 from bot.facts.store.intake import Feeds, ReviewQueue
 from bot.facts.store.overlays import Moderation
+from bot.intake.fetch import FEED_KINDS
 from bot.standin import FakeUser
 from tests.commands.news import (
     FEED,
@@ -215,8 +216,11 @@ async def test_feeds_and_the_queue_are_for_moderators_only(e2e, site):
 async def test_the_poller_starts_with_the_bot_and_stops_with_it(e2e_settings, site):
     from bot.standin import DiscordStandIn, bot_on_standin
 
+    serve_news(site)
     async with DiscordStandIn() as standin, bot_on_standin(e2e_settings, standin) as bot:
         poller = bot.feed_poller
         assert poller.running
+        await bot.fetcher.fetch(site.url(FEED), accept=FEED_KINDS)
+        assert bot.fetcher.open
     assert not poller.running
     assert not bot.fetcher.open, "its downloads' connections are closed"

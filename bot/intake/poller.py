@@ -99,7 +99,7 @@ class FeedPoller:
         self.queue = ReviewQueue(store)
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
-        #: One pass at a time: the service's, or one asked for with :meth:`poll_now`.
+        #: One pass at a time: the service's, or one a caller (a test) asks for.
         self._pass = asyncio.Lock()
 
     # -- the service ----------------------------------------------------------------------------
@@ -123,10 +123,6 @@ class FeedPoller:
         """Look at what is due now (a feed was just added)."""
         self._wake.set()
 
-    async def poll_now(self) -> list[PollReport]:
-        """Poll what is due now and return when done; waits for a pass already running."""
-        return await self.poll_due()
-
     async def run(self) -> None:
         while True:
             self._wake.clear()  # before the pass: a wake during it asks for another one
@@ -147,7 +143,8 @@ class FeedPoller:
         return max(1.0, min(tick, (due - self.clock()).total_seconds()))
 
     async def poll_due(self) -> list[PollReport]:
-        """Poll every feed that is due (at most ``batch``), ``concurrency`` at a time."""
+        """Poll every feed that is due (at most ``batch``), ``concurrency`` at a time; after a
+        pass already under way (the service's, or another caller's) has finished."""
         async with self._pass:
             due = await self.feeds.due(self.clock(), self.schedule.batch, self.shards)
             gate = asyncio.Semaphore(self.schedule.concurrency)

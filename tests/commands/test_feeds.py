@@ -54,7 +54,7 @@ async def test_a_followed_feeds_articles_are_reviewed_one_by_one(e2e, site):
     reply = await follow(e2e, site.url(FEED))
     assert reply.ephemeral and "Following **Chronicle: World**" in reply.text()
     assert "put in `/admin queue` for review" in reply.text()
-    await e2e.bot.feed_poller.poll_now()
+    await e2e.bot.feed_poller.poll_due()
     assert await ReviewQueue(e2e.bot.store).count(guild) == 2
     assert await own_documents(e2e.bot, guild) == [], "queued articles are not stored"
 
@@ -98,7 +98,7 @@ async def test_autostore_stores_new_articles_at_once_and_posts_the_alert(e2e, si
     assert "stored at once" in reply.text()
     reply = await follow(e2e, site.url(FEED))
     assert "stored at once (autostore is on)" in reply.text()
-    await e2e.bot.feed_poller.poll_now()
+    await e2e.bot.feed_poller.poll_due()
     await e2e.bot.alerts.idle()
     assert await server_figures(e2e.bot, guild.id) >= EXPECTED
     assert len(await own_documents(e2e.bot, guild.id)) == 2
@@ -129,14 +129,14 @@ async def test_a_feed_that_changes_is_polled_again_when_due(e2e, site):
     site.pages[FEED] = Page(rss([("l", LOSSES, "Losses")]), "application/rss+xml")
     await follow(e2e, site.url(FEED))
     poller = e2e.bot.feed_poller
-    await poller.poll_now()
-    assert await poller.poll_now() == [], "nothing is due right after a poll"
+    await poller.poll_due()
+    assert await poller.poll_due() == [], "nothing is due right after a poll"
     site.pages[FEED] = Page(
         rss([("p", PRISONERS, "Captured"), ("l", LOSSES, "Losses")]), "application/rss+xml"
     )
     later = datetime.now(UTC) + timedelta(minutes=16)
     poller.clock = lambda: later
-    [report] = await poller.poll_now()
+    [report] = await poller.poll_due()
     assert report.count("queued") == 1
     assert await ReviewQueue(e2e.bot.store).count(e2e.standin.guild.id) == 2
 
@@ -204,7 +204,7 @@ async def test_feeds_and_the_queue_are_for_moderators_only(e2e, site):
         assert "Only this server's moderators" in reply.text(), command
     assert site.hits == []
     await follow(e2e, site.url(FEED))
-    await e2e.bot.feed_poller.poll_now()
+    await e2e.bot.feed_poller.poll_due()
     preview = answer(await e2e.ask("admin queue", member_permissions=MOD, timeout=15.0))
     demoted = await press(e2e, preview, "Confirm", member_permissions=0)
     assert "Only this server's moderators" in demoted.text()

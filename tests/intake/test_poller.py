@@ -448,7 +448,7 @@ async def test_a_process_polls_only_its_shards_servers(
     assert polled is not None and polled.guild_id == on_shard_0
 
 
-async def test_poll_now_waits_for_the_pass_under_way(
+async def test_a_pass_waits_for_the_pass_under_way(
     site: Site, store: FactStore, clock: Clock
 ) -> None:
     serve_articles(site)
@@ -458,6 +458,6 @@ async def test_poll_now_waits_for_the_pass_under_way(
         poller = FeedPoller(store, fetcher, run_extract, clock=clock)
         first = asyncio.create_task(poller.poll_due())
         await asyncio.sleep(0)
-        second = await poller.poll_now()
+        second = await poller.poll_due()
         assert second == [] and first.done()
         assert [r.count("queued") for r in first.result()] == [1]

@@ -35,15 +35,14 @@ from bot.facts.store.intake import Feed, FeedCounts, FeedLimitError, Feeds
 from bot.facts.store.overlays import CORRECTABLE_FIELDS, Moderation, ModerationError
 from bot.facts.store.quota import size_words
 from bot.intake.addresses import normalised_url
-from bot.intake.download import FoundFeed, find_feed
+from bot.intake.download import find_feed
 from bot.intake.errors import IntakeError
-from bot.intake.poller import Schedule
 from bot.options import DocumentOption, FeedOption, ModeratedFigureOption
 from bot.render import Entry, paginate
 from bot.render import text as render_text
 from bot.render.answers import document_line
 from bot.render.audit import audit_line, unattached_note
-from bot.render.feeds import feed_entry, feed_name, feeds_intro
+from bot.render.feeds import feed_added, feed_entry, feed_name, feeds_intro
 from bot.views import send_pages, send_text
 
 T = TypeVar("T")
@@ -141,7 +140,7 @@ class Admin(
         guild = _guild(interaction)
         address = url.strip() if url and url.strip() else None
         if (file is None) == (address is None):
-            await self._done(interaction, BOTH_OR_NEITHER[file is None])
+            await self._done(interaction, articles.ONE_SOURCE[file is None])
             return
         kind = None
         if file is not None:
@@ -617,43 +616,6 @@ class Admin(
             screen.content, embeds=embeds, view=screen.view, ephemeral=True,
             allowed_mentions=discord.AllowedMentions.none(), wait=True,
         )
-
-
-BOTH_OR_NEITHER = {
-    False: (
-        "Give either `file:` or `url:`, not both: nothing was stored. (To say where a file was"
-        " published, put a `url:` line in its front matter.)"
-    ),
-    True: (
-        "Give a `file:` (a .txt, .md, .html or .pdf attachment) or a `url:` (an article's"
-        " address): nothing was stored. To paste a text, use `/admin paste`."
-    ),
-}
-
-
-def feed_added(feed: Feed, found: FoundFeed, at_once: bool) -> str:
-    """What /admin feeds add did, and what happens next."""
-    name = feed_name(feed)
-    announced = (
-        f" (the page <{render_text.clip(found.page, 300)}> announces it)" if found.page else ""
-    )
-    fate = (
-        "stored at once (autostore is on), with an alert"
-        if at_once
-        else "put in `/admin queue` for review"
-    )
-    listed, taken = len(found.feed.entries), Schedule().entries_per_poll
-    if listed <= taken:
-        fetching = f"It lists {listed:,} articles: they are being fetched now and will be {fate}."
-    else:
-        fetching = (
-            f"It lists {listed:,} articles: the {taken} newest are being fetched now and will"
-            f" be {fate}; the older ones are left out."
-        )
-    return (
-        f"Following {name}: <{render_text.clip(feed.url, 300)}>{announced}. {fetching}"
-        " Then it is checked every 15 minutes for new ones."
-    )
 
 
 def export_too_large(

@@ -23,6 +23,17 @@ from bot.intake.download import fetch_article, guild_key
 from bot.intake.fetch import Fetcher, Kind
 
 _SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
+#: Why /admin ingest needs exactly one source: keyed by "no file was given".
+ONE_SOURCE = {
+    False: (
+        "Give either `file:` or `url:`, not both: nothing was stored. (To say where a file was"
+        " published, put a `url:` line in its front matter.)"
+    ),
+    True: (
+        "Give a `file:` (a .txt, .md, .html or .pdf attachment) or a `url:` (an article's"
+        " address): nothing was stored. To paste a text, use `/admin paste`."
+    ),
+}
 PASTE_NAME = "pasted.txt"
 #: A key keeps 48 characters of a file name (``ingest.plan_upload``).
 _SLUG_LENGTH = 48

@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.facts.store.intake import MAX_FEEDS_PER_GUILD, Feed, FeedCounts, QueuedArticle
+from bot.intake.download import FoundFeed
+from bot.intake.poller import Schedule
 from bot.render import text
 
 
@@ -58,3 +60,28 @@ def queued_line(item: QueuedArticle, feed: Feed | None) -> str:
     origin = feed_name(feed) if feed is not None else "a feed no longer followed"
     address = f" · <{text.clip(item.document.url, 300)}>" if item.document.url else ""
     return f"From {origin}, queued {when(item.queued_at)}{address}"
+
+
+def feed_added(feed: Feed, found: FoundFeed, at_once: bool) -> str:
+    """What /admin feeds add did, and what happens next."""
+    name = feed_name(feed)
+    announced = (
+        f" (the page <{text.clip(found.page, 300)}> announces it)" if found.page else ""
+    )
+    fate = (
+        "stored at once (autostore is on), with an alert"
+        if at_once
+        else "put in `/admin queue` for review"
+    )
+    listed, taken = len(found.feed.entries), Schedule().entries_per_poll
+    if listed <= taken:
+        fetching = f"It lists {listed:,} articles: they are being fetched now and will be {fate}."
+    else:
+        fetching = (
+            f"It lists {listed:,} articles: the {taken} newest are being fetched now and will"
+            f" be {fate}; the older ones are left out."
+        )
+    return (
+        f"Following {name}: <{text.clip(feed.url, 300)}>{announced}. {fetching}"
+        " Then it is checked every 15 minutes for new ones."
+    )

@@ -1,4 +1,9 @@
-"""Alias tables: the names the text uses for forces and claimants, and their canonical forms."""
+"""Names: the forces and claimants a text names, in their canonical forms.
+
+``subject_aliases`` builds one pattern over every alias of every force (``vocabulary.forces``);
+``canonical_claimant`` maps a claimant as written to the canonical name of a claimant we know
+(``vocabulary.claimants``); ``is_person`` tells a person from a body.
+"""
 
 from __future__ import annotations
 
@@ -6,85 +11,15 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from bot.facts.trie import trie_pattern
+from bot.facts.vocabulary.build import trie_pattern
+from bot.facts.vocabulary.claimants import CLAIMANT_PATTERNS, ORG_WORDS, PERSON_TITLES
+from bot.facts.vocabulary.forces import SUBJECT_ALIASES, THE_NORTH
 
-# Canonical force -> the ways documents name it (as a noun, adjective, capital or demonym).
-SUBJECT_ALIASES: dict[str, tuple[str, ...]] = {
-    "North Korea": (
-        "North Korea", "North Korean", "North Koreans", "N. Korea", "N. Korean", "N.Korea",
-        "N.Korean", "DPRK", "D.P.R.K.", "Pyongyang", "Democratic People's Republic of Korea",
-        "Korean People's Army", "KPA", "NK", "NKs",
-    ),
-    "Russia": (
-        "Russia", "Russian", "Russians", "Moscow", "Kremlin", "Russian Federation", "RU", "RF",
-        "occupiers", "occupying forces", "invaders", "russists", "rashists",
-    ),
-    "Ukraine": (
-        "Ukraine", "Ukrainian", "Ukrainians", "Kyiv", "Kiev", "UAF", "AFU", "ZSU", "VSU",
-        "Armed Forces of Ukraine",
-    ),
-    "South Korea": ("South Korea", "South Korean", "South Koreans", "Seoul", "ROK"),
-    "United States": (
-        "United States", "U.S.", "US", "USA", "U.S.A.", "American", "Americans", "Washington",
-        "Pentagon",
-    ),
-    "China": ("China", "Chinese", "Beijing"),
-    "Belarus": ("Belarus", "Belarusian", "Belarusians", "Minsk"),
-    "Iran": ("Iran", "Iranian", "Iranians", "Tehran"),
-    "Israel": ("Israel", "Israeli", "Israelis", "IDF"),
-    "Palestine": ("Palestinian", "Palestinians", "Gaza", "Hamas"),
-    "Lebanon": ("Lebanon", "Lebanese", "Hezbollah"),
-    "Syria": ("Syria", "Syrian", "Syrians"),
-    "Yemen": ("Yemen", "Yemeni", "Houthi", "Houthis"),
-    "Sudan": ("Sudan", "Sudanese", "Rapid Support Forces", "RSF"),
-    "Myanmar": ("Myanmar", "Burmese", "Tatmadaw"),
-    "Georgia": ("Georgian", "Georgians"),
-    "Poland": ("Poland", "Polish", "Poles"),
-    "Somalia": ("Somalia", "Somali", "Somalis", "Somaliland", "Puntland"),
-    "Nigeria": ("Nigeria", "Nigerian", "Nigerians"),
-    "Colombia": ("Colombia", "Colombian", "Colombians"),
-    "Kenya": ("Kenya", "Kenyan", "Kenyans"),
-    "Haiti": ("Haiti", "Haitian", "Haitians"),
-    "Ethiopia": ("Ethiopia", "Ethiopian", "Ethiopians"),
-    "NATO": ("NATO",),
-    "United Kingdom": ("Britain", "British", "U.K.", "UK"),
-    "France": ("France", "French"),
-    "Germany": ("Germany", "German", "Germans"),
-    "Japan": ("Japan", "Japanese", "Tokyo"),
-    "India": ("India", "Indian", "Indians"),
-    "Nepal": ("Nepal", "Nepali", "Nepalese"),
-    "Cuba": ("Cuba", "Cuban", "Cubans"),
-    "Chechnya": ("Chechen", "Chechens"),
-}
-
-# Canonical claimant -> patterns (regular expressions, case-insensitive) naming it.
-CLAIMANT_ALIASES: dict[str, tuple[str, ...]] = {
-    "NIS": (
-        r"National\s+Intelligence\s+Service", r"\bNIS\b",
-        r"South\s+Korea(?:'s|’s|n)\s+(?:main\s+)?spy\s+agency", r"Seoul(?:'s|’s)\s+spy\s+agency",
-    ),
-    "Volodymyr Zelenskyy": (r"Zelensk(?:yy|y|iy|ij)",),
-    "Vladimir Putin": (r"\bPutin\b",),
-    "Kim Jong Un": (r"\bKim\s+Jong[\s-]?Un\b",),
-    "JCS": (r"Joint\s+Chiefs\s+of\s+Staff", r"\bJCS\b"),
-    "HUR": (
-        r"\bHUR\b", r"\bGUR\b", r"Main\s+(?:Directorate\s+of\s+)?Intelligence\s+Directorate",
-        r"Defen[cs]e\s+Intelligence\s+of\s+Ukraine",
-        r"Ukrain(?:e's|e’s|ian)\s+military\s+intelligence",
-    ),
-    "Pentagon": (r"\bPentagon\b", r"U\.?S\.?\s+Department\s+of\s+Defen[cs]e"),
-    "ISW": (r"Institute\s+for\s+the\s+Study\s+of\s+War", r"\bISW\b"),
-    "JoongAng Ilbo": (r"JoongAng\s+Ilbo",),
-    "Yonhap": (r"\bYonhap\b",),
-    "UK Ministry of Defence": (
-        r"(?:British|UK|U\.K\.|Britain's|Britain’s)\s+(?:Ministry\s+of\s+Defen[cs]e|Defen[cs]e\s+Ministry)",
-        r"\bUK\s+MoD\b",
-    ),
-}
+__all__ = ["SUBJECT_ALIASES", "canonical_claimant", "is_person", "subject_aliases"]
 
 _CLAIMANT_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (canonical, re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE))
-    for canonical, patterns in CLAIMANT_ALIASES.items()
+    for canonical, patterns in CLAIMANT_PATTERNS.items()
 )
 
 
@@ -102,9 +37,23 @@ def subject_aliases(names: Iterable[str]) -> tuple[re.Pattern[str], dict[str, st
     table = {a: canonical for canonical, aliases in SUBJECT_ALIASES.items() for a in aliases}
     for name in names:
         table.setdefault(name, name)
+    north, north_korea = THE_NORTH
+    the, word = north.split()
     # Case-sensitive on purpose: "us" the pronoun is not the "US", "nk" is nothing.
     pattern = re.compile(
-        r"(?<![\w.])(?:" + trie_pattern(table) + r"|the\s+North(?!\s+Korea))(?![\w])"
+        r"(?<![\w.])(?:" + trie_pattern(table) + rf"|{the}\s+{word}(?!\s+Korea))(?![\w])"
     )
-    table["the North"] = "North Korea"  # in this story, "the North" without "Korea"
+    table[north] = north_korea
     return pattern, table
+
+
+def is_person(text: str) -> bool:
+    """Whether a claimant as written is a person ("Lt. Gen. Kim") rather than a body."""
+    words = text.replace("(", " ").replace(")", " ").split()
+    lowered = {w.lower().strip(",") for w in words}
+    if lowered & ORG_WORDS:
+        return False
+    if lowered & PERSON_TITLES:
+        return True
+    capitals = [w for w in words if w[0].isupper() and not w.isupper()]
+    return len(capitals) >= 2 and len(words) <= 4

@@ -19,6 +19,25 @@ from datetime import date, timedelta
 from typing import TypeVar
 
 from bot.facts.model import DateSpan, Precision
+from bot.facts.vocabulary.build import alternation
+from bot.facts.vocabulary.calendar import (
+    AGO_COUNTS,
+    CHANGE_WORDS,
+    COUNTED_AFTER_NUMBER,
+    DAY_PARTS,
+    DAYTIME_PARTS,
+    DEADLINE_WORDS,
+    MONTH_ABBREVIATIONS,
+    MONTH_CONTEXT,
+    MONTH_NAMES,
+    MONTH_NUMBERS,
+    OF_YEAR_CONTEXT,
+    PERIOD_PARTS,
+    PERIOD_UNITS,
+    RELATIVE_DAY_WORDS,
+    WEEKDAY_NUMBERS,
+    WEEKDAYS,
+)
 
 __all__ = ["Anchor", "DateMention", "find_dates", "publication_anchor"]
 
@@ -63,56 +82,14 @@ class _Found:
     deadline: bool = False  # "by 2030", "until 2026": no evidence of when the text was written
 
 
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
+# --- patterns -------------------------------------------------------------------------------
 
-
-# --- vocabulary -------------------------------------------------------------------------------
-
-_MONTH_NUMBERS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_WEEKDAY_NUMBERS = {
-    name: number
-    for number, name in enumerate(
-        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-    )
-}
-_SMALL_NUMBERS = dict(
-    zip(
-        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
-        range(1, 11),
-        strict=True,
-    )
-) | {"a": 1, "an": 1, "eleven": 11, "twelve": 12}
-
-_MONTH_FULL = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"(?!\w)"
-)
-_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+_MONTH_FULL = rf"(?:{alternation(MONTH_NAMES)})(?!\w)"
+_MONTH_ABBR = rf"(?:{alternation(MONTH_ABBREVIATIONS)})"
 # Where a day or a year follows, "Oct 30" needs no dot.
 _MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR}\.|{_MONTH_ABBR}(?=\s+\d))"
 _MONTH_NAMED = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR}\.)"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_WEEKDAY = rf"(?:{alternation(WEEKDAYS)})\b"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w])"
 _YEAR_DIGITS = r"(?:19\d\d|20\d\d|2100)"
 # A year is never part of a larger number, an amount or a code.
@@ -120,19 +97,10 @@ _YEAR = rf"{_YEAR_DIGITS}(?![\w%/-]|[.,]\d)"
 _FREE_YEAR = rf"(?<![\w$€£#.,/-]){_YEAR}"
 # A year that a dash may follow ("2022-24", "June 2024-March 2025").
 _YEAR_BEFORE_DASH = rf"{_YEAR_DIGITS}(?![\w%/]|[.,]\d)"
-_COUNTED = (
-    r"(?i:troops?|soldiers?|servicemen|service\s*members|fighters|personnel|people|men|women"
-    r"|civilians|casualties|deaths|dead|killed|wounded|injured|captured|prisoners|pows|units"
-    r"|members|workers|residents|refugees|children|km|kilometers|kilometres|miles|meters"
-    r"|metres|dollars|won|rubles|roubles|euros|tons|tonnes|rounds|shells|drones|missiles"
-    r"|tanks|vehicles|times|cases|votes|sorties|strikes|attacks|days|hours)\b"
-)
+_COUNTED = r"(?i:" + "|".join(COUNTED_AFTER_NUMBER) + r")\b"
 _NOT_A_COUNT = rf"(?!\s+{_COUNTED})"
 _DAY_RANGE = rf"(?:\s*(?:-|–|\s(?i:to|and)\s)\s*(?P<d2>{_DAY}))?"
-_PART = (
-    r"(?i:early|late|mid|the\s+(?:end|start|beginning|middle|first\s+half|second\s+half|rest)"
-    r"\s+of|end\s+of)"
-)
+_PART = rf"(?i:{alternation(PERIOD_PARTS)})"
 
 _ISO = re.compile(r"(?<![\w.-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\w-]|\.\d)")
 _MDY = re.compile(
@@ -179,35 +147,23 @@ _MONTH_ONLY = re.compile(
     rf"(?P<mon>{_MONTH_FULL})"
 )
 _RELATIVE = re.compile(
-    r"\b(?i:(?:(?P<shift>earlier|later)\s+)?(?P<which>this|last|next)\s+(?P<unit>week|month|year)"
-    r"|(?P<word>yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)))\b"
+    r"\b(?i:(?:(?P<shift>earlier|later)\s+)?(?P<which>this|last|next)"
+    rf"\s+(?P<unit>{alternation(PERIOD_UNITS)})|(?P<word>{alternation(RELATIVE_DAY_WORDS)}"
+    rf"|last\s+night|this\s+(?:{alternation(DAYTIME_PARTS)})))\b"
 )
 _AGO = re.compile(
-    r"\b(?i:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
-    r"\s+(?P<unit>day|week|month|year)s?\s+ago)\b"
+    rf"\b(?i:(?P<n>{alternation(AGO_COUNTS)}|\d{{1,2}})"
+    rf"\s+(?P<unit>day|{alternation(PERIOD_UNITS)})s?\s+ago)\b"
 )
 _WEEKDAY_REF = re.compile(
     rf"\b(?:(?P<mod>(?i:last|this\s+past|next))\s+)?(?P<wd>{_WEEKDAY})"
-    r"(?:\s+(?i:morning|afternoon|evening|night))?"
+    rf"(?:\s+(?i:{alternation(DAY_PARTS)}))?"
 )
 _SINCE_BEFORE = re.compile(r"(?i:since)\s+\Z")
 _WORD_BEFORE = re.compile(r"(\w+)\W*\Z")
 
-# "May" and "March" alone are months only after one of these words ("in May", "early March").
-_MONTH_CONTEXT = _wordset(
-    """in on since by until till from during of between and or to through before after
-    throughout around early late mid"""
-)
-# "increased by 2000": a change, not a deadline.
-_CHANGE_WORDS = _wordset("up down rose risen grew grown fell fallen increase decrease")
-# "of 2023" is a date only after words like these ("summer of 2023", "as of 2023").
-_OF_YEAR_CONTEXT = _wordset(
-    """summer winter spring fall autumn end start beginning middle half part rest course quarter
-    months month year as"""
-)
 # How far ahead of the publication date a month-day without a year may still be read.
 _UPCOMING_DAYS = 60
-_DEADLINE_CONTEXT = frozenset({"by", "until", "till"})
 
 
 # --- public API -------------------------------------------------------------------------------
@@ -449,9 +405,9 @@ def _on_year_in_context(match: re.Match[str], text: str) -> _Found | None:
     if context in ("by", "of"):
         before = _WORD_BEFORE.search(text, max(0, match.start() - 24), match.start())
         word = before.group(1).lower() if before else ""
-        if context == "by" and (word in _CHANGE_WORDS or word.endswith("ed")):
+        if context == "by" and (word in CHANGE_WORDS or word.endswith("ed")):
             return None
-        if context == "of" and word not in _OF_YEAR_CONTEXT and word not in _MONTH_NUMBERS:
+        if context == "of" and word not in OF_YEAR_CONTEXT and word not in MONTH_NUMBERS:
             return None
     year = int(match.group(group))
     value = (date(year, 1, 1), date(year, 12, 31), Precision.YEAR, False)
@@ -459,7 +415,7 @@ def _on_year_in_context(match: re.Match[str], text: str) -> _Found | None:
         match.start(group),
         match.end(group),
         lambda _anchor: value,
-        deadline=context in _DEADLINE_CONTEXT,
+        deadline=context in DEADLINE_WORDS,
     )
 
 
@@ -468,7 +424,7 @@ def _on_month_only(match: re.Match[str], text: str) -> _Found | None:
     modifier = " ".join((match.group("mod") or "").lower().split())
     if not modifier and month in (3, 5):
         before = _WORD_BEFORE.search(text, max(0, match.start() - 24), match.start())
-        if not before or before.group(1).lower() not in _MONTH_CONTEXT:
+        if not before or before.group(1).lower() not in MONTH_CONTEXT:
             return None
     how = {"last": "before", "next": "after"}.get(modifier, "recent")
     resolver = _recent_month_resolver(month, how)
@@ -501,7 +457,7 @@ def _on_relative(match: re.Match[str], text: str) -> _Found | None:
 
 def _on_ago(match: re.Match[str], text: str) -> _Found | None:
     raw = match.group("n").lower()
-    count = int(raw) if raw.isdigit() else _SMALL_NUMBERS[raw]
+    count = int(raw) if raw.isdigit() else AGO_COUNTS[raw]
     if count == 0:
         return None
     unit = match.group("unit").lower()
@@ -518,7 +474,7 @@ def _on_ago(match: re.Match[str], text: str) -> _Found | None:
 
 
 def _on_weekday(match: re.Match[str], text: str) -> _Found | None:
-    weekday = _WEEKDAY_NUMBERS[match.group("wd").lower()]
+    weekday = WEEKDAY_NUMBERS[match.group("wd").lower()]
     modifier = " ".join((match.group("mod") or "").lower().split())
 
     def resolve(anchor: Anchor | None) -> _Resolved | None:
@@ -540,9 +496,9 @@ def _on_weekday(match: re.Match[str], text: str) -> _Found | None:
 # full pattern costs more than these plain substring and literal-prefix searches.
 _YEAR_CUE_RE = re.compile(r"(?:19|20)\d\d|2100")
 _DIGIT_RE = re.compile(r"\d")
-_MONTH_CUE_RE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
-_WEEKDAY_CUE_RE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
-_RELATIVE_CUES = _wordset("today tonight yesterday night morning afternoon evening week month year")
+_MONTH_CUE_RE = re.compile("|".join(name[:3] for name in MONTH_NAMES))
+_WEEKDAY_CUE_RE = re.compile(alternation(WEEKDAYS))
+_RELATIVE_CUES = (*RELATIVE_DAY_WORDS, *DAY_PARTS, *PERIOD_UNITS)
 
 
 def _cues(text: str) -> set[str]:
@@ -743,7 +699,7 @@ def _month_end(year: int, month: int) -> date:
 
 
 def _month_number(name: str) -> int:
-    return _MONTH_NUMBERS[name.rstrip(".").lower()]
+    return MONTH_NUMBERS[name.rstrip(".").lower()]
 
 
 def _day_number(raw: str) -> int:

@@ -10,13 +10,14 @@ from datetime import date
 from functools import lru_cache
 
 from bot.config import DEFAULT_SUBJECTS
-from bot.facts.attribution import Context
+from bot.facts.claim import Context
 from bot.facts.claims import ClaimReader
 from bot.facts.dates import Anchor, dates_of_sentences
 from bot.facts.events import events_in_sentence
 from bot.facts.model import DateSpan, Document, Event, Extraction, Figure, Precision, short_id
 from bot.facts.numbers import find_quantities, lower_words, may_hold_quantity
 from bot.facts.sentences import split_sentences
+from bot.facts.speakers import count_speaker_turns
 
 
 @lru_cache(maxsize=16)
@@ -29,7 +30,7 @@ def extract(document: Document, subjects: Sequence[str] = DEFAULT_SUBJECTS) -> E
     sentences = split_sentences(document.text)
     anchor, sentence_dates = dates_of_sentences([x.text for x in sentences], document.published)
     context = Context()
-    context.count_speaker_turns(document.text)
+    count_speaker_turns(document.text, context)
     figures: list[Figure] = []
     events: list[Event] = []
     seen_ids: Counter[str] = Counter()

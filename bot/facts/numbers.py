@@ -10,6 +10,23 @@ import re
 from dataclasses import dataclass
 
 from bot.facts.model import Qualifier
+from bot.facts.vocabulary.approximators import (
+    ABOUT_AFTER,
+    ABOUT_BEFORE,
+    AT_LEAST_AFTER,
+    AT_LEAST_BEFORE,
+    AT_MOST_BEFORE,
+    PHRASAL_OVER_VERBS,
+)
+from bot.facts.vocabulary.build import alternation
+from bot.facts.vocabulary.numbers import (
+    NUMBER_WORDS,
+    SCALES,
+    SHORT_SCALES,
+    TENS,
+    UNITS,
+    VAGUE_AMOUNTS,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,21 +46,8 @@ class Quantity:
     has_decimal: bool = False
 
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
-
-_WORD = r"(?:" + "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True)) + r")"
-_SCALE_WORD = r"(?:hundred|thousand|million|billion)"
+_WORD = r"(?:" + "|".join(sorted([*UNITS, *TENS], key=len, reverse=True)) + r")"
+_SCALE_WORD = r"(?:" + "|".join(SCALES) + r")"
 # "twenty-five", "two hundred and fifty", "three thousand", "a hundred"
 _SPELLED = (
     rf"(?:(?:a|an|{_WORD}(?:[-\s]{_WORD})?)\s+{_SCALE_WORD}"
@@ -51,19 +55,11 @@ _SPELLED = (
     rf"|{_WORD}(?:-{_WORD})?)"
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
-_SCALED = (
-    rf"{_DIGITS}(?:\s*(?:million|billion|thousand|hundred)\b|(?:k|mn|bn|m)\b)?(?![\w])"
-)
+_SHORT_SCALE = r"(?:" + "|".join(SHORT_SCALES) + r")"
+_SCALED = rf"{_DIGITS}(?:\s*{_SCALE_WORD}\b|{_SHORT_SCALE}\b)?(?![\w])"
 _NUMBER = rf"(?:(?=\d)(?<![\w.,$€£₩¥@&#<:/])(?<![A-Za-z]-){_SCALED}|\b{_SPELLED}\b)"
 
-_VAGUE: tuple[tuple[str, int, int], ...] = (
-    (r"hundreds\s+of\s+thousands", 200_000, 999_999),
-    (r"tens\s+of\s+thousands", 20_000, 99_999),
-    (r"several\s+dozen", 24, 99),
-    (r"dozens", 24, 99),
-    (r"hundreds", 200, 999),
-    (r"thousands", 2_000, 9_999),
-)
+_VAGUE = VAGUE_AMOUNTS
 _VAGUE_RE = re.compile(
     r"\b(?:" + "|".join(f"(?P<v{i}>{p})" for i, (p, _, _) in enumerate(_VAGUE)) + r")\b",
     re.IGNORECASE,
@@ -81,46 +77,32 @@ _NUMBER_RE = re.compile(_NUMBER, re.IGNORECASE)
 _DIGIT_NUMBER = rf"(?=\d)(?<![\w.,$€£₩¥@&#<:/])(?<![A-Za-z]-){_SCALED}"
 _DIGIT_NUMBER_RE = re.compile(_DIGIT_NUMBER, re.IGNORECASE)
 _LOWER_WORD_RE = re.compile(r"[a-z]+")
-_NUMBER_WORDS = frozenset(
-    [*_UNITS, *_TENS, "hundred", "thousand", "million", "billion", "dozen", "dozens", "hundreds",
-     "thousands", "half"]
-)
 
-_BEFORE_QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
-    (r"at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|no\s+(?:fewer|less)\s+than"
-     r"|well\s+over|at\s+a\s+minimum|a\s+minimum\s+of|north\s+of|exceeding|surpassing|topping"
-     r"|exceeds?|exceeded|passed|passes|pass|surpassed|topped|tops|top|past",
-     Qualifier.AT_LEAST),
-    (r"up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|no\s+more\s+than|at\s+most|under"
-     r"|a\s+maximum\s+of|as\s+much\s+as|not\s+more\s+than",
-     Qualifier.AT_MOST),
-    (r"around|about|approximately|approx\.|roughly|nearly|almost|some|close\s+to|an\s+estimated"
-     r"|estimated|circa|c\.|an\s+approximate|approaching|just\s+under|just\s+over|~"
-     r"|something\s+like|in\s+the\s+region\s+of|on\s+the\s+order\s+of|upward\s+of",
-     Qualifier.ABOUT),
+_BEFORE_QUALIFIERS: tuple[tuple[tuple[str, ...], Qualifier], ...] = (
+    (AT_LEAST_BEFORE, Qualifier.AT_LEAST),
+    (AT_MOST_BEFORE, Qualifier.AT_MOST),
+    (ABOUT_BEFORE, Qualifier.ABOUT),
 )
 _BEFORE_RE = re.compile(
     r"(?:"
-    + "|".join(f"(?P<q{i}>(?<![\\w]){p})" for i, (p, _) in enumerate(_BEFORE_QUALIFIERS))
+    + "|".join(
+        f"(?P<q{i}>(?<![\\w]){alternation(phrases)})"
+        for i, (phrases, _) in enumerate(_BEFORE_QUALIFIERS)
+    )
     + r")\s*$",
     re.IGNORECASE,
 )
 # The last word of every qualifier phrase above: a number preceded by anything else has none.
 _QUALIFIER_LAST_WORDS = frozenset(
-    """least than over of minimum topping surpassing exceeding exceed exceeds exceeded passed
-    surpassed topped tops top pass passes past to as most under around about approximately
-    approx. roughly nearly almost some estimated circa c. approximate approaching like
-    ~""".split()
+    phrase.split()[-1] for phrases, _ in _BEFORE_QUALIFIERS for phrase in phrases
 )
-_AFTER_ABOUT_RE = re.compile(r"\s+or\s+so\b", re.IGNORECASE)
-_AFTER_AT_LEAST_RE = re.compile(r"(?:\s*(?:\+|-?plus\b|or\s+more\b|and\s+more\b|odd\b))",
-                                re.IGNORECASE)
+_AFTER_ABOUT_RE = re.compile(rf"\s+(?:{alternation(ABOUT_AFTER)})\b", re.IGNORECASE)
+_AFTER_AT_LEAST_RE = re.compile(
+    rf"(?:\s*(?:\+|-plus\b|(?:{alternation(AT_LEAST_AFTER)})\b))", re.IGNORECASE
+)
 
 
-_PHRASAL_OVER_RE = re.compile(
-    r"\b(?:hand|handed|handing|hands|turn|turned|turning|turns|took|take|taken|taking|takes)\s+$",
-    re.IGNORECASE,
-)
+_PHRASAL_OVER_RE = re.compile(rf"\b(?:{alternation(PHRASAL_OVER_VERBS)})\s+$", re.IGNORECASE)
 
 
 def parse_number(text: str) -> tuple[int, bool, bool] | None:
@@ -140,7 +122,7 @@ def _parse_digits(raw: str) -> tuple[int, bool, bool] | None:
         return None
     digits, scale_word = m.group(1), m.group(2)
     digits = re.sub(r"[, \u00a0\u202f]", "", digits)
-    scale = _SCALES.get(scale_word) or _SHORT_SCALES.get(scale_word) if scale_word else 1
+    scale = SCALES.get(scale_word) or SHORT_SCALES.get(scale_word) if scale_word else 1
     if scale is None:
         return None
     has_decimal = "." in digits
@@ -167,14 +149,14 @@ def _parse_words(raw: str) -> int | None:
     for tok in tokens:
         if tok in ("a", "an"):
             current = 1
-        elif tok in _UNITS:
-            current += _UNITS[tok]
-        elif tok in _TENS:
-            current += _TENS[tok]
+        elif tok in UNITS:
+            current += UNITS[tok]
+        elif tok in TENS:
+            current += TENS[tok]
         elif tok == "hundred":
             current = max(current, 1) * 100
         elif tok in ("thousand", "million", "billion"):
-            total += max(current, 1) * _SCALES[tok]
+            total += max(current, 1) * SCALES[tok]
             current = 0
         else:
             return None
@@ -215,7 +197,7 @@ def may_hold_quantity(sentence: str, words: frozenset[str] | None = None) -> boo
     """A cheap test: a digit or a number word, without which there is nothing to read."""
     if _DIGIT_RE.search(sentence) is not None:
         return True
-    return not _NUMBER_WORDS.isdisjoint(lower_words(sentence) if words is None else words)
+    return not NUMBER_WORDS.isdisjoint(lower_words(sentence) if words is None else words)
 
 
 _DIGIT_RE = re.compile(r"\d")
@@ -229,7 +211,7 @@ def find_quantities(sentence: str, words: frozenset[str] | None = None) -> list[
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    spelled = not _NUMBER_WORDS.isdisjoint(lower_words(sentence) if words is None else words)
+    spelled = not NUMBER_WORDS.isdisjoint(lower_words(sentence) if words is None else words)
     number_re = _NUMBER_RE if spelled else _DIGIT_NUMBER_RE
     specials = _SPECIAL_RE.finditer(sentence) if spelled else iter(())
     for m in specials:
@@ -323,8 +305,10 @@ def _trailing_scale_word(text: str) -> str | None:
     return (m.group(1) or m.group(2)).lower() if m else None
 
 
+# A range's second number lends its scale to the first: "between 1.5 and 2 million".
+_LENT_SCALES = "|".join(word for word, value in SCALES.items() if value >= 1_000)
 _TRAILING_SCALE_RE = re.compile(
-    r"(?:\d\s*|\s)(million|billion|thousand)$|\d\s*(k|mn|bn|m)$", re.IGNORECASE
+    rf"(?:\d\s*|\s)({_LENT_SCALES})$|\d\s*({'|'.join(SHORT_SCALES)})$", re.IGNORECASE
 )
 
 

@@ -1,0 +1,93 @@
+"""What claim reading carries: a :class:`Claim`, a :class:`ClaimantMention`, and the
+:class:`Context` that earlier sentences of a document leave to later ones.
+
+Kept apart from the readers (``claims``, ``attribution``, ``speakers``) so that each of them
+depends on these values and none on another reader for them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.facts.dates import DateMention
+from bot.facts.model import Metric
+from bot.facts.numbers import Quantity
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One quantity read as a claim, before it becomes a :class:`~bot.facts.model.Figure`."""
+
+    quantity: Quantity
+    metric: Metric
+    subject: str
+    source: str | None
+    date: DateMention | None
+    additional: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimantMention:
+    """A claimant named in a sentence; ``start``/``end`` index the sentence.
+
+    ``attributes`` is False for an actor named only to deny or decline ("X denied"): remembered
+    for a later "he", but no number of the sentence is theirs.
+    """
+
+    start: int
+    end: int
+    name: str
+    person: bool
+    raw: str = ""
+    attributes: bool = True
+
+
+@dataclass(slots=True)
+class Context:
+    """What earlier sentences of the document established: claimants, speaker, last subject."""
+
+    claimants: list[ClaimantMention] = field(default_factory=list)
+    speaker: str | None = None
+    speaker_labels: int = 0
+    label_line: bool = False
+    last_subject: str | None = None
+    last_subject_age: int = 99
+    last_claim: Claim | None = None
+    last_claim_age: int = 99
+
+    def remember(self, mention: ClaimantMention) -> None:
+        self.claimants.append(mention)
+        del self.claimants[:-8]
+
+    def resolve(self, want_person: bool | None, head: str | None = None) -> str | None:
+        """The nearest earlier claimant; one whose own words share ``head`` comes first."""
+        if head:
+            for mention in reversed(self.claimants):
+                if re.search(rf"\b{re.escape(head)}\b", mention.raw, re.IGNORECASE):
+                    return mention.name
+        for mention in reversed(self.claimants):
+            if want_person is None or mention.person == want_person:
+                return mention.name
+        return None
+
+    def new_line(self, blank_line: bool) -> None:
+        """A speaker's turn ends with its line, or its paragraph in a transcript; a label on a
+        line of its own ("Luke Pollard:") opens the turn on the lines that follow."""
+        if self.label_line:
+            self.label_line = False
+        elif not blank_line or self.speaker_labels < 2:
+            self.speaker = None
+        if not blank_line:
+            self.last_subject_age += 1  # a list item or headline is not the previous one's
+
+    def after_sentence(self, claims: list[Claim], subjects_named: list[str]) -> None:
+        """Age what the sentence did not renew; its last claim or force becomes the latest."""
+        self.last_claim_age += 1
+        if claims:
+            self.last_claim, self.last_claim_age = claims[-1], 0
+            self.last_subject, self.last_subject_age = claims[-1].subject, 0
+        elif subjects_named:
+            self.last_subject, self.last_subject_age = subjects_named[-1], 0
+        else:
+            self.last_subject_age += 1

@@ -1,0 +1,95 @@
+"""Numbers that are no count of people, and sentences that state none of our figures.
+
+Read before any claim rule: a unit after the number ("25 km"), a label or a price before it
+("Resolution 2767", "$425"), an age, a negation, a bare year; a correction notice, a question,
+or a sentence about another war.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.facts.dates import DateMention
+from bot.facts.numbers import Quantity
+from bot.facts.vocabulary.build import alternation
+from bot.facts.vocabulary.forces import OTHER_WARS
+from bot.facts.vocabulary.not_counts import (
+    AGE_PAIRS_BEFORE,
+    CASED_LABELS_BEFORE,
+    CORRECTIONS,
+    CURRENCY_AND_LABEL_SIGNS,
+    LABEL_WORDS_BEFORE,
+    NEGATIONS_BEFORE,
+    UNITS_AFTER,
+)
+
+_UNIT_AFTER_RE = re.compile(
+    r"(?:\s*-\s*|\s+)?(?:" + "|".join(UNITS_AFTER) + r")\b", re.IGNORECASE
+)
+_SYMBOL_AFTER_RE = re.compile(r"(?:\s*%|:\d|/\d|\.\d|\]|\s*(?:°|km\b|x\b))")
+_NEGATED_BEFORE_RE = re.compile(rf"\b(?:{alternation(NEGATIONS_BEFORE)})\s*$", re.IGNORECASE)
+_APPOSITIVE_AGE_BEFORE_RE = re.compile(r"[A-Z][a-z]+,\s*$")
+_APPOSITIVE_AGE_AFTER_RE = re.compile(r"\s*,")
+_ONE_OF_RE = re.compile(r"\s+of\s+(?:the|them|those|these|its|their|his|her|our)\b", re.IGNORECASE)
+
+_QUESTION_END_RE = re.compile(r"\?[\"'”’)\]]*\s*(?:\([^)]*\)\s*)*$")
+_CORRECTION_RE = re.compile(rf"\b(?:{alternation(CORRECTIONS)})\b", re.IGNORECASE)
+_CORRECTION_CUES = frozenset(phrase.split()[0] for phrase in CORRECTIONS)
+_OTHER_WAR_RE = re.compile(
+    rf"\b(?:{alternation(OTHER_WARS)})\s+War\b|\bWorld\s+War\s+(?:I|II|One|Two)\b"
+)
+# The story's figures are from this year on: a sentence dated only before it looks back.
+STORY_START_YEAR = 2014
+
+
+def is_not_a_count(sentence: str, q: Quantity) -> bool:
+    """A unit, label, price, age, negation or bare year around the number."""
+    if _UNIT_AFTER_RE.match(sentence, q.num_end) or _SYMBOL_AFTER_RE.match(sentence, q.num_end):
+        return True
+    before = sentence[max(0, q.num_start - 16) : q.num_start]
+    if _label_before(before):
+        return True
+    if _NEGATED_BEFORE_RE.search(sentence, max(0, q.start - 14), q.start):
+        return True
+    if _APPOSITIVE_AGE_BEFORE_RE.search(before) and _APPOSITIVE_AGE_AFTER_RE.match(
+        sentence, q.num_end
+    ):
+        return True  # "Kim, 19, ..."
+    if q.low == q.high == 1 and _ONE_OF_RE.match(sentence, q.num_end):
+        return True  # "one of the soldiers"
+    raw = sentence[q.num_start : q.num_end]
+    # A bare four-digit year ("in 2023") that the date reader did not claim.
+    if raw.isdigit() and len(raw) == 4 and 1900 <= q.low <= 2100 and q.low == q.high:
+        return True
+    return bool(q.low <= 0)
+
+
+def _label_before(before: str) -> bool:
+    """'$425', 'Resolution 2767', 'Su-25', 'aged 19', 'who is 41': not a count of people."""
+    stripped = before.rstrip(" -")
+    if stripped[-1:] and stripped[-1] in CURRENCY_AND_LABEL_SIGNS:
+        return True
+    tokens = stripped.split()
+    if not tokens:
+        return False
+    last = tokens[-1]
+    if last in CASED_LABELS_BEFORE or last.lower() in LABEL_WORDS_BEFORE:
+        return True
+    return len(tokens) > 1 and f"{tokens[-2]} {last}".lower() in AGE_PAIRS_BEFORE
+
+
+def states_no_figures(
+    sentence: str, words: frozenset[str], dates: Sequence[DateMention]
+) -> bool:
+    """Corrections, questions, denials and other wars' dates: no figure of ours is stated."""
+    if not words.isdisjoint(_CORRECTION_CUES) and _CORRECTION_RE.search(sentence):
+        return True
+    if "?" in sentence and _QUESTION_END_RE.search(sentence):
+        return True
+    if _OTHER_WAR_RE.search(sentence) and not any(
+        d.span.end.year >= STORY_START_YEAR for d in dates
+    ):
+        return True
+    years = [d.span.end.year for d in dates]
+    return bool(years) and max(years) < STORY_START_YEAR

@@ -1,0 +1,120 @@
+"""The metric of a number: what the words around it say happened to the people counted.
+
+``metric_from_context`` reads the verbs nearest the number first: the verb after its noun
+("soldiers had been killed"), a verb that governs it ("killed 300"), a complement ("deaths at
+600"), then any casualty word in its clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.facts.model import Metric
+from bot.facts.numbers import Quantity
+from bot.facts.vocabulary.metrics import METRIC_CUES
+
+METRIC_CUE_RE = re.compile(
+    "|".join(f"(?P<m{i}>\\b(?:{p})\\b)" for i, (_, p) in enumerate(METRIC_CUES)),
+    re.IGNORECASE,
+)
+_METRIC_CUE_GROUPS = {f"m{i}": metric for i, (metric, _) in enumerate(METRIC_CUES)}
+
+_AFTER_NOUN_RE = re.compile(
+    r"\s*(?:(?:have|has|had|were|was|are|is|been|being|reportedly|already|now|so\s+far"
+    r"|allegedly|also|since|all)\s+)*"
+    r"((?:killed|dead|wounded|injured)(?:\s*,\s*(?:killed|dead|wounded|injured|captured|missing))*"
+    r",?\s+(?:and|or|and/or)\s+(?:killed|dead|wounded|injured|missing|captured)"
+    r"|killed\s+in\s+action|taken\s+(?:prisoner|captive)|[a-z]+)\b",
+    re.IGNORECASE,
+)
+_PASSIVE_CUE_RE = re.compile(
+    r"\b(?:have|has|had|were|was|are|is)\s+(?:(?:\w+ly|still|now|since|all)\s+){0,3}"
+    r"(?:been\s+)?(?:(?:listed|reported|registered|recorded|classified|confirmed|presumed"
+    r"|believed)\s+(?:as\s+|to\s+be\s+|to\s+have\s+been\s+)?)?"
+    r"((?:killed|dead|wounded|injured)\s+(?:and|or)\s+(?:killed|dead|wounded|injured)"
+    r"|killed|wounded|injured|captured|taken\s+prisoner|lost|died|missing)\b",
+    re.IGNORECASE,
+)
+_RELATIVE_CLAUSE_RE = re.compile(r"[\s,]*(?:who|which|that)\b", re.IGNORECASE)
+_COMPLEMENT_RE = re.compile(
+    r"(?:\b(?:at|to|of|reached|reach|reaching|totall?ing|totall?ed|numbering|numbered|stood\s+at"
+    r"|stands\s+at|exceeded|exceeding|topped|hit|passed|surpassed)\s+|:\s*)$",
+    re.IGNORECASE,
+)
+_ADJACENT_VERB_RE = re.compile(
+    r"\b((?:\w+\s+(?:and|or)\s+)?(\w+))\s+"
+    r"(?:(?:an?|the|some|another|only|just|over|nearly)\s+)?(?:additional\s+|further\s+|more\s+)?$"
+)
+
+
+def cue_metric(text: str) -> Metric | None:
+    """The metric ``text`` names when it is a cue word or phrase as a whole."""
+    m = METRIC_CUE_RE.fullmatch(text.strip())
+    return _METRIC_CUE_GROUPS[m.lastgroup] if m and m.lastgroup else None
+
+
+def first_cue(text: str) -> Metric | None:
+    m = METRIC_CUE_RE.search(text)
+    return _METRIC_CUE_GROUPS[m.lastgroup] if m and m.lastgroup else None
+
+
+def last_cue(text: str) -> Metric | None:
+    last = None
+    for m in METRIC_CUE_RE.finditer(text):
+        last = m
+    return _METRIC_CUE_GROUPS[last.lastgroup] if last is not None and last.lastgroup else None
+
+
+def metric_from_context(
+    sentence: str, q: Quantity, noun_end: int, clause_start: int, clause_end: int
+) -> Metric | None:
+    """Nearest verbs first: 'soldiers had been killed', 'killed 300', 'deaths at 600'."""
+    relative = noun_end >= 0 and _RELATIVE_CLAUSE_RE.match(sentence, noun_end) is not None
+    metric = None
+    if relative:
+        metric = _main_verb_after_relative(sentence, noun_end, clause_end)
+    if metric is None and noun_end >= 0:
+        metric = _verb_after_noun(sentence, noun_end, clause_end)
+    if metric is not None:
+        return metric
+    left = sentence[clause_start : q.start]
+    metric = _governing_verb(left)
+    if metric is not None:
+        return metric
+    right = "" if relative else sentence[q.end : clause_end]
+    # "312 conscripts who should never have been sent": the relative clause only describes.
+    return first_cue(right) or last_cue(left)
+
+
+def _main_verb_after_relative(sentence: str, noun_end: int, clause_end: int) -> Metric | None:
+    """'soldiers who fought in Kursk are listed as missing': the main verb decides."""
+    main = _PASSIVE_CUE_RE.search(sentence, noun_end, clause_end)
+    return cue_metric(main.group(1)) if main is not None else None
+
+
+def _verb_after_noun(sentence: str, noun_end: int, clause_end: int) -> Metric | None:
+    """'soldiers had been killed'; 'soldiers deployed to Russia have been killed' (the
+    participle only describes them: the later verb decides)."""
+    after = _AFTER_NOUN_RE.match(sentence, noun_end)
+    if not after:
+        return None
+    metric = cue_metric(after.group(1))
+    if metric is Metric.DEPLOYED and after.group(1) == after.group(0).strip():
+        later = _PASSIVE_CUE_RE.search(sentence, after.end(), clause_end)
+        if later is not None:
+            casualty = cue_metric(later.group(1))
+            if casualty is not None and casualty is not Metric.DEPLOYED:
+                return casualty
+    return metric
+
+
+def _governing_verb(left: str) -> Metric | None:
+    """A verb that governs the number directly ("killed 300", "sent an additional 1,000"), or
+    a complement ("losses reached 4,000")."""
+    adjacent = _ADJACENT_VERB_RE.search(left)
+    if adjacent:
+        for cue in (adjacent.group(1), adjacent.group(2)):
+            metric = cue_metric(cue) if cue else None
+            if metric is not None:
+                return metric
+    return last_cue(left) if _COMPLEMENT_RE.search(left) else None

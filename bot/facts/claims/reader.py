@@ -1,0 +1,117 @@
+"""``ClaimReader``: the quantities of one sentence -> claims, with the document's context.
+
+Per sentence: the speaker label, the forces named, the claimants (``attribution``), the
+numbers that are no counts (``filters``); then each remaining number goes through the rules of
+``rules.read_quantity``, left to right, each knowing the sentence's previous claim.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from bot.facts.aliases import subject_aliases
+from bot.facts.attribution import claimant_mentions
+from bot.facts.claim import Claim, ClaimantMention, Context
+from bot.facts.claims.filters import is_not_a_count, states_no_figures
+from bot.facts.claims.rules import Reading, read_quantity
+from bot.facts.claims.sentence import Alias, SentenceFacts, after_destination
+from bot.facts.claims.subjects import ForceRoles
+from bot.facts.dates import DateMention
+from bot.facts.numbers import Quantity, lower_words
+from bot.facts.speakers import read_speaker
+
+
+class ClaimReader:
+    """Turns the quantities of one sentence into claims; built once per subject setting."""
+
+    def __init__(self, subjects: Sequence[str]) -> None:
+        self.subjects = frozenset(subjects)
+        self._alias_re, self._alias_table = subject_aliases(subjects)
+
+    def aliases(self, sentence: str) -> list[Alias]:
+        """Every force named in ``sentence``, left to right."""
+        table = self._alias_table
+        # "the North" is matched with any spacing; every other alias is matched as written.
+        return [
+            Alias(m.start(), m.end(), table.get(m.group(), "North Korea"))
+            for m in self._alias_re.finditer(sentence)
+        ]
+
+    def read(
+        self,
+        sentence: str,
+        quantities: Sequence[Quantity],
+        dates: Sequence[DateMention],
+        context: Context,
+        aliases: Sequence[Alias] | None = None,
+        words: frozenset[str] | None = None,
+    ) -> list[Claim]:
+        speaker_end = read_speaker(sentence, context)
+        if aliases is None:
+            aliases = self.aliases(sentence)
+        if words is None:
+            words = lower_words(sentence)
+        if quantities and states_no_figures(sentence, words, dates):
+            quantities = ()
+        mentions = claimant_mentions(sentence, words, context, speaker_end)
+        facts = SentenceFacts(
+            sentence, words, dates, _outside(aliases, mentions), mentions, context,
+            self.subjects, self._aliases_in(sentence, mentions),
+        )  # fmt: skip
+        claims = self._read_quantities(facts, quantities, speaker_end)
+        for mention in mentions:
+            context.remember(mention)
+        context.after_sentence(
+            claims,
+            [
+                a.subject for a in facts.aliases
+                if a.subject in self.subjects and not after_destination(sentence, a)
+            ],
+        )  # fmt: skip
+        return claims
+
+    def _read_quantities(
+        self, facts: SentenceFacts, quantities: Sequence[Quantity], speaker_end: int
+    ) -> list[Claim]:
+        sentence = facts.text
+        counts = [
+            q for q in quantities
+            if q.num_start >= speaker_end
+            and not facts.overlaps_date(q) and not is_not_a_count(sentence, q)
+        ]  # fmt: skip
+        forces = ForceRoles(facts)
+        claims: list[Claim] = []
+        previous: Claim | None = None
+        prev_end = speaker_end
+        for index, q in enumerate(counts):
+            next_start = counts[index + 1].num_start if index + 1 < len(counts) else None
+            before = counts[index - 1] if index else None
+            reading = Reading(facts, forces, q, previous, prev_end, next_start, before)
+            claim = read_quantity(reading)
+            prev_end = q.end
+            if claim is not None:
+                claims.append(claim)
+                previous = claim
+        return claims
+
+    def _aliases_in(self, sentence: str, mentions: Sequence[ClaimantMention]) -> list[Alias]:
+        """Forces named inside the claimants' own words ("Nepal", "Ukraine's military")."""
+        found: list[Alias] = []
+        for mention in mentions:
+            for alias in self.aliases(sentence[mention.start : mention.end]):
+                found.append(
+                    Alias(mention.start + alias.start, mention.start + alias.end, alias.subject)
+                )
+        return found
+
+
+def _outside(aliases: Sequence[Alias], mentions: Sequence[ClaimantMention]) -> list[Alias]:
+    """The forces not named inside a claimant's words: those are counted, not speaking."""
+    starts = [m.start for m in mentions]
+    kept = []
+    for alias in aliases:
+        index = bisect_right(starts, alias.start) - 1
+        if index < 0 or alias.start >= mentions[index].end:
+            kept.append(alias)
+    return kept

@@ -1,0 +1,385 @@
+"""The claim rules: one quantity of a sentence -> a :class:`Claim`, or nothing.
+
+A :class:`Reading` holds what is known about one quantity as the rules run. ``read_quantity``
+runs, in order:
+
+1. ``DROP_RULES``: any that holds means the number is no figure (a release, a pronoun "one", a
+   count of something else, an age, a hypothetical, a denial, a rate);
+2. ``METRIC_RULES``: the first that names a metric decides it;
+3. ``DROP_AFTER_METRIC``: drops that need the metric (prisoners exchanged, not captured);
+4. continuation: a number without a metric of its own continues the sentence's previous claim
+   or the previous sentence's ("Of these, 1,900 died"), or is dropped;
+5. ``subjects.SUBJECT_RULES`` and the claimant (``_source``).
+
+Every rule reads a bounded window around its number, its clause (which the numbers of a
+sentence share out between them), or a whole-sentence answer that ``SentenceFacts`` works out
+once per sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bot.facts.claim import Claim
+from bot.facts.claims.metrics import metric_from_context
+from bot.facts.claims.nouns import Noun, counted_noun
+from bot.facts.claims.sentence import SentenceFacts
+from bot.facts.claims.subjects import ForceRoles, subject_of
+from bot.facts.model import Metric
+from bot.facts.numbers import Quantity
+from bot.facts.vocabulary.approximators import HEDGES
+from bot.facts.vocabulary.build import alternation
+from bot.facts.vocabulary.connectives import CLAUSE_CONNECTIVES, TROOP_COUNT_NOUNS
+from bot.facts.vocabulary.metrics import MEETING_VERBS, RELEASE_VERBS
+from bot.facts.vocabulary.not_counts import (
+    HYPOTHETICAL_ACTIONS,
+    MODALS,
+    RATE_ADVERBS,
+    RATE_PERIODS,
+    RATE_WORDS,
+)
+from bot.facts.vocabulary.personnel import ADDITION_LEADS, ADDITION_TAILS, FORCE_SIZE_LEADS
+
+
+class Reading:
+    """One quantity of a sentence as the rules read it."""
+
+    def __init__(
+        self,
+        facts: SentenceFacts,
+        forces: ForceRoles,
+        q: Quantity,
+        previous: Claim | None,
+        prev_end: int,
+        next_start: int | None,
+        before: Quantity | None,
+    ) -> None:
+        self.facts = facts
+        self.forces = forces
+        self.q = q
+        self.previous = previous  # the sentence's last claim before this number
+        self.prev_end = prev_end  # where the previous number (or the speaker label) ends
+        self.next_start = next_start
+        self.before = before  # the previous number, claim or not
+        self.metric: Metric | None = None
+        self.inherited = False  # metric and subject come from the claim this one continues
+        self._noun: Noun | None = None
+        self._clause: tuple[int, int] | None = None
+
+    @property
+    def sentence(self) -> str:
+        return self.facts.text
+
+    @property
+    def noun(self) -> Noun:
+        if self._noun is None:
+            self._noun = counted_noun(self.facts, self.q.num_end, self.previous is not None)
+        return self._noun
+
+    @property
+    def clause(self) -> tuple[int, int]:
+        """The number's clause: from the last break after the previous number to the first
+        break before the next one."""
+        if self._clause is None:
+            self._clause = (
+                _clause_start(self.sentence, self.prev_end, self.q.start),
+                _clause_end(self.sentence, self.q.end, self.next_start),
+            )
+        return self._clause
+
+    @property
+    def earlier(self) -> Claim | None:
+        """The previous sentence's last claim, if it was the sentence right before."""
+        context = self.facts.context
+        return context.last_claim if context.last_claim_age <= 1 else None
+
+
+def read_quantity(r: Reading) -> Claim | None:
+    if any(drop(r) for drop in DROP_RULES):
+        return None
+    r.metric = next((m for m in (rule(r) for rule in METRIC_RULES) if m is not None), None)
+    if any(drop(r) for drop in DROP_AFTER_METRIC) or not _continue_claim(r):
+        return None
+    subject = subject_of(r)
+    if subject is None or subject not in r.facts.subjects:
+        return None
+    assert r.metric is not None
+    return Claim(
+        quantity=r.q,
+        metric=r.metric,
+        subject=subject,
+        source=_source(r),
+        date=r.facts.nearest_date(r.q),
+        additional=_is_additional(r.sentence, r.q),
+    )
+
+
+# -- 1. drops ----------------------------------------------------------------------------------
+
+_NOT_CAPTURE_VERBS_RE = re.compile(
+    rf"\b(?:{alternation((*MEETING_VERBS, *RELEASE_VERBS))})\s+"
+    r"(?:(?:an?|the|some|another|about|around|at\s+least|over|nearly|more\s+than)\s+)?$",
+    re.IGNORECASE,
+)
+_HYPOTHETICAL_RE = re.compile(
+    rf"\b(?:{alternation(MODALS)})\s+(?:\w+\s+){{0,2}}?(?:{alternation(HYPOTHETICAL_ACTIONS)})\b",
+    re.IGNORECASE,
+)
+_RATE_AFTER_RE = re.compile(
+    rf"\s+(?:a|per|each|every)\s+(?:{alternation(RATE_PERIODS)})\b"
+    rf"|\s+(?:{alternation(RATE_ADVERBS)})\b",
+    re.IGNORECASE,
+)
+_RATE_WORDS_RE = re.compile(rf"\b(?:{'|'.join(RATE_WORDS)})\b", re.IGNORECASE)
+
+
+def _released_or_met(r: Reading) -> bool:
+    """'released 150 prisoners', 'interviewed two soldiers': no capture, no figure."""
+    q = r.q
+    return _NOT_CAPTURE_VERBS_RE.search(r.sentence, max(0, q.start - 30), q.start) is not None
+
+
+def _pronoun_one(r: Reading) -> bool:
+    """'one has said': a pronoun."""
+    return r.noun.kind == "bare" and r.q.spelled and r.q.low == r.q.high == 1
+
+
+def _shares_a_noun_of_others(r: Reading) -> bool:
+    """'killed four civilians and injured 19': the 19 are civilians too."""
+    before = r.before
+    return (
+        r.noun.kind == "bare" and before is not None and r.previous is None
+        and counted_noun(r.facts, before.num_end, False).kind == "other"
+    )  # fmt: skip
+
+
+def _counts_something_else(r: Reading) -> bool:
+    return r.noun.kind == "other"
+
+
+def _vague_without_a_casualty(r: Reading) -> bool:
+    """'thousands have fled': a vague amount needs a casualty noun of its own."""
+    return r.noun.kind == "bare" and r.q.vague and not r.noun.metric
+
+
+def _ages(r: Reading) -> bool:
+    """'the average age rose from 31 to 35'."""
+    return r.noun.kind == "bare" and r.facts.talks_of_ages
+
+
+def _hypothetical(r: Reading) -> bool:
+    """'could send as many as 30,000 more': not something that happened."""
+    return _HYPOTHETICAL_RE.search(r.sentence, r.clause[0], r.q.start) is not None
+
+
+def _denied(r: Reading) -> bool:
+    """'Moscow denied that 5,000 ...': the number is cited to be rejected."""
+    return r.facts.denied_before(r.q.start)
+
+
+def _rate(r: Reading) -> bool:
+    """'1,000 men a day', 'the daily casualty rate was 1,200': a rate, not a total."""
+    sentence, noun = r.sentence, r.noun
+    return bool(
+        _RATE_AFTER_RE.match(sentence, r.q.num_end)
+        or (noun.end >= 0 and _RATE_AFTER_RE.match(sentence, noun.end))
+        or (noun.kind == "bare" and _RATE_WORDS_RE.search(sentence, r.clause[0], r.q.start))
+    )
+
+
+DROP_RULES: tuple[Callable[[Reading], bool], ...] = (
+    _released_or_met,
+    _pronoun_one,
+    _shares_a_noun_of_others,
+    _counts_something_else,
+    _vague_without_a_casualty,
+    _ages,
+    _hypothetical,
+    _denied,
+    _rate,
+)
+
+# -- 2. the metric -------------------------------------------------------------------------------
+
+_FORCE_SIZE_BEFORE_RE = re.compile(
+    rf"\b(?:{alternation(FORCE_SIZE_LEADS)})\s+"
+    rf"(?:(?:{alternation((*HEDGES, 'an estimated'))})\s+)?$",
+    re.IGNORECASE,
+)
+_TROOP_COUNT_RE = re.compile(
+    r"(?:\b(?:number|size|strength|total)\s+of\s+(?:[\w'’-]+\s+){0,4}?"
+    rf"(?:{alternation(TROOP_COUNT_NOUNS)})"
+    r"|\b(?:contingent|deployment|troop\s+presence|force)\b)"
+    r"(?!.*\b(?:killed|dead|wounded|injured|casualt|losses|captured|missing|prisoners))"
+    r".*\bat\s+[\"“']?$",
+    re.IGNORECASE,
+)
+_SUBSET_BEFORE_RE = re.compile(
+    r"\b(?:including|among\s+them|of\s+whom|of\s+them|of\s+which)\s+$", re.IGNORECASE
+)
+_PRESENCE_AFTER_RE = re.compile(
+    r"\s+(?:now\s+|currently\s+|still\s+|already\s+)?(?:in|inside)\s+(?:the\s+)?[A-Z]"
+)
+
+
+def _noun_metric(r: Reading) -> Metric | None:
+    """'300 casualties', 'a 12,000-strong force'."""
+    return r.noun.metric
+
+
+def _force_size(r: Reading) -> Metric | None:
+    """'a force of 12,000 soldiers', 'out of 11,000'."""
+    if r.noun.kind not in ("personnel", "bare"):
+        return None
+    found = _FORCE_SIZE_BEFORE_RE.search(r.sentence, max(0, r.q.start - 40), r.q.start)
+    return Metric.DEPLOYED if found else None
+
+
+def _verbs_around(r: Reading) -> Metric | None:
+    """'soldiers had been killed', 'killed 300', 'deaths at 600'."""
+    start, end = r.clause
+    return metric_from_context(r.sentence, r.q, r.noun.end, start, end)
+
+
+def _troop_count(r: Reading) -> Metric | None:
+    """'put the number of North Korean soldiers in Kursk at 8,000': a force size."""
+    if r.noun.kind not in ("bare", "personnel"):
+        return None
+    found = _TROOP_COUNT_RE.search(r.sentence[r.clause[0] : r.q.start])
+    return Metric.DEPLOYED if found else None
+
+
+def _subset_of_previous(r: Reading) -> Metric | None:
+    """'1,900 died, including 312 conscripts'."""
+    if r.previous is None:
+        return None
+    found = _SUBSET_BEFORE_RE.search(r.sentence, max(0, r.q.start - 24), r.q.start)
+    return r.previous.metric if found else None
+
+
+def _presence(r: Reading) -> Metric | None:
+    """'there are about 10,000 North Korean troops in Russia'."""
+    if r.noun.kind != "personnel":
+        return None
+    return Metric.DEPLOYED if _PRESENCE_AFTER_RE.match(r.sentence, r.noun.end) else None
+
+
+METRIC_RULES: tuple[Callable[[Reading], Metric | None], ...] = (
+    _noun_metric,
+    _force_size,
+    _verbs_around,
+    _troop_count,
+    _subset_of_previous,
+    _presence,
+)
+
+# -- 3. drops that need the metric ------------------------------------------------------------
+
+_NOT_CAPTURE_AFTER_RE = re.compile(
+    r"\s+(?:\w+\s+){0,3}?(?:were|was|have\s+been|had\s+been|are|being)?\s*"
+    rf"(?:{alternation(RELEASE_VERBS)})\b",
+    re.IGNORECASE,
+)
+
+
+def _prisoner_swap(r: Reading) -> bool:
+    """'175 prisoners were exchanged': a swap, not captures."""
+    return (
+        r.metric is Metric.CAPTURED and r.noun.end >= 0
+        and _NOT_CAPTURE_AFTER_RE.match(r.sentence, r.noun.end) is not None
+    )  # fmt: skip
+
+
+DROP_AFTER_METRIC: tuple[Callable[[Reading], bool], ...] = (_prisoner_swap,)
+
+# -- 4. continuation ----------------------------------------------------------------------------
+
+_ANAPHORIC_TOTAL_RE = re.compile(
+    r"\b(?:the|that|this|its|their)\s+(?:overall\s+|new\s+|latest\s+)?"
+    r"(?:total|number|figure|tally|count|estimate)\s+(?:\w+\s+){0,3}?(?:at|to|was|is|stood\s+at)"
+    r"\s+[\"“']?$",
+    re.IGNORECASE,
+)
+_OF_THOSE_BEFORE_RE = re.compile(r"\b(?:of|among)\s+(?:those|these|them),?\s+$", re.IGNORECASE)
+
+
+def _of_those(r: Reading) -> bool:
+    return _OF_THOSE_BEFORE_RE.search(r.sentence, max(0, r.q.start - 20), r.q.start) is not None
+
+
+def _continue_claim(r: Reading) -> bool:
+    """A number without a metric takes the one of the claim it continues: the previous
+    sentence's ("The Pentagon put the total at 11,000", "Of these, 1,900 died") or the
+    sentence's own previous claim ("300 were killed and 2,700 wounded"). False: no metric."""
+    earlier = r.earlier
+    if (
+        r.metric is None and r.previous is None and earlier is not None
+        and r.noun.kind != "other"
+        and (
+            _ANAPHORIC_TOTAL_RE.search(r.sentence, max(0, r.q.start - 60), r.q.start)
+            or r.facts.continues_earlier or _of_those(r)
+        )
+    ):  # fmt: skip
+        r.previous, r.inherited = earlier, True
+    if r.metric is None:
+        if r.previous is None or r.noun.kind not in ("bare", "personnel"):
+            return False
+        r.metric, r.inherited = r.previous.metric, True
+    if r.previous is None and earlier is not None and (r.facts.continues_earlier or _of_those(r)):
+        r.previous = earlier
+    return True
+
+
+# -- 5. claimant and the rest --------------------------------------------------------------------
+
+_ADDITIONAL_BEFORE_RE = re.compile(
+    rf"\b(?:an?\s+)?(?:{alternation(ADDITION_LEADS)})\s+"
+    rf"(?:(?:{alternation(('estimated', *HEDGES))})\s+)?$",
+    re.IGNORECASE,
+)
+_ADDITIONAL_AFTER_RE = re.compile(rf"\s*(?:{alternation(ADDITION_TAILS)})\b", re.IGNORECASE)
+_CLAUSE_BREAK_RE = re.compile(
+    r";|,\s*[”\"]|[”\"]\s*,|\s[-–—]\s"
+    rf"|\b(?:{alternation(CLAUSE_CONNECTIVES)})\b"
+    r"|\(|\)",
+    re.IGNORECASE,
+)
+
+
+def _source(r: Reading) -> str | None:
+    """The claimant named before the number, else after it, else the one of the claim it
+    continues, else the speaker."""
+    left = r.facts.claimant_left_of(r.q.start)
+    if left is not None:
+        return left.name
+    right = r.facts.claimant_right_of(r.q.end)
+    if right is not None:
+        return right.name
+    continued = r.previous is not None and (r.inherited or r.facts.continues_earlier)
+    if continued and r.previous is not None:
+        return r.previous.source
+    return r.facts.context.speaker
+
+
+def _is_additional(sentence: str, q: Quantity) -> bool:
+    """'an additional 1,000', '1,000 more'."""
+    if _ADDITIONAL_BEFORE_RE.search(sentence, max(0, q.start - 30), q.start):
+        return True
+    return bool(_ADDITIONAL_AFTER_RE.match(sentence, q.num_end)) or bool(
+        _ADDITIONAL_AFTER_RE.match(sentence, q.end)
+    )
+
+
+def _clause_start(sentence: str, prev_end: int, start: int) -> int:
+    last = prev_end
+    for m in _CLAUSE_BREAK_RE.finditer(sentence, prev_end, start):
+        last = m.end()
+    return last
+
+
+def _clause_end(sentence: str, end: int, next_start: int | None) -> int:
+    stop = next_start if next_start is not None else len(sentence)
+    m = _CLAUSE_BREAK_RE.search(sentence, end, stop)
+    return m.start() if m else stop
+

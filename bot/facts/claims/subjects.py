@@ -1,0 +1,169 @@
+"""Whose people a number counts: the first rule of ``SUBJECT_RULES`` that names a force.
+
+A force named in the noun phrase ("300 North Korean soldiers") comes first; then the claim the
+number continues, the force an "its" points to, a force right before that owns a count
+("Russian casualties"), the sentence's previous claim, the last force named before the number,
+a force that sends after it ("sent by North Korea"), and the subject of the previous sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from bot.facts.claims.sentence import Alias, SentenceFacts, after_destination
+from bot.facts.model import Metric
+from bot.facts.vocabulary.build import alternation
+from bot.facts.vocabulary.claimants import ORG_WORDS
+from bot.facts.vocabulary.metrics import CASUALTY_NOUNS, SENDING_VERBS
+from bot.facts.vocabulary.personnel import OWNED_HEADS, PERSONNEL_NOUNS
+
+if TYPE_CHECKING:
+    from bot.facts.claims.rules import Reading
+
+_HEADS_AFTER_RE = re.compile(r"(?:'s|’s)?\s+(\w+)(?:\s+(\w+))?(?:\s+(\w+))?")
+_FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:the\s+)?$")
+_BY_BEFORE_RE = re.compile(r"\bby\s+(?:the\s+)?$")
+_SENDS_AFTER_RE = re.compile(
+    r"(?:'s|’s)?\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|first\s+|initially\s+|originally\s+"
+    rf"|reportedly\s+|already\s+)?(?:{alternation(SENDING_VERBS)})\b"
+)
+
+
+def subject_of(reading: Reading) -> str | None:
+    for rule in SUBJECT_RULES:
+        subject = rule(reading)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _named_in_noun(r: Reading) -> str | None:
+    """'300 North Korean soldiers', '300 soldiers from North Korea'."""
+    return r.noun.subject
+
+
+def _continued_claim(r: Reading) -> str | None:
+    """'Of these, 1,900 died': the claim continued from the previous sentence."""
+    return r.previous.subject if r.inherited and r.previous is not None else None
+
+
+def _owner_of_its(r: Reading) -> str | None:
+    """'Nepal says 16 of its nationals': the force named last before the pronoun. Only "its":
+    "their" and "our" point too far to follow. Nothing else decides for an "its"."""
+    if not r.noun.owned:
+        return None
+    owner = r.facts.owner_before(r.q.start)
+    return owner.subject if owner else _NOBODY
+
+
+def _owner_of_a_count(r: Reading) -> str | None:
+    """'Russian casualties', "North Korea's losses", 'North Koreans' between the previous
+    number and this one."""
+    alias = r.forces.last_owner_of_count_before(r.q.start)
+    return alias.subject if alias is not None and alias.start >= r.prev_end else None
+
+
+def _previous_claim(r: Reading) -> str | None:
+    """'300 were killed and 2,700 wounded': the sentence's previous claim."""
+    return r.previous.subject if r.previous is not None else None
+
+
+def _last_force_before(r: Reading) -> str | None:
+    alias = r.facts.last_force_before(r.q.start)
+    return alias.subject if alias else None
+
+
+def _sender_after(r: Reading) -> str | None:
+    """'sent by North Korea', 'the 11,000 troops Pyongyang dispatched'."""
+    alias = r.forces.first_sender_after(r.q.end, r.metric is Metric.DEPLOYED)
+    return alias.subject if alias else None
+
+
+def _previous_sentence(r: Reading) -> str | None:
+    """No force named at all: the force of the sentence right before."""
+    context = r.facts.context
+    if not r.facts.aliases and r.noun.kind != "other" and context.last_subject_age == 0:
+        return context.last_subject
+    return None
+
+
+# Returned by a rule that decides there is no subject, so that no later rule is asked.
+_NOBODY = ""
+
+SUBJECT_RULES: tuple[Callable[[Reading], str | None], ...] = (
+    _named_in_noun,
+    _continued_claim,
+    _owner_of_its,
+    _owner_of_a_count,
+    _previous_claim,
+    _last_force_before,
+    _sender_after,
+    _previous_sentence,
+)
+
+
+@dataclass
+class ForceRoles:
+    """The forces of a sentence by the role the words around them give: owners of a count,
+    senders. Worked out once per sentence, on first use."""
+
+    facts: SentenceFacts
+
+    @cached_property
+    def _count_owners(self) -> tuple[list[Alias], list[int]]:
+        owners = [a for a in self.facts.aliases if _modifies_people(self.facts.text, a)]
+        return owners, [a.end for a in owners]
+
+    def last_owner_of_count_before(self, pos: int) -> Alias | None:
+        owners, ends = self._count_owners
+        index = bisect_right(ends, pos)
+        return owners[index - 1] if index else None
+
+    @cached_property
+    def _senders(self) -> tuple[tuple[list[Alias], list[int]], tuple[list[Alias], list[int]]]:
+        """Senders for any metric and for a deployment ("by X" counts there too), with their
+        starts."""
+        any_metric: list[Alias] = []
+        deployment: list[Alias] = []
+        sentence = self.facts.text
+        for alias in self.facts.aliases:
+            before = sentence[max(0, alias.start - 12) : alias.start]
+            sends = bool(_FROM_BEFORE_RE.search(before)) or bool(
+                _SENDS_AFTER_RE.match(sentence, alias.end)
+                and not after_destination(sentence, alias)
+            )
+            if sends:
+                any_metric.append(alias)
+            if sends or _BY_BEFORE_RE.search(before):
+                deployment.append(alias)  # "held by Ukraine" names the captor, not a sender
+        return (
+            (any_metric, [a.start for a in any_metric]),
+            (deployment, [a.start for a in deployment]),
+        )
+
+    def first_sender_after(self, pos: int, deployment: bool) -> Alias | None:
+        senders, starts = self._senders[1 if deployment else 0]
+        index = bisect_left(starts, pos)
+        return senders[index] if index < len(senders) else None
+
+
+def _modifies_people(sentence: str, alias: Alias) -> bool:
+    """'Russian casualties', "North Korea's losses", 'North Koreans': the alias owns a count."""
+    text = sentence[alias.start : alias.end]
+    if text.endswith(("ans", "ese")) and text[0].isupper() and len(text) > 5:
+        return True
+    m = _HEADS_AFTER_RE.match(sentence, alias.end)
+    if not m:
+        return False
+    heads = [w.lower() for w in m.groups() if w]
+    if any(head in ORG_WORDS and head not in ("army", "military") for head in heads[1:]):
+        return False  # "Ukraine's military intelligence agency" speaks; it is not counted
+    return any(
+        head in CASUALTY_NOUNS or head in PERSONNEL_NOUNS or head in OWNED_HEADS
+        for head in heads
+    )

@@ -1,0 +1,66 @@
+"""Casualty vocabulary: the nouns and verbs that say what happened to the people counted.
+
+``METRIC_CUES`` lists, per metric, the cue words as small regular expressions (inflections
+written as ``s?``); a cue for casualties comes before the killed and wounded cues it contains,
+as the first metric whose cue matches at a position wins.
+"""
+
+from __future__ import annotations
+
+from bot.facts.model import Metric
+from bot.facts.vocabulary.build import words
+
+# Nouns that name a casualty category themselves ("4,700 casualties", "300 dead").
+CASUALTY_NOUNS: dict[str, Metric] = {
+    "casualties": Metric.CASUALTIES, "casualty": Metric.CASUALTIES, "losses": Metric.CASUALTIES,
+    "dead": Metric.KILLED, "deaths": Metric.KILLED, "fatalities": Metric.KILLED,
+    "killed": Metric.KILLED, "kia": Metric.KILLED, "slain": Metric.KILLED,
+    "wounded": Metric.WOUNDED, "injured": Metric.WOUNDED, "injuries": Metric.WOUNDED,
+    "prisoners": Metric.CAPTURED, "prisoner": Metric.CAPTURED, "pows": Metric.CAPTURED,
+    "pow": Metric.CAPTURED, "captives": Metric.CAPTURED, "captured": Metric.CAPTURED,
+    "missing": Metric.MISSING, "mia": Metric.MISSING, "bodies": Metric.KILLED,
+    "reinforcements": Metric.DEPLOYED, "replacements": Metric.DEPLOYED,
+}  # fmt: skip
+# "two wounded North Korean soldiers": an adjective before the people counted.
+CASUALTY_ADJECTIVES = frozenset(words("wounded injured dead captured missing"))
+# "killed or wounded": the two together are casualties.
+KILLED_OR_WOUNDED = words("wounded injured killed dead")
+
+METRIC_CUES: tuple[tuple[Metric, str], ...] = (
+    (Metric.CASUALTIES,
+     r"(?:killed|dead|wounded|injured)(?:\s*,\s*(?:killed|dead|wounded|injured|captured|missing))*"
+     r",?\s+(?:and|or|and/or|&)\s+(?:killed|dead|wounded|injured|captured|missing)"
+     r"|(?:wounded|injured)\s+(?:and|or)\s+(?:killed|dead)|casualt(?:y|ies)|losses|lost|loses"
+     r"|lose|losing"
+     r"|killed,\s+wounded(?:,)?\s+(?:and|or)\s+(?:missing|captured)"),
+    (Metric.KILLED,
+     r"killed|kill|kills|killing|dead|deaths?|died|die|dies|dying|fatalit(?:y|ies)|perished"
+     r"|KIA|lost\s+their\s+lives|slain|death\s+toll|executed|executions?|shot\s+dead"
+     r"|death\s+notices?"),
+    (Metric.WOUNDED, r"wounded|wounding|injured|injuring|injur(?:y|ies)|hurt"),
+    (Metric.CAPTURED,
+     r"captured|capturing|capture|captives?|prisoners?(?:\s+of\s+war)?|POWs?|captivity"
+     r"|taken\s+(?:prisoner|captive|alive)|surrendered|surrender|held\s+by|holding|holds"),
+    (Metric.MISSING, r"missing|MIA|unaccounted\s+for"),
+    (Metric.DEPLOYED,
+     r"deployed|deploying|deploys|deploy|deployments?|redeployed|redeployment|sent|send|sending"
+     r"|sends|dispatched|dispatch|dispatches|dispatching|arrived|arriving|arrive|arrivals?"
+     r"|stationed|replenished|replenish|replenishing"
+     r"|transferred|shipped|mobili[sz]ed|reinforcements?|amassed|massed|positioned"
+     r"|fighting|fought|fight|serving|serve|bolster|reinforce|reinforced"
+     r"|reinforcing|moved|moving|relocated|rotated|rotating|poured|transported"
+     r"|ferried|flown|airlifted|boarded|put\s+aboard|brought"
+     r"|(?:(?:are|were|is|was|remain|remained)\s+(?:currently\s+|now\s+|still\s+|already\s+)?"
+     r"(?:in|inside|on\s+the\s+ground\s+in)|(?:now|currently|already|still)\s+in)\b"
+     r"(?!\s+(?:\w+\s+)?captivity)"),
+)
+
+# What a release or a meeting does to prisoners: a count of them is no count of captures.
+RELEASE_VERBS = ("exchanged", "released", "returned", "freed", "swapped", "repatriated",
+                 "handed over")
+MEETING_VERBS = (
+    "interviewed", "visited", "met", "in exchange for", "exchange for", "traded for", "swap for",
+    "spoke to", "spoke with", "sentenced", "tried", "convicted",
+)  # fmt: skip
+# Verbs that send a force ("Pyongyang sent ...", "the troops Pyongyang dispatched").
+SENDING_VERBS = words("sent dispatched deployed sends dispatches deploys")

@@ -1,0 +1,25 @@
+"""Transcript speaker labels ("MR. KIRBY:", "Q:") and the labels that name no speaker."""
+
+from __future__ import annotations
+
+from bot.facts.vocabulary.build import words
+
+# Labels of whoever asks: their turn has no claimant.
+QUESTIONER_LABELS = frozenset(words("Q Q. QUESTION REPORTER INTERVIEWER HOST"))
+# Labels of whoever answers: the speaker stays who it was.
+ANSWER_LABELS = frozenset(words("A A. ANSWER"))
+# "Note:", "Update:", "Source:": a label that is not a speaker.
+NOT_SPEAKER_LABELS = frozenset(
+    words(
+        """note update updated breaking correction summary source sources background analysis
+        context key points title date subject from to sent re cc bcc fact sheet headline
+        headlines editor's editors watch read more related photo caption video warning
+        disclaimer clarification quote"""
+    )
+)
+# Lower-case and title words that may continue a speaker label ("Ministry of Defence Press
+# Service:").
+LABEL_WORDS = words(
+    """of for the and de van von military intelligence general staff defence defense ministry
+    forces press service office spokesman spokeswoman spokesperson"""
+)

@@ -14,8 +14,15 @@ _END = ""
 
 
 def words(text: str) -> tuple[str, ...]:
-    """The whitespace-separated words of ``text``, in order: how the lists are written."""
-    return tuple(text.split())
+    """The whitespace-separated words of ``text``, in order: how the lists are written.
+
+    A word written twice is a mistake in the list (a set would hide it): it is refused.
+    """
+    listed = tuple(text.split())
+    repeated = sorted({word for word in listed if listed.count(word) > 1})
+    if repeated:
+        raise ValueError(f"listed more than once: {', '.join(repeated)}")
+    return listed
 
 
 def phrase_pattern(phrase: str) -> str:

@@ -303,6 +303,7 @@ _NP_PARENTHETICAL_RE = re.compile(
 
 def _np_backward(sentence: str, verb_start: int, floor: int) -> tuple[int, int]:
     """The noun phrase that ends right before a verb ("the NIS", "Ukrainian President ...")."""
+    floor = max(floor, verb_start - NP_WINDOW)
     text = sentence[floor:verb_start]
     trail = _NP_TRAIL_RE.search(text)
     if trail and _BE_RE.search(trail.group(0)) and not _PROGRESSIVE_RE.match(sentence, verb_start):

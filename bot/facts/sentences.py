@@ -3,6 +3,14 @@
 Two passes, both linear: lines are grouped into blocks (paragraphs, list items, headings,
 hard-wrapped prose joined back together), then each block is cut at sentence-final punctuation
 that is not an abbreviation. Every :class:`Sentence` satisfies ``text[s.start:s.end] == s.text``.
+
+A sentence is at most ``MAX_SENTENCE_CHARS`` (8,000) characters long. Real sentences are far
+shorter (under 500 in every document we hold; a Markdown table joined into one run reaches
+6,000); the limit bounds what the readers after this one may spend on one sentence. A longer
+run of text (hostile input, a table or list without full stops) is cut into pieces of at most
+that length, at the last clause break (";", ", ", a dash between spaces) in the second half of
+the allowed length, else its last space, else a hard cut. The pieces cover the whole run: only
+the whitespace at a cut is left out, as between any two sentences.
 """
 
 from __future__ import annotations
@@ -10,7 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Sentence", "split_sentences"]
+__all__ = ["MAX_SENTENCE_CHARS", "Sentence", "split_sentences"]
+
+MAX_SENTENCE_CHARS = 8_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,4 +220,27 @@ def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
     if not stripped:
         return
     start += len(piece) - len(piece.lstrip())
-    out.append(Sentence(stripped, start, start + len(stripped)))
+    end = start + len(stripped)
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = _cut(text, start)
+        _emit(text, start, cut, out)
+        start = cut
+        while text[start].isspace():
+            start += 1
+    out.append(Sentence(text[start:end], start, end))
+
+
+# Where an over-long run may be cut, best first: after a clause break, else after a space.
+_CLAUSE_CUT = re.compile(r"(?:[;,]|\s[-–—])\s")
+_SPACE_CUT = re.compile(r"\s")
+
+
+def _cut(text: str, start: int) -> int:
+    """Where to end the piece of an over-long run that starts at ``start``: after the last
+    clause break or space in the second half of the allowed length, else at that length."""
+    low, high = start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS
+    for boundary in (_CLAUSE_CUT, _SPACE_CUT):
+        last = max(boundary.finditer(text, low, high), key=lambda m: m.start(), default=None)
+        if last is not None:
+            return last.end() - 1 if boundary is _CLAUSE_CUT else last.start()
+    return high

@@ -1,10 +1,11 @@
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.facts.documents import read_document
-from bot.facts.sentences import Sentence, split_sentences
+from bot.facts.sentences import MAX_SENTENCE_CHARS, Sentence, split_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "000_4501267d33e9c1d5.txt"
@@ -241,7 +242,42 @@ def test_a_megabyte_splits_into_every_sentence():
     assert len(result) == 17 * (1_000_000 // len(seed) + 1)
 
 
-def test_pathological_inputs_keep_their_offsets():
-    for text in ("." * 200_000, " " * 200_000, "a" * 200_000, "(x)" * 70_000, "\n" * 200_000):
-        for sentence in split_sentences(text):
-            assert text[sentence.start : sentence.end] == sentence.text
+@pytest.mark.parametrize("text", ["." * 200_000, "a" * 200_000, "(x)" * 70_000])
+def test_pathological_inputs_keep_their_offsets_and_every_character(text):
+    sentences = split_sentences(text)
+    assert sentences
+    for sentence in sentences:
+        assert text[sentence.start : sentence.end] == sentence.text
+        assert len(sentence.text) <= MAX_SENTENCE_CHARS
+    assert "".join(s.text for s in sentences) == text
+
+
+@pytest.mark.parametrize("text", [" " * 200_000, "\n" * 200_000, " \n\t" * 50_000])
+def test_whitespace_alone_is_no_sentence(text):
+    assert split_sentences(text) == []
+
+
+@pytest.mark.parametrize(
+    ("unit", "cut_after"),
+    [("North Korean troops fought; ", ";"), ("300 soldiers, ", ","), ("word ", "word"),
+     ("1-2-3-4-5-6-7-8-9-", None)],
+)
+def test_an_over_long_run_is_cut_at_a_safe_boundary_and_loses_nothing(unit, cut_after):
+    text = unit * (3 * MAX_SENTENCE_CHARS // len(unit))
+    sentences = split_sentences(text)
+    assert len(sentences) >= 3
+    for sentence in sentences:
+        assert text[sentence.start : sentence.end] == sentence.text == sentence.text.strip()
+        assert MAX_SENTENCE_CHARS // 2 <= len(sentence.text) <= MAX_SENTENCE_CHARS or (
+            sentence is sentences[-1]
+        )
+        if cut_after is not None and sentence is not sentences[-1]:
+            assert sentence.text.endswith(cut_after)
+    # Only the whitespace at a cut is left out.
+    assert "".join(s.text for s in sentences).replace(" ", "") == text.replace(" ", "")
+
+
+def test_sentences_under_the_limit_are_not_cut():
+    sentence = "Officials said " + "that the troops moved on, " * 300 + "and stayed."
+    assert len(sentence) < MAX_SENTENCE_CHARS
+    assert [s.text for s in split_sentences(sentence + " Next one.")] == [sentence, "Next one."]

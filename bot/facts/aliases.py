@@ -39,14 +39,19 @@ def subject_aliases(names: Iterable[str]) -> tuple[re.Pattern[str], dict[str, st
         table.setdefault(name, name)
     north, north_korea = THE_NORTH
     the, word = north.split()
-    # Case-sensitive on purpose: "us" the pronoun is not the "US", "nk" is nothing.
+    # Case-sensitive on purpose: "us" the pronoun is not the "US", "nk" is nothing. The first
+    # characters of every alias are tested first: most positions start none.
+    firsts = "".join(sorted({alias[0] for alias in table} | {the[0]}))
     pattern = re.compile(
-        r"(?<![\w.])(?:" + trie_pattern(table) + rf"|{the}\s+{word}(?!\s+Korea))(?![\w])"
+        rf"(?=[{re.escape(firsts)}])(?<![\w.])(?:"
+        + trie_pattern(table)
+        + rf"|{the}\s+{word}(?!\s+Korea))(?![\w])"
     )
     table[north] = north_korea
     return pattern, table
 
 
+@lru_cache(maxsize=4096)
 def is_person(text: str) -> bool:
     """Whether a claimant as written is a person ("Lt. Gen. Kim") rather than a body."""
     words = text.replace("(", " ").replace(")", " ").split()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.facts.aliases import canonical_claimant, is_person
 from bot.facts.claim import ClaimantMention, Context
@@ -48,7 +49,12 @@ __all__ = ["claimant_mentions"]
 # aside such as ", citing unidentified sources,"): no name of a claimant is longer.
 NP_WINDOW = 240
 
-_ATTRIB_VERB_RE = re.compile(r"\b" + trie_pattern(ATTRIBUTION_VERBS) + r"\b", re.IGNORECASE)
+_ATTRIB_VERB_RE = re.compile(
+    rf"\b(?=[{''.join(sorted({verb[0] for verb in ATTRIBUTION_VERBS}))}])"
+    + trie_pattern(ATTRIBUTION_VERBS)
+    + r"\b",
+    re.IGNORECASE,
+)
 _ACCORDING_RE = re.compile(
     rf"\b(?:according\s+to|citing|in\s+the\s+(?:{alternation(VIEW_NOUNS)})\s+of"
     rf"|(?:{alternation(RELAY_VERBS)})\s+(?:to\s+\w+\s+)?by"
@@ -129,18 +135,13 @@ class _Finding:
     taken: list[tuple[int, int]] = field(default_factory=list)
 
     def add(self, s: int, e: int, attributes: bool = True) -> None:
-        if e <= s or any(not (e <= ts or s >= te) for ts, te in self.taken):
+        if e <= s:
             return
+        for ts, te in self.taken:
+            if s < te and ts < e:
+                return
         self.candidates.append((s, e, attributes))
         self.taken.append((s, e))
-
-    @property
-    def verbs(self) -> bool:
-        return not self.words.isdisjoint(_VERB_WORDS)
-
-    @property
-    def estimates(self) -> bool:
-        return not self.words.isdisjoint(_ESTIMATE_WORDS)
 
 
 def _trailing_label(f: _Finding) -> None:
@@ -226,34 +227,63 @@ def _publishing_subject(f: _Finding) -> None:
         f.add(subject.start(1), subject.end(1), attributes=False)
 
 
-_Cue = Callable[[_Finding], bool]
-# (when the finder can find anything at all, the finder); in this order.
-_FINDERS: tuple[tuple[_Cue, Callable[[_Finding], None]], ...] = (
-    (lambda f: ":" in f.sentence, _trailing_label),
-    (lambda f: f.start > 0, _inner_label),
-    (lambda f: f.verbs and "sources" in f.words, _familiar_sources),
-    (lambda f: f.verbs and "quoted" in f.words, _quoted_as_saying),
-    (lambda f: not f.words.isdisjoint(_ACCORDING_WORDS), _according_to),
-    (lambda f: f.verbs, _verb_subjects),
-    (lambda f: not f.words.isdisjoint(_MENTION_ONLY_WORDS), _deniers),
-    (lambda f: f.estimates, _possessive_estimates),
-    (lambda f: f.estimates, _owned_estimates),
-    (lambda f: (f.verbs or f.estimates) and "by" in f.words, _passive_agents),
-    (
-        lambda f: (f.verbs or f.estimates) and not f.words.isdisjoint(_PUBLISHING_WORDS),
-        _publishing_subject,
-    ),
+# (the cues a finder needs, all of them; the finder), run in this order. The cues are worked
+# out once per sentence (``_cues``): most sentences need no finder at all.
+_FINDERS: tuple[tuple[frozenset[str], Callable[[_Finding], None]], ...] = (
+    (frozenset({"colon"}), _trailing_label),
+    (frozenset({"label"}), _inner_label),
+    (frozenset({"verbs", "sources"}), _familiar_sources),
+    (frozenset({"verbs", "quoted"}), _quoted_as_saying),
+    (frozenset({"according"}), _according_to),
+    (frozenset({"verbs"}), _verb_subjects),
+    (frozenset({"denials"}), _deniers),
+    (frozenset({"estimates"}), _possessive_estimates),
+    (frozenset({"estimates"}), _owned_estimates),
+    (frozenset({"verbs or estimates", "by"}), _passive_agents),
+    (frozenset({"verbs or estimates", "publishing"}), _publishing_subject),
 )
+
+
+def _cues(sentence: str, words: frozenset[str], start: int) -> set[str]:
+    cues = set()
+    if ":" in sentence:
+        cues.add("colon")
+    if start > 0:
+        cues.add("label")  # a speaker label: another may follow it
+    verbs = not words.isdisjoint(_VERB_WORDS)
+    estimates = not words.isdisjoint(_ESTIMATE_WORDS)
+    if verbs or estimates:
+        cues.add("verbs or estimates")
+        cues.update(_WORD_CUES.intersection(words))
+        if verbs:
+            cues.add("verbs")
+        if estimates:
+            cues.add("estimates")
+        if not words.isdisjoint(_ACCORDING_WORDS):
+            cues.add("according")
+        if not words.isdisjoint(_MENTION_ONLY_WORDS):
+            cues.add("denials")
+        if not words.isdisjoint(_PUBLISHING_WORDS):
+            cues.add("publishing")
+    return cues
+
+
+_WORD_CUES = frozenset({"sources", "quoted", "by"})
 
 
 def claimant_mentions(
     sentence: str, words: frozenset[str], context: Context, start: int
 ) -> list[ClaimantMention]:
     """The claimants ``sentence`` names after ``start``, left to right, resolved in context."""
+    cues = _cues(sentence, words, start)
+    if not cues:
+        return []
     finding = _Finding(sentence, words, start)
-    for cue, finder in _FINDERS:
-        if cue(finding):
+    for needs, finder in _FINDERS:
+        if needs <= cues:
             finder(finding)
+    if not finding.candidates:
+        return []
     return _resolve_in_order(sentence, finding.candidates, context)
 
 
@@ -330,20 +360,22 @@ def _np_tokens_backward(sentence: str, floor: int, end: int) -> tuple[int, int]:
     """The tokens of a claimant's name, read backwards from ``end``."""
     while end > floor and sentence[end - 1] in " ,":
         end -= 1  # an appositive name: "Ukraine's intelligence chief, Kyrylo Budanov, said"
-    tokens = [m.group(0) for m in _TOKEN_RE.finditer(sentence, floor, end)]
-    spans = [m.span() for m in _TOKEN_RE.finditer(sentence, floor, end)]
+    matches = list(_TOKEN_RE.finditer(sentence, floor, end))
+    tokens = [m.group(0) for m in matches]
     chosen: list[int] = []
+    taken: list[str] = []
     for index in range(len(tokens) - 1, -1, -1):
-        verdict = _np_token_verdict(tokens, index, [tokens[c] for c in chosen])
+        verdict = _np_token_verdict(tokens, index, taken)
         if verdict is not None:
             chosen.append(index)
+            taken.append(tokens[index])
         if verdict is not True:
             break
     while chosen and _dangles(tokens, chosen):
         chosen.pop()
     if not chosen:
         return end, end
-    return spans[chosen[-1]][0], spans[chosen[0]][1]
+    return matches[chosen[-1]].start(), matches[chosen[0]].end()
 
 
 def _np_token_verdict(tokens: list[str], index: int, chosen: list[str]) -> bool | None:
@@ -438,8 +470,14 @@ def _resolve_name(raw: str, context: Context) -> tuple[str, bool] | None:
     owner = _OWNER_OF_DATA_RE.match(text)
     if owner:
         return _resolve_name(owner.group(1), context)
-    if words[0].lower() == "the":
-        text = " ".join(words[1:])
+    return _named(text)
+
+
+@lru_cache(maxsize=4096)
+def _named(text: str) -> tuple[str, bool]:
+    """A claimant named outright (no pronoun, no "the agency") -> (name to show, person)."""
+    if text.split()[0].lower() == "the":
+        text = " ".join(text.split()[1:])
     at = _PERSON_AT_BODY_RE.match(text)
     if at and is_person(at.group(1)):
         text = at.group(1)  # "Kateryna Ivanova at the Kyiv Institute" speaks for herself

@@ -72,7 +72,7 @@ _Resolved = tuple[date, date, Precision, bool]
 _Resolver = Callable[[Anchor | None], _Resolved | None]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Found:
     start: int
     end: int
@@ -175,14 +175,20 @@ def find_dates(sentence: str, anchor: Anchor | None) -> list[DateMention]:
 
 
 def dates_of_sentences(
-    sentences: Sequence[str], published: date | None
+    sentences: Sequence[str],
+    published: date | None,
+    words: Sequence[frozenset[str]] | None = None,
 ) -> tuple[Anchor | None, list[list[DateMention]]]:
     """The publication anchor and every sentence's dates, scanning each sentence once.
 
     The same as ``publication_anchor`` on the whole text followed by ``find_dates`` on each
-    sentence, without reading the text twice.
+    sentence, without reading the text twice. ``words``: each sentence's lower-case words, when
+    the caller has them already.
     """
-    scans = [_scan(sentence) for sentence in sentences]
+    if words is None:
+        scans = [_scan(sentence) for sentence in sentences]
+    else:
+        scans = [_scan(s, w) for s, w in zip(sentences, words, strict=True)]
     if published is not None:
         anchor: Anchor | None = Anchor(published, Precision.DAY, inferred=False)
     else:
@@ -257,8 +263,8 @@ def _inferred_anchor(items: list[tuple[int, int, _Found]]) -> Anchor | None:
 # --- scanning ---------------------------------------------------------------------------------
 
 
-def _scan(text: str) -> list[_Found]:
-    cues = _cues(text)
+def _scan(text: str, words: frozenset[str] | None = None) -> list[_Found]:
+    cues = _cues(text, _LOWER_WORD_RE.findall(text.lower()) if words is None else words)
     found: list[_Found] = []
     for needs, pattern, handler in _HANDLERS:
         if not needs <= cues:
@@ -498,12 +504,19 @@ _YEAR_CUE_RE = re.compile(r"(?:19|20)\d\d|2100")
 _DIGIT_RE = re.compile(r"\d")
 _MONTH_CUE_RE = re.compile("|".join(name[:3] for name in MONTH_NAMES))
 _WEEKDAY_CUE_RE = re.compile(alternation(WEEKDAYS))
-_RELATIVE_CUES = (*RELATIVE_DAY_WORDS, *DAY_PARTS, *PERIOD_UNITS)
+# Words that the relative patterns need (as whole words): "today", "last week", "this morning".
+_RELATIVE_CUES = frozenset((*RELATIVE_DAY_WORDS, *DAY_PARTS, *PERIOD_UNITS))
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
 
 
-def _cues(text: str) -> set[str]:
+def _cues(text: str, words: Iterable[str]) -> set[str]:
+    """The cues of ``text`` (see ``_HANDLERS``); ``words``: its lower-case words."""
     cues: set[str] = set()
-    years = len(_YEAR_CUE_RE.findall(text))
+    if _DIGIT_RE.search(text) is None:
+        years = 0
+    else:
+        cues.add("digit")
+        years = len(_YEAR_CUE_RE.findall(text))
     if years:
         cues.add("year")
         if years > 1 or "-" in text or "–" in text or "—" in text:
@@ -515,18 +528,15 @@ def _cues(text: str) -> set[str]:
         cues.add("month")
         if months > 1:
             cues.add("months")
-    if _DIGIT_RE.search(text):
-        cues.add("digit")
     if "day" in text and _WEEKDAY_CUE_RE.search(text):
         cues.add("weekday")
-    lower = text.lower()
-    cues.update(word for word in _WORD_CUES if word in lower)
-    if any(word in lower for word in _RELATIVE_CUES):
+    cues.update(_WORD_CUES.intersection(words))
+    if not _RELATIVE_CUES.isdisjoint(words):
         cues.add("relative")
     return cues
 
 
-_WORD_CUES = ("ago", "week")
+_WORD_CUES = frozenset(("ago", "week"))
 _YEAR_CUE = frozenset({"year"})
 _MONTH_CUE = frozenset({"month"})
 _FULL_DATE_CUE = frozenset({"year", "month", "digit"})

@@ -28,20 +28,21 @@ def _reader(subjects: tuple[str, ...]) -> ClaimReader:
 def extract(document: Document, subjects: Sequence[str] = DEFAULT_SUBJECTS) -> Extraction:
     reader = _reader(tuple(subjects))
     sentences = split_sentences(document.text)
-    anchor, sentence_dates = dates_of_sentences([x.text for x in sentences], document.published)
+    texts = [sentence.text for sentence in sentences]
+    sentence_words = [lower_words(text) for text in texts]
+    anchor, sentence_dates = dates_of_sentences(texts, document.published, sentence_words)
     context = Context()
     count_speaker_turns(document.text, context)
     figures: list[Figure] = []
     events: list[Event] = []
     seen_ids: Counter[str] = Counter()
     previous_end = 0
-    for sentence, dates in zip(sentences, sentence_dates, strict=True):
+    for sentence, dates, words in zip(sentences, sentence_dates, sentence_words, strict=True):
         text = sentence.text
         gap = document.text[previous_end : sentence.start]
         previous_end = sentence.end
         if "\n" in gap:
             context.new_line(blank_line="\n\n" in gap.replace(" ", ""))
-        words = lower_words(text)
         quantities = find_quantities(text, words) if may_hold_quantity(text, words) else []
         aliases = reader.aliases(text)
         claims = reader.read(text, quantities, dates, context, aliases, words)

@@ -7,7 +7,6 @@ a figure (the gold files use the same names).
 
 from __future__ import annotations
 
-import base64
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
@@ -199,4 +198,9 @@ def short_id(*parts: str) -> str:
     put while that sentence and value are unchanged, however the rest of the document moves.
     """
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).digest()
-    return base64.b32encode(digest[:5]).decode("ascii").lower()
+    # The first 40 bits in lower-case base32 (RFC 4648 alphabet), eight characters.
+    bits = int.from_bytes(digest[:5], "big")
+    return "".join(_BASE32[(bits >> shift) & 31] for shift in range(35, -1, -5))
+
+
+_BASE32 = "abcdefghijklmnopqrstuvwxyz234567"

@@ -18,7 +18,7 @@ from bot.facts.vocabulary.approximators import (
     AT_MOST_BEFORE,
     PHRASAL_OVER_VERBS,
 )
-from bot.facts.vocabulary.build import alternation
+from bot.facts.vocabulary.build import alternation, phrase_pattern
 from bot.facts.vocabulary.numbers import (
     NUMBER_WORDS,
     SCALES,
@@ -57,7 +57,12 @@ _SPELLED = (
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
 _SHORT_SCALE = r"(?:" + "|".join(SHORT_SCALES) + r")"
 _SCALED = rf"{_DIGITS}(?:\s*{_SCALE_WORD}\b|{_SHORT_SCALE}\b)?(?![\w])"
-_NUMBER = rf"(?:(?=\d)(?<![\w.,$€£₩¥@&#<:/])(?<![A-Za-z]-){_SCALED}|\b{_SPELLED}\b)"
+# A spelled number starts with a unit or tens word, or "a"/"an": skip other words at once.
+_SPELLED_FIRST = "".join(sorted({word[0] for word in (*UNITS, *TENS, "a")}))
+_NUMBER = (
+    rf"(?:(?=\d)(?<![\w.,$€£₩¥@&#<:/])(?<![A-Za-z]-){_SCALED}"
+    rf"|\b(?=[{_SPELLED_FIRST}]){_SPELLED}\b)"
+)
 
 _VAGUE = VAGUE_AMOUNTS
 _VAGUE_RE = re.compile(
@@ -83,19 +88,34 @@ _BEFORE_QUALIFIERS: tuple[tuple[tuple[str, ...], Qualifier], ...] = (
     (AT_MOST_BEFORE, Qualifier.AT_MOST),
     (ABOUT_BEFORE, Qualifier.ABOUT),
 )
-_BEFORE_RE = re.compile(
-    r"(?:"
-    + "|".join(
-        f"(?P<q{i}>(?<![\\w]){alternation(phrases)})"
-        for i, (phrases, _) in enumerate(_BEFORE_QUALIFIERS)
-    )
-    + r")\s*$",
-    re.IGNORECASE,
-)
 # The last word of every qualifier phrase above: a number preceded by anything else has none.
 _QUALIFIER_LAST_WORDS = frozenset(
     phrase.split()[-1] for phrases, _ in _BEFORE_QUALIFIERS for phrase in phrases
 )
+
+
+def _before_patterns() -> dict[str, re.Pattern[str]]:
+    """Last word -> a pattern over the qualifier phrases that can end with it ("than": "more
+    than", "fewer than" ...), each in the group of its qualifier, in the order listed. The first
+    phrase of each group must not follow a letter."""
+    patterns = {}
+    for last in _QUALIFIER_LAST_WORDS:
+        groups = []
+        for i, (phrases, _) in enumerate(_BEFORE_QUALIFIERS):
+            alternatives = [
+                ("(?<![\\w])" if phrase == phrases[0] else "") + phrase_pattern(phrase)
+                for phrase in phrases
+                if last.endswith(phrase.split()[-1])
+            ]
+            if alternatives:
+                groups.append(f"(?P<q{i}>{'|'.join(alternatives)})")
+        patterns[last] = re.compile(r"(?:" + "|".join(groups) + r")\s*$", re.IGNORECASE)
+    return patterns
+
+
+# A qualifier ends right before its number; only the phrases ending in the word found there
+# are tried.
+_BEFORE_BY_LAST_WORD = _before_patterns()
 _AFTER_ABOUT_RE = re.compile(rf"\s+(?:{alternation(ABOUT_AFTER)})\b", re.IGNORECASE)
 _AFTER_AT_LEAST_RE = re.compile(
     rf"(?:\s*(?:\+|-plus\b|(?:{alternation(AT_LEAST_AFTER)})\b))", re.IGNORECASE
@@ -103,6 +123,12 @@ _AFTER_AT_LEAST_RE = re.compile(
 
 
 _PHRASAL_OVER_RE = re.compile(rf"\b(?:{alternation(PHRASAL_OVER_VERBS)})\s+$", re.IGNORECASE)
+
+
+_DIGITS_AND_SCALE_RE = re.compile(r"([\d,  \u00a0\u202f]+(?:\.\d+)?)\s*([a-z]*)$")
+_GROUP_SEPARATORS_RE = re.compile(r"[, \u00a0\u202f]")
+_WORD_SPLIT_RE = re.compile(r"[\s-]+")
+_DATE_LIKE_RE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?$")
 
 
 def parse_number(text: str) -> tuple[int, bool, bool] | None:
@@ -117,11 +143,11 @@ def parse_number(text: str) -> tuple[int, bool, bool] | None:
 
 
 def _parse_digits(raw: str) -> tuple[int, bool, bool] | None:
-    m = re.match(r"([\d,  \u00a0\u202f]+(?:\.\d+)?)\s*([a-z]*)$", raw)
+    m = _DIGITS_AND_SCALE_RE.match(raw)
     if not m:
         return None
     digits, scale_word = m.group(1), m.group(2)
-    digits = re.sub(r"[, \u00a0\u202f]", "", digits)
+    digits = _GROUP_SEPARATORS_RE.sub("", digits)
     scale = SCALES.get(scale_word) or SHORT_SCALES.get(scale_word) if scale_word else 1
     if scale is None:
         return None
@@ -142,7 +168,7 @@ def _parse_digits(raw: str) -> tuple[int, bool, bool] | None:
 
 
 def _parse_words(raw: str) -> int | None:
-    tokens = re.split(r"[\s-]+", raw.replace(" and ", " "))
+    tokens = _WORD_SPLIT_RE.split(raw.replace(" and ", " "))
     total = 0
     current = 0
     seen = False
@@ -174,18 +200,19 @@ def _qualifier_before(sentence: str, start: int) -> tuple[Qualifier | None, int]
     word_start = end - 1
     while word_start > 0 and not sentence[word_start - 1].isspace():
         word_start -= 1
-    if sentence[word_start:end].lstrip("\"“‘'([").lower() not in _QUALIFIER_LAST_WORDS:
+    pattern = _BEFORE_BY_LAST_WORD.get(sentence[word_start:end].lstrip("\"“‘'([").lower())
+    if pattern is None:
         return None, start
-    m = _BEFORE_RE.search(sentence, max(0, end - 24), start)
+    m = pattern.search(sentence, max(0, end - 24), start)
     if not m or (
         m.group(0).strip().lower() == "over"
         and _PHRASAL_OVER_RE.search(sentence, max(0, m.start() - 12), m.start())
     ):
         return None, start  # "hand over two soldiers" is no "over two"
-    for i, (_, qualifier) in enumerate(_BEFORE_QUALIFIERS):
-        if m.group(f"q{i}"):
-            return qualifier, m.start()
-    return None, start
+    group = m.lastgroup
+    if group is None:
+        return None, start
+    return _BEFORE_QUALIFIERS[int(group[1:])][1], m.start()
 
 
 def lower_words(sentence: str) -> frozenset[str]:
@@ -237,7 +264,9 @@ def find_quantities(sentence: str, words: frozenset[str] | None = None) -> list[
                               m.end(), vague=True))
         taken.append((m.start(), m.end()))
 
-    numbers = [m for m in number_re.finditer(sentence) if free(m.start(), m.end())]
+    numbers = list(number_re.finditer(sentence))
+    if taken:
+        numbers = [m for m in numbers if free(m.start(), m.end())]
     index = 0
     while index < len(numbers):
         m = numbers[index]
@@ -314,4 +343,4 @@ _TRAILING_SCALE_RE = re.compile(
 
 def _looks_like_identifier(text: str) -> bool:
     """'F-16', '2024-10-30', 'Su-25' style tokens are not ranges."""
-    return bool(re.search(r"\d{4}-\d{2}(?:-\d{2})?$", text.strip()))
+    return bool(_DATE_LIKE_RE.search(text.strip()))

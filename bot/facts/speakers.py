@@ -43,6 +43,8 @@ def count_speaker_turns(text: str, context: Context) -> None:
 
 def read_speaker(sentence: str, context: Context) -> int:
     """Take a sentence's speaker label into ``context``; where the spoken words start."""
+    if ":" not in sentence:
+        return 0  # every label ends with one
     m = SPEAKER_RE.match(sentence)
     if not m:
         alone = SPEAKER_LINE_RE.match(sentence)

@@ -87,7 +87,7 @@ def states_no_figures(
         return True
     if "?" in sentence and _QUESTION_END_RE.search(sentence):
         return True
-    if _OTHER_WAR_RE.search(sentence) and not any(
+    if "War" in sentence and _OTHER_WAR_RE.search(sentence) and not any(
         d.span.end.year >= STORY_START_YEAR for d in dates
     ):
         return True

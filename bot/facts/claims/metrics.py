@@ -13,8 +13,11 @@ from bot.facts.model import Metric
 from bot.facts.numbers import Quantity
 from bot.facts.vocabulary.metrics import METRIC_CUES
 
+# One group per metric, tried in order at each word start (one "\b" test for them all).
 METRIC_CUE_RE = re.compile(
-    "|".join(f"(?P<m{i}>\\b(?:{p})\\b)" for i, (_, p) in enumerate(METRIC_CUES)),
+    r"\b(?:"
+    + "|".join(f"(?P<m{i}>(?:{p})\\b)" for i, (_, p) in enumerate(METRIC_CUES))
+    + ")",
     re.IGNORECASE,
 )
 _METRIC_CUE_GROUPS = {f"m{i}": metric for i, (metric, _) in enumerate(METRIC_CUES)}
@@ -111,10 +114,22 @@ def _verb_after_noun(sentence: str, noun_end: int, clause_end: int) -> Metric | 
 def _governing_verb(left: str) -> Metric | None:
     """A verb that governs the number directly ("killed 300", "sent an additional 1,000"), or
     a complement ("losses reached 4,000")."""
-    adjacent = _ADJACENT_VERB_RE.search(left)
+    # Both patterns end at the number and span at most five words: only the tail is read.
+    tail = _last_words_start(left, 6)
+    adjacent = _ADJACENT_VERB_RE.search(left, tail)
     if adjacent:
         for cue in (adjacent.group(1), adjacent.group(2)):
             metric = cue_metric(cue) if cue else None
             if metric is not None:
                 return metric
-    return last_cue(left) if _COMPLEMENT_RE.search(left) else None
+    return last_cue(left) if _COMPLEMENT_RE.search(left, tail) else None
+
+
+def _last_words_start(text: str, count: int) -> int:
+    """A position at or before the start of the last ``count`` words of ``text``."""
+    tail = _TAIL_WORDS_RES[count].match(text[::-1])
+    return len(text) - tail.end() if tail else 0
+
+
+# Read on the reversed text: up to ``count`` words with what separates them.
+_TAIL_WORDS_RES = {count: re.compile(rf"(?:\W*\w+){{0,{count}}}\W*") for count in (6,)}

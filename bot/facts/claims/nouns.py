@@ -36,7 +36,7 @@ MODIFIERS = NOUN_MODIFIERS | frozenset(ADDITIONS) | SINGLE_WORD_HEDGES
 _MAX_TOKENS = 7
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Noun:
     """What a number counts. ``kind``: personnel | casualty | bare (no noun) | other."""
 
@@ -112,7 +112,7 @@ class _Scan:
     owned: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Token:
     match: re.Match[str]
     word: str

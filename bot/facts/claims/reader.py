@@ -7,7 +7,7 @@ numbers that are no counts (``filters``); then each remaining number goes throug
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from bot.facts.aliases import subject_aliases
@@ -55,44 +55,24 @@ class ClaimReader:
         if quantities and states_no_figures(sentence, words, dates):
             quantities = ()
         mentions = claimant_mentions(sentence, words, context, speaker_end)
-        facts = SentenceFacts(
-            sentence, words, dates, _outside(aliases, mentions), mentions, context,
-            self.subjects, self._aliases_in(sentence, mentions),
-        )  # fmt: skip
-        claims = self._read_quantities(facts, quantities, speaker_end)
+        forces = _outside(aliases, mentions) if mentions else list(aliases)
+        counts = _counts(sentence, quantities, dates, speaker_end)
+        claims: list[Claim] = []
+        if counts:
+            facts = SentenceFacts(
+                sentence, words, dates, forces, mentions, context, self.subjects,
+                lambda: self._aliases_in(sentence, mentions),
+            )  # fmt: skip
+            claims = _read_counts(facts, counts, speaker_end)
         for mention in mentions:
             context.remember(mention)
         context.after_sentence(
             claims,
             [
-                a.subject for a in facts.aliases
+                a.subject for a in forces
                 if a.subject in self.subjects and not after_destination(sentence, a)
             ],
         )  # fmt: skip
-        return claims
-
-    def _read_quantities(
-        self, facts: SentenceFacts, quantities: Sequence[Quantity], speaker_end: int
-    ) -> list[Claim]:
-        sentence = facts.text
-        counts = [
-            q for q in quantities
-            if q.num_start >= speaker_end
-            and not facts.overlaps_date(q) and not is_not_a_count(sentence, q)
-        ]  # fmt: skip
-        forces = ForceRoles(facts)
-        claims: list[Claim] = []
-        previous: Claim | None = None
-        prev_end = speaker_end
-        for index, q in enumerate(counts):
-            next_start = counts[index + 1].num_start if index + 1 < len(counts) else None
-            before = counts[index - 1] if index else None
-            reading = Reading(facts, forces, q, previous, prev_end, next_start, before)
-            claim = read_quantity(reading)
-            prev_end = q.end
-            if claim is not None:
-                claims.append(claim)
-                previous = claim
         return claims
 
     def _aliases_in(self, sentence: str, mentions: Sequence[ClaimantMention]) -> list[Alias]:
@@ -104,6 +84,40 @@ class ClaimReader:
                     Alias(mention.start + alias.start, mention.start + alias.end, alias.subject)
                 )
         return found
+
+
+def _counts(
+    sentence: str, quantities: Sequence[Quantity], dates: Sequence[DateMention], speaker_end: int
+) -> list[Quantity]:
+    """The quantities that may count people: after the speaker label, in no date, no unit,
+    label, price or age."""
+    starts = [d.start for d in dates]
+    counts = []
+    for q in quantities:
+        if q.num_start < speaker_end or is_not_a_count(sentence, q):
+            continue
+        index = bisect_left(starts, q.num_end) - 1
+        if index >= 0 and dates[index].end > q.num_start:
+            continue  # "2024" in "June 2024"
+        counts.append(q)
+    return counts
+
+
+def _read_counts(facts: SentenceFacts, counts: list[Quantity], speaker_end: int) -> list[Claim]:
+    """Each count through the rules, left to right, each knowing the previous claim."""
+    forces = ForceRoles(facts)
+    claims: list[Claim] = []
+    previous: Claim | None = None
+    prev_end = speaker_end
+    for index, q in enumerate(counts):
+        next_start = counts[index + 1].num_start if index + 1 < len(counts) else None
+        before = counts[index - 1] if index else None
+        claim = read_quantity(Reading(facts, forces, q, previous, prev_end, next_start, before))
+        prev_end = q.end
+        if claim is not None:
+            claims.append(claim)
+            previous = claim
+    return claims
 
 
 def _outside(aliases: Sequence[Alias], mentions: Sequence[ClaimantMention]) -> list[Alias]:

@@ -45,6 +45,11 @@ from bot.facts.vocabulary.personnel import ADDITION_LEADS, ADDITION_TAILS, FORCE
 class Reading:
     """One quantity of a sentence as the rules read it."""
 
+    __slots__ = (
+        "_clause", "before", "facts", "forces", "inherited", "metric", "next_start", "noun",
+        "prev_end", "previous", "q", "sentence",
+    )  # fmt: skip
+
     def __init__(
         self,
         facts: SentenceFacts,
@@ -56,26 +61,17 @@ class Reading:
         before: Quantity | None,
     ) -> None:
         self.facts = facts
+        self.sentence = facts.text
         self.forces = forces
         self.q = q
         self.previous = previous  # the sentence's last claim before this number
         self.prev_end = prev_end  # where the previous number (or the speaker label) ends
         self.next_start = next_start
         self.before = before  # the previous number, claim or not
+        self.noun: Noun = counted_noun(facts, q.num_end, previous is not None)
         self.metric: Metric | None = None
         self.inherited = False  # metric and subject come from the claim this one continues
-        self._noun: Noun | None = None
         self._clause: tuple[int, int] | None = None
-
-    @property
-    def sentence(self) -> str:
-        return self.facts.text
-
-    @property
-    def noun(self) -> Noun:
-        if self._noun is None:
-            self._noun = counted_noun(self.facts, self.q.num_end, self.previous is not None)
-        return self._noun
 
     @property
     def clause(self) -> tuple[int, int]:
@@ -96,10 +92,17 @@ class Reading:
 
 
 def read_quantity(r: Reading) -> Claim | None:
-    if any(drop(r) for drop in DROP_RULES):
-        return None
-    r.metric = next((m for m in (rule(r) for rule in METRIC_RULES) if m is not None), None)
-    if any(drop(r) for drop in DROP_AFTER_METRIC) or not _continue_claim(r):
+    for drop in DROP_RULES:
+        if drop(r):
+            return None
+    for rule in METRIC_RULES:
+        r.metric = rule(r)
+        if r.metric is not None:
+            break
+    for drop in DROP_AFTER_METRIC:
+        if drop(r):
+            return None
+    if not _continue_claim(r):
         return None
     subject = subject_of(r)
     if subject is None or subject not in r.facts.subjects:
@@ -126,6 +129,7 @@ _HYPOTHETICAL_RE = re.compile(
     rf"\b(?:{alternation(MODALS)})\s+(?:\w+\s+){{0,2}}?(?:{alternation(HYPOTHETICAL_ACTIONS)})\b",
     re.IGNORECASE,
 )
+_HYPOTHETICAL_ACTIONS = frozenset(HYPOTHETICAL_ACTIONS)
 _RATE_AFTER_RE = re.compile(
     rf"\s+(?:a|per|each|every)\s+(?:{alternation(RATE_PERIODS)})\b"
     rf"|\s+(?:{alternation(RATE_ADVERBS)})\b",
@@ -165,11 +169,13 @@ def _vague_without_a_casualty(r: Reading) -> bool:
 
 def _ages(r: Reading) -> bool:
     """'the average age rose from 31 to 35'."""
-    return r.noun.kind == "bare" and r.facts.talks_of_ages
+    return r.noun.kind == "bare" and r.facts.ages()
 
 
 def _hypothetical(r: Reading) -> bool:
     """'could send as many as 30,000 more': not something that happened."""
+    if r.facts.words.isdisjoint(_HYPOTHETICAL_ACTIONS):
+        return False
     return _HYPOTHETICAL_RE.search(r.sentence, r.clause[0], r.q.start) is not None
 
 
@@ -339,10 +345,13 @@ _ADDITIONAL_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _ADDITIONAL_AFTER_RE = re.compile(rf"\s*(?:{alternation(ADDITION_TAILS)})\b", re.IGNORECASE)
-_CLAUSE_BREAK_RE = re.compile(
-    r";|,\s*[”\"]|[”\"]\s*,|\s[-–—]\s"
-    rf"|\b(?:{alternation(CLAUSE_CONNECTIVES)})\b"
-    r"|\(|\)",
+# What ends a clause: punctuation, or a connective word ("while", "but", "compared with").
+# Two patterns, as each can skip ahead to the characters it starts with; their matches never
+# overlap, so together they find what one pattern with both would.
+_CLAUSE_PUNCTUATION_RE = re.compile(r";|,\s*[”\"]|[”\"]\s*,|\s[-–—]\s|\(|\)")
+_CLAUSE_WORD_RE = re.compile(
+    rf"\b(?=[{''.join(sorted({w[0] for w in CLAUSE_CONNECTIVES}))}])"
+    rf"(?:{alternation(CLAUSE_CONNECTIVES)})\b",
     re.IGNORECASE,
 )
 
@@ -372,14 +381,20 @@ def _is_additional(sentence: str, q: Quantity) -> bool:
 
 
 def _clause_start(sentence: str, prev_end: int, start: int) -> int:
+    """After the last clause break between the previous number and this one."""
     last = prev_end
-    for m in _CLAUSE_BREAK_RE.finditer(sentence, prev_end, start):
-        last = m.end()
+    for pattern in (_CLAUSE_PUNCTUATION_RE, _CLAUSE_WORD_RE):
+        for m in pattern.finditer(sentence, prev_end, start):
+            last = max(last, m.end())
     return last
 
 
 def _clause_end(sentence: str, end: int, next_start: int | None) -> int:
+    """At the first clause break between this number and the next one."""
     stop = next_start if next_start is not None else len(sentence)
-    m = _CLAUSE_BREAK_RE.search(sentence, end, stop)
-    return m.start() if m else stop
+    for pattern in (_CLAUSE_PUNCTUATION_RE, _CLAUSE_WORD_RE):
+        m = pattern.search(sentence, end, stop)
+        if m is not None:
+            stop = m.start()
+    return stop
 

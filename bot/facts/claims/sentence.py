@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 
 from bot.facts.claim import ClaimantMention, Context
 from bot.facts.dates import DateMention
@@ -21,7 +20,7 @@ from bot.facts.vocabulary.connectives import DESTINATION_WORDS
 from bot.facts.vocabulary.not_counts import AGE_WORDS, DENIAL_VERBS, DISMISSALS
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Alias:
     """A force named in a sentence; ``start``/``end`` index the sentence."""
 
@@ -37,9 +36,10 @@ DENIAL_RE = re.compile(
     rf"(?:{alternation(DISMISSALS)}))\b",
     re.IGNORECASE,
 )
+_DENIAL_CUES = frozenset((*DENIAL_VERBS, "called"))
 _DESTINATION_BEFORE_RE = re.compile(
     rf"\b(?:{alternation(DESTINATION_WORDS)})\s+(?:the\s+)?$", re.IGNORECASE
-)
+)  # matched where a word starts, ending at the force
 _CONTINUES_RE = re.compile(
     r"\s*(?:(?:Of|Among)\s+(?:these|them|those|which|whom)\b"
     r"|(?:This|That|The)\s+(?:number|figure|total|tally|count|estimate)\b"
@@ -48,8 +48,32 @@ _CONTINUES_RE = re.compile(
 
 
 def after_destination(sentence: str, alias: Alias) -> bool:
-    """'sent to Russia', "in Russia's Kursk region": a place, not the force counted."""
-    return bool(_DESTINATION_BEFORE_RE.search(sentence, max(0, alias.start - 30), alias.start))
+    """'sent to Russia', "in Russia's Kursk region": a place, not the force counted.
+
+    The word before the force (or before its "the") is tried, within 30 characters.
+    """
+    start = alias.start
+    floor = max(0, start - 30)
+    word = _word_before(sentence, start, floor)
+    if word < 0:
+        return False
+    if _DESTINATION_BEFORE_RE.match(sentence, word, start):
+        return True
+    word = _word_before(sentence, word, floor)  # "to the Russian border": before the "the"
+    return word >= 0 and _DESTINATION_BEFORE_RE.match(sentence, word, start) is not None
+
+
+def _word_before(text: str, end: int, floor: int) -> int:
+    """Where the word that whitespace separates from ``end`` starts; -1 if there is none."""
+    i = end
+    while i > floor and text[i - 1].isspace():
+        i -= 1
+    if i == end:
+        return -1
+    stop = i
+    while i > floor and (text[i - 1].isalnum() or text[i - 1] == "_"):
+        i -= 1
+    return i if i < stop else -1
 
 
 class SentenceFacts:
@@ -64,7 +88,7 @@ class SentenceFacts:
         mentions: Sequence[ClaimantMention],
         context: Context,
         subjects: frozenset[str],
-        claimant_aliases: Sequence[Alias],
+        claimant_aliases: Callable[[], Sequence[Alias]],
     ) -> None:
         self.text = text
         self.words = words
@@ -73,26 +97,32 @@ class SentenceFacts:
         self.mentions = mentions
         self.context = context
         self.subjects = subjects
-        self.claimant_aliases = claimant_aliases  # forces named inside them ("Ukraine's army")
+        self._claimant_aliases = claimant_aliases
         self.alias_at = {a.start: a for a in aliases}
+        self.talks_of_ages = False
+        self._ages_read = False
+        self.continues_earlier = _CONTINUES_RE.match(text) is not None
+        self._first_denial: re.Match[str] | None = None
+        self._denial_read = False
+        self._dates: tuple[list[DateMention], list[int]] | None = None
+        self._attributing: tuple[list[ClaimantMention], list[int], list[int]] | None = None
+        self._placed: tuple[list[Alias], list[int]] | None = None
+        self._owners: tuple[list[Alias], list[int]] | None = None
 
     # -- whole-sentence answers -----------------------------------------------------------
-    @cached_property
-    def talks_of_ages(self) -> bool:
+    def ages(self) -> bool:
         """'the average age rose from 31 to 35'."""
-        return _AGE_TALK_RE.search(self.text) is not None
-
-    @cached_property
-    def continues_earlier(self) -> bool:
-        """'Of these, ...', 'The total ...', 'In all, ...': the sentence goes on from the last."""
-        return _CONTINUES_RE.match(self.text) is not None
-
-    @cached_property
-    def _first_denial(self) -> re.Match[str] | None:
-        return DENIAL_RE.search(self.text)
+        if not self._ages_read:
+            self.talks_of_ages = _AGE_TALK_RE.search(self.text) is not None
+            self._ages_read = True
+        return self.talks_of_ages
 
     def denied_before(self, pos: int) -> bool:
         """'Moscow denied that 5,000 ...': a denial before ``pos``, anywhere in the sentence."""
+        if not self._denial_read:
+            self._denial_read = True
+            if not self.words.isdisjoint(_DENIAL_CUES):
+                self._first_denial = DENIAL_RE.search(self.text)
         first = self._first_denial
         if first is None or first.start() >= pos:
             return False
@@ -101,24 +131,18 @@ class SentenceFacts:
         return DENIAL_RE.search(self.text, 0, pos) is not None  # the denial spans ``pos``
 
     # -- dates --------------------------------------------------------------------------------
-    @cached_property
-    def _date_starts(self) -> list[int]:
-        return [d.start for d in self.dates]
-
-    def overlaps_date(self, q: Quantity) -> bool:
-        """Whether a date covers part of the number ("2024" in "June 2024" is no count)."""
-        index = bisect_left(self._date_starts, q.num_end) - 1
-        return index >= 0 and self.dates[index].end > q.num_start
-
-    @cached_property
-    def _anchoring_dates(self) -> tuple[list[DateMention], list[int]]:
-        # A cumulative total "since 2022" refers to no one date.
-        usable = [d for d in self.dates if not d.span.text.lower().startswith("since")]
-        return usable, [d.end for d in usable]
+    def _date_index(self) -> tuple[list[DateMention], list[int]]:
+        if self._dates is None:
+            # A cumulative total "since 2022" refers to no one date.
+            usable = [d for d in self.dates if not d.span.text.lower().startswith("since")]
+            self._dates = usable, [d.end for d in usable]
+        return self._dates
 
     def nearest_date(self, q: Quantity) -> DateMention | None:
         """The date closest to the number; the one before it on a tie."""
-        usable, ends = self._anchoring_dates
+        if not self.dates:
+            return None
+        usable, ends = self._date_index()
         index = bisect_right(ends, q.start)
         left = usable[index - 1] if index else None
         right = usable[index] if index < len(usable) else None
@@ -127,43 +151,43 @@ class SentenceFacts:
         return left if q.start - left.end <= right.start - q.end + 1 else right
 
     # -- claimants ----------------------------------------------------------------------------
-    @cached_property
-    def _attributing(self) -> tuple[list[ClaimantMention], list[int], list[int]]:
-        mentions = [m for m in self.mentions if m.attributes]
-        return mentions, [m.start for m in mentions], [m.end for m in mentions]
+    def _attributing_index(self) -> tuple[list[ClaimantMention], list[int], list[int]]:
+        if self._attributing is None:
+            mentions = [m for m in self.mentions if m.attributes]
+            self._attributing = mentions, [m.start for m in mentions], [m.end for m in mentions]
+        return self._attributing
 
     def claimant_left_of(self, pos: int) -> ClaimantMention | None:
-        mentions, _, ends = self._attributing
+        if not self.mentions:
+            return None
+        mentions, _, ends = self._attributing_index()
         index = bisect_right(ends, pos)
         return mentions[index - 1] if index else None
 
     def claimant_right_of(self, pos: int) -> ClaimantMention | None:
-        mentions, starts, _ = self._attributing
+        if not self.mentions:
+            return None
+        mentions, starts, _ = self._attributing_index()
         index = bisect_left(starts, pos)
         return mentions[index] if index < len(mentions) else None
 
     # -- forces -------------------------------------------------------------------------------
-    @cached_property
-    def _placed_forces(self) -> tuple[list[Alias], list[int]]:
-        """Forces not named as a place or target, and their ends."""
-        placed = [a for a in self.aliases if not after_destination(self.text, a)]
-        return placed, [a.end for a in placed]
-
     def last_force_before(self, pos: int) -> Alias | None:
         """The last force named before ``pos`` that is not a destination."""
-        placed, ends = self._placed_forces
+        if self._placed is None:
+            placed = [a for a in self.aliases if not after_destination(self.text, a)]
+            self._placed = placed, [a.end for a in placed]
+        placed, ends = self._placed
         index = bisect_right(ends, pos)
         return placed[index - 1] if index else None
 
-    @cached_property
-    def _owners(self) -> tuple[list[Alias], list[int]]:
-        """Every force named, the claimants' own words included, that is not a destination."""
-        named = sorted([*self.aliases, *self.claimant_aliases], key=lambda a: a.start)
-        owners = [a for a in named if not after_destination(self.text, a)]
-        return owners, [a.start for a in owners]
-
     def owner_before(self, pos: int) -> Alias | None:
-        """The force an "its" before ``pos`` points to, claimant or not."""
+        """The force an "its" before ``pos`` points to: the last one named before it that is
+        not a destination, the claimants' own words included ("Nepal says 16 of its ...")."""
+        if self._owners is None:
+            named = sorted([*self.aliases, *self._claimant_aliases()], key=lambda a: a.start)
+            owners = [a for a in named if not after_destination(self.text, a)]
+            self._owners = owners, [a.start for a in owners]
         owners, starts = self._owners
         for index in range(bisect_left(starts, pos) - 1, -1, -1):
             if owners[index].end <= pos:

@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from bot.facts.claims.sentence import Alias, SentenceFacts, after_destination
@@ -107,27 +105,33 @@ SUBJECT_RULES: tuple[Callable[[Reading], str | None], ...] = (
 )
 
 
-@dataclass
 class ForceRoles:
     """The forces of a sentence by the role the words around them give: owners of a count,
     senders. Worked out once per sentence, on first use."""
 
-    facts: SentenceFacts
-
-    @cached_property
-    def _count_owners(self) -> tuple[list[Alias], list[int]]:
-        owners = [a for a in self.facts.aliases if _modifies_people(self.facts.text, a)]
-        return owners, [a.end for a in owners]
+    def __init__(self, facts: SentenceFacts) -> None:
+        self.facts = facts
+        self._count_owners: tuple[list[Alias], list[int]] | None = None
+        self._senders: tuple[tuple[list[Alias], list[int]], ...] | None = None
 
     def last_owner_of_count_before(self, pos: int) -> Alias | None:
+        if self._count_owners is None:
+            owners = [a for a in self.facts.aliases if _modifies_people(self.facts.text, a)]
+            self._count_owners = owners, [a.end for a in owners]
         owners, ends = self._count_owners
         index = bisect_right(ends, pos)
         return owners[index - 1] if index else None
 
-    @cached_property
-    def _senders(self) -> tuple[tuple[list[Alias], list[int]], tuple[list[Alias], list[int]]]:
-        """Senders for any metric and for a deployment ("by X" counts there too), with their
-        starts."""
+    def first_sender_after(self, pos: int, deployment: bool) -> Alias | None:
+        """The first force after ``pos`` that sends ("sent by North Korea", "Pyongyang
+        dispatched"); for a deployment "by X" names the sender too."""
+        if self._senders is None:
+            self._senders = self._find_senders()
+        senders, starts = self._senders[1 if deployment else 0]
+        index = bisect_left(starts, pos)
+        return senders[index] if index < len(senders) else None
+
+    def _find_senders(self) -> tuple[tuple[list[Alias], list[int]], ...]:
         any_metric: list[Alias] = []
         deployment: list[Alias] = []
         sentence = self.facts.text
@@ -145,11 +149,6 @@ class ForceRoles:
             (any_metric, [a.start for a in any_metric]),
             (deployment, [a.start for a in deployment]),
         )
-
-    def first_sender_after(self, pos: int, deployment: bool) -> Alias | None:
-        senders, starts = self._senders[1 if deployment else 0]
-        index = bisect_left(starts, pos)
-        return senders[index] if index < len(senders) else None
 
 
 def _modifies_people(sentence: str, alias: Alias) -> bool:

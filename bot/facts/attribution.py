@@ -117,6 +117,7 @@ _TRAILING_OF_RE = re.compile(r"\s+of$")
 _VERB_WORDS = frozenset(ATTRIBUTION_VERBS) | frozenset(ACCORDING_CUES) | frozenset(
     MENTION_ONLY_VERBS
 )
+_ATTRIBUTION_WORDS = frozenset(ATTRIBUTION_VERBS)
 _ACCORDING_WORDS = frozenset(ACCORDING_CUES)
 _MENTION_ONLY_WORDS = frozenset(MENTION_ONLY_VERBS)
 _PUBLISHING_WORDS = frozenset(PUBLISHING_VERBS)
@@ -232,10 +233,10 @@ def _publishing_subject(f: _Finding) -> None:
 _FINDERS: tuple[tuple[frozenset[str], Callable[[_Finding], None]], ...] = (
     (frozenset({"colon"}), _trailing_label),
     (frozenset({"label"}), _inner_label),
-    (frozenset({"verbs", "sources"}), _familiar_sources),
-    (frozenset({"verbs", "quoted"}), _quoted_as_saying),
+    (frozenset({"attribution verb", "sources"}), _familiar_sources),
+    (frozenset({"attribution verb", "quoted"}), _quoted_as_saying),
     (frozenset({"according"}), _according_to),
-    (frozenset({"verbs"}), _verb_subjects),
+    (frozenset({"attribution verb"}), _verb_subjects),
     (frozenset({"denials"}), _deniers),
     (frozenset({"estimates"}), _possessive_estimates),
     (frozenset({"estimates"}), _owned_estimates),
@@ -255,8 +256,8 @@ def _cues(sentence: str, words: frozenset[str], start: int) -> set[str]:
     if verbs or estimates:
         cues.add("verbs or estimates")
         cues.update(_WORD_CUES.intersection(words))
-        if verbs:
-            cues.add("verbs")
+        if not words.isdisjoint(_ATTRIBUTION_WORDS):
+            cues.add("attribution verb")
         if estimates:
             cues.add("estimates")
         if not words.isdisjoint(_ACCORDING_WORDS):
@@ -335,7 +336,7 @@ def _np_backward(sentence: str, verb_start: int, floor: int) -> tuple[int, int]:
     """The noun phrase that ends right before a verb ("the NIS", "Ukrainian President ...")."""
     floor = max(floor, verb_start - NP_WINDOW)
     text = sentence[floor:verb_start]
-    trail = _NP_TRAIL_RE.search(text)
+    trail = _trail(text)
     if trail and _BE_RE.search(trail.group(0)) and not _PROGRESSIVE_RE.match(sentence, verb_start):
         return verb_start, verb_start  # "X is believed to have sent": passive, X does not claim
     end = floor + (trail.start() if trail else len(text))
@@ -356,21 +357,59 @@ def _np_backward(sentence: str, verb_start: int, floor: int) -> tuple[int, int]:
     return s, e
 
 
+def _trail(text: str) -> re.Match[str] | None:
+    """The auxiliaries and adverbs that end ``text`` ("has also previously"). Read from near
+    the end; from the start only when they may reach further back."""
+    near = max(0, len(text) - 2 * _TRAIL_STEP)
+    trail = _NP_TRAIL_RE.search(text, near)
+    if near and (trail is None or trail.start() < near + _TRAIL_STEP):
+        trail = _NP_TRAIL_RE.search(text)
+    return trail
+
+
+# No auxiliary or adverb of a trail is this long: a trail that starts this far after where
+# the search began cannot have started before it.
+_TRAIL_STEP = 60
+
+
 def _np_tokens_backward(sentence: str, floor: int, end: int) -> tuple[int, int]:
-    """The tokens of a claimant's name, read backwards from ``end``."""
+    """The tokens of a claimant's name, read backwards from ``end``: those of the last
+    characters first, all of them only if the name may reach further back."""
     while end > floor and sentence[end - 1] in " ,":
         end -= 1  # an appositive name: "Ukraine's intelligence chief, Kyrylo Budanov, said"
+    near = max(floor, end - _NAME_STEP)
+    if near > floor:
+        found = _name_tokens(sentence, near, end, complete=False)
+        if found is not None:
+            return found
+    found = _name_tokens(sentence, floor, end, complete=True)
+    assert found is not None
+    return found
+
+
+# Most names end within this many characters of their verb: they are read from there first.
+_NAME_STEP = 80
+
+
+def _name_tokens(sentence: str, floor: int, end: int, complete: bool) -> tuple[int, int] | None:
+    """The name read from the tokens of ``sentence[floor:end]``; None when ``complete`` is
+    False and the name (or the two tokens before it, which the rules look at) may continue
+    before ``floor``."""
     matches = list(_TOKEN_RE.finditer(sentence, floor, end))
     tokens = [m.group(0) for m in matches]
     chosen: list[int] = []
     taken: list[str] = []
+    stop = -1  # the token where the name stopped; the rules looked two tokens before it
     for index in range(len(tokens) - 1, -1, -1):
         verdict = _np_token_verdict(tokens, index, taken)
         if verdict is not None:
             chosen.append(index)
             taken.append(tokens[index])
         if verdict is not True:
+            stop = index
             break
+    if not complete and stop < 3:
+        return None  # the first token may be cut: read the whole window
     while chosen and _dangles(tokens, chosen):
         chosen.pop()
     if not chosen:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import TypeVar
 
 from bot.facts.model import DateSpan, Precision
@@ -102,6 +103,8 @@ _NOT_A_COUNT = rf"(?!\s+{_COUNTED})"
 _DAY_RANGE = rf"(?:\s*(?:-|–|\s(?i:to|and)\s)\s*(?P<d2>{_DAY}))?"
 _PART = rf"(?i:{alternation(PERIOD_PARTS)})"
 
+# Some patterns are tried only where one of the characters they can start with stands.
+_MONTH_OR_WEEKDAY_FIRST = "".join(sorted({name[0] for name in (*MONTH_NAMES, *WEEKDAYS)}))
 _ISO = re.compile(r"(?<![\w.-])(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\w-]|\.\d)")
 _MDY = re.compile(
     rf"\b(?:{_WEEKDAY},?\s+)?(?P<mon>{_MONTH})\s+(?P<d1>{_DAY}){_DAY_RANGE},?\s+(?P<y>{_YEAR})"
@@ -110,9 +113,13 @@ _DMY = re.compile(
     rf"(?<![\w,.$])(?:{_WEEKDAY},?\s+)?(?P<d1>{_DAY}){_DAY_RANGE}\s+(?:of\s+)?"
     rf"(?P<mon>{_MONTH}),?\s+(?P<y>{_YEAR})"
 )
-_MD = re.compile(rf"\b(?:{_WEEKDAY},?\s+)?(?P<mon>{_MONTH})\s+(?P<d1>{_DAY}){_DAY_RANGE}")
+_MD = re.compile(
+    rf"\b(?=[{_MONTH_OR_WEEKDAY_FIRST}])(?:{_WEEKDAY},?\s+)?(?P<mon>{_MONTH})\s+(?P<d1>{_DAY})"
+    rf"{_DAY_RANGE}"
+)
 _DM = re.compile(
-    rf"(?<![\w,.$])(?:{_WEEKDAY},?\s+)?(?P<d1>{_DAY}){_DAY_RANGE}\s+(?:of\s+)?(?P<mon>{_MONTH})"
+    rf"(?=[\d{_MONTH_OR_WEEKDAY_FIRST}])(?<![\w,.$])(?:{_WEEKDAY},?\s+)?(?P<d1>{_DAY}){_DAY_RANGE}"
+    rf"\s+(?:of\s+)?(?P<mon>{_MONTH})"
 )
 _MONTH_SPAN = re.compile(
     rf"\b(?:(?P<lead>(?i:between|from))\s+)?(?:{_PART}[\s-]+)?(?P<m1>{_MONTH_NAMED})"
@@ -134,6 +141,7 @@ _WEEK_OF = re.compile(
 )
 _YEAR_PART = re.compile(rf"\b{_PART}[\s-]+(?P<y>{_YEAR}){_NOT_A_COUNT}")
 _YEAR_IN_CONTEXT = re.compile(
+    r"(?=(?i:[abcdfiostu])|[12])"  # a context word or a year
     rf"\b(?P<ctx>(?i:in|since|by|of|during|throughout|until|till|before|after|from|circa"
     rf"|as\s+of))\s+(?:(?i:the\s+year)\s+)?(?P<y>{_YEAR}){_NOT_A_COUNT}"
     # "2023 and June 2024", "2022, 2023 and 2024": a year listed with other dates
@@ -142,6 +150,7 @@ _YEAR_IN_CONTEXT = re.compile(
     rf"|(?:(?<=\d{{4}} and )|(?<=\d{{4}} or )|(?<=\d{{4}}, ))(?P<after>{_YEAR}){_NOT_A_COUNT}"
 )
 _MONTH_ONLY = re.compile(
+    rf"(?=(?i:[elmnt])|[{_MONTH_OR_WEEKDAY_FIRST}])"  # a modifier or a month
     r"\b(?:(?P<mod>(?i:early|late|mid|this\s+past|last|next"
     r"|the\s+(?:end|start|beginning|middle)\s+of|end\s+of))[\s-]+)?"
     rf"(?P<mon>{_MONTH_FULL})"
@@ -205,6 +214,8 @@ def dates_of_sentences(
 
 
 def _mentions(sentence: str, scanned: list[_Found], anchor: Anchor | None) -> list[DateMention]:
+    if not scanned:
+        return []
     resolved: list[tuple[int, int, _Resolved]] = []
     for found in scanned:
         value = _safe(found.resolve, anchor)
@@ -265,15 +276,21 @@ def _inferred_anchor(items: list[tuple[int, int, _Found]]) -> Anchor | None:
 
 def _scan(text: str, words: frozenset[str] | None = None) -> list[_Found]:
     cues = _cues(text, _LOWER_WORD_RE.findall(text.lower()) if words is None else words)
+    if not cues:
+        return []
     found: list[_Found] = []
-    for needs, pattern, handler in _HANDLERS:
-        if not needs <= cues:
-            continue
+    for pattern, handler in _handlers_for(frozenset(cues)):
         for match in pattern.finditer(text):
             item = handler(match, text)
             if item is not None:
                 found.append(item)
     return found
+
+
+@lru_cache(maxsize=256)
+def _handlers_for(cues: frozenset[str]) -> tuple[tuple[re.Pattern[str], _Handler], ...]:
+    """The patterns (with their handlers) whose cues are all among ``cues``, in table order."""
+    return tuple((pattern, handler) for needs, pattern, handler in _HANDLERS if needs <= cues)
 
 
 def _scan_lines(text: str) -> list[tuple[int, int, _Found]]:
@@ -531,12 +548,15 @@ def _cues(text: str, words: Iterable[str]) -> set[str]:
     if "day" in text and _WEEKDAY_CUE_RE.search(text):
         cues.add("weekday")
     cues.update(_WORD_CUES.intersection(words))
+    if "month" in cues and not _MONTH_NAME_WORDS.isdisjoint(words):
+        cues.add("month name")
     if not _RELATIVE_CUES.isdisjoint(words):
         cues.add("relative")
     return cues
 
 
 _WORD_CUES = frozenset(("ago", "week"))
+_MONTH_NAME_WORDS = frozenset(name.lower() for name in MONTH_NAMES)
 _YEAR_CUE = frozenset({"year"})
 _MONTH_CUE = frozenset({"month"})
 _FULL_DATE_CUE = frozenset({"year", "month", "digit"})
@@ -555,7 +575,7 @@ _HANDLERS: tuple[tuple[frozenset[str], re.Pattern[str], _Handler], ...] = (
     (_MONTH_DAY_CUE, _MD, _on_month_day),
     (_MONTH_DAY_CUE, _DM, _on_month_day),
     (_YEAR_CUE, _YEAR_IN_CONTEXT, _on_year_in_context),
-    (_MONTH_CUE, _MONTH_ONLY, _on_month_only),
+    (frozenset({"month name"}), _MONTH_ONLY, _on_month_only),
     (frozenset({"relative"}), _RELATIVE, _on_relative),
     (frozenset({"ago"}), _AGO, _on_ago),
     (frozenset({"weekday"}), _WEEKDAY_REF, _on_weekday),

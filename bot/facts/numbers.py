@@ -18,7 +18,7 @@ from bot.facts.vocabulary.approximators import (
     AT_MOST_BEFORE,
     PHRASAL_OVER_VERBS,
 )
-from bot.facts.vocabulary.build import alternation, phrase_pattern
+from bot.facts.vocabulary.build import alternation, phrase_pattern, trie_pattern
 from bot.facts.vocabulary.numbers import (
     NUMBER_WORDS,
     SCALES,
@@ -46,7 +46,8 @@ class Quantity:
     has_decimal: bool = False
 
 
-_WORD = r"(?:" + "|".join(sorted([*UNITS, *TENS], key=len, reverse=True)) + r")"
+# As a trie: from one position the longest word is tried first ("seventeen" before "seven").
+_WORD = trie_pattern([*UNITS, *TENS])
 _SCALE_WORD = r"(?:" + "|".join(SCALES) + r")"
 # "twenty-five", "two hundred and fifty", "three thousand", "a hundred"
 _SPELLED = (

@@ -137,7 +137,6 @@ def test_every_month_and_weekday_is_numbered_once() -> None:
 
 REGEX_LISTS = {
     "metrics.METRIC_CUES": [p for _, p in metrics.METRIC_CUES],
-    "not_counts.UNITS_AFTER": list(not_counts.UNITS_AFTER),
     "not_counts.AGE_WORDS": list(not_counts.AGE_WORDS),
     "not_counts.RATE_WORDS": list(not_counts.RATE_WORDS),
     "calendar.COUNTED_AFTER_NUMBER": list(calendar.COUNTED_AFTER_NUMBER),

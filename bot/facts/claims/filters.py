@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from bot.facts.dates import DateMention
 from bot.facts.numbers import Quantity
-from bot.facts.vocabulary.build import alternation
+from bot.facts.vocabulary.build import alternation, trie_pattern
 from bot.facts.vocabulary.forces import OTHER_WARS
 from bot.facts.vocabulary.not_counts import (
     AGE_PAIRS_BEFORE,
@@ -25,7 +25,8 @@ from bot.facts.vocabulary.not_counts import (
 )
 
 _UNIT_AFTER_RE = re.compile(
-    r"(?:\s*-\s*|\s+)?(?:" + "|".join(UNITS_AFTER) + r")\b", re.IGNORECASE
+    r"(?:\s*-\s*|\s+)?(?:" + trie_pattern(UNITS_AFTER).replace(r"\ ", r"\s+") + r")\b",
+    re.IGNORECASE,
 )
 _SYMBOL_AFTER_RE = re.compile(r"(?:\s*%|:\d|/\d|\.\d|\]|\s*(?:°|km\b|x\b))")
 _NEGATED_BEFORE_RE = re.compile(rf"\b(?:{alternation(NEGATIONS_BEFORE)})\s*$", re.IGNORECASE)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot.facts.claims.metrics import METRIC_CUE_RE
 from bot.facts.claims.sentence import SentenceFacts
@@ -93,7 +94,8 @@ def counted_noun(facts: SentenceFacts, num_end: int, after_claim: bool) -> Noun:
         m = _NEXT_TOKEN_RE.match(sentence, scan.pos)
         if not m:
             return Noun("bare", subject=scan.subject, end=scan.pos)
-        token = _Token(m, m.group(1), m.group(1).lower().strip("'’"))
+        word = m.group(1)
+        token = _Token(m, word, word.lower().strip("'’"))
         for rule in _TOKEN_RULES:
             verdict = rule(scan, token)
             if verdict is not None:
@@ -112,8 +114,7 @@ class _Scan:
     owned: bool = False
 
 
-@dataclass(slots=True)
-class _Token:
+class _Token(NamedTuple):
     match: re.Match[str]
     word: str
     lower: str

@@ -3,8 +3,8 @@
 A :class:`Reading` holds what is known about one quantity as the rules run. ``read_quantity``
 runs, in order:
 
-1. ``DROP_RULES``: any that holds means the number is no figure (a release, a pronoun "one", a
-   count of something else, an age, a hypothetical, a denial, a rate);
+1. ``DROP_RULES``: any that holds means the number is no figure (a count of something else, a
+   pronoun "one", an age, a denial, a release, a hypothetical, a rate);
 2. ``METRIC_RULES``: the first that names a metric decides it;
 3. ``DROP_AFTER_METRIC``: drops that need the metric (prisoners exchanged, not captured);
 4. continuation: a number without a metric of its own continues the sentence's previous claim
@@ -194,15 +194,16 @@ def _rate(r: Reading) -> bool:
     )
 
 
+# Any rule that holds drops the number; they are pure, so they are listed cheapest first.
 DROP_RULES: tuple[Callable[[Reading], bool], ...] = (
-    _released_or_met,
-    _pronoun_one,
-    _shares_a_noun_of_others,
     _counts_something_else,
+    _pronoun_one,
     _vague_without_a_casualty,
     _ages,
-    _hypothetical,
     _denied,
+    _released_or_met,
+    _shares_a_noun_of_others,
+    _hypothetical,
     _rate,
 )
 

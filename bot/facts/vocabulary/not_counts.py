@@ -8,21 +8,22 @@ from __future__ import annotations
 
 from bot.facts.vocabulary.build import words
 
-# Right after a number: it measures something else. Regular expressions (inflections as "s?").
+# Right after a number: it measures something else ("25 km", "979 days", "a 5% rise").
 UNITS_AFTER = (
-    r"km", r"kms", r"kilomet(?:er|re)s?", r"mi", r"miles?", r"met(?:er|re)s?", r"m", r"feet",
-    r"ft", r"square", r"sq", r"hectares?", r"acres?", r"days?", r"weeks?", r"months?", r"years?",
-    r"yrs?", r"hours?", r"hrs?", r"minutes?", r"mins?", r"seconds?", r"secs?", r"decades?",
-    r"centur(?:y|ies)", r"nights?", r"year-old", r"years?\s+old", r"tons?", r"tonnes?", r"kg",
-    r"kilograms?", r"pounds?", r"lbs?", r"degrees?", r"mm", r"calib(?:er|re)", r"rounds?",
-    r"shells?", r"percent", r"per\s*cent", r"pct", r"percentage\s+points?", r"dollars?", r"won",
-    r"euros?", r"rubles?", r"roubles?", r"hryvnias?", r"yuan", r"yen", r"usd", r"eur", r"krw",
-    r"times", r"fold", r"points?", r"votes?", r"seats?", r"pages?", r"kilotons?", r"mph",
-    r"a\.m\.", r"p\.m\.", r"am", r"pm", r"gmt", r"utc", r"kst", r"o'clock", r"sorties",
-    r"missiles?", r"drones?", r"tanks?", r"vehicles?", r"jets?", r"aircraft", r"rockets?",
-    r"artillery", r"howitzers?", r"guns?", r"rifles?", r"bombs?", r"grenades?", r"launchers?",
-    r"systems?", r"km/h", r"per\s+day", r"a\s+day", r"a\s+month", r"a\s+year", r"per\s+month",
-    r"per\s+year",
+    *words(
+        """km kms kilometer kilometers kilometre kilometres mi mile miles meter meters metre metres
+        m feet ft square sq hectare hectares acre acres day days week weeks month months year
+        years yr yrs hour hours hr hrs minute minutes min mins second seconds sec secs decade
+        decades century centuries night nights year-old ton tons tonne tonnes kg kilogram
+        kilograms pound pounds lb lbs degree degrees mm caliber calibre round rounds shell shells
+        percent pct dollar dollars won euro euros ruble rubles rouble roubles hryvnia hryvnias
+        yuan yen usd eur krw times fold point points vote votes seat seats page pages kiloton
+        kilotons mph a.m. p.m. am pm gmt utc kst o'clock sorties missile missiles drone drones
+        tank tanks vehicle vehicles jet jets aircraft rocket rockets artillery howitzer howitzers
+        gun guns rifle rifles bomb bombs grenade grenades launcher launchers system systems km/h"""
+    ),
+    "year old", "years old", "per cent", "percentage point", "percentage points", "per day",
+    "a day", "a month", "a year", "per month", "per year",
 )  # fmt: skip
 # The word right before a number that makes it a label, a price or an age.
 LABEL_WORDS_BEFORE = frozenset(

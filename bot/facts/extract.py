@@ -1,4 +1,11 @@
-"""Document -> Extraction(figures, events): the pipeline, nothing else."""
+"""Document -> Extraction(figures, events): the pipeline, nothing else.
+
+Sentences (``sentences``), each sentence's lower-case words once, the dates of every sentence
+and the publication anchor (``dates``), then per sentence: its quantities (``numbers``), the
+forces it names and its claims (``claims``), and its events (``events``). Every step is linear in
+the text: a sentence is at most ``sentences.MAX_SENTENCE_CHARS`` long and no rule reads a whole
+sentence once per number (``tests/facts/test_growth.py``).
+"""
 
 from __future__ import annotations
 

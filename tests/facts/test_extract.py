@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from bot.facts.documents import parse_document
 from bot.facts.extract import extract
+from bot.facts.model import Extraction, Metric, Qualifier
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_4501267d33e9c1d5.txt"
 
@@ -23,11 +24,11 @@ _VOCABULARY = (
 )
 
 
-def _check(text: str) -> None:
-    try:
-        document = parse_document(text.encode("utf-8"), "prop.txt")
-    except ValueError:
-        return  # refused as a document (empty, binary): nothing to extract
+_NUMBERS = [word for word in _VOCABULARY if word[0].isdigit()] + ["two", "twenty-five"]
+
+
+def _check(text: str) -> Extraction:
+    document = parse_document(text.encode("utf-8"), "prop.txt")
     extraction = extract(document)
     ids = [f.id for f in extraction.figures] + [e.id for e in extraction.events]
     assert len(ids) == len(set(ids))
@@ -41,17 +42,28 @@ def _check(text: str) -> None:
         start, end = event.span
         assert document.text[start:end] == event.quote
         assert event.date.start <= event.date.end
+    return extraction
+
+
+# A paragraph of its own that states a figure, whatever text surrounds it.
+_FIGURE = "At least 300 North Korean soldiers were killed, the NIS said."
+# Any text a document may hold (control characters make it binary and it is refused).
+_ANY_TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=400)
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(max_size=400))
-def test_arbitrary_text_never_breaks_the_invariants(text: str) -> None:
-    _check(text)
+@given(_ANY_TEXT, _ANY_TEXT)
+def test_arbitrary_text_never_breaks_the_invariants(before: str, after: str) -> None:
+    extraction = _check(f"Report.\n\n{before}\n\n{_FIGURE}\n\n{after}")
+    figure = (Metric.KILLED, "North Korea", 300, Qualifier.AT_LEAST, "NIS")
+    read = [(f.metric, f.subject, f.low, f.qualifier, f.source) for f in extraction.figures]
+    assert figure in read
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(_VOCABULARY), max_size=60))
-def test_story_like_text_never_breaks_the_invariants(words: list[str]) -> None:
+@given(st.lists(st.sampled_from(_VOCABULARY), min_size=1, max_size=60), st.sampled_from(_NUMBERS))
+def test_story_like_text_never_breaks_the_invariants(words: list[str], number: str) -> None:
+    words.insert(len(words) // 2, number)  # every text holds at least one number
     _check(" ".join(words))
 
 

@@ -71,10 +71,20 @@ def test_hand_over_is_not_a_qualifier() -> None:
     assert quantity.qualifier.value == "exact"
 
 
-@given(st.text(max_size=200))
-def test_spans_are_ordered_and_within_the_text(text: str) -> None:
+# Amounts as texts write them; the property tests put one in every generated text.
+_AMOUNTS = st.sampled_from([text for text, _ in CASES] + ["300", "1,000", "12 000", "7"])
+_AROUND = st.text(max_size=100)
+
+
+@given(_AROUND, _AMOUNTS, _AROUND)
+def test_spans_are_ordered_and_within_the_text(before: str, amount: str, after: str) -> None:
+    text = f"{before} {amount} {after}"
+    quantities = find_quantities(text)
+    # The amount is read, alone or joined to a neighbouring number ("5 - 300" is a range).
+    at = len(before) + 1
+    assert any(q.start <= at + len(amount) and at <= q.end for q in quantities), quantities
     previous_end = 0
-    for quantity in find_quantities(text):
+    for quantity in quantities:
         assert 0 <= quantity.start <= quantity.num_start < quantity.num_end <= len(text)
         assert quantity.low <= quantity.high
         assert quantity.num_start >= previous_end

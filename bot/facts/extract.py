@@ -17,13 +17,13 @@ from datetime import date
 from functools import lru_cache
 
 from bot.config import DEFAULT_SUBJECTS
-from bot.facts.claim import Context
+from bot.facts.claim import Claim, Context
 from bot.facts.claims import ClaimReader
 from bot.facts.dates import Anchor, dates_of_sentences
 from bot.facts.events import events_in_sentence
 from bot.facts.model import DateSpan, Document, Event, Extraction, Figure, Precision, short_id
 from bot.facts.numbers import find_quantities, lower_words, may_hold_quantity
-from bot.facts.sentences import split_sentences
+from bot.facts.sentences import Sentence, split_sentences
 from bot.facts.speakers import count_speaker_turns
 
 
@@ -52,28 +52,8 @@ def extract(document: Document, subjects: Sequence[str] = DEFAULT_SUBJECTS) -> E
             context.new_line(blank_line="\n\n" in gap.replace(" ", ""))
         quantities = find_quantities(text, words) if may_hold_quantity(text, words) else []
         aliases = reader.aliases(text)
-        claims = reader.read(text, quantities, dates, context, aliases, words)
-        for claim in claims:
-            q = claim.quantity
-            base = short_id(document.key, text, claim.metric.value, f"{q.low}-{q.high}")
-            seen_ids[base] += 1
-            figure_id = base if seen_ids[base] == 1 else short_id(base, str(seen_ids[base]))
-            figures.append(
-                Figure(
-                    id=figure_id,
-                    document=document.key,
-                    metric=claim.metric,
-                    subject=claim.subject,
-                    low=q.low,
-                    high=q.high,
-                    qualifier=q.qualifier,
-                    additional=claim.additional,
-                    source=claim.source,
-                    date=claim.date.span if claim.date else None,
-                    quote=text,
-                    span=(sentence.start, sentence.end),
-                )
-            )
+        for claim in reader.read(text, quantities, dates, context, aliases, words):
+            figures.append(_figure(document.key, sentence, claim, seen_ids))
         if dates:
             story = any(a.subject in reader.subjects for a in aliases)
             for event in events_in_sentence(document.key, text, sentence.start, dates, story):
@@ -83,6 +63,28 @@ def extract(document: Document, subjects: Sequence[str] = DEFAULT_SUBJECTS) -> E
                     event = replace(event, id=short_id(event.id, str(seen_ids[event.id])))
                 events.append(event)
     return Extraction(document, tuple(figures), tuple(events), _publication_span(anchor))
+
+
+def _figure(key: str, sentence: Sentence, claim: Claim, seen_ids: Counter[str]) -> Figure:
+    """A claim as a figure; its id hashes the document, the sentence and the value, and a
+    repeat of the same sentence and value gets an id of its own."""
+    q = claim.quantity
+    base = short_id(key, sentence.text, claim.metric.value, f"{q.low}-{q.high}")
+    seen_ids[base] += 1
+    return Figure(
+        id=base if seen_ids[base] == 1 else short_id(base, str(seen_ids[base])),
+        document=key,
+        metric=claim.metric,
+        subject=claim.subject,
+        low=q.low,
+        high=q.high,
+        qualifier=q.qualifier,
+        additional=claim.additional,
+        source=claim.source,
+        date=claim.date.span if claim.date else None,
+        quote=sentence.text,
+        span=(sentence.start, sentence.end),
+    )
 
 
 def _publication_span(anchor: Anchor | None) -> DateSpan | None:

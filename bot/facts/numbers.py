@@ -232,17 +232,30 @@ _DIGIT_RE = re.compile(r"\d")
 
 
 def find_quantities(sentence: str, words: frozenset[str] | None = None) -> list[Quantity]:
-    """Every amount in ``sentence``, left to right, without overlaps."""
-    found: list[Quantity] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
-
+    """Every amount in ``sentence``, left to right, without overlaps: set phrases ("a couple
+    thousand"), vague amounts ("dozens"), then the numbers and ranges outside them."""
     spelled = not NUMBER_WORDS.isdisjoint(lower_words(sentence) if words is None else words)
-    number_re = _NUMBER_RE if spelled else _DIGIT_NUMBER_RE
-    specials = _SPECIAL_RE.finditer(sentence) if spelled else iter(())
-    for m in specials:
+    found: list[Quantity] = []
+    if spelled:
+        found.extend(_set_phrases(sentence))
+        found.extend(_vague_amounts(sentence, [(q.num_start, q.num_end) for q in found]))
+    numbers = list((_NUMBER_RE if spelled else _DIGIT_NUMBER_RE).finditer(sentence))
+    if found:
+        taken = [(q.num_start, q.num_end) for q in found]
+        numbers = [m for m in numbers if _free(m.start(), m.end(), taken)]
+    found.extend(_numbers_and_ranges(sentence, numbers))
+    found.sort(key=lambda q: q.num_start)
+    return found
+
+
+def _free(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return all(end <= s or start >= e for s, e in taken)
+
+
+def _set_phrases(sentence: str) -> list[Quantity]:
+    """'a couple thousand' (about 2,000), 'half a million', 'a dozen'."""
+    found = []
+    for m in _SPECIAL_RE.finditer(sentence):
         if m.group("couple"):
             low = high = 2_000
             qual = Qualifier.ABOUT
@@ -255,19 +268,24 @@ def find_quantities(sentence: str, words: frozenset[str] | None = None) -> list[
         before, qstart = _qualifier_before(sentence, m.start())
         found.append(Quantity(low, high, before or qual, qstart, m.end(), m.start(), m.end(),
                               vague=qual is Qualifier.ABOUT, spelled=True))
-        taken.append((m.start(), m.end()))
+    return found
 
-    for m in _VAGUE_RE.finditer(sentence) if spelled else ():
-        if not free(m.start(), m.end()):
+
+def _vague_amounts(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    """'dozens', 'hundreds', 'tens of thousands' outside the set phrases already read."""
+    found = []
+    for m in _VAGUE_RE.finditer(sentence):
+        if not _free(m.start(), m.end(), taken):
             continue
         low, high = next((lo, hi) for i, (_, lo, hi) in enumerate(_VAGUE) if m.group(f"v{i}"))
         found.append(Quantity(low, high, Qualifier.RANGE, m.start(), m.end(), m.start(),
                               m.end(), vague=True))
-        taken.append((m.start(), m.end()))
+    return found
 
-    numbers = list(number_re.finditer(sentence))
-    if taken:
-        numbers = [m for m in numbers if free(m.start(), m.end())]
+
+def _numbers_and_ranges(sentence: str, numbers: list[re.Match[str]]) -> list[Quantity]:
+    """Each number with its qualifier, or two neighbours joined as a range."""
+    found = []
     index = 0
     while index < len(numbers):
         m = numbers[index]
@@ -278,27 +296,31 @@ def find_quantities(sentence: str, words: frozenset[str] | None = None) -> list[
                 index += 2
                 continue
         index += 1
-        parsed = parse_number(m.group(0))
-        if parsed is None:
-            continue
-        value, scaled, has_decimal = parsed
-        before, qstart = _qualifier_before(sentence, m.start())
-        qualifier = before or Qualifier.EXACT
-        end = m.end()
-        after = _AFTER_AT_LEAST_RE.match(sentence, end)
-        if after and before is None:
-            qualifier = Qualifier.AT_LEAST
-            end = after.end()
-        about = _AFTER_ABOUT_RE.match(sentence, m.end())
-        if about and before is None:
-            qualifier = Qualifier.ABOUT  # "another 3,000 or so"
-            end = about.end()
-        found.append(Quantity(value, value, qualifier, qstart, end, m.start(), m.end(),
-                              scaled=scaled, has_decimal=has_decimal,
-                              spelled=not m.group(0)[0].isdigit()))
-
-    found.sort(key=lambda q: q.num_start)
+        quantity = _number(sentence, m)
+        if quantity is not None:
+            found.append(quantity)
     return found
+
+
+def _number(sentence: str, m: re.Match[str]) -> Quantity | None:
+    """One number, with the qualifier before it ("at least") or after it ("4,000-plus")."""
+    parsed = parse_number(m.group(0))
+    if parsed is None:
+        return None
+    value, scaled, has_decimal = parsed
+    before, qstart = _qualifier_before(sentence, m.start())
+    qualifier = before or Qualifier.EXACT
+    end = m.end()
+    after = _AFTER_AT_LEAST_RE.match(sentence, end)
+    if after and before is None:
+        qualifier = Qualifier.AT_LEAST
+        end = after.end()
+    about = _AFTER_ABOUT_RE.match(sentence, m.end())
+    if about and before is None:
+        qualifier = Qualifier.ABOUT  # "another 3,000 or so"
+        end = about.end()
+    return Quantity(value, value, qualifier, qstart, end, m.start(), m.end(),
+                    scaled=scaled, has_decimal=has_decimal, spelled=not m.group(0)[0].isdigit())
 
 
 def _range(sentence: str, a_match: re.Match[str], b_match: re.Match[str]) -> Quantity | None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import sqlite3
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -19,13 +18,14 @@ from typing import Any, TextIO
 
 from dotenv import find_dotenv
 
-from bot.config import Settings, SettingsError, load_env_file
+from bot.config import Settings, SettingsError, database_setting, load_env_file
 from bot.facts.documents import DocumentError, read_document
 from bot.facts.export import export_text, server_export
 from bot.facts.extract import extract
 from bot.facts.ingest import IngestSummary, sync_folder
 from bot.facts.model import Document, Extraction
 from bot.facts.store import FactStore, StoreError
+from bot.facts.store.failures import database_errors
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
@@ -88,7 +88,7 @@ def _run_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from bot.intake.inputs import ingest_inputs
 
     async def run() -> IngestSummary:
-        async with await FactStore.open(settings.db_path) as store:
+        async with await FactStore.open(settings.database) as store:
             return await ingest_inputs(
                 store,
                 args.paths,
@@ -154,7 +154,7 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
 
 def _run_export(args: argparse.Namespace, settings: Settings) -> int:
     async def run() -> dict[str, Any]:
-        async with await FactStore.open(settings.db_path) as store:
+        async with await FactStore.open(settings.database) as store:
             if args.guild is not None:
                 return await server_export(store, args.guild)
             return await store.export(None, all_guilds=True)
@@ -169,13 +169,14 @@ def _run_export(args: argparse.Namespace, settings: Settings) -> int:
 
 def _run_build(args: argparse.Namespace, settings: Settings) -> int:
     async def run() -> tuple[IngestSummary, str]:
-        async with await FactStore.open(settings.db_path) as store:
+        async with await FactStore.open(settings.database) as store:
             summary = await sync_folder(
                 store, settings.seeds_dir, _extractor(settings), progress=_progress()
             )
             stats = await store.stats(None)
+            where = store.location
         total = (
-            f"fact base {settings.db_path}: {stats.documents} documents,"
+            f"fact base {where}: {stats.documents} documents,"
             f" {stats.figures} figures, {stats.events} events"
         )
         return summary, total
@@ -201,7 +202,7 @@ def _check_store(settings: Settings) -> None:
     before anything connects."""
 
     async def check() -> None:
-        store = await FactStore.open(settings.db_path)
+        store = await FactStore.open(settings.database)
         await store.close()
 
     asyncio.run(check())
@@ -282,11 +283,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Sourced figures about a news story. Without a command: build the fact base"
         " from the seeds folder and summarise it.",
     )
-    parser.add_argument("--db", type=Path, help="SQLite file (overrides FACTBOT_DB)")
+    parser.add_argument(
+        "--db", help="SQLite file or postgresql:// URL (overrides FACTBOT_DB)"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, command in COMMANDS.items():
         sub = subparsers.add_parser(name, help=command.help, description=command.help)
-        sub.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        sub.add_argument("--db", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         command.configure(sub)
     return parser
 
@@ -298,13 +301,18 @@ def main(argv: list[str] | None = None) -> int:
         load_env_file(find_dotenv(usecwd=True))
         settings = Settings.from_env()
         if args.db is not None:
-            settings = replace(settings, db_path=args.db)
+            db_path, db_url = database_setting(args.db, "--db")
+            settings = replace(settings, db_path=db_path, db_url=db_url)
         return command.run(args, settings)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-    except (SettingsError, StoreError, DocumentError, OSError, sqlite3.Error) as exc:
+    except (SettingsError, StoreError, DocumentError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except database_errors() as exc:
+        first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        print(f"error: the fact base failed: {first_line}", file=sys.stderr)
         return EXIT_ERROR
 
 

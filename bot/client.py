@@ -103,7 +103,8 @@ class FactBot(commands.AutoShardedBot):
 
     Sharded: it runs ``settings.shard_ids`` of ``settings.shard_count`` shards (all of Discord's
     recommended count when unset) in one process. Several processes, each with its own shard
-    ids, can share one store: SQLite serialises their writes and each notices the others'.
+    ids, can share one store (one SQLite file on one host, or a PostgreSQL server for several
+    hosts): the store serialises their writes and each notices the others'.
     """
 
     def __init__(self, settings: Settings, **options: Any) -> None:
@@ -164,7 +165,7 @@ class FactBot(commands.AutoShardedBot):
 
     async def setup_hook(self) -> None:
         self._store = await FactStore.open(
-            self.settings.db_path, quota=self.settings.guild_quota
+            self.settings.database, quota=self.settings.guild_quota
         )
         self._lookup = FactLookup(self._store, self.settings.subjects)
         summary = await self.sync_seeds()

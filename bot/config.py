@@ -12,11 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from bot.facts.store.location import LocationError, store_location
 from bot.facts.store.quota import GuildQuota
 
 SyncMode = Literal["guild", "global", "off"]
 
 DEFAULT_SUBJECTS = ("North Korea", "Russia", "Ukraine")
+DEFAULT_DB = Path("data/facts.sqlite3")
 
 
 #: Seconds one document's extraction may take before it is stopped (uploads and seeds).
@@ -103,6 +105,17 @@ def _guild_quota(env: Mapping[str, str]) -> GuildQuota:
     )
 
 
+def database_setting(raw: str, name: str = "FACTBOT_DB") -> tuple[Path, str | None]:
+    """The SQLite path, and the PostgreSQL URL when ``raw`` is one (the path then unused)."""
+    try:
+        where = store_location(raw.strip() or str(DEFAULT_DB))
+    except LocationError as exc:
+        raise SettingsError(f"{name}: {exc}") from None
+    if isinstance(where, str):
+        return DEFAULT_DB, where
+    return where, None
+
+
 def _shard_count(raw: str) -> int | None:
     if not raw:
         return None
@@ -139,7 +152,10 @@ def _extraction_workers(raw: str) -> int:
 @dataclass(frozen=True, slots=True)
 class Settings:
     token: str | None = None
-    db_path: Path = Path("data/facts.sqlite3")
+    db_path: Path = DEFAULT_DB
+    #: A ``postgresql://`` URL when the fact base is on a server (several hosts share it);
+    #: ``db_path`` is then unused.
+    db_url: str | None = None
     seeds_dir: Path = Path("seeds")
     subjects: tuple[str, ...] = DEFAULT_SUBJECTS
     owner_ids: frozenset[int] = field(default_factory=frozenset)
@@ -158,6 +174,11 @@ class Settings:
     extraction_seconds: float = DEFAULT_EXTRACTION_SECONDS
     #: Worker processes extracting documents (uploads, seeds) off the event loop.
     extraction_workers: int = DEFAULT_EXTRACTION_WORKERS
+
+    @property
+    def database(self) -> Path | str:
+        """Where the fact base is: the PostgreSQL URL when there is one, else the file."""
+        return self.db_url or self.db_path
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -180,9 +201,11 @@ class Settings:
             raise SettingsError(f"LOG_LEVEL: {level!r} is not a logging level")
         shard_count = _shard_count(env.get("FACTBOT_SHARD_COUNT", "").strip())
         shard_ids = _shard_ids(env.get("FACTBOT_SHARD_IDS", "").strip(), shard_count)
+        db_path, db_url = database_setting(env.get("FACTBOT_DB", ""))
         return cls(
             token=env.get("DISCORD_TOKEN", "").strip() or None,
-            db_path=Path(env.get("FACTBOT_DB", "").strip() or "data/facts.sqlite3"),
+            db_path=db_path,
+            db_url=db_url,
             seeds_dir=Path(env.get("FACTBOT_SEEDS", "").strip() or "seeds"),
             subjects=subjects,
             owner_ids=_int_list("FACTBOT_OWNER_IDS", env.get("FACTBOT_OWNER_IDS", "")),

@@ -13,11 +13,11 @@ from __future__ import annotations
 import logging
 import math
 import secrets
-import sqlite3
 
 import discord
 from discord import app_commands
 
+from bot.facts.store.failures import write_refusal
 from bot.render import text as render_text
 
 log = logging.getLogger(__name__)
@@ -30,16 +30,6 @@ class UserFacingError(app_commands.AppCommandError):
         super().__init__(message)
         self.message = message
 
-
-#: SQLite primary result codes that mean the database cannot take writes at the moment.
-_WRITE_FAILURES = {
-    sqlite3.SQLITE_FULL: "out of disk space",
-    sqlite3.SQLITE_READONLY: "read-only",
-    sqlite3.SQLITE_IOERR: "failing to write to disk",
-    sqlite3.SQLITE_CANTOPEN: "failing to open its files",
-    sqlite3.SQLITE_PERM: "not writable by the bot",
-    sqlite3.SQLITE_BUSY: "locked by another process",
-}
 
 NO_MENTIONS = discord.AllowedMentions.none()
 
@@ -56,11 +46,7 @@ def _unwrapped(error: Exception) -> Exception:
 
 def write_failure(error: Exception) -> str | None:
     """Why the database refused a write, when ``error`` is such a refusal; else None."""
-    error = _unwrapped(error)
-    if not isinstance(error, sqlite3.OperationalError):
-        return None
-    code = getattr(error, "sqlite_errorcode", None)
-    return None if code is None else _WRITE_FAILURES.get(code & 0xFF)
+    return write_refusal(_unwrapped(error))
 
 
 def writes_failing_message(reason: str) -> str:

@@ -9,6 +9,7 @@ import pytest
 
 from bot.config import Settings
 from bot.standin import DiscordStandIn, FakeGuild
+from tests.databases import BACKENDS, store_target
 from tests.site import Site, guard_connections, serve_site
 from tests.standin.harness import ErrorLogRecorder, Harness
 from tests.standin.seeded import SeededBase, build_seeded_base
@@ -27,6 +28,19 @@ async def site(connections: list[tuple[str, int]]) -> AsyncIterator[Site]:
     """A local news site on 127.0.0.1 (see tests/site.py)."""
     async with serve_site() as served:
         yield served
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """Each store test runs on SQLite and on PostgreSQL (see tests/databases.py)."""
+    return str(request.param)
+
+
+@pytest.fixture
+async def db_target(backend: str, tmp_path: Path) -> AsyncIterator[Path | str]:
+    """Where a new, empty fact base goes: an SQLite file, or a fresh PostgreSQL database."""
+    async with store_target(backend, tmp_path) as where:
+        yield where
 
 
 @pytest.fixture(scope="session")

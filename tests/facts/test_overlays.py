@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-import sqlite3
 from datetime import date
 
-import aiosqlite
 import pytest
 
 from bot.client import seed_extractor
@@ -17,24 +15,25 @@ from bot.facts.extract import extract
 from bot.facts.ingest import sync_folder
 from bot.facts.model import DateSpan, Precision, Status
 from bot.facts.store import FactStore
-from bot.facts.store.migrate import apply_migrations, bundled_migrations
+from bot.facts.store.database import open_database
+from bot.facts.store.migrate import bundled_migrations
 from bot.facts.store.overlays import Moderation, ModerationError
 from tests.conftest import REPO_SEEDS
 
 A, B, ACTOR = 111, 222, 9
 
 
-async def seeded(tmp_path):
+async def seeded(tmp_path, db_target):
     seeds = tmp_path / "seeds"
     shutil.copytree(REPO_SEEDS, seeds)
-    store = await FactStore.open(tmp_path / "facts.sqlite3")
+    store = await FactStore.open(db_target)
     summary = await sync_folder(store, seeds, seed_extractor(Settings()))
     assert summary.ok
     return store, seeds
 
 
-async def test_overlays_apply_to_their_guild_only_and_are_audited(tmp_path):
-    store, _ = await seeded(tmp_path)
+async def test_overlays_apply_to_their_guild_only_and_are_audited(tmp_path, db_target):
+    store, _ = await seeded(tmp_path, db_target)
     async with store:
         mod = Moderation(store)
         first, second = (await store.figures(None))[:2]
@@ -59,8 +58,8 @@ async def test_overlays_apply_to_their_guild_only_and_are_audited(tmp_path):
         assert await mod.audit_log(B, limit=10) == []
 
 
-async def test_a_guild_cannot_reach_another_guilds_document(tmp_path):
-    store, _ = await seeded(tmp_path)
+async def test_a_guild_cannot_reach_another_guilds_document(tmp_path, db_target):
+    store, _ = await seeded(tmp_path, db_target)
     async with store:
         mod = Moderation(store)
         text = b"The NIS said at least 600 North Korean soldiers had been killed in Kursk."
@@ -80,8 +79,8 @@ async def test_a_guild_cannot_reach_another_guilds_document(tmp_path):
         assert await mod.audit_log(B, limit=5) == []
 
 
-async def test_a_failing_audit_write_stores_nothing(tmp_path):
-    store, _ = await seeded(tmp_path)
+async def test_a_failing_audit_write_stores_nothing(tmp_path, db_target):
+    store, _ = await seeded(tmp_path, db_target)
     async with store:
         extraction = extract(parse_document(b"At least 70 North Korean soldiers were killed.",
                                             "guild-1/x.txt"))
@@ -89,14 +88,14 @@ async def test_a_failing_audit_write_stores_nothing(tmp_path):
         async def broken(db, result):
             await db.execute("INSERT INTO audit_log (actor_id) VALUES (NULL)")
 
-        with pytest.raises(Exception, match="NOT NULL"):
+        with pytest.raises(Exception, match=r"NOT NULL|not-null"):
             await store.ingest(extraction, guild_id=1, also=broken)
         assert await store.document(1, "guild-1/x.txt") is None
         assert await Moderation(store).audit_log(1, limit=5) == []
 
 
-async def test_overlays_survive_reopen_and_reingestion_of_changed_seed_text(tmp_path):
-    store, seeds = await seeded(tmp_path)
+async def test_overlays_survive_reopen_and_reingestion_of_changed_seed_text(tmp_path, db_target):
+    store, seeds = await seeded(tmp_path, db_target)
     async with store:
         mod = Moderation(store)
         first, second = (await store.figures(None))[:2]
@@ -105,7 +104,7 @@ async def test_overlays_survive_reopen_and_reingestion_of_changed_seed_text(tmp_
         await mod.set_moderator_role(A, 77, actor_id=ACTOR)
     seed = next(seeds.glob("*.txt"))
     seed.write_text("Editor's note: this story was updated.\n\n" + seed.read_text("utf-8"))
-    async with await FactStore.open(tmp_path / "facts.sqlite3") as store:
+    async with await FactStore.open(db_target) as store:
         summary = await sync_folder(store, seeds, seed_extractor(Settings()))
         assert summary.replaced == [seed.name]
         mod = Moderation(store)
@@ -119,8 +118,8 @@ async def test_overlays_survive_reopen_and_reingestion_of_changed_seed_text(tmp_
         ]
 
 
-async def test_verifying_a_hidden_or_corrected_figure_says_why_nothing_changes(tmp_path):
-    store, _ = await seeded(tmp_path)
+async def test_verifying_a_hidden_or_corrected_figure_says_why_nothing_changes(tmp_path, db_target):
+    store, _ = await seeded(tmp_path, db_target)
     async with store:
         mod = Moderation(store)
         first, second = (await store.figures(None))[:2]
@@ -133,9 +132,9 @@ async def test_verifying_a_hidden_or_corrected_figure_says_why_nothing_changes(t
         assert len(await mod.audit_log(A, limit=10)) == 2
 
 
-async def test_two_corrections_at_once_never_leave_low_above_high(tmp_path):
-    store, _ = await seeded(tmp_path)
-    other = await FactStore.open(tmp_path / "facts.sqlite3")  # a second process, in effect
+async def test_two_corrections_at_once_never_leave_low_above_high(tmp_path, db_target):
+    store, _ = await seeded(tmp_path, db_target)
+    other = await FactStore.open(db_target)  # a second process, in effect
     async with store, other:
         [ranged] = [f for f in await store.figures(None) if f.low == 10_000]
         assert ranged.high == 12_000
@@ -151,11 +150,11 @@ async def test_two_corrections_at_once_never_leave_low_above_high(tmp_path):
         assert len(await Moderation(store).audit_log(A, limit=5)) == 1
 
 
-async def test_the_overlay_table_refuses_low_above_high(tmp_path):
-    store, _ = await seeded(tmp_path)
+async def test_the_overlay_table_refuses_low_above_high(tmp_path, db_target):
+    store, _ = await seeded(tmp_path, db_target)
     async with store:
         fid = (await store.figures(None))[0].id
-        with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+        with pytest.raises(store.dialect.integrity_errors, match=r"CHECK|check constraint"):
             async with store.write() as tx:
                 await tx.execute(
                     "INSERT INTO overlays (guild_id, figure_id, low, high, updated_at)"
@@ -164,32 +163,36 @@ async def test_the_overlay_table_refuses_low_above_high(tmp_path):
                 )
 
 
-async def test_migration_0005_keeps_decisions_and_drops_only_inverted_ranges(tmp_path):
-    path = tmp_path / "old.sqlite3"
-    db = await aiosqlite.connect(path, isolation_level=None)
+async def test_migration_0005_keeps_decisions_and_drops_only_inverted_ranges(db_target):
+    db = await open_database(db_target, [m for m in bundled_migrations() if m.version <= 4])
     try:
-        await apply_migrations(db, [m for m in bundled_migrations() if m.version <= 4])
-        await db.execute(
-            "INSERT INTO documents (key, digest, text, words, ingested_at, updated_at)"
-            " VALUES ('a.txt', 'x', 'text', 1, 'now', 'now')"
-        )
-        await db.execute(
-            "INSERT INTO figures (id, document, position, metric, subject, low, high, qualifier,"
-            " additional, quote, span_start, span_end)"
-            " VALUES ('fig1', 'a.txt', 0, 'killed', 'Russia', 100, 200, 'range', 0, 'q', 0, 1)"
-        )
-        await db.executemany(
-            "INSERT INTO overlays (guild_id, figure_id, hidden, low, high, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, 'then')",
-            [(1, "fig1", 0, 150, None), (2, "fig1", 1, 300, 250), (3, "gone", 1, None, None)],
-        )
+        async with db.transaction() as tx:
+            await tx.execute(
+                "INSERT INTO documents (key, digest, text, words, ingested_at, updated_at)"
+                " VALUES ('a.txt', 'x', 'text', 1, 'now', 'now')"
+            )
+            await tx.execute(
+                "INSERT INTO figures (id, document, position, metric, subject, low, high,"
+                " qualifier, additional, quote, span_start, span_end) VALUES"
+                " ('fig1', 'a.txt', 0, 'killed', 'Russia', 100, 200, 'range', 0, 'q', 0, 1)"
+            )
+            await tx.executemany(
+                "INSERT INTO overlays (guild_id, figure_id, hidden, low, high, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, 'then')",
+                [(1, "fig1", 0, 150, None), (2, "fig1", 1, 300, 250), (3, "gone", 1, None, None)],
+            )
     finally:
         await db.close()
-    async with await FactStore.open(path) as store:
+    async with await FactStore.open(db_target) as store:
         rows = await store.read("SELECT guild_id, hidden, low, high FROM overlays ORDER BY 1", ())
         expected = [(1, 0, 150, 200), (2, 1, None, None), (3, 1, None, None)]
         assert [tuple(r) for r in rows] == expected
         [entry] = await Moderation(store).audit_log(2, limit=5)
         assert entry.action == "correction dropped" and entry.before == {"low": 300, "high": 250}
-        indexes = await store.read("PRAGMA index_list(overlays)", ())
+        indexes = await store.read(
+            "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'overlays'"
+            if store.dialect.name == "sqlite"
+            else "SELECT indexname AS name FROM pg_indexes WHERE tablename = 'overlays'",
+            (),
+        )
         assert "overlays_figure" in {row["name"] for row in indexes}

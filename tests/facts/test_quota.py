@@ -14,8 +14,10 @@ from tests.facts.test_store import SENTENCES, make_extraction
 GUILD = 5
 
 
-async def test_each_limit_refuses_with_its_numbers_and_stores_nothing(tmp_path: Path) -> None:
-    path = tmp_path / "facts.sqlite3"
+async def test_each_limit_refuses_with_its_numbers_and_stores_nothing(
+    db_target: Path | str,
+) -> None:
+    path = db_target
     async with await FactStore.open(path, quota=GuildQuota(documents=2, figures=5)) as store:
         await store.ingest(make_extraction("g/a.txt", SENTENCES), guild_id=GUILD)
         with pytest.raises(QuotaError, match=r"take this server to 6 figures, over its limit"
@@ -37,8 +39,10 @@ async def test_each_limit_refuses_with_its_numbers_and_stores_nothing(tmp_path: 
             await store.ingest(make_extraction("z/a.txt", SENTENCES), guild_id=GUILD + 2)
 
 
-async def test_two_uploads_at_once_cannot_both_slip_under_the_limit(tmp_path: Path) -> None:
-    path = tmp_path / "facts.sqlite3"
+async def test_two_uploads_at_once_cannot_both_slip_under_the_limit(
+    db_target: Path | str,
+) -> None:
+    path = db_target
     quota = GuildQuota(figures=4)
     async with (
         await FactStore.open(path, quota=quota) as one,

@@ -41,16 +41,18 @@ def test_pairs_are_one_to_one_by_value_metric_and_similar_sentence() -> None:
     assert SIMILARITY == 90.0
 
 
-async def seeded(tmp_path: Path) -> tuple[FactStore, Path]:
+async def seeded(tmp_path: Path, db_target: Path | str) -> tuple[FactStore, Path]:
     seeds = tmp_path / "seeds"
     shutil.copytree(REPO_SEEDS, seeds)
-    store = await FactStore.open(tmp_path / "facts.sqlite3")
+    store = await FactStore.open(db_target)
     assert (await sync_folder(store, seeds, seed_extractor(Settings()))).ok
     return store, seeds
 
 
-async def test_decisions_follow_an_edited_seed_sentence_and_are_audited(tmp_path: Path) -> None:
-    store, seeds = await seeded(tmp_path)
+async def test_decisions_follow_an_edited_seed_sentence_and_are_audited(
+    tmp_path: Path, db_target: Path | str
+) -> None:
+    store, seeds = await seeded(tmp_path, db_target)
     async with store:
         mod = Moderation(store)
         figures = {f.low: f for f in await store.figures(None, metrics=[Metric.CASUALTIES])}
@@ -81,8 +83,10 @@ async def test_decisions_follow_an_edited_seed_sentence_and_are_audited(tmp_path
         assert await mod.unattached(A) == []
 
 
-async def test_a_changed_number_keeps_no_decision_and_is_reported(tmp_path: Path) -> None:
-    store, seeds = await seeded(tmp_path)
+async def test_a_changed_number_keeps_no_decision_and_is_reported(
+    tmp_path: Path, db_target: Path | str
+) -> None:
+    store, seeds = await seeded(tmp_path, db_target)
     async with store:
         mod = Moderation(store)
         [killed] = await store.figures(None, metrics=[Metric.KILLED])

@@ -1,9 +1,10 @@
-"""FactStore against real SQLite files: round trip, no-op re-ingest, stable ids, atomicity,
-guild isolation, migrations."""
+"""FactStore against a real SQLite file and a real PostgreSQL database: round trip, no-op
+re-ingest, stable ids, atomicity, guild isolation, migrations."""
 
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -112,15 +113,22 @@ def make_extraction(key: str, sentences: list[str], *, title: str = "Kursk") -> 
     return Extraction(doc, tuple(figures), events, publication)
 
 
+#: What a constraint that refused a duplicate row says, on either database.
+DUPLICATE = "UNIQUE constraint failed|duplicate key value"
+
+
 @pytest.fixture
-async def store(tmp_path: Path):
-    async with await FactStore.open(tmp_path / "sub" / "facts.sqlite3") as opened:
+async def store(db_target: Path | str):
+    if isinstance(db_target, Path):
+        db_target = db_target.parent / "sub" / db_target.name
+    async with await FactStore.open(db_target) as opened:
         yield opened
 
 
-def raw(path: Path, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
-    with sqlite3.connect(path) as conn:
-        return list(conn.execute(sql, params).fetchall())
+async def raw(
+    store: FactStore, sql: str, params: tuple[object, ...] = ()
+) -> list[tuple[object, ...]]:
+    return [tuple(row) for row in await store.read(sql, params)]
 
 
 async def test_round_trip_maps_rows_back_to_the_model(store: FactStore) -> None:
@@ -180,24 +188,30 @@ async def test_events_filter_by_date_and_text(store: FactStore) -> None:
 async def test_identical_reingest_writes_nothing(store: FactStore) -> None:
     extraction = make_extraction("a.txt", SENTENCES)
     await store.ingest(extraction)
-    before = raw(store.path, "SELECT updated_at, ingested_at FROM documents")
-    # data_version, read twice on one connection, changes when another connection commits
-    watcher = sqlite3.connect(store.path)
-    try:
-        version = watcher.execute("PRAGMA data_version").fetchone()
-        again = await store.ingest(extraction)
-        assert watcher.execute("PRAGMA data_version").fetchone() == version
-        await store.ingest(make_extraction("b.txt", SENTENCES))
-        assert watcher.execute("PRAGMA data_version").fetchone() != version
-    finally:
-        watcher.close()
+    before = await raw(store, "SELECT updated_at, ingested_at FROM documents")
+    version = await raw(store, "SELECT version FROM store_version")
+    again = await store.ingest(extraction)
+    assert await raw(store, "SELECT version FROM store_version") == version
     assert again.status == "unchanged"
     assert (again.kept_ids, again.new_ids, again.dropped_ids) == ((), (), ())
     assert (
-        raw(store.path, "SELECT updated_at, ingested_at FROM documents WHERE key = 'a.txt'")
+        await raw(store, "SELECT updated_at, ingested_at FROM documents WHERE key = 'a.txt'")
         == before
     )
-    assert raw(store.path, "SELECT COUNT(*) FROM figures WHERE document = 'a.txt'") == [(3,)]
+    assert await raw(store, "SELECT COUNT(*) FROM figures WHERE document = 'a.txt'") == [(3,)]
+
+
+async def test_identical_reingest_commits_nothing_to_the_file(tmp_path: Path) -> None:
+    async with await FactStore.open(tmp_path / "facts.sqlite3") as store:
+        extraction = make_extraction("a.txt", SENTENCES)
+        await store.ingest(extraction)
+        # data_version, read twice on one connection, changes when another connection commits
+        with closing(sqlite3.connect(tmp_path / "facts.sqlite3")) as watcher:
+            version = watcher.execute("PRAGMA data_version").fetchone()
+            await store.ingest(extraction)
+            assert watcher.execute("PRAGMA data_version").fetchone() == version
+            await store.ingest(make_extraction("b.txt", SENTENCES))
+            assert watcher.execute("PRAGMA data_version").fetchone() != version
 
 
 async def test_changed_text_keeps_ids_of_unchanged_sentences(store: FactStore) -> None:
@@ -234,12 +248,12 @@ async def test_changed_text_keeps_ids_of_unchanged_sentences(store: FactStore) -
 async def test_failing_insert_rolls_back_the_whole_document(store: FactStore) -> None:
     good = make_extraction("a.txt", SENTENCES)
     duplicate = replace(good, figures=(*good.figures, good.figures[0]))
-    with pytest.raises(InvalidExtractionError, match="UNIQUE constraint failed"):
+    with pytest.raises(InvalidExtractionError, match=DUPLICATE):
         await store.ingest(duplicate)
-    assert raw(store.path, "SELECT COUNT(*) FROM documents") == [(0,)]
-    assert raw(store.path, "SELECT COUNT(*) FROM figures") == [(0,)]
-    assert raw(store.path, "SELECT COUNT(*) FROM events") == [(0,)]
-    assert raw(store.path, "SELECT COUNT(*) FROM names") == [(0,)]
+    assert await raw(store, "SELECT COUNT(*) FROM documents") == [(0,)]
+    assert await raw(store, "SELECT COUNT(*) FROM figures") == [(0,)]
+    assert await raw(store, "SELECT COUNT(*) FROM events") == [(0,)]
+    assert await raw(store, "SELECT COUNT(*) FROM names") == [(0,)]
     # the connection is usable afterwards and the good extraction goes in whole
     assert (await store.ingest(good)).status == "added"
 
@@ -249,7 +263,7 @@ async def test_failing_replacement_keeps_the_previous_version(store: FactStore) 
     await store.ingest(first)
     second = make_extraction("a.txt", [*SENTENCES[:2], "Some 900 were captured in 2024."])
     broken = replace(second, events=(*second.events, second.events[0]))
-    with pytest.raises(InvalidExtractionError, match="UNIQUE constraint failed"):
+    with pytest.raises(InvalidExtractionError, match=DUPLICATE):
         await store.ingest(broken)
     assert await store.document_text("a.txt") == first.document.text
     assert {f.id for f in await store.figures(None)} == {f.id for f in first.figures}
@@ -265,7 +279,7 @@ async def test_an_exception_raised_mid_transaction_rolls_back(store: FactStore) 
     with pytest.raises(RuntimeError):
         await store.ingest(make_extraction("a.txt", SENTENCES), also=fail_after_the_rows)
     assert await store.documents(None) == []
-    assert raw(store.path, "SELECT COUNT(*) FROM figures") == [(0,)]
+    assert await raw(store, "SELECT COUNT(*) FROM figures") == [(0,)]
     version = store.version
     await store.ingest(make_extraction("a.txt", SENTENCES))
     assert store.version == version + 1
@@ -323,8 +337,8 @@ async def test_remove_document_cascades(store: FactStore) -> None:
     await store.ingest(make_extraction("a.txt", SENTENCES), guild_id=7)
     assert await store.remove_document("a.txt", guild_id=7) is True
     assert await store.remove_document("a.txt", guild_id=7) is False
-    assert raw(store.path, "SELECT COUNT(*) FROM figures") == [(0,)]
-    assert raw(store.path, "SELECT COUNT(*) FROM events") == [(0,)]
+    assert await raw(store, "SELECT COUNT(*) FROM figures") == [(0,)]
+    assert await raw(store, "SELECT COUNT(*) FROM events") == [(0,)]
     assert await store.claimants(7) == []
 
 
@@ -340,21 +354,27 @@ async def test_names_and_aliases_fill_from_figures(store: FactStore) -> None:
     assert await store.aliases("subject") == {"North Korea": "North Korea"}
 
 
-async def test_open_sets_wal_and_foreign_keys_and_migrates_once(tmp_path: Path) -> None:
+async def test_open_sets_wal_and_foreign_keys(tmp_path: Path) -> None:
     path = tmp_path / "facts.sqlite3"
     async with await FactStore.open(path) as store:
         assert await store.pragma("journal_mode") == "wal"
         assert await store.pragma("foreign_keys") == 1
         assert await store.pragma("synchronous") == 1  # NORMAL
         assert await store.pragma("busy_timeout") > 0
+
+
+async def test_migrations_apply_once(db_target: Path | str) -> None:
+    records = "SELECT version, name, applied_at FROM schema_migrations ORDER BY version"
+    async with await FactStore.open(db_target) as store:
         await store.ingest(make_extraction("a.txt", SENTENCES))
-    first = raw(path, "SELECT version, name, applied_at FROM schema_migrations")
+        first = await raw(store, records)
     assert [row[:2] for row in first] == [(m.version, m.name) for m in bundled_migrations()]
-    async with await FactStore.open(path) as store:
+    async with await FactStore.open(db_target) as store:
         assert len(await store.figures(None)) == 3
-    assert raw(path, "SELECT version, name, applied_at FROM schema_migrations") == first
+        assert await raw(store, records) == first
 
 
-async def test_pragma_refuses_anything_but_a_name(store: FactStore) -> None:
-    with pytest.raises(ValueError):
-        await store.pragma("journal_mode = DELETE")
+async def test_pragma_refuses_anything_but_a_name(tmp_path: Path) -> None:
+    async with await FactStore.open(tmp_path / "facts.sqlite3") as store:
+        with pytest.raises(ValueError):
+            await store.pragma("journal_mode = DELETE")

@@ -3,7 +3,6 @@ kept across reopening."""
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,13 +12,13 @@ from bot.facts.store import FactStore, InvalidExtractionError, OwnershipError
 from tests.facts.test_store import SENTENCES, make_extraction
 
 
-def stored_version(path: Path) -> int:
-    with sqlite3.connect(path) as conn:
-        return int(conn.execute("SELECT version FROM store_version").fetchone()[0])
+async def stored_version(store: FactStore) -> int:
+    [row] = await store.read("SELECT version FROM store_version", ())
+    return int(row[0])
 
 
-async def test_every_change_bumps_the_version_once(tmp_path: Path) -> None:
-    path = tmp_path / "facts.sqlite3"
+async def test_every_change_bumps_the_version_once(db_target: Path | str) -> None:
+    path = db_target
     async with await FactStore.open(path) as store:
         assert store.version == 0
         await store.ingest(make_extraction("a.txt", SENTENCES))
@@ -32,11 +31,11 @@ async def test_every_change_bumps_the_version_once(tmp_path: Path) -> None:
         assert store.version == 4
         assert await store.remove_document("b.txt", guild_id=7)
         assert store.version == 5
-        assert stored_version(path) == 5
+        assert await stored_version(store) == 5
 
 
-async def test_no_op_and_refused_writes_keep_the_version(tmp_path: Path) -> None:
-    path = tmp_path / "facts.sqlite3"
+async def test_no_op_and_refused_writes_keep_the_version(db_target: Path | str) -> None:
+    path = db_target
     async with await FactStore.open(path) as store:
         first = make_extraction("a.txt", SENTENCES)
         await store.ingest(first)
@@ -49,11 +48,11 @@ async def test_no_op_and_refused_writes_keep_the_version(tmp_path: Path) -> None
         with pytest.raises(InvalidExtractionError):
             await store.ingest(broken)
         assert store.version == 1
-        assert stored_version(path) == 1
+        assert await stored_version(store) == 1
 
 
-async def test_the_version_survives_reopening(tmp_path: Path) -> None:
-    path = tmp_path / "facts.sqlite3"
+async def test_the_version_survives_reopening(db_target: Path | str) -> None:
+    path = db_target
     async with await FactStore.open(path) as store:
         await store.ingest(make_extraction("a.txt", SENTENCES))
         await store.ingest(make_extraction("b.txt", SENTENCES))

@@ -3,6 +3,12 @@
 -- server. Figures and events belong to their document and go with it. Moderation overlays keyed
 -- by (guild_id, figure id) and an audit log come in a later migration; figure ids are content
 -- hashes that survive re-ingestion, so overlays can point at them.
+--
+-- On PostgreSQL, COLLATE NOCASE names a case-insensitive collation (ICU) made here.
+
+-- dialect: postgresql
+CREATE COLLATION IF NOT EXISTS nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+-- dialect: all
 
 CREATE TABLE documents (
     key           TEXT PRIMARY KEY,
@@ -86,6 +92,7 @@ CREATE TABLE aliases (
     FOREIGN KEY (kind, canonical) REFERENCES names (kind, name) ON DELETE CASCADE
 );
 
+-- dialect: sqlite
 CREATE TRIGGER figures_fill_names AFTER INSERT ON figures
 BEGIN
     INSERT OR IGNORE INTO names (kind, name) VALUES ('subject', NEW.subject);
@@ -97,3 +104,26 @@ CREATE TRIGGER names_alias_themselves AFTER INSERT ON names
 BEGIN
     INSERT OR IGNORE INTO aliases (kind, alias, canonical) VALUES (NEW.kind, NEW.name, NEW.name);
 END;
+
+-- dialect: postgresql
+CREATE FUNCTION figures_fill_names() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO names (kind, name) VALUES ('subject', NEW.subject) ON CONFLICT DO NOTHING;
+    IF NEW.source IS NOT NULL THEN
+        INSERT INTO names (kind, name) VALUES ('claimant', NEW.source) ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END;
+$$;
+CREATE TRIGGER figures_fill_names AFTER INSERT ON figures
+    FOR EACH ROW EXECUTE FUNCTION figures_fill_names();
+
+CREATE FUNCTION names_alias_themselves() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO aliases (kind, alias, canonical) VALUES (NEW.kind, NEW.name, NEW.name)
+        ON CONFLICT DO NOTHING;
+    RETURN NULL;
+END;
+$$;
+CREATE TRIGGER names_alias_themselves AFTER INSERT ON names
+    FOR EACH ROW EXECUTE FUNCTION names_alias_themselves();

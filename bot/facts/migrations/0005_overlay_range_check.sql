@@ -8,7 +8,8 @@
 -- other end from the figure (what the server saw); a pair that is already inverted loses its
 -- low and high (the figure's extracted value shows again) and the audit log of its server says
 -- so. Every other column and decision is kept. The new index serves the look-up of a figure's
--- decisions across servers when its document is extracted again.
+-- decisions across servers when its document is extracted again. PostgreSQL adds the CHECKs
+-- to the table as it is.
 
 UPDATE overlays
 SET high = (SELECT f.high FROM figures f WHERE f.id = overlays.figure_id)
@@ -20,6 +21,7 @@ SET low = (SELECT f.low FROM figures f WHERE f.id = overlays.figure_id)
 WHERE high IS NOT NULL AND low IS NULL
   AND EXISTS (SELECT 1 FROM figures f WHERE f.id = overlays.figure_id);
 
+-- dialect: sqlite
 INSERT INTO audit_log (guild_id, actor_id, action, target, before, after, reason, at)
 SELECT guild_id, 0, 'correction dropped', figure_id,
        json_object('low', low, 'high', high), json_object('low', NULL, 'high', NULL),
@@ -27,6 +29,24 @@ SELECT guild_id, 0, 'correction dropped', figure_id,
        strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000+00:00'
 FROM overlays
 WHERE low IS NOT NULL AND high IS NOT NULL AND low > high;
+
+-- dialect: postgresql
+INSERT INTO audit_log (guild_id, actor_id, action, target, before, after, reason, at)
+SELECT guild_id, 0, 'correction dropped', figure_id,
+       json_build_object('low', low, 'high', high)::text,
+       json_build_object('low', NULL, 'high', NULL)::text,
+       'the corrected low was above the corrected high; the extracted value shows again',
+       to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') || '+00:00'
+FROM overlays
+WHERE low IS NOT NULL AND high IS NOT NULL AND low > high;
+
+UPDATE overlays SET low = NULL, high = NULL
+WHERE low IS NOT NULL AND high IS NOT NULL AND low > high;
+
+ALTER TABLE overlays ADD CHECK (low >= 0);
+ALTER TABLE overlays ADD CHECK (low IS NULL OR high IS NULL OR low <= high);
+
+-- dialect: sqlite
 
 CREATE TABLE overlays_checked (
     guild_id       INTEGER NOT NULL,
@@ -63,4 +83,6 @@ FROM overlays;
 
 DROP TABLE overlays;
 ALTER TABLE overlays_checked RENAME TO overlays;
+
+-- dialect: all
 CREATE INDEX overlays_figure ON overlays (figure_id);

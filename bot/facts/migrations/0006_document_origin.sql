@@ -12,4 +12,7 @@ ALTER TABLE documents ADD COLUMN origin TEXT NOT NULL DEFAULT 'seeds'
 UPDATE documents SET origin = 'upload' WHERE guild_id IS NOT NULL;
 
 ALTER TABLE documents ADD COLUMN bytes INTEGER NOT NULL DEFAULT 0;
+-- dialect: sqlite
 UPDATE documents SET bytes = length(CAST(text AS BLOB));
+-- dialect: postgresql
+UPDATE documents SET bytes = octet_length(text);

@@ -7,12 +7,12 @@ all is well.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from bot.facts.store import audit
+from bot.facts.store.dialect import Row
 from bot.facts.store.fact_store import FactStore
 from bot.facts.store.rows import utc_now
 
@@ -42,7 +42,7 @@ def _when(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def _subscription(row: sqlite3.Row) -> AlertSubscription:
+def _subscription(row: Row) -> AlertSubscription:
     return AlertSubscription(
         guild_id=int(row["guild_id"]),
         channel_id=int(row["channel_id"]),
@@ -100,10 +100,12 @@ class AlertSubscriptions:
                 " (guild_id, channel_id, enabled, updated_by, updated_at)"
                 " VALUES (:guild, :channel, :enabled, :actor, :now)"
                 " ON CONFLICT (guild_id) DO UPDATE SET"
-                "  problem = CASE WHEN channel_id = excluded.channel_id THEN problem END,"
-                "  problem_at = CASE WHEN channel_id = excluded.channel_id THEN problem_at END,"
-                "  delivered_at ="
-                "   CASE WHEN channel_id = excluded.channel_id THEN delivered_at END,"
+                "  problem = CASE WHEN alert_subscriptions.channel_id = excluded.channel_id"
+                "   THEN alert_subscriptions.problem END,"
+                "  problem_at = CASE WHEN alert_subscriptions.channel_id = excluded.channel_id"
+                "   THEN alert_subscriptions.problem_at END,"
+                "  delivered_at = CASE WHEN alert_subscriptions.channel_id = excluded.channel_id"
+                "   THEN alert_subscriptions.delivered_at END,"
                 "  channel_id = excluded.channel_id, enabled = excluded.enabled,"
                 "  updated_by = excluded.updated_by, updated_at = excluded.updated_at",
                 {

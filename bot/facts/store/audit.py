@@ -9,19 +9,19 @@ changed, migrations).
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from bot.facts.store.dialect import Row
 from bot.facts.store.rows import utc_now
 from bot.facts.store.transaction import Transaction
 
 #: The actor of the bot's own entries (no Discord user has id 0).
 BOT_ACTOR = 0
 
-Read = Callable[[str, dict[str, Any]], Awaitable[list[sqlite3.Row]]]
+Read = Callable[[str, dict[str, Any]], Awaitable[list[Row]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +79,7 @@ async def record(
     )
 
 
-def entry_from_row(row: sqlite3.Row) -> AuditEntry:
+def entry_from_row(row: Row) -> AuditEntry:
     return AuditEntry(
         id=row["id"],
         guild_id=row["guild_id"],

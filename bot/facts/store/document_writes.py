@@ -149,10 +149,11 @@ async def delete_document(tx: Transaction, key: str, guild_id: int | None) -> bo
 async def write_aliases(tx: Transaction, kind: str, aliases: dict[str, str]) -> None:
     """Record what users may type (alias) for a canonical subject or claimant name."""
     await tx.executemany(
-        "INSERT OR IGNORE INTO names (kind, name) VALUES (?, ?)",
+        "INSERT INTO names (kind, name) VALUES (?, ?) ON CONFLICT DO NOTHING",
         sorted({(kind, c) for c in aliases.values()}),
     )
     await tx.executemany(
-        "INSERT OR REPLACE INTO aliases (kind, alias, canonical) VALUES (?, ?, ?)",
+        "INSERT INTO aliases (kind, alias, canonical) VALUES (?, ?, ?)"
+        " ON CONFLICT (kind, alias) DO UPDATE SET canonical = excluded.canonical",
         [(kind, a, c) for a, c in sorted(aliases.items())],
     )

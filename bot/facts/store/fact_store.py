@@ -1,17 +1,17 @@
-"""FactStore: the SQLite fact base behind the slash commands.
+"""FactStore: the fact base behind the slash commands, on SQLite or PostgreSQL.
 
 Every query takes the guild it answers for and sees the shared documents (``guild_id`` NULL, built
 from seeds/ or added with the command line) plus that guild's own, never another guild's
 (``visibility`` holds that SQL). Every write goes through :meth:`FactStore.write`: one
 transaction on one connection, serialised by a lock, that adds one to :attr:`FactStore.version`
-when it commits a change.
+when it commits a change. The database under it (``database``) is an SQLite file or a
+PostgreSQL server; the queries here are the same for both (``dialect`` says where they differ).
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager
 from datetime import date, datetime
@@ -19,12 +19,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple, Self, TypeVar
 
-import aiosqlite
-
 from bot.facts.model import Event, Extraction, Figure, Metric, Qualifier
+from bot.facts.store.database import Database, open_database
+from bot.facts.store.dialect import Dialect, Row
 from bot.facts.store.document_writes import delete_document, write_aliases, write_document
-from bot.facts.store.errors import InvalidExtractionError
-from bot.facts.store.migrate import apply_migrations, bundled_migrations, check_schema
+from bot.facts.store.errors import InvalidExtractionError, StoreError
 from bot.facts.store.quota import GuildQuota
 from bot.facts.store.quota import refusal as quota_refusal
 from bot.facts.store.quota import usage as quota_usage
@@ -38,7 +37,7 @@ from bot.facts.store.rows import (
     event_from_row,
     utc_now,
 )
-from bot.facts.store.transaction import Transaction, transaction
+from bot.facts.store.transaction import Transaction
 from bot.facts.store.visibility import (
     FIGURE_ORDER,
     SHOWN,
@@ -49,7 +48,6 @@ from bot.facts.store.visibility import (
     seen_figures,
 )
 
-BUSY_TIMEOUT_MS = 5000
 DEFAULT_QUOTA = GuildQuota()
 T = TypeVar("T")
 
@@ -77,8 +75,6 @@ _DOCUMENT_SELECT = (
     " (SELECT COUNT(*) FROM events e WHERE e.document = d.key) AS event_count"
     " FROM documents d"
 )
-_IDS = "(SELECT value FROM json_each(:ids))"
-
 _METRICS = {m.value: m for m in Metric}
 _QUALIFIERS = {q.value: q for q in Qualifier}
 
@@ -113,7 +109,7 @@ def _like(text: str) -> str:
 _CONVERT_BATCH = 2_000
 
 
-async def _converted(rows: list[sqlite3.Row], convert: Callable[[sqlite3.Row], T]) -> list[T]:
+async def _converted(rows: list[Row], convert: Callable[[Row], T]) -> list[T]:
     """``convert`` applied to every row; a large result yields to the event loop between
     batches, so that converting 100,000 rows never holds up interactions for seconds."""
     if len(rows) <= _CONVERT_BATCH:
@@ -125,58 +121,49 @@ async def _converted(rows: list[sqlite3.Row], convert: Callable[[sqlite3.Row], T
     return converted
 
 
-async def _connect(path: Path) -> aiosqlite.Connection:
-    """The connection, its settings and an up-to-date schema; refuses a file that is not a
-    fact base of this code (``SchemaError``) before writing anything to it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    db = await aiosqlite.connect(path, isolation_level=None)
-    try:
-        db.row_factory = sqlite3.Row
-        await db.execute_fetchall(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        migrations = bundled_migrations()
-        await check_schema(db, path, migrations)
-        await db.execute_fetchall("PRAGMA journal_mode = WAL")
-        await db.execute_fetchall("PRAGMA synchronous = NORMAL")
-        await db.execute_fetchall("PRAGMA foreign_keys = ON")
-        await apply_migrations(db, migrations)
-    except BaseException:
-        await db.close()
-        raise
-    return db
-
-
 class FactStore:
     def __init__(
-        self,
-        db: aiosqlite.Connection,
-        path: Path,
-        version: int = 0,
-        *,
-        quota: GuildQuota | None = None,
+        self, db: Database, version: int = 0, *, quota: GuildQuota | None = None
     ) -> None:
         self._db = db
-        self.path = path
         self.quota = quota
         self._write_lock = asyncio.Lock()
         self._version = version
-        self._data_version: int | None = None
 
     @classmethod
     async def open(
-        cls, path: Path | str, *, quota: GuildQuota | None = DEFAULT_QUOTA
+        cls, target: Path | str, *, quota: GuildQuota | None = DEFAULT_QUOTA
     ) -> Self:
-        """Open (creating if needed) the database at ``path`` and bring its schema up to date.
+        """Open the fact base at ``target`` and bring its schema up to date: an SQLite file
+        (created if needed) or a ``postgresql://`` URL (the database must exist).
 
         ``quota`` limits what each server may store (None: no limit)."""
-        path = Path(path)
-        db = await _connect(path)
+        db = await open_database(target)
         try:
-            rows = await db.execute_fetchall("SELECT version FROM store_version WHERE id = 1")
-            version = int(next(iter(rows))[0]) if rows else 0
+            rows = await db.fetch("SELECT version FROM store_version WHERE id = 1", ())
+            version = int(rows[0][0]) if rows else 0
         except BaseException:
             await db.close()
             raise
-        return cls(db, path, version, quota=quota)
+        return cls(db, version, quota=quota)
+
+    @property
+    def database(self) -> Database:
+        return self._db
+
+    @property
+    def dialect(self) -> Dialect:
+        return self._db.dialect
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file; None when the store is on a server."""
+        return self._db.path
+
+    @property
+    def location(self) -> str:
+        """Where the store is, for messages: a path, or a URL without its password."""
+        return self._db.location
 
     async def close(self) -> None:
         await self._db.close()
@@ -202,22 +189,13 @@ class FactStore:
         return self._version
 
     async def refresh_version(self) -> int:
-        """Take up commits made by other processes on the same file, then return :attr:`version`.
-
-        ``PRAGMA data_version`` moves only when another connection commits, so this costs one
-        small query; the stored counter is read in the same statement. The in-memory counter
-        only moves forward, and not from inside this connection's own open transaction.
-        """
-        if self._db.in_transaction:
-            return self._version
-        rows = await self._fetch(
-            "SELECT data_version, (SELECT version FROM store_version WHERE id = 1)"
-            " FROM pragma_data_version()",
-            (),
-        )
-        if rows and not self._db.in_transaction and rows[0][0] != self._data_version:
-            self._data_version = int(rows[0][0])
-            self._version = max(self._version, int(rows[0][1] or 0))
+        """Take up commits made by other processes (on this host or others), then return
+        :attr:`version`. Cheap: SQLite asks ``PRAGMA data_version`` whether another connection
+        committed; PostgreSQL hears notifications and reads the counter every few seconds. The
+        in-memory counter only moves forward."""
+        newer = await self._db.newer_version()
+        if newer is not None:
+            self._version = max(self._version, newer)
         return self._version
 
     # -- writing ------------------------------------------------------------------------------
@@ -233,7 +211,7 @@ class FactStore:
         :attr:`version` stay valid."""
         async with self._write_lock:
             version = self._version
-            async with transaction(self._db) as tx:
+            async with self._db.transaction() as tx:
                 yield tx
                 if tx.changed and counted:
                     row = await tx.fetchone(
@@ -272,9 +250,10 @@ class FactStore:
                 if also is not None and result.status != "unchanged":
                     await also(tx, result)
                 return result
-        except sqlite3.IntegrityError as exc:
+        except self.dialect.integrity_errors as exc:
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise InvalidExtractionError(
-                f"document {extraction.document.key!r} not stored: {exc}"
+                f"document {extraction.document.key!r} not stored: {reason}"
             ) from exc
 
     async def add_aliases(self, kind: str, aliases: dict[str, str]) -> None:
@@ -302,14 +281,14 @@ class FactStore:
         size = len(doc.text.encode("utf-8"))
         return quota_refusal(self.quota, held, size, len(extraction.figures))
 
-    async def read(self, sql: str, params: dict[str, Any] | tuple[Any, ...]) -> list[sqlite3.Row]:
+    async def read(self, sql: str, params: dict[str, Any] | tuple[Any, ...]) -> list[Row]:
         """Rows of one query, for the store package's other modules (overlays)."""
         return await self._fetch(sql, params)
 
     # -- reading ------------------------------------------------------------------------------
 
-    async def _fetch(self, sql: str, params: dict[str, Any] | tuple[Any, ...]) -> list[sqlite3.Row]:
-        return list(await self._db.execute_fetchall(sql, params))
+    async def _fetch(self, sql: str, params: dict[str, Any] | tuple[Any, ...]) -> list[Row]:
+        return await self._db.fetch(sql, params)
 
     async def figures(
         self,
@@ -331,7 +310,7 @@ class FactStore:
         filters = figure_filters(params, metrics=metrics, subject=subject, source=source)
         if filters is None:
             return []
-        where = ["1" if include_hidden else SHOWN, *filters]
+        where = ["TRUE" if include_hidden else SHOWN, *filters]
         if document is not None:
             where.append("f.document = :document")
             params["document"] = document
@@ -367,7 +346,10 @@ class FactStore:
             where.append("e.date_start <= :until")
             params["until"] = until.isoformat()
         if about is not None and about.strip():
-            where.append("(e.summary LIKE :about ESCAPE '\\' OR e.quote LIKE :about ESCAPE '\\')")
+            like = self.dialect.like
+            where.append(
+                f"(e.summary {like} :about ESCAPE '\\' OR e.quote {like} :about ESCAPE '\\')"
+            )
             params["about"] = _like(about.strip())
         sql = (
             "SELECT e.* FROM events e JOIN documents d ON d.key = e.document"
@@ -382,7 +364,7 @@ class FactStore:
     async def figure_keys(self, guild_id: int | None) -> list[FigureKey]:
         """Every visible figure (overlay applied, hidden left out) in the order of
         :meth:`figures`, as light keys: one query for listings to slice pages from."""
-        rows = await self._db.execute_fetchall(
+        rows = await self._fetch(
             "SELECT f.id, f.subject, f.metric, f.additional, f.low, f.high, f.qualifier, f.source"
             f" FROM {seen_figures()} f WHERE {SHOWN}" + FIGURE_ORDER,
             {"guild": guild_id},
@@ -399,7 +381,8 @@ class FactStore:
         """The figures with these ids as the guild sees them, in the order given; ids it does
         not see (or hidden ones) are left out."""
         return await self._by_ids(
-            f"SELECT f.* FROM {seen_figures()} f WHERE {SHOWN} AND f.id IN {_IDS}",
+            f"SELECT f.* FROM {seen_figures()} f WHERE {SHOWN}"
+            f" AND f.id IN {self.dialect.json_values(':ids')}",
             guild_id, ids, seen_figure_from_row,
         )
 
@@ -418,7 +401,7 @@ class FactStore:
 
     async def event_keys(self, guild_id: int | None) -> list[EventKey]:
         """Every visible event in the order of :meth:`events`, as light keys."""
-        rows = await self._db.execute_fetchall(
+        rows = await self._fetch(
             "SELECT e.id, e.date_start, e.date_end FROM events e"
             f" JOIN documents d ON d.key = e.document WHERE {VISIBLE}"
             " ORDER BY e.date_start, e.date_end, e.document, e.position",
@@ -430,7 +413,7 @@ class FactStore:
         """The visible events with these ids, in the order given."""
         return await self._by_ids(
             "SELECT e.* FROM events e JOIN documents d ON d.key = e.document"
-            f" WHERE {VISIBLE} AND e.id IN {_IDS}",
+            f" WHERE {VISIBLE} AND e.id IN {self.dialect.json_values(':ids')}",
             guild_id, ids, event_from_row,
         )
 
@@ -439,9 +422,10 @@ class FactStore:
         sql: str,
         guild_id: int | None,
         ids: Iterable[str],
-        convert: Callable[[sqlite3.Row], T],
+        convert: Callable[[Row], T],
     ) -> list[T]:
-        """Rows of ``sql`` (which selects ``IN {_IDS}``) for these ids, in the order given."""
+        """Rows of ``sql`` (which selects ``IN`` the JSON list ``:ids``) for these ids, in the
+        order given."""
         wanted = list(ids)
         if not wanted:
             return []
@@ -464,7 +448,7 @@ class FactStore:
             return {}
         rows = await self._fetch(
             # unary + keeps the planner on the key look-up, not a scan of the guild index
-            f"{_DOCUMENT_SELECT} WHERE d.key IN (SELECT value FROM json_each(:keys))"
+            f"{_DOCUMENT_SELECT} WHERE d.key IN {self.dialect.json_values(':keys')}"
             " AND (+d.guild_id IS NULL OR +d.guild_id = :guild)",
             {"guild": guild_id, "keys": json.dumps(wanted)},
         )
@@ -537,7 +521,7 @@ class FactStore:
         (for the operator's CLI), otherwise what ``guild_id`` sees: its overlay applied, hidden
         figures included with their status.
         """
-        visible = "1" if all_guilds else VISIBLE
+        visible = "TRUE" if all_guilds else VISIBLE
         params = {"guild": guild_id}
         documents = await self._fetch(f"{_DOCUMENT_SELECT} WHERE {visible} ORDER BY d.key", params)
         figures = await self._fetch(
@@ -557,8 +541,10 @@ class FactStore:
         }
 
     async def pragma(self, name: str) -> Any:
-        """The value of a read-only PRAGMA (e.g. ``journal_mode``), for checks and diagnostics."""
-        if not name.isidentifier():
-            raise ValueError(f"not a pragma name: {name!r}")
-        rows = await self._fetch(f"PRAGMA {name}", ())
-        return rows[0][0] if rows else None
+        """The value of a read-only PRAGMA (e.g. ``journal_mode``), for checks and diagnostics
+        of an SQLite store."""
+        from bot.facts.store.sqlite_backend import SqliteDatabase
+
+        if not isinstance(self._db, SqliteDatabase):
+            raise StoreError(f"PRAGMA is SQLite's; the store at {self.location} is not SQLite")
+        return await self._db.pragma(name)

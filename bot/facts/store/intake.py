@@ -9,13 +9,13 @@ transaction, which also takes it out of the queue.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from bot.facts.model import Document, Extraction
 from bot.facts.store import audit
+from bot.facts.store.dialect import Row
 from bot.facts.store.errors import StoreError
 from bot.facts.store.fact_store import FactStore
 from bot.facts.store.overlays import Moderation
@@ -94,7 +94,7 @@ class Feed:
     added_at: datetime
 
 
-def _feed(row: sqlite3.Row) -> Feed:
+def _feed(row: Row) -> Feed:
     return Feed(
         id=int(row["id"]),
         guild_id=int(row["guild_id"]),
@@ -269,7 +269,7 @@ class Feeds:
             return {}
         rows = await self.store.read(
             "SELECT entry_key, status, attempts FROM feed_entries WHERE feed_id = :feed"
-            " AND entry_key IN (SELECT value FROM json_each(:keys))",
+            f" AND entry_key IN {self.store.dialect.json_values(':keys')}",
             {"feed": feed_id, "keys": json.dumps(wanted)},
         )
         return {row["entry_key"]: SeenEntry(row["status"], int(row["attempts"])) for row in rows}
@@ -308,7 +308,7 @@ async def _record_entries(
         "INSERT INTO feed_entries (feed_id, entry_key, link, status, error, seen_at)"
         " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (feed_id, entry_key) DO UPDATE SET"
         " status = excluded.status, error = excluded.error, seen_at = excluded.seen_at,"
-        " attempts = attempts + 1",
+        " attempts = feed_entries.attempts + 1",
         [
             (feed_id, o.key, o.link, o.status, (o.error or "")[:ERROR_LIMIT] or None, iso(now))
             for o in outcomes
@@ -326,7 +326,7 @@ class QueuedArticle:
     queued_at: datetime
 
 
-def _queued(row: sqlite3.Row) -> QueuedArticle:
+def _queued(row: Row) -> QueuedArticle:
     document = Document(
         key=row["doc_key"],
         text=row["text"],
@@ -379,9 +379,10 @@ class ReviewQueue:
                     f"the review queue holds {MAX_QUEUED_PER_GUILD} articles; review some first"
                 )
             inserted = await tx.fetchone(
-                "INSERT OR IGNORE INTO intake_queue (guild_id, feed_id, doc_key, url, norm_url,"
+                "INSERT INTO intake_queue (guild_id, feed_id, doc_key, url, norm_url,"
                 " title, publisher, published, meta, warnings, text, digest, figures, queued_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT DO NOTHING RETURNING id",
                 (
                     guild_id,
                     feed_id,
@@ -481,17 +482,17 @@ class ReviewQueue:
         (``digest``). None when it is new."""
         wanted = json.dumps(sorted({u for u in urls if u}))
         params = {"guild": guild_id, "urls": wanted, "digest": digest or ""}
+        urls = self.store.dialect.json_values(":urls")
         rows = await self.store.read(
             "SELECT key FROM documents WHERE (guild_id IS NULL OR guild_id = :guild)"
-            " AND (url IN (SELECT value FROM json_each(:urls)) OR digest = :digest) LIMIT 1",
+            f" AND (url IN {urls} OR digest = :digest) LIMIT 1",
             params,
         )
         if rows:
             return f"already stored as {rows[0]['key']}"
         rows = await self.store.read(
             "SELECT id FROM intake_queue WHERE guild_id = :guild"
-            " AND (norm_url IN (SELECT value FROM json_each(:urls))"
-            "  OR url IN (SELECT value FROM json_each(:urls)) OR digest = :digest) LIMIT 1",
+            f" AND (norm_url IN {urls} OR url IN {urls} OR digest = :digest) LIMIT 1",
             params,
         )
         if rows:

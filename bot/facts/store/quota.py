@@ -7,15 +7,15 @@ uploads at once cannot both slip under a limit; a refusal names the limit and th
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
+from bot.facts.store.dialect import Row
 from bot.facts.store.errors import QuotaError
 from bot.facts.store.transaction import Transaction
 
-Read = Callable[[str, dict[str, Any]], Awaitable[list[sqlite3.Row]]]
+Read = Callable[[str, dict[str, Any]], Awaitable[list[Row]]]
 
 DEFAULT_DOCUMENTS = 200
 DEFAULT_BYTES = 8 * 1024 * 1024
@@ -74,7 +74,7 @@ async def usage(read: Read, guild_id: int, *, besides: str | None = None) -> Usa
     [row] = await read(
         "SELECT COUNT(*) AS documents, COALESCE(SUM(d.bytes), 0) AS bytes,"
         " COALESCE(SUM((SELECT COUNT(*) FROM figures f WHERE f.document = d.key)), 0) AS figures"
-        " FROM documents d WHERE d.guild_id = :guild AND d.key IS NOT :besides",
+        " FROM documents d WHERE d.guild_id = :guild AND d.key IS DISTINCT FROM :besides",
         {"guild": guild_id, "besides": besides},
     )
     return Usage(int(row["documents"]), int(row["bytes"]), int(row["figures"]))

@@ -79,7 +79,7 @@ async def reattach_decisions(
         return 0, 0
     decided = await tx.fetch(
         "SELECT guild_id, figure_id FROM overlays"
-        " WHERE figure_id IN (SELECT value FROM json_each(?)) ORDER BY guild_id, figure_id",
+        f" WHERE figure_id IN {tx.dialect.json_values('?')} ORDER BY guild_id, figure_id",
         (json.dumps([c.id for c in dropped]),),
     )
     if not decided:

@@ -44,7 +44,7 @@ async def recent_figures(
         f" ROW_NUMBER() OVER ({group} ORDER BY f.date_start IS NULL, f.date_start DESC,"
         "  f.document, f.position) AS recency,"
         f" COUNT(*) OVER ({group}) AS group_total"
-        f" FROM {seen_figures()} f WHERE {' AND '.join(where)})"
+        f" FROM {seen_figures()} f WHERE {' AND '.join(where)}) ranked"
         " WHERE recency <= :per_group ORDER BY subject, metric, additional, recency",
         params,
     )

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 from bot.facts.model import DateSpan, Event, Extraction, Figure, Metric, Precision, Qualifier
+from bot.facts.store.dialect import Row
 
 IngestStatus = Literal["added", "replaced", "unchanged"]
 #: Where a document came from: the seeds folder (which the start-up sync mirrors), the command
@@ -200,7 +200,7 @@ def event_params(event: Event, position: int) -> tuple[Any, ...]:
     )
 
 
-def figure_from_row(row: sqlite3.Row) -> Figure:
+def figure_from_row(row: Row) -> Figure:
     return Figure(
         id=row["id"],
         document=row["document"],
@@ -223,7 +223,7 @@ def figure_from_row(row: sqlite3.Row) -> Figure:
     )
 
 
-def event_from_row(row: sqlite3.Row) -> Event:
+def event_from_row(row: Row) -> Event:
     span = date_from(
         row["date_text"],
         row["date_start"],
@@ -243,7 +243,7 @@ def event_from_row(row: sqlite3.Row) -> Event:
     )
 
 
-def document_info_from_row(row: sqlite3.Row) -> DocumentInfo:
+def document_info_from_row(row: Row) -> DocumentInfo:
     return DocumentInfo(
         key=row["key"],
         guild_id=row["guild_id"],

@@ -8,11 +8,11 @@ verified, corrected fields), keyed by (guild id, figure id); only that guild's q
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
 from bot.facts.model import Figure, Metric, Status
+from bot.facts.store.dialect import Row
 from bot.facts.store.rows import figure_from_row
 
 #: Documents (alias ``d``) the guild ``:guild`` sees: the shared ones and its own.
@@ -24,7 +24,7 @@ FIGURE_ORDER = (
     " f.position"
 )
 
-Fetch = Callable[[str, dict[str, Any]], Awaitable[list[sqlite3.Row]]]
+Fetch = Callable[[str, dict[str, Any]], Awaitable[list[Row]]]
 
 _CORRECTED = (
     "(o.metric IS NOT NULL OR o.low IS NOT NULL OR o.high IS NOT NULL OR o.qualifier IS NOT NULL"
@@ -64,7 +64,7 @@ def seen_figures(*, all_guilds: bool = False) -> str:
 
     ``all_guilds`` lists every owner's figures without any overlay (the operator's export).
     """
-    visible = "1" if all_guilds else VISIBLE
+    visible = "TRUE" if all_guilds else VISIBLE
     guild = "NULL" if all_guilds else ":guild"
     return (
         f"(SELECT {_SEEN_COLUMNS} FROM figures f JOIN documents d ON d.key = f.document"
@@ -99,7 +99,7 @@ def figure_filters(
     return where
 
 
-def seen_figure_from_row(row: sqlite3.Row) -> Figure:
+def seen_figure_from_row(row: Row) -> Figure:
     return dataclasses.replace(figure_from_row(row), status=Status(row["status"]))
 
 
@@ -110,7 +110,7 @@ async def seen_figure(
     transaction's, which sees its own writes); None when it is not visible there (or hidden)."""
     rows = await fetch(
         f"SELECT f.* FROM {seen_figures()} f WHERE f.id = :id"
-        f" AND {'1' if include_hidden else SHOWN}",
+        f" AND {'TRUE' if include_hidden else SHOWN}",
         {"id": figure_id.strip().lower(), "guild": guild_id},
     )
     return seen_figure_from_row(rows[0]) if rows else None

@@ -135,3 +135,18 @@ def test_env_file_text_decodes_utf8_and_refuses_the_rest() -> None:
     assert env_file_text(codecs.BOM_UTF16_LE + "A=1".encode("utf-16-le")) == "A=1"
     with pytest.raises(SettingsError, match=r"settings.env: line 2 is not UTF-8"):
         env_file_text(b"A=1\nB=\xff\n", "settings.env")
+
+
+def test_the_fact_base_may_be_a_postgres_url() -> None:
+    url = "postgresql://bot:pw@db.internal:5432/factbot"
+    settings = Settings.from_env({"FACTBOT_DB": f" {url} "})
+    assert settings.db_url == url and settings.database == url
+    assert Settings.from_env({"FACTBOT_DB": "postgres://db/factbot"}).db_url is not None
+    path = Settings.from_env({"FACTBOT_DB": "/srv/facts.sqlite3"})
+    assert path.db_url is None and path.database == Path("/srv/facts.sqlite3")
+
+
+@pytest.mark.parametrize("value", ["mysql://u:pw@db/f", "https://example.org/f", "redis://x"])
+def test_a_url_of_another_kind_is_refused(value: str) -> None:
+    with pytest.raises(SettingsError, match=r"^FACTBOT_DB: .* is not a database the bot can use"):
+        Settings.from_env({"FACTBOT_DB": value})

@@ -39,7 +39,7 @@ FIGURE_KEYS = {
 
 
 def run_cli(
-    tmp_path: Path, *args: str, db: Path | None = None, **env: str
+    tmp_path: Path, *args: str, db: Path | str | None = None, **env: str
 ) -> subprocess.CompletedProcess[str]:
     environ = {
         key: value

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.facts.store import FactStore, SchemaError
+from bot.facts.store import FactStore, SchemaError, StoreError
 from bot.facts.store.migrate import APPLICATION_ID
+from tests.databases import fresh_database
 from tests.facts.test_ingest_cli import SEED, run_cli
 
 
@@ -100,3 +101,60 @@ def test_the_cli_refuses_in_one_line(tmp_path: Path, command: list[str]) -> None
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ")
     assert "another application" in lines[0] and str(path) in lines[0]
+
+
+# -- PostgreSQL -------------------------------------------------------------------------------
+
+
+async def test_another_applications_postgres_database_is_refused_untouched() -> None:
+    import asyncpg
+
+    async with fresh_database() as url:
+        conn = await asyncpg.connect(url)
+        try:
+            await conn.execute("CREATE TABLE users (id BIGINT PRIMARY KEY, name TEXT)")
+            with pytest.raises(SchemaError, match="another application"):
+                await FactStore.open(url)
+            tables = await conn.fetch(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+            )
+            assert [t["tablename"] for t in tables] == ["users"]
+        finally:
+            await conn.close()
+
+
+async def test_a_newer_postgres_schema_is_refused() -> None:
+    async with fresh_database() as url:
+        async with await FactStore.open(url) as store, store.write() as tx:
+            await tx.execute(
+                "INSERT INTO schema_migrations VALUES (99, '0099_future.sql', 'later')"
+            )
+        with pytest.raises(SchemaError, match=r"newer version of the bot \(schema 99"):
+            await FactStore.open(url)
+
+
+async def test_an_unreachable_server_is_one_line_without_the_password(tmp_path: Path) -> None:
+    url = "postgresql://factbot:s3cret@127.0.0.1:1/facts"
+    with pytest.raises(StoreError) as refused:
+        await FactStore.open(url)
+    message = str(refused.value)
+    assert message.startswith(
+        "cannot open the PostgreSQL fact base at postgresql://factbot@127.0.0.1:1/facts: "
+    )
+    assert "s3cret" not in message and "\n" not in message
+    done = run_cli(tmp_path, "export", db=url)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [f"error: {message}"]
+
+
+@pytest.mark.parametrize("value", ["mysql://u:pw@db/facts", "sqlite:///facts.sqlite3"])
+def test_a_url_of_another_kind_is_refused_and_creates_nothing(tmp_path: Path, value) -> None:
+    for done in (
+        run_cli(tmp_path, "export", db=value),
+        run_cli(tmp_path, "--db", value, "export"),
+    ):
+        assert done.returncode == 2, done.stdout + done.stderr
+        [line] = done.stderr.strip().splitlines()
+        assert "is not a database the bot can use" in line and "postgresql://" in line
+        assert "pw@" not in line
+    assert list(tmp_path.iterdir()) == []

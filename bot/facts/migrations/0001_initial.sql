@@ -3,12 +3,6 @@
 -- server. Figures and events belong to their document and go with it. Moderation overlays keyed
 -- by (guild_id, figure id) and an audit log come in a later migration; figure ids are content
 -- hashes that survive re-ingestion, so overlays can point at them.
---
--- On PostgreSQL, COLLATE NOCASE names a case-insensitive collation (ICU) made here.
-
--- dialect: postgresql
-CREATE COLLATION IF NOT EXISTS nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
--- dialect: all
 
 CREATE TABLE documents (
     key           TEXT PRIMARY KEY,
@@ -56,7 +50,11 @@ CREATE TABLE figures (
 CREATE INDEX figures_document ON figures (document, position);
 CREATE INDEX figures_order ON figures (subject, metric, date_start, low);
 CREATE INDEX figures_metric ON figures (metric);
+-- dialect: sqlite
 CREATE INDEX figures_source ON figures (source COLLATE NOCASE);
+-- dialect: postgresql
+CREATE INDEX figures_source ON figures (lower(source));
+-- dialect: all
 
 CREATE TABLE events (
     id             TEXT PRIMARY KEY,

@@ -1,17 +1,16 @@
 """What differs between the two databases the store runs on, kept in one place.
 
 The store's SQL is written once, in the common part of SQLite's and PostgreSQL's SQL, with
-SQLite's parameter markers (``?`` in order, or ``:name`` from a mapping). Three things cannot
+SQLite's parameter markers (``?`` in order, or ``:name`` from a mapping). A few things cannot
 be written once, and the queries ask their :class:`Dialect` for them:
 
 - a list passed as one parameter (a JSON array): :meth:`Dialect.json_values`;
-- a case-insensitive ``LIKE``: :attr:`Dialect.like` (SQLite's LIKE ignores ASCII case,
-  PostgreSQL's does not; ILIKE does);
+- case-insensitive comparisons: :attr:`Dialect.like` (SQLite's LIKE ignores ASCII case,
+  PostgreSQL's does not; ILIKE does) and :meth:`Dialect.nocase_equals`;
 - the errors that mean a constraint refused a row: :attr:`Dialect.integrity_errors`.
 
 For PostgreSQL, :func:`postgres_query` turns the parameter markers into ``$1, $2 ...`` and the
-parameters into the list asyncpg takes. Case-insensitive equality (``COLLATE NOCASE``) is
-written the same in both: PostgreSQL's schema creates a collation of that name.
+parameters into the list asyncpg takes.
 """
 
 from __future__ import annotations
@@ -47,6 +46,13 @@ class Dialect:
         if self.name == "sqlite":
             return f"(SELECT value FROM json_each({param}))"
         return f"(SELECT jsonb_array_elements_text(CAST({param} AS jsonb)))"
+
+    def nocase_equals(self, column: str, param: str) -> str:
+        """``column`` equals ``param`` ignoring case (SQLite's NOCASE folds ASCII letters;
+        PostgreSQL, without a case-insensitive collation in every build, compares lower())."""
+        if self.name == "sqlite":
+            return f"{column} = {param} COLLATE NOCASE"
+        return f"lower({column}) = lower({param})"
 
 
 SQLITE = Dialect("sqlite", "LIKE", (sqlite3.IntegrityError,))

@@ -307,7 +307,9 @@ class FactStore:
         ``subject`` and ``source`` match canonical names, ignoring case.
         """
         params: dict[str, Any] = {"guild": guild_id}
-        filters = figure_filters(params, metrics=metrics, subject=subject, source=source)
+        filters = figure_filters(
+            params, self.dialect, metrics=metrics, subject=subject, source=source
+        )
         if filters is None:
             return []
         where = ["TRUE" if include_hidden else SHOWN, *filters]

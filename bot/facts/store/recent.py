@@ -34,7 +34,7 @@ async def recent_figures(
     """Visible figures (overlay applied, hidden left out) of ``metrics``, filtered like
     :meth:`FactStore.figures`, the ``per_group`` most recent of each group."""
     params: dict[str, Any] = {"guild": guild_id, "per_group": per_group}
-    filters = figure_filters(params, metrics=metrics, subject=subject, source=source)
+    filters = figure_filters(params, store.dialect, metrics=metrics, subject=subject, source=source)
     if filters is None:
         return RecentFigures([], {})
     where = [SHOWN, *filters]

@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
 from bot.facts.model import Figure, Metric, Status
-from bot.facts.store.dialect import Row
+from bot.facts.store.dialect import Dialect, Row
 from bot.facts.store.rows import figure_from_row
 
 #: Documents (alias ``d``) the guild ``:guild`` sees: the shared ones and its own.
@@ -75,6 +75,7 @@ def seen_figures(*, all_guilds: bool = False) -> str:
 
 def figure_filters(
     params: dict[str, Any],
+    dialect: Dialect,
     *,
     metrics: Iterable[Metric | str] | None = None,
     subject: str | None = None,
@@ -91,10 +92,10 @@ def figure_filters(
         where.append(f"f.metric IN ({', '.join(f':m{i}' for i in range(len(wanted)))})")
         params.update({f"m{i}": m for i, m in enumerate(wanted)})
     if subject is not None:
-        where.append("f.subject = :subject COLLATE NOCASE")
+        where.append(dialect.nocase_equals("f.subject", ":subject"))
         params["subject"] = subject
     if source is not None:
-        where.append("f.source = :source COLLATE NOCASE")
+        where.append(dialect.nocase_equals("f.source", ":source"))
         params["source"] = source
     return where
 

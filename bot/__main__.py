@@ -164,6 +164,46 @@ def _run_export(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+# -- migrate-store --------------------------------------------------------------------------------
+
+
+def _configure_migrate_store(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("source", metavar="SQLITE_PATH", help="the fact base file to copy")
+    parser.add_argument(
+        "target", metavar="POSTGRES_URL", help="postgresql://user[:password]@host[:port]/db"
+    )
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help="empty the target first when it holds anything (in the copy's transaction)",
+    )
+
+
+def _run_migrate_store(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.facts.store.location import is_postgres_url
+    from bot.facts.store.transfer import copy_store
+
+    source = Path(args.source)
+    if not source.is_file():
+        print(f"error: {source} is not a file; give the SQLite fact base to copy", file=sys.stderr)
+        return EXIT_ERROR
+    if not is_postgres_url(args.target):
+        print("error: the target must be a postgresql:// URL", file=sys.stderr)
+        return EXIT_ERROR
+
+    async def run() -> list[str]:
+        async with (
+            await FactStore.open(source, quota=None) as old,
+            await FactStore.open(args.target, quota=None) as new,
+        ):
+            report = await copy_store(old, new, replace=args.replace)
+            return [f"copied {old.location} to {new.location}:", *report.lines()]
+
+    for line in asyncio.run(run()):
+        print(line)
+    return EXIT_OK
+
+
 # -- no subcommand: build the shared fact base from the seeds -------------------------------------
 
 
@@ -271,6 +311,11 @@ COMMANDS: dict[str, Command] = {
         "show what one file yields, storing nothing", _configure_extract, _run_extract
     ),
     "export": Command("print the whole fact base as JSON or CSV", _configure_export, _run_export),
+    "migrate-store": Command(
+        "copy an SQLite fact base (overlays, audit log, alerts, feeds) to PostgreSQL",
+        _configure_migrate_store,
+        _run_migrate_store,
+    ),
 }
 DEFAULT_COMMAND = Command(
     "build the shared fact base from the seeds folder", lambda _: None, _run_build

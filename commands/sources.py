@@ -44,8 +44,11 @@ class Sources(commands.Cog):
         if not sources and not documents:
             await send_text(interaction, nothing_found("sources: the fact base is empty", []))
             return
+        # keyed by the counts too: ``line`` indexes this interaction's lists, which another
+        # interaction's listing of the same version may not match when a write came between
+        counts = (len(sources), len(documents))
         listing = lookup.listing(
-            guild, ("sources",), lambda: sources_listing(len(sources), len(documents))
+            guild, ("sources", *counts), lambda: sources_listing(*counts)
         )
 
         def line(item: Item) -> str:

@@ -41,11 +41,14 @@ def with_database(url: str, name: str) -> str:
 
 
 @asynccontextmanager
-async def fresh_database(prefix: str = "factbot_test") -> AsyncIterator[str]:
-    """A new, empty database on the test server, dropped afterwards; yields its URL."""
+async def fresh_database(
+    prefix: str = "factbot_test", server: str | None = None
+) -> AsyncIterator[str]:
+    """A new, empty database on ``server`` (default: the test server), dropped afterwards;
+    yields its URL."""
     import asyncpg
 
-    server = server_url()
+    server = server or server_url()
     name = f"{prefix}_{secrets.token_hex(6)}"
     admin = await asyncpg.connect(server, timeout=10)
     try:

@@ -63,8 +63,8 @@ class Clock:
 
 
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[FactStore]:
-    async with await FactStore.open(tmp_path / "facts.sqlite3") as opened:
+async def store(db_target: Path | str) -> AsyncIterator[FactStore]:
+    async with await FactStore.open(db_target) as opened:
         yield opened
 
 

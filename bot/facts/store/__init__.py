@@ -1,4 +1,5 @@
-"""The SQLite fact base: migrations, the ingest transaction and the queries of the commands.
+"""The fact base (an SQLite file or a PostgreSQL database): migrations, the ingest transaction
+and the queries of the commands.
 
 ``FactStore`` reads and writes (every write through ``FactStore.write()``, see ``transaction``);
 ``visibility`` is the SQL of what a server sees; ``document_writes``, ``reattach`` and ``quota``

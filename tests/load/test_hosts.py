@@ -101,7 +101,7 @@ async def burst(
     for n, (figure, action) in enumerate(zip(itertools.cycle(figures), actions, strict=False)):
         if n == BURST:
             break
-        options = {"fact": figure, "reason": f"burst {n}"}
+        options = {"figure": figure, "reason": f"burst {n}"}
         handles.append(await standin.invoke(action, options, user=OWNER, guild_id=guild.id))
     return handles
 
@@ -180,11 +180,11 @@ async def check_hosts(
     assert "613" in await ask(standin, "casualties", one, metric="killed")
 
     # a moderator's decision through host 0 is stored for its server, not for host 1's
-    hidden = await ask(standin, "admin hide", zero, fact=figures[0], reason="duplicate")
+    hidden = await ask(standin, "admin hide", zero, figure=figures[0], reason="duplicate")
     assert "is now hidden" in hidden
     assert figures[0] not in await ask(standin, "casualties", zero)
     assert figures[0] in await ask(standin, "casualties", one)
-    assert "is shown again" in await ask(standin, "admin unhide", zero, fact=figures[0])
+    assert "is shown again" in await ask(standin, "admin unhide", zero, figure=figures[0])
     async with await FactStore.open(url) as store:
         [(version,)] = await store.read("SELECT version FROM store_version", ())
 

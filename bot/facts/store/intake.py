@@ -381,8 +381,7 @@ class ReviewQueue:
             inserted = await tx.fetchone(
                 "INSERT INTO intake_queue (guild_id, feed_id, doc_key, url, norm_url,"
                 " title, publisher, published, meta, warnings, text, digest, figures, queued_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT DO NOTHING RETURNING id",
+                f" VALUES ({', '.join('?' * 14)}) ON CONFLICT DO NOTHING RETURNING id",
                 (
                     guild_id,
                     feed_id,

@@ -3,13 +3,16 @@ the moderation stores, and the corrected value as the reply shows it."""
 
 from __future__ import annotations
 
-from bot.facts.model import DateSpan, Figure, Metric, Qualifier
-from bot.facts.store.overlays import ModerationError
+from bot.facts.model import DateSpan, Figure, Metric, Period, Qualifier
+from bot.facts.rates import period_of_text
+from bot.facts.store.overlays import CorrectionValue, ModerationError
 from bot.lookup.names import resolve_metric
 from bot.periods import period_span
 from bot.render import text
 
 _NONE_WORDS = {"none", "null", "unattributed", "undated", "-"}
+#: A period corrected to one of these: the figure is a cumulative total.
+_TOTAL_WORDS = _NONE_WORDS | {"total", "cumulative"}
 _QUALIFIER_WORDS = {
     "exact": Qualifier.EXACT,
     "at least": Qualifier.AT_LEAST,
@@ -24,7 +27,7 @@ _QUALIFIER_WORDS = {
 MAX_DIGITS = 9
 
 
-def correction_value(field: str, raw: str) -> str | int | DateSpan | None:
+def correction_value(field: str, raw: str) -> CorrectionValue:
     """A moderator's typed value for ``field``, checked; ModerationError says what is accepted."""
     value = " ".join(raw.split())
     if not value:
@@ -51,7 +54,19 @@ def correction_value(field: str, raw: str) -> str | int | DateSpan | None:
         return None if value.lower() in _NONE_WORDS else value[:100]
     if field == "date":
         return None if value.lower() in _NONE_WORDS else _date_span(value)
+    if field == "period":
+        return None if value.lower() in _TOTAL_WORDS else _period(value)
     raise ModerationError(f"{field!r} cannot be corrected.")
+
+
+def _period(value: str) -> Period:
+    period = period_of_text(value)
+    if period is None:
+        raise ModerationError(
+            "period must be like per day, a month, daily or in the last 60 days"
+            " (or none: a total)."
+        )
+    return period
 
 
 def _date_span(value: str) -> DateSpan:
@@ -71,4 +86,6 @@ def correction_shown(figure: Figure, field: str) -> str:
         return text.span(figure.date)
     if field == "source":
         return text.source_name(figure.source)
+    if field == "period":
+        return figure.period.text if figure.period else "none (a cumulative total)"
     return str(getattr(figure, field))

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.facts.dates import DateMention
-from bot.facts.model import Metric
+from bot.facts.model import Metric, Period, Voice
 from bot.facts.numbers import Quantity
 
 
@@ -25,6 +25,8 @@ class Claim:
     source: str | None
     date: DateMention | None
     additional: bool
+    voice: Voice | None = None  # how ``source`` was found; None exactly when it is None
+    period: Period | None = None  # None for a cumulative total
 
 
 @dataclass(frozen=True, slots=True)

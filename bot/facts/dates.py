@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import TypeVar
 
-from bot.facts.model import DateSpan, Precision
+from bot.facts.model import PUBLICATION_DATE_TEXT, DateSpan, Precision
 from bot.facts.vocabulary.build import alternation
 from bot.facts.vocabulary.calendar import (
     AGO_COUNTS,
@@ -54,7 +54,7 @@ class Anchor:
     precision: Precision
     inferred: bool
 
-    def as_span(self, text: str = "publication date") -> DateSpan:
+    def as_span(self, text: str = PUBLICATION_DATE_TEXT) -> DateSpan:
         start, end = _period(self.day, self.precision)
         return DateSpan(text, start, end, self.precision, self.inferred)
 

@@ -27,7 +27,8 @@ ExportFormat = Literal["json", "csv"]
 CSV_FIELDS = (
     "id", "document", "metric", "subject", "low", "high", "qualifier", "additional", "source",
     "date_text", "date_start", "date_end", "date_precision", "date_inferred", "quote",
-    "span_start", "span_end", "status",
+    "span_start", "span_end", "status", "period_text", "period_kind", "period_unit",
+    "period_count",
 )
 #: The extra column of a server's export: the corrected fields' extracted values, as JSON.
 ORIGINAL_FIELD = "original"
@@ -44,8 +45,10 @@ def csv_cell(value: Any) -> str:
 
 def _figure_row(figure: Mapping[str, Any]) -> dict[str, Any]:
     when = figure["date"] or {}
-    row = {key: value for key, value in figure.items() if key not in ("date", "span")}
+    period = figure.get("period") or {}
+    row = {key: value for key, value in figure.items() if key not in ("date", "span", "period")}
     row |= {f"date_{k}": when.get(k) for k in ("text", "start", "end", "precision", "inferred")}
+    row |= {f"period_{k}": period.get(k) for k in ("text", "kind", "unit", "count")}
     row["span_start"], row["span_end"] = figure["span"]
     return row
 

@@ -9,11 +9,9 @@ sentence once per number (``tests/facts/test_growth.py``).
 
 from __future__ import annotations
 
-import calendar
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
 from functools import lru_cache
 
 from bot.config import DEFAULT_SUBJECTS
@@ -21,7 +19,7 @@ from bot.facts.claim import Claim, Context
 from bot.facts.claims import ClaimReader
 from bot.facts.dates import Anchor, dates_of_sentences
 from bot.facts.events import events_in_sentence
-from bot.facts.model import DateSpan, Document, Event, Extraction, Figure, Precision, short_id
+from bot.facts.model import DateSpan, Document, Event, Extraction, Figure, short_id
 from bot.facts.numbers import find_quantities, lower_words, may_hold_quantity
 from bot.facts.sentences import Sentence, split_sentences
 from bot.facts.speakers import count_speaker_turns
@@ -84,18 +82,10 @@ def _figure(key: str, sentence: Sentence, claim: Claim, seen_ids: Counter[str]) 
         date=claim.date.span if claim.date else None,
         quote=sentence.text,
         span=(sentence.start, sentence.end),
+        period=claim.period,
+        voice=claim.voice if claim.source else None,
     )
 
 
 def _publication_span(anchor: Anchor | None) -> DateSpan | None:
-    if anchor is None:
-        return None
-    day = anchor.day
-    if anchor.precision is Precision.DAY:
-        start = end = day
-    elif anchor.precision is Precision.MONTH:
-        start = day.replace(day=1)
-        end = day.replace(day=calendar.monthrange(day.year, day.month)[1])
-    else:
-        start, end = date(day.year, 1, 1), date(day.year, 12, 31)
-    return DateSpan("publication date", start, end, anchor.precision, anchor.inferred)
+    return anchor.as_span() if anchor is not None else None

@@ -53,6 +53,31 @@ class Precision(StrEnum):
     YEAR = "year"
 
 
+class PeriodKind(StrEnum):
+    RATE = "rate"  # "1,500 a day", "30,000 per month": a count per unit
+    WINDOW = "window"  # "in the last 60 days", "this year alone": a count over a window
+
+
+class PeriodUnit(StrEnum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class Voice(StrEnum):
+    """How a figure's claimant was found, so that answers tell a cited claimant from the
+    document speaking for itself."""
+
+    CITED = "cited"  # named in the sentence, or referred to from it ("he", "the agency")
+    SPEAKER = "speaker"  # a transcript or debate speaker's own words (the current label)
+    DOCUMENT = "document"  # the document's own voice: title, front matter, else the publisher
+
+
+#: The ``text`` of an "as of" date taken from the document's publication date.
+PUBLICATION_DATE_TEXT = "publication date"
+
+
 @dataclass(frozen=True, slots=True)
 class DateSpan:
     """A period a figure or event refers to, at the precision the text gives."""
@@ -62,6 +87,11 @@ class DateSpan:
     end: date
     precision: Precision
     inferred: bool = False
+
+    @property
+    def from_publication(self) -> bool:
+        """Whether this is the document's publication date standing in as an "as of" date."""
+        return self.text == PUBLICATION_DATE_TEXT
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -80,6 +110,34 @@ class DateSpan:
             end=date.fromisoformat(data["end"]),
             precision=Precision(data["precision"]),
             inferred=bool(data["inferred"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """The unit of time a rate counts per, or the window a count covers; a figure without one
+    is a cumulative total. Rates are never ranged or compared with totals."""
+
+    text: str  # as written: "a day", "per month", "in the last 60 days"
+    kind: PeriodKind
+    unit: PeriodUnit
+    count: int = 1  # "in the last 60 days": unit DAY, count 60; "a day": DAY, 1
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "kind": self.kind.value,
+            "unit": self.unit.value,
+            "count": self.count,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Period:
+        return cls(
+            text=str(data["text"]),
+            kind=PeriodKind(data["kind"]),
+            unit=PeriodUnit(data["unit"]),
+            count=int(data["count"]),
         )
 
 
@@ -133,8 +191,11 @@ class Figure:
     quote: str
     span: tuple[int, int]
     status: Status = Status.AUTO
+    period: Period | None = None  # None for a cumulative total
+    voice: Voice | None = None  # None exactly when ``source`` is None
 
     def to_json(self) -> dict[str, Any]:
+        """The export record; ``voice`` is not one of its keys (answers show it)."""
         return {
             "id": self.id,
             "document": self.document,
@@ -149,6 +210,7 @@ class Figure:
             "quote": self.quote,
             "span": [self.span[0], self.span[1]],
             "status": self.status.value,
+            "period": self.period.to_json() if self.period else None,
         }
 
 

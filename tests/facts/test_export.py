@@ -76,3 +76,14 @@ def test_the_cli_csv_export_defuses_hostile_text(tmp_path: Path) -> None:
     assert killed["additional"] == "false"
     for row in rows:
         assert not any(cell.startswith(FORMULA_STARTS) for cell in row.values()), row
+
+
+def test_a_rate_has_its_period_in_the_csv_and_a_total_has_none() -> None:
+    rate = figure(id="rate0001", period={"text": "a day", "kind": "rate", "unit": "day",
+                                         "count": 1})  # fmt: skip
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(figures_csv([figure(), rate])))}
+    assert (rows["rate0001"]["period_text"], rows["rate0001"]["period_kind"]) == ("a day", "rate")
+    assert (rows["rate0001"]["period_unit"], rows["rate0001"]["period_count"]) == ("day", "1")
+    assert [rows["abcd1234"][f"period_{k}"] for k in ("text", "kind", "unit", "count")] == [
+        "", "", "", ""
+    ]

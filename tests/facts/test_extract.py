@@ -36,6 +36,7 @@ def _check(text: str) -> Extraction:
         start, end = figure.span
         assert document.text[start:end] == figure.quote
         assert 0 < figure.low <= figure.high
+        assert (figure.voice is None) == (figure.source is None)
         if figure.date is not None:
             assert figure.date.start <= figure.date.end
     for event in extraction.events:

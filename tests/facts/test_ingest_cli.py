@@ -35,6 +35,7 @@ FIGURE_KEYS = {
     "quote",
     "span",
     "status",
+    "period",  # null for a cumulative total
 }
 
 
@@ -137,14 +138,20 @@ def test_changed_file_is_replaced_and_keeps_unchanged_figure_ids(tmp_path: Path)
     assert all(after[i]["span"] != before[i]["span"] for i in after)
 
 
-def test_export_csv_has_one_row_per_figure_with_the_date_flattened(tmp_path: Path) -> None:
+def test_export_csv_has_one_row_per_figure_with_date_and_period_flattened(
+    tmp_path: Path,
+) -> None:
     assert run_cli(tmp_path, "ingest", str(SEED)).returncode == 0
     figures = export_json(tmp_path)["figures"]
     done = run_cli(tmp_path, "export", "--format", "csv")
     assert done.returncode == 0, done.stderr
     rows = list(csv.DictReader(io.StringIO(done.stdout)))
     assert len(rows) == len(figures)
-    expected_columns = (FIGURE_KEYS - {"date", "span"}) | {
+    expected_columns = (FIGURE_KEYS - {"date", "span", "period"}) | {
+        "period_text",
+        "period_kind",
+        "period_unit",
+        "period_count",
         "date_text",
         "date_start",
         "date_end",

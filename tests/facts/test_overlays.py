@@ -8,12 +8,13 @@ from datetime import date
 
 import pytest
 
+from bot.admin.corrections import correction_shown, correction_value
 from bot.client import seed_extractor
 from bot.config import Settings
 from bot.facts.documents import parse_document
 from bot.facts.extract import extract
 from bot.facts.ingest import sync_folder
-from bot.facts.model import DateSpan, Precision, Status
+from bot.facts.model import DateSpan, Period, PeriodKind, PeriodUnit, Precision, Status, Voice
 from bot.facts.store import FactStore
 from bot.facts.store.database import open_database
 from bot.facts.store.migrate import bundled_migrations
@@ -196,3 +197,49 @@ async def test_migration_0005_keeps_decisions_and_drops_only_inverted_ranges(db_
             (),
         )
         assert "overlays_figure" in {row["name"] for row in indexes}
+
+
+async def test_a_period_is_corrected_for_one_guild_and_audited(tmp_path, db_target):
+    store, _ = await seeded(tmp_path, db_target)
+    async with store:
+        mod = Moderation(store)
+        figure = (await store.figures(None))[0]
+        assert figure.period is None
+        daily = correction_value("period", "per day")
+        corrected = await mod.correct(A, figure.id, "period", daily, actor_id=ACTOR, reason="r")
+        assert corrected.status is Status.CORRECTED
+        assert corrected.period == Period("per day", PeriodKind.RATE, PeriodUnit.DAY)
+        assert correction_shown(corrected, "period") == "per day"
+        assert (await store.figure(B, figure.id)).period is None
+        assert (await mod.original(A, figure.id)).period is None
+        [entry] = await mod.audit_log(A, limit=5)
+        assert entry.action == "correct period" and entry.before["period"] is None
+        assert entry.after["period"] == {"text": "per day", "kind": "rate", "unit": "day",
+                                         "count": 1}  # fmt: skip
+        [change] = await mod.corrections(A)
+        assert set(change["fields"]) == {"period"}
+        total = await mod.correct(
+            A, figure.id, "period", correction_value("period", "none"), actor_id=ACTOR,
+            reason="a total after all",
+        )  # fmt: skip
+        assert total.period is None
+        with pytest.raises(ModerationError, match="period must be like"):
+            correction_value("period", "per fortnight")
+
+
+async def test_a_corrected_claimant_has_a_voice_and_none_has_none(tmp_path, db_target):
+    store, _ = await seeded(tmp_path, db_target)
+    async with store:
+        mod = Moderation(store)
+        cited = next(f for f in await store.figures(None) if f.source is not None)
+        assert cited.voice is Voice.CITED
+        cleared = await mod.correct(A, cited.id, "source", None, actor_id=ACTOR, reason="r")
+        assert (cleared.source, cleared.voice) == (None, None)
+        named = await mod.correct(A, cited.id, "source", "NIS", actor_id=ACTOR, reason="r")
+        assert (named.source, named.voice) == ("NIS", Voice.CITED)
+        assert (await store.figure(B, cited.id)).voice is Voice.CITED
+        other = next(f for f in await store.figures(None) if f.id != cited.id)
+        async with store.write() as tx:  # stored before figures had a voice
+            await tx.execute("UPDATE figures SET voice = NULL WHERE id = ?", (other.id,))
+        added = await mod.correct(A, other.id, "source", "HUR", actor_id=ACTOR, reason="r")
+        assert (added.source, added.voice) == ("HUR", Voice.CITED)

@@ -18,8 +18,12 @@ from bot.facts.model import (
     Extraction,
     Figure,
     Metric,
+    Period,
+    PeriodKind,
+    PeriodUnit,
     Precision,
     Qualifier,
+    Voice,
     short_id,
 )
 from bot.facts.store import FactStore, InvalidExtractionError, OwnershipError
@@ -378,3 +382,41 @@ async def test_pragma_refuses_anything_but_a_name(tmp_path: Path) -> None:
     async with await FactStore.open(tmp_path / "facts.sqlite3") as store:
         with pytest.raises(ValueError):
             await store.pragma("journal_mode = DELETE")
+
+
+async def test_a_rate_and_the_voice_of_its_claimant_survive_the_store(store: FactStore) -> None:
+    sentences = [*SENTENCES, "Russia now loses about 1,500 soldiers a day, the minister said."]
+    extraction = make_extraction("a.txt", sentences)
+    text = extraction.document.text
+    rate = make_figure(
+        "a.txt", text, sentences[-1], metric=Metric.CASUALTIES, subject="Russia", low=1500,
+        high=1500, qualifier=Qualifier.ABOUT, source="minister", voice=Voice.CITED, date=None,
+        period=Period("a day", PeriodKind.RATE, PeriodUnit.DAY),
+    )  # fmt: skip
+    window = replace(
+        rate, id=short_id("a.txt", "window"), low=70_000, high=70_000, source="Ben Wallace",
+        voice=Voice.SPEAKER,
+        period=Period("in the last 60 days", PeriodKind.WINDOW, PeriodUnit.DAY, 60),
+    )  # fmt: skip
+    extraction = replace(extraction, figures=(*extraction.figures, rate, window))
+    await store.ingest(extraction)
+    stored = {f.id: f for f in await store.figures(None, document="a.txt")}
+    assert stored[rate.id] == rate and stored[window.id] == window
+    assert stored[rate.id].voice is Voice.CITED and stored[window.id].period == window.period
+    totals = [f for f in stored.values() if f.id not in (rate.id, window.id)]
+    assert all(f.period is None for f in totals)
+    exported = {f["id"]: f for f in (await store.export(None))["figures"]}
+    assert exported[window.id]["period"] == {
+        "text": "in the last 60 days", "kind": "window", "unit": "day", "count": 60
+    }
+    assert "voice" not in exported[rate.id]
+    assert all(exported[f.id]["period"] is None for f in totals)
+
+
+async def test_the_period_columns_refuse_what_no_period_is(store: FactStore) -> None:
+    await store.ingest(make_extraction("a.txt", SENTENCES))
+    for column, value in (("period_kind", "hourly"), ("period_unit", "fortnight"),
+                          ("voice", "rumour"), ("period_count", 0)):  # fmt: skip
+        with pytest.raises(store.dialect.integrity_errors, match=r"CHECK|check constraint"):
+            async with store.write() as tx:
+                await tx.execute(f"UPDATE figures SET {column} = ?", (value,))

@@ -26,6 +26,7 @@ from bot.facts.vocabulary import (
     not_counts,
     numbers,
     personnel,
+    rates,
     speakers,
 )
 from bot.facts.vocabulary.build import words
@@ -138,7 +139,7 @@ def test_every_month_and_weekday_is_numbered_once() -> None:
 REGEX_LISTS = {
     "metrics.METRIC_CUES": [p for _, p in metrics.METRIC_CUES],
     "not_counts.AGE_WORDS": list(not_counts.AGE_WORDS),
-    "not_counts.RATE_WORDS": list(not_counts.RATE_WORDS),
+    "rates.RATE_WORDS": list(rates.RATE_WORDS),
     "calendar.COUNTED_AFTER_NUMBER": list(calendar.COUNTED_AFTER_NUMBER),
     "numbers.VAGUE_AMOUNTS": [p for p, _, _ in numbers.VAGUE_AMOUNTS],
     "claimants.CLAIMANT_PATTERNS": [

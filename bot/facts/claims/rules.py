@@ -26,20 +26,15 @@ from bot.facts.claims.metrics import metric_from_context
 from bot.facts.claims.nouns import Noun, counted_noun
 from bot.facts.claims.sentence import SentenceFacts
 from bot.facts.claims.subjects import ForceRoles, subject_of
-from bot.facts.model import Metric
+from bot.facts.model import Metric, Voice
 from bot.facts.numbers import Quantity
 from bot.facts.vocabulary.approximators import HEDGES
 from bot.facts.vocabulary.build import alternation
 from bot.facts.vocabulary.connectives import CLAUSE_CONNECTIVES, TROOP_COUNT_NOUNS
 from bot.facts.vocabulary.metrics import MEETING_VERBS, RELEASE_VERBS
-from bot.facts.vocabulary.not_counts import (
-    HYPOTHETICAL_ACTIONS,
-    MODALS,
-    RATE_ADVERBS,
-    RATE_PERIODS,
-    RATE_WORDS,
-)
+from bot.facts.vocabulary.not_counts import HYPOTHETICAL_ACTIONS, MODALS
 from bot.facts.vocabulary.personnel import ADDITION_LEADS, ADDITION_TAILS, FORCE_SIZE_LEADS
+from bot.facts.vocabulary.rates import RATE_ADVERBS, RATE_WORDS, UNIT_WORDS
 
 
 class Reading:
@@ -108,13 +103,15 @@ def read_quantity(r: Reading) -> Claim | None:
     if subject is None or subject not in r.facts.subjects:
         return None
     assert r.metric is not None
+    source, voice = _source(r)
     return Claim(
         quantity=r.q,
         metric=r.metric,
         subject=subject,
-        source=_source(r),
+        source=source,
         date=r.facts.nearest_date(r.q),
         additional=_is_additional(r.sentence, r.q),
+        voice=voice,
     )
 
 
@@ -131,7 +128,7 @@ _HYPOTHETICAL_RE = re.compile(
 )
 _HYPOTHETICAL_ACTIONS = frozenset(HYPOTHETICAL_ACTIONS)
 _RATE_AFTER_RE = re.compile(
-    rf"\s+(?:a|per|each|every)\s+(?:{alternation(RATE_PERIODS)})\b"
+    rf"\s+(?:a|per|each|every)\s+(?:{alternation(UNIT_WORDS)})\b"
     rf"|\s+(?:{alternation(RATE_ADVERBS)})\b",
     re.IGNORECASE,
 )
@@ -357,19 +354,20 @@ _CLAUSE_WORD_RE = re.compile(
 )
 
 
-def _source(r: Reading) -> str | None:
+def _source(r: Reading) -> tuple[str | None, Voice | None]:
     """The claimant named before the number, else after it, else the one of the claim it
-    continues, else the speaker."""
+    continues, else the speaker; with how it was found."""
     left = r.facts.claimant_left_of(r.q.start)
     if left is not None:
-        return left.name
+        return left.name, Voice.CITED
     right = r.facts.claimant_right_of(r.q.end)
     if right is not None:
-        return right.name
+        return right.name, Voice.CITED
     continued = r.previous is not None and (r.inherited or r.facts.continues_earlier)
     if continued and r.previous is not None:
-        return r.previous.source
-    return r.facts.context.speaker
+        return r.previous.source, r.previous.voice
+    speaker = r.facts.context.speaker
+    return speaker, Voice.SPEAKER if speaker else None
 
 
 def _is_additional(sentence: str, q: Quantity) -> bool:

@@ -30,7 +30,10 @@ _UPDATE_DOCUMENT = (
     " digest = ?, text = ?, words = ?, ingested_at = ?, updated_at = ?, origin = ?, bytes = ?"
     " WHERE key = ?"
 )
-_INSERT_FIGURE = f"INSERT INTO figures ({FIGURE_COLUMNS}) VALUES ({', '.join('?' * 18)})"
+_INSERT_FIGURE = (
+    f"INSERT INTO figures ({FIGURE_COLUMNS})"
+    f" VALUES ({', '.join('?' * len(FIGURE_COLUMNS.split(',')))})"
+)
 _INSERT_EVENT = f"INSERT INTO events ({EVENT_COLUMNS}) VALUES ({', '.join('?' * 12)})"
 
 _ORIGIN_WORDS = {

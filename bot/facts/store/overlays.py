@@ -11,15 +11,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from bot.facts.model import DateSpan, Extraction, Figure, Qualifier, Status
+from bot.facts.model import DateSpan, Extraction, Figure, Period, Qualifier, Status
 from bot.facts.store import audit
 from bot.facts.store.audit import AuditEntry
 from bot.facts.store.fact_store import FactStore, IngestHook
 from bot.facts.store.rows import (
+    PERIOD_COLUMNS,
     DocumentInfo,
     IngestResult,
     date_columns,
     figure_from_row,
+    period_columns,
     utc_now,
 )
 from bot.facts.store.transaction import Transaction
@@ -33,7 +35,12 @@ __all__ = [
     "correction_values",
 ]
 
-CORRECTABLE_FIELDS = ("metric", "low", "high", "qualifier", "subject", "source", "date")
+#: What a correction sets a field to (see :meth:`Moderation.correct`).
+CorrectionValue = str | int | DateSpan | Period | None
+
+CORRECTABLE_FIELDS = (
+    "metric", "low", "high", "qualifier", "subject", "source", "date", "period",
+)
 
 
 class ModerationError(Exception):
@@ -50,6 +57,7 @@ def correction_values(figure: Figure) -> dict[str, Any]:
         "subject": figure.subject,
         "source": figure.source,
         "date": figure.date.to_json() if figure.date else None,
+        "period": figure.period.to_json() if figure.period else None,
     }
 
 
@@ -211,13 +219,14 @@ class Moderation:
         guild_id: int,
         figure_id: str,
         field: str,
-        value: str | int | DateSpan | None,
+        value: CorrectionValue,
         *,
         actor_id: int,
         reason: str,
     ) -> Figure:
         """Set one field of the figure as ``guild_id`` sees it (``value`` already validated:
-        an int for low/high, a DateSpan or None for date, a str or None for source). A point
+        an int for low/high, a DateSpan or None for date, a Period or None for period (None:
+        a cumulative total), a str or None for source). A point
         value stays a point: correcting its low or high sets both. Low and high are checked
         against the figure as it is inside the write, and both are stored together, so that
         two corrections at once can never leave the low above the high."""
@@ -352,7 +361,7 @@ def _said(action: str) -> str:
     )
 
 
-def _correction_columns(field: str, value: str | int | DateSpan | None) -> dict[str, Any]:
+def _correction_columns(field: str, value: CorrectionValue) -> dict[str, Any]:
     if field in ("low", "high"):
         if not isinstance(value, int) or value < 0:
             raise ModerationError(f"{field} must be a whole number of people.")
@@ -362,7 +371,7 @@ def _correction_columns(field: str, value: str | int | DateSpan | None) -> dict[
             raise ModerationError(f"{field} needs a value.")
         return {field: value}
     if field == "source":
-        if isinstance(value, DateSpan | int):
+        if not isinstance(value, str | None):
             raise ModerationError("source must be a name, or none.")
         return {"source_set": 1, "source": value}
     if field == "date":
@@ -370,5 +379,9 @@ def _correction_columns(field: str, value: str | int | DateSpan | None) -> dict[
             raise ModerationError("date must be a date, or none.")
         keys = ("date_text", "date_start", "date_end", "date_precision", "date_inferred")
         return {"date_set": 1, **dict(zip(keys, date_columns(value), strict=True))}
+    if field == "period":
+        if value is not None and not isinstance(value, Period):
+            raise ModerationError("period must be a rate or a window, or none.")
+        return {"period_set": 1, **dict(zip(PERIOD_COLUMNS, period_columns(value), strict=True))}
     fields = ", ".join(CORRECTABLE_FIELDS)
     raise ModerationError(f"{field!r} cannot be corrected; fields: {fields}.")

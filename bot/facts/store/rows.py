@@ -7,7 +7,19 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
-from bot.facts.model import DateSpan, Event, Extraction, Figure, Metric, Precision, Qualifier
+from bot.facts.model import (
+    DateSpan,
+    Event,
+    Extraction,
+    Figure,
+    Metric,
+    Period,
+    PeriodKind,
+    PeriodUnit,
+    Precision,
+    Qualifier,
+    Voice,
+)
 from bot.facts.store.dialect import Row
 
 IngestStatus = Literal["added", "replaced", "unchanged"]
@@ -17,7 +29,8 @@ Origin = Literal["seeds", "cli", "upload"]
 
 FIGURE_COLUMNS = (
     "id, document, position, metric, subject, low, high, qualifier, additional, source, "
-    "date_text, date_start, date_end, date_precision, date_inferred, quote, span_start, span_end"
+    "date_text, date_start, date_end, date_precision, date_inferred, quote, span_start, span_end, "
+    "period_text, period_kind, period_unit, period_count, voice"
 )
 EVENT_COLUMNS = (
     "id, document, position, date_text, date_start, date_end, date_precision, date_inferred, "
@@ -30,6 +43,9 @@ DOCUMENT_COLUMNS = (
 )
 
 DateColumns = tuple[str | None, str | None, str | None, str | None, int | None]
+PeriodColumns = tuple[str | None, str | None, str | None, int | None]
+#: The period's columns, on figures and on overlays alike.
+PERIOD_COLUMNS = ("period_text", "period_kind", "period_unit", "period_count")
 
 
 def utc_now() -> str:
@@ -141,6 +157,20 @@ def date_from(
     )
 
 
+def period_columns(period: Period | None) -> PeriodColumns:
+    if period is None:
+        return (None, None, None, None)
+    return (period.text, period.kind.value, period.unit.value, period.count)
+
+
+def period_from(
+    text: str | None, kind: str | None, unit: str | None, count: int | None
+) -> Period | None:
+    if text is None or kind is None or unit is None:
+        return None
+    return Period(text, PeriodKind(kind), PeriodUnit(unit), int(count or 1))
+
+
 def document_params(
     extraction: Extraction,
     guild_id: int | None,
@@ -184,6 +214,8 @@ def figure_params(figure: Figure, position: int) -> tuple[Any, ...]:
         figure.quote,
         figure.span[0],
         figure.span[1],
+        *period_columns(figure.period),
+        figure.voice.value if figure.voice else None,
     )
 
 
@@ -220,6 +252,10 @@ def figure_from_row(row: Row) -> Figure:
         ),
         quote=row["quote"],
         span=(row["span_start"], row["span_end"]),
+        period=period_from(
+            row["period_text"], row["period_kind"], row["period_unit"], row["period_count"]
+        ),
+        voice=Voice(row["voice"]) if row["voice"] else None,
     )
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from bot.facts.model import Figure, Metric, Status
 from bot.facts.store.dialect import Dialect, Row
-from bot.facts.store.rows import figure_from_row
+from bot.facts.store.rows import PERIOD_COLUMNS, figure_from_row
 
 #: Documents (alias ``d``) the guild ``:guild`` sees: the shared ones and its own.
 VISIBLE = "(d.guild_id IS NULL OR d.guild_id = :guild)"
@@ -28,7 +28,7 @@ Fetch = Callable[[str, dict[str, Any]], Awaitable[list[Row]]]
 
 _CORRECTED = (
     "(o.metric IS NOT NULL OR o.low IS NOT NULL OR o.high IS NOT NULL OR o.qualifier IS NOT NULL"
-    " OR o.subject IS NOT NULL OR o.source_set = 1 OR o.date_set = 1)"
+    " OR o.subject IS NOT NULL OR o.source_set = 1 OR o.date_set = 1 OR o.period_set = 1)"
 )
 _STATUS = (
     "CASE WHEN o.hidden = 1 THEN 'hidden'"
@@ -53,6 +53,10 @@ _SEEN_COLUMNS = ", ".join(
         "f.quote",
         "f.span_start",
         "f.span_end",
+        *(f"CASE WHEN o.period_set = 1 THEN o.{c} ELSE f.{c} END AS {c}" for c in PERIOD_COLUMNS),
+        # A corrected claimant keeps the way it was found; one a moderator adds is cited.
+        "CASE WHEN o.source_set = 1 THEN CASE WHEN o.source IS NULL THEN NULL"
+        " ELSE COALESCE(f.voice, 'cited') END ELSE f.voice END AS voice",
         f"{_STATUS} AS status",
     ]
 )

@@ -41,10 +41,6 @@ AGE_PAIRS_BEFORE = frozenset({"who is", "who was"})
 CURRENCY_AND_LABEL_SIGNS = "$€£₩¥[#"
 # "the average age rose from 31 to 35".
 AGE_WORDS = (r"ages?", r"aged", r"years?\s+old", r"year-olds?")
-# "1,000 men a day", "the daily rate": a rate, not a total.
-RATE_PERIODS = words("day week month year")
-RATE_ADVERBS = words("daily monthly weekly")
-RATE_WORDS = (r"rate", r"average", r"averag\w+", r"per\s+day", r"daily")
 # "not 5,000", "rather than 5,000".
 NEGATIONS_BEFORE = ("not", "rather than", "instead of", "and not", "never")
 # "Moscow denied that 5,000 ...": the number is cited to be rejected.

@@ -1,0 +1,23 @@
+"""Rates and windows: the words that make a count one per unit of time ("1,500 a day") or one
+over a window ("in the last 60 days") rather than a cumulative total."""
+
+from __future__ import annotations
+
+from bot.facts.model import PeriodUnit
+
+# The units a rate counts per or a window spans, in the singular ("a day", "60 days").
+UNIT_WORDS: dict[str, PeriodUnit] = {
+    "day": PeriodUnit.DAY, "week": PeriodUnit.WEEK, "month": PeriodUnit.MONTH,
+    "year": PeriodUnit.YEAR,
+}  # fmt: skip
+# "1,000 men daily", "monthly losses".
+RATE_ADVERBS: dict[str, PeriodUnit] = {
+    "daily": PeriodUnit.DAY, "weekly": PeriodUnit.WEEK, "monthly": PeriodUnit.MONTH,
+}  # fmt: skip
+# Regular expressions: "the daily casualty rate", "an average of": the number is a rate.
+RATE_WORDS = (r"rate", r"average", r"averag\w+", r"per\s+day", r"daily")
+# What opens a window that ends now: "in the last 60 days", "over the past week".
+WINDOW_LEADS = (
+    "in the last", "in the past", "over the last", "over the past", "during the last",
+    "during the past", "within the last", "within the past", "the last", "the past",
+)  # fmt: skip

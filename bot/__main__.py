@@ -230,10 +230,20 @@ def _run_build(args: argparse.Namespace, settings: Settings) -> int:
 # -- the bot: Discord, or the local stand-in ----------------------------------------------------
 
 
+def _add_locale(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--locale",
+        default="en-US",
+        metavar="CODE",
+        help="the language of your local Discord client: en-US (default), uk, ko ...",
+    )
+
+
 def _configure_run(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--console", action="store_true", help="use the local console even when a token is set"
     )
+    _add_locale(parser)
 
 
 def _check_store(settings: Settings) -> None:
@@ -256,14 +266,14 @@ def _run_run(args: argparse.Namespace, settings: Settings) -> int:
         return run_bot(settings)
     from bot import console
 
-    return console.run_console(settings)
+    return console.run_console(settings, locale=args.locale)
 
 
 def _run_console(args: argparse.Namespace, settings: Settings) -> int:
     from bot import console
 
     _check_store(settings)
-    return console.run_console(settings)
+    return console.run_console(settings, locale=args.locale)
 
 
 def _configure_ask(parser: argparse.ArgumentParser) -> None:
@@ -271,12 +281,13 @@ def _configure_ask(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--json", action="store_true", help="print the exact bodies Discord would receive"
     )
+    _add_locale(parser)
 
 
 def _run_ask(args: argparse.Namespace, settings: Settings) -> int:
     from bot import console
 
-    return console.ask(settings, args.line, as_json=args.json)
+    return console.ask(settings, args.line, as_json=args.json, locale=args.locale)
 
 
 def _configure_commands(parser: argparse.ArgumentParser) -> None:
@@ -296,7 +307,7 @@ COMMANDS: dict[str, Command] = {
         _run_run,
     ),
     "console": Command(
-        "talk to the bot locally, through a Discord stand-in", lambda _: None, _run_console
+        "talk to the bot locally, through a Discord stand-in", _add_locale, _run_console
     ),
     "ask": Command("run one slash command locally and print the answer", _configure_ask, _run_ask),
     "commands": Command(

@@ -1,9 +1,10 @@
 """The local console and one-shot questions: the real bot code against the local Discord
-stand-in (bot/standin/), so no token is needed. Their user is a member with Manage Server in a
-stand-in server, so moderator commands work locally.
+stand-in (bot/standin/), so no token is needed. The console keeps its own server beside the fact
+base (bot/terminal/world.py), so what was decided there is still there at the next start; its
+people are a server manager (the default), a moderator, a plain member and the bot's operator.
 
-Only this module, the tests and the benchmarks import the stand-in: it points discord.py at
-127.0.0.1 while it runs. Running on Discord is bot/run.py.
+Only this module, bot/terminal/, the tests and the benchmarks import the stand-in: it points
+discord.py at 127.0.0.1 while it runs. Running on Discord is bot/run.py.
 """
 
 from __future__ import annotations
@@ -15,90 +16,71 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
+from typing import Any
 
 from bot.config import Settings
-from bot.logging_setup import configure_logging
+from bot.logging_setup import logs_in_file
 from bot.run import TOKEN_HINT
-from bot.standin import (
-    MANAGE_GUILD,
-    MEMBER_PERMISSIONS,
-    DiscordStandIn,
-    FakeGuild,
-    FakeUser,
-    OptionError,
-    Reply,
-    bot_on_standin,
-)
-from bot.standin.commandline import parse_command_line
-from bot.standin.forms import fill_in, pending_form
-from bot.standin.payloads import snowflake
-from bot.standin.text import Button, buttons, conversation_text
+from bot.standin import DiscordStandIn, OptionError, bot_on_standin
+from bot.standin.forms import ReadLine, fill_in, pending_form
+from bot.terminal.completion import Completions, complete, completion_for_question
+from bot.terminal.session import Answer, ConsoleSession
+from bot.terminal.world import PERSONAS, World, load_world, world_path
 
-CONSOLE_PERMISSIONS = MEMBER_PERMISSIONS | MANAGE_GUILD
 HISTORY_NAME = ".factbot_history"
-#: How long the console waits for an answer: a deferred one may download for up to 30 s and
-#: extract for up to FACTBOT_EXTRACTION_SECONDS.
-ANSWER_WAIT = 120.0
+FILES_FOLDER = "console-files"
+LOG_NAME = "console.log"
+PROMPT = "factbot> "
+QUIT_WORDS = ("quit", "exit", ":q")
+#: Seconds Tab completion waits for the bot's autocomplete.
+COMPLETION_SECONDS = 8.0
 
 
-def _console_settings(settings: Settings) -> Settings:
-    return dataclasses.replace(settings, sync="off", token=None)
+def console_folder(settings: Settings) -> Path:
+    """Where the console keeps its server, its log and the files the bot sends: the fact
+    base's folder."""
+    return settings.db_path.parent
 
 
-class _Session:
-    """One stand-in server, one console user, and the buttons last shown."""
+def log_file(settings: Settings) -> Path:
+    return console_folder(settings) / LOG_NAME
 
-    def __init__(self, standin: DiscordStandIn) -> None:
-        self.standin = standin
-        self.user = FakeUser(snowflake(), "console")
-        self.last_buttons: list[Button] = []
 
-    async def run_line(self, line: str) -> list[Reply]:
-        button = self._button(line)
-        if button is not None:
-            handle = await self.standin.click(
-                button.message_id,
-                button.custom_id,
-                user=self.user,
-                member_permissions=CONSOLE_PERMISSIONS,
-            )
-        else:
-            known = self.standin.commands_for(self.standin.guild.id)
-            typed = parse_command_line(line, known)
-            name = typed.path.split()[0]
-            if name not in {c["name"] for c in known}:
-                names = " ".join(sorted("/" + c["name"] for c in known))
-                raise OptionError(f"there is no /{name}; the commands are {names}")
-            handle = await self.standin.invoke(
-                typed.path, typed.options, user=self.user, member_permissions=CONSOLE_PERMISSIONS
-            )
-        return self._shown(await handle.responses(timeout=ANSWER_WAIT))
+def wait_seconds(settings: Settings) -> float:
+    """How long a line waits for the bot to finish: an upload may download for up to 30 s and
+    extract for the whole extraction budget before its preview is sent."""
+    return max(120.0, settings.extraction_seconds + 60.0)
 
-    def _shown(self, replies: list[Reply]) -> list[Reply]:
-        """``replies``, after noting the buttons they show (a typed label presses one)."""
-        shown = buttons(replies, self.standin.messages)
-        if shown:
-            self.last_buttons = shown
-        return replies
 
-    async def submit(self, form: Reply, values: dict[str, str]) -> list[Reply]:
-        """Sends a filled-in modal and returns the bot's answer to it."""
-        handle = await self.standin.submit_modal(
-            form, values, member_permissions=CONSOLE_PERMISSIONS
+def _console_settings(settings: Settings, world: World) -> Settings:
+    return dataclasses.replace(
+        settings, sync="off", token=None, owner_ids=settings.owner_ids | world.owner_ids
+    )
+
+
+@contextlib.asynccontextmanager
+async def local_discord(settings: Settings, *, locale: str = "en-US") -> AsyncIterator[
+    ConsoleSession
+]:
+    """The bot logged in to a local Discord holding the console's own server, and a session of
+    its default person there."""
+    folder = console_folder(settings)
+    world = load_world(folder)
+    if world.set_aside:
+        print(f"warning: {world.set_aside}", file=sys.stderr)
+    async with (
+        DiscordStandIn([world.guild], application_id=world.application_id) as standin,
+        bot_on_standin(_console_settings(settings, world), standin),
+    ):
+        yield ConsoleSession(
+            standin,
+            world,
+            files_dir=folder / FILES_FOLDER,
+            wait_seconds=wait_seconds(settings),
+            locale=locale,
         )
-        return self._shown(await handle.responses(timeout=ANSWER_WAIT))
-
-    def _button(self, line: str) -> Button | None:
-        text = line.strip()
-        for button in self.last_buttons:
-            if text == str(button.number) or text.lower() == button.label.lower():
-                return button
-        return None
-
-    def render(self, replies: Sequence[Reply]) -> str:
-        return conversation_text(replies, self.standin.messages)
 
 
 def _history_file() -> Path:
@@ -110,13 +92,38 @@ def _history_file() -> Path:
     )
 
 
-def run_console(settings: Settings) -> int:
-    """An interactive prompt: type slash commands, get the bot's answers as text."""
-    configure_logging("DEBUG" if settings.log_level == "DEBUG" else "WARNING")
-    return asyncio.run(_console(settings))
+def run_console(settings: Settings, *, locale: str = "en-US") -> int:
+    """An interactive prompt: type slash commands, get the bot's answers as text. Log lines go
+    to a file (one line at the start says which), never into the prompt."""
+    path = log_file(settings)
+    with logs_in_file(path, settings.log_level):
+        print(f"Log lines go to {path}.")
+        return asyncio.run(_console(settings, locale))
 
 
-async def _console(settings: Settings) -> int:
+def _introduction(session: ConsoleSession, settings: Settings) -> str:
+    folder = console_folder(settings)
+    names = sorted(c["name"] for c in session.commands)
+    people = ", ".join(p.name for p in PERSONAS)
+    return "\n".join(
+        (
+            f"FactBot console: a local stand-in for Discord, with your own server (kept in"
+            f" {world_path(folder)}).",
+            f"You are {session.persona}: {session.user.persona.about}. Your client speaks"
+            f" {session.locale}.",
+            "Commands: " + " ".join(f"/{n}" for n in names) + "   (/help explains each one)",
+            "Tab, or ` ?` at the end of a line, lists what may come next (options, choices).",
+            "Attach a file by its path: /admin ingest file:notes.txt. Files the bot sends are"
+            f" saved in {folder / FILES_FOLDER}.",
+            "Press a button by its label (next, confirm) or number. `:user NAME` acts as"
+            f" another person ({people}); `:locale uk|ko|en` changes your client's language;"
+            " quit ends.",
+            TOKEN_HINT if not settings.token else "(DISCORD_TOKEN is set: `run` starts the bot.)",
+        )
+    )
+
+
+async def _console(settings: Settings, locale: str) -> int:
     try:
         import readline
     except ImportError:  # pragma: no cover - platforms without readline
@@ -125,44 +132,22 @@ async def _console(settings: Settings) -> int:
     if readline is not None:
         with contextlib.suppress(OSError):
             readline.read_history_file(history)
-    guild = FakeGuild.make("Console Server", roles=("Moderators",))
-    async with (
-        DiscordStandIn([guild]) as standin,
-        bot_on_standin(_console_settings(settings), standin),
-    ):
-        session = _Session(standin)
-        names = sorted(c["name"] for c in standin.commands_for(guild.id))
-        print("FactBot console: you are a server manager in a local stand-in for Discord.")
-        print("Commands: " + " ".join(f"/{n}" for n in names))
-        print("Type e.g. /about, a button's number or label to press it, or quit.")
-        print(TOKEN_HINT if not settings.token else "(DISCORD_TOKEN is set: `run` starts the bot.)")
+    async with local_discord(settings, locale=locale) as session:
+        if readline is not None:
+            _TabCompletion(readline, session, asyncio.get_running_loop()).install()
+        print(_introduction(session, settings))
         while True:
+            for news in session.channel_news():
+                print(news)
             try:
-                line = await asyncio.to_thread(input, "factbot> ")
+                line = await asyncio.to_thread(input, PROMPT)
             except (EOFError, KeyboardInterrupt):
                 print()
                 break
-            if line.strip() in ("quit", "exit", ":q"):
+            if line.strip() in QUIT_WORDS:
                 break
-            if not line.strip():
-                continue
-            try:
-                replies = await session.run_line(line)
-                print(session.render(replies))
-                form = pending_form(replies)
-                if form is not None:
-                    values = await fill_in(form, _read_line)
-                    replies = await session.submit(form, values)
-                    print(session.render(replies))
-            except (OptionError, LookupError, ValueError) as exc:
-                print(f"! {exc}")
-                continue
-            except TimeoutError as exc:
-                print(f"! no answer: {exc}")
-                continue
-            for violation in standin.violations:
-                print(f"! Discord would have refused this: {violation.kind}: {violation.detail}")
-            standin.violations.clear()
+            if line.strip():
+                print(await respond(session, line, read_line=_read_line))
     if readline is not None:
         with contextlib.suppress(OSError):
             history.parent.mkdir(parents=True, exist_ok=True)
@@ -174,42 +159,171 @@ async def _read_line(prompt: str) -> str:
     return await asyncio.to_thread(input, prompt)
 
 
-def ask(settings: Settings, line: str, *, as_json: bool) -> int:
-    """Runs one typed command; prints the answer as text, or with ``as_json`` one line per
-    request the bot made (callback first), each the exact JSON body Discord would receive.
+def question(line: str) -> str | None:
+    """The line a `` ?`` at the end asks the choices for; None when the ``?`` belongs to what
+    was typed (a question in a search ends in one too)."""
+    text = line.rstrip()
+    if not text.endswith("?"):
+        return None
+    before = text[:-1]
+    if not before.strip() or before[-1:].isspace() or before.endswith(":"):
+        return before
+    if not any(c.isspace() for c in before.strip()):  # a command name cannot hold "?"
+        return before
+    return None
+
+
+async def respond(
+    session: ConsoleSession,
+    line: str,
+    *,
+    read_line: ReadLine | None = None,
+    show: Callable[[str], None] = print,
+) -> str:
+    """What the console prints for one typed line. When the bot answers with a form (a modal)
+    and ``read_line`` reads the person's input, the form is shown (``show``), filled in field
+    by field and sent, and the bot's answer to it is what is returned."""
+    text = line.strip()
+    try:
+        if text.startswith(":"):
+            return _meta(session, text)
+        asked = question(line)
+        if asked is not None:
+            _, found = await completion_for_question(session, asked)
+            return _choices_text(found)
+        answer = await session.run_line(line)
+        form = pending_form(answer.replies)
+        if form is not None and read_line is not None:
+            show(_shown(session, answer))
+            values = await fill_in(form, read_line)
+            answer = await session.submit(form, values)
+    except (OptionError, LookupError, ValueError) as exc:
+        return f"! {exc}"
+    except TimeoutError as exc:
+        return f"! no answer: {exc}"
+    return _shown(session, answer)
+
+
+def _shown(session: ConsoleSession, answer: Answer) -> str:
+    shown = session.render(answer)
+    for violation in session.standin.violations:
+        shown += f"\n! Discord would have refused this: {violation.kind}: {violation.detail}"
+    session.standin.violations.clear()
+    return shown
+
+
+def _meta(session: ConsoleSession, text: str) -> str:
+    word, _, rest = text[1:].partition(" ")
+    if word == "user":
+        if not rest.strip():
+            return "\n".join(
+                f"{'*' if p.name == session.persona else ' '} {p.name}: {p.about}" for p in PERSONAS
+            )
+        return session.switch_persona(rest)
+    if word == "locale":
+        if not rest.strip():
+            return f"Your client speaks {session.locale}."
+        return session.switch_locale(rest)
+    return f"! unknown console command :{word}; there are :user [NAME] and :locale [CODE]"
+
+
+def _choices_text(found: Completions) -> str:
+    if not found.choices:
+        return f"(nothing to choose: {found.note})" if found.note else "(no choices)"
+    return "\n".join(f"  {choice.label}" for choice in found.choices)
+
+
+class _TabCompletion:
+    """Readline's Tab: the text before the cursor is completed with :func:`complete` (run on the
+    event loop, which waits for input meanwhile); several choices are listed by their labels."""
+
+    def __init__(self, readline: Any, session: ConsoleSession, loop: asyncio.AbstractEventLoop):
+        self.readline = readline
+        self.session = session
+        self.loop = loop
+        self.matches: list[str] = []
+        self.labels: dict[str, str] = {}
+
+    def install(self) -> None:
+        self.readline.set_completer(self.complete)
+        self.readline.set_completer_delims("")
+        if "libedit" in (self.readline.__doc__ or ""):
+            self.readline.parse_and_bind("bind ^I rl_complete")
+        else:
+            self.readline.parse_and_bind("tab: complete")
+        hook: Callable[..., None] | None = getattr(
+            self.readline, "set_completion_display_matches_hook", None
+        )
+        if hook is not None:
+            hook(self.display)
+
+    def complete(self, text: str, state: int) -> str | None:
+        if state == 0:
+            line = self.readline.get_line_buffer()[: self.readline.get_endidx()]
+            future = asyncio.run_coroutine_threadsafe(complete(self.session, line), self.loop)
+            try:
+                found = future.result(timeout=COMPLETION_SECONDS)
+            except Exception:  # a failed completion must never break the prompt
+                logging.getLogger(__name__).warning("completion failed", exc_info=True)
+                found = None
+            self.matches = found.lines(line) if found else []
+            self.labels = {
+                full: choice.label
+                for full, choice in zip(self.matches, found.choices if found else [], strict=True)
+            }
+            if found and not found.choices and found.note:
+                print(f"\n  ({found.note})\n{PROMPT}{self.readline.get_line_buffer()}", end="")
+                sys.stdout.flush()
+        return self.matches[state] if state < len(self.matches) else None
+
+    def display(self, substitution: str, matches: list[str], longest: int) -> None:
+        print()
+        for match in matches:
+            print(f"  {self.labels.get(match, match)}")
+        print(f"{PROMPT}{self.readline.get_line_buffer()}", end="")
+        sys.stdout.flush()
+
+
+def ask(settings: Settings, line: str, *, as_json: bool, locale: str = "en-US") -> int:
+    """Runs one typed command in the console's server; prints the answer as text (files the
+    bot sends are saved and their paths printed), or with ``as_json`` one line per request the
+    bot made (callback first), each the exact JSON body Discord would receive.
 
     Exit status: 0 answered, 1 the bot failed or broke a Discord rule, 2 the line is not a
     command the bot has.
     """
-    configure_logging("DEBUG" if settings.log_level == "DEBUG" else "WARNING")
-    return asyncio.run(_ask(settings, line, as_json))
+    path = log_file(settings)
+    with logs_in_file(path, settings.log_level):
+        return asyncio.run(_ask(settings, line, as_json, locale, path))
 
 
-async def _ask(settings: Settings, line: str, as_json: bool) -> int:
+async def _ask(settings: Settings, line: str, as_json: bool, locale: str, path: Path) -> int:
     recorder = _ErrorCounter()
     logging.getLogger().addHandler(recorder)
     try:
-        async with (
-            DiscordStandIn([FakeGuild.make("Console Server")]) as standin,
-            bot_on_standin(_console_settings(settings), standin),
-        ):
-            session = _Session(standin)
+        async with local_discord(settings, locale=locale) as session:
             try:
-                replies = await session.run_line(line)
+                answer = await session.run_line(line)
             except (OptionError, LookupError) as exc:
                 print(f"error: {exc}", file=sys.stderr)
                 return 2
             if as_json:
-                for reply in replies:
+                for reply in answer.replies:
                     print(json.dumps(reply.body, ensure_ascii=False))
+                for paths in answer.saved.values():
+                    for saved in paths:
+                        print(f"saved: {saved}", file=sys.stderr)
             else:
-                print(session.render(replies))
+                print(session.render(answer))
+            standin: DiscordStandIn = session.standin
             for violation in standin.violations:
                 print(
                     f"error: Discord would refuse: {violation.kind}: {violation.detail}",
                     file=sys.stderr,
                 )
-            return 1 if standin.violations or recorder.count else 0
+            if recorder.count:
+                print(f"error: the bot logged errors; see {path}", file=sys.stderr)
+            return 1 if standin.violations or recorder.count or answer.unfinished else 0
     finally:
         logging.getLogger().removeHandler(recorder)
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.standin.options import OptionError, find_command
+from bot.standin.options import OptionError, command_level, value_options
 from bot.standin.payloads import Json
 
 _OPTION_START = re.compile(r"(?:^|\s)([\w'-]+):")
@@ -24,14 +24,8 @@ class TypedCommand:
 
 
 def _option_names(commands: Sequence[Json], words: list[str]) -> set[str] | None:
-    level = find_command(commands, words[0]) if words else None
-    for word in words[1:]:
-        if level is None:
-            return None
-        level = next((o for o in level.get("options") or [] if o.get("name") == word), None)
-    if level is None:
-        return None
-    return {o["name"] for o in level.get("options") or [] if o.get("type") not in (1, 2)}
+    level = command_level(commands, " ".join(words))
+    return None if level is None else set(value_options(level))
 
 
 def parse_command_line(line: str, commands: Sequence[Json] = ()) -> TypedCommand:

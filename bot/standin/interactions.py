@@ -160,12 +160,14 @@ class InteractionsPart(GatewayPart):
         user: FakeUser | None = None,
         guild_id: int | None = None,
         member_permissions: int | discord.Permissions | None = None,
+        roles: Sequence[int] = (),
+        locale: str = "en-US",
         timeout: float = 5.0,
     ) -> list[Json]:
         """Sends what a user typed so far in option ``focused``; returns the bot's choices."""
         handle = await self.start_autocomplete(
             command, options, focused, user=user, guild_id=guild_id,
-            member_permissions=member_permissions,
+            member_permissions=member_permissions, roles=roles, locale=locale,
         )
         reply = await handle.callback(timeout)
         if reply.type != AUTOCOMPLETE_RESULT:
@@ -181,6 +183,8 @@ class InteractionsPart(GatewayPart):
         user: FakeUser | None = None,
         guild_id: int | None = None,
         member_permissions: int | discord.Permissions | None = None,
+        roles: Sequence[int] = (),
+        locale: str = "en-US",
     ) -> InteractionHandle:
         """Dispatches an autocomplete interaction without waiting for its answer."""
         where = self._where(guild_id, None, False)
@@ -188,7 +192,7 @@ class InteractionsPart(GatewayPart):
             self.commands_for(where[0]), command, options, focused=focused, cdn_base=self.url
         )
         payload = self._interaction(
-            AUTOCOMPLETE, data, where, user, member_permissions, (), "en-US"
+            AUTOCOMPLETE, data, where, user, member_permissions, roles, locale
         )
         return await self._dispatch(payload)
 
@@ -200,6 +204,8 @@ class InteractionsPart(GatewayPart):
         user: FakeUser | None = None,
         values: Sequence[str] | None = None,
         member_permissions: int | discord.Permissions | None = None,
+        roles: Sequence[int] = (),
+        locale: str = "en-US",
     ) -> InteractionHandle:
         """Presses the button (or picks ``values`` in the select) ``custom_id`` on a bot message."""
         message_id = message if isinstance(message, int) else message.message_id
@@ -217,7 +223,7 @@ class InteractionsPart(GatewayPart):
         guild_id = int(stored["guild_id"]) if stored.get("guild_id") else None
         where = self._where(guild_id, int(stored["channel_id"]), guild_id is None)
         payload = self._interaction(
-            MESSAGE_COMPONENT, data, where, user, member_permissions, (), "en-US"
+            MESSAGE_COMPONENT, data, where, user, member_permissions, roles, locale
         )
         payload["message"] = stored
         return await self._dispatch(payload)

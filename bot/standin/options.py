@@ -31,6 +31,26 @@ def find_command(commands: Sequence[Json], name: str) -> Json | None:
     return None
 
 
+def command_level(commands: Sequence[Json], path: str) -> Json | None:
+    """The registered command or subcommand ``path`` names ("admin hide"), or None."""
+    words = path.strip().lstrip("/").split()
+    level = find_command(commands, words[0]) if words else None
+    for word in words[1:]:
+        if level is None:
+            return None
+        level = _sub(level, word)
+    return level
+
+
+def value_options(level: Json | None) -> dict[str, Json]:
+    """The options of a command level that take values (not its subcommands), by name."""
+    return {
+        o["name"]: o
+        for o in (level or {}).get("options") or []
+        if o.get("type") not in (SUB_COMMAND, SUB_COMMAND_GROUP)
+    }
+
+
 def _sub(level: Json, name: str) -> Json | None:
     for option in level.get("options") or []:
         if option.get("name") == name and option.get("type") in (SUB_COMMAND, SUB_COMMAND_GROUP):
@@ -123,11 +143,7 @@ def _leaf_options(
 ) -> list[Json]:
     """The leaf's options; attachments and channels also go into ``resolved``, as Discord
     sends them (a channel option takes a FakeChannel, or an id when resolving is not needed)."""
-    schema = {
-        o["name"]: o
-        for o in (level or {}).get("options") or []
-        if o.get("type") not in (SUB_COMMAND, SUB_COMMAND_GROUP)
-    }
+    schema = value_options(level)
     if level is not None:
         if level.get("options") and len(schema) != len(level.get("options") or []):
             raise OptionError(f"/{path} needs a subcommand")

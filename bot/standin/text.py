@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -86,7 +86,8 @@ def form_text(reply: Reply) -> str:
     return "\n".join(lines)
 
 
-def reply_text(reply: Reply) -> str:
+def reply_text(reply: Reply, saved: Sequence[str] = ()) -> str:
+    """One reply as text; ``saved`` says where the files it carried were written, in order."""
     if reply.kind == "delete":
         return "[message deleted]"
     if reply.is_modal:
@@ -108,13 +109,20 @@ def reply_text(reply: Reply) -> str:
         lines.append(_timestamps(reply.content))
     for embed in reply.embeds:
         lines += embed_text(embed)
-    for attachment in reply.attachments:
-        lines.append(f"[attachment: {attachment.get('filename')}]")
+    for index, attachment in enumerate(reply.attachments):
+        where = f" saved as {saved[index]}" if index < len(saved) else ""
+        lines.append(f"[attachment: {attachment.get('filename')}{where}]")
     return "\n".join(line for line in lines)
 
 
-def conversation_text(replies: Sequence[Reply], messages: dict[int, Json]) -> str:
-    parts = [reply_text(r) for r in replies]
+def conversation_text(
+    replies: Sequence[Reply],
+    messages: dict[int, Json],
+    saved: Mapping[int, Sequence[str]] | None = None,
+) -> str:
+    """The replies as a terminal shows them; ``saved`` maps a reply's position to the paths its
+    files were saved at."""
+    parts = [reply_text(r, (saved or {}).get(i, ())) for i, r in enumerate(replies)]
     shown = buttons(replies, messages)
     if shown:
         parts.append(

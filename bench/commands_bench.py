@@ -278,7 +278,7 @@ async def main(args: argparse.Namespace) -> int:
             async with bot_on_standin(settings, standin) as bot:
                 ready_ms = (time.perf_counter() - started) * 1000
                 add_baseline_commands(bot.tree)
-                standin.set_commands(bot.command_payloads())
+                standin.set_commands(await bot.command_payloads())
                 stats = await bot.store.stats(guild.id)
                 print(
                     f"fact base: {stats.documents:,} documents, {stats.figures:,} figures,"

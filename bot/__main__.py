@@ -291,13 +291,17 @@ def _run_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _configure_commands(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="JSON (the only format)")
+    shown = parser.add_mutually_exclusive_group()
+    shown.add_argument("--json", action="store_true", help="the sync body as JSON (the default)")
+    shown.add_argument(
+        "--markdown", action="store_true", help="the README's command tables, made from it"
+    )
 
 
 def _run_commands(args: argparse.Namespace, settings: Settings) -> int:
     from bot.run import print_commands
 
-    return print_commands(settings)
+    return print_commands(settings, markdown=args.markdown)
 
 
 COMMANDS: dict[str, Command] = {

@@ -22,6 +22,7 @@ from bot.facts.ingest import ExtractFn, IngestSummary, sync_folder
 from bot.facts.model import Document, Extraction
 from bot.facts.store import FactStore, IngestResult
 from bot.facts.store.intake import Shards
+from bot.i18n.translator import CatalogueTranslator
 from bot.intake import AddressPolicy, Fetcher
 from bot.intake.poller import FeedPoller
 from bot.lookup.fact_lookup import FactLookup
@@ -168,6 +169,7 @@ class FactBot(commands.AutoShardedBot):
             self.settings.database, quota=self.settings.guild_quota
         )
         self._lookup = FactLookup(self._store, self.settings.subjects)
+        await self.tree.set_translator(CatalogueTranslator())
         summary = await self.sync_seeds()
         for line in summary.lines():
             log.info("seeds: %s", line)
@@ -222,9 +224,18 @@ class FactBot(commands.AutoShardedBot):
                 "synced %d global commands (clients may take a while to see them)", len(synced)
             )
 
-    def command_payloads(self) -> list[dict[str, Any]]:
-        """The body a global command sync sends: one application-command payload per command."""
-        return [command.to_dict(self.tree) for command in self.tree._get_all_commands()]
+    async def command_payloads(self) -> list[dict[str, Any]]:
+        """The body a global command sync sends: one application-command payload per command,
+        with the names, descriptions and choices in every language the bot speaks (what
+        ``tree.sync`` sends, without sending it)."""
+        translator = self.tree.translator
+        if translator is None:
+            translator = CatalogueTranslator()
+            await self.tree.set_translator(translator)
+        return [
+            await command.get_translated_payload(self.tree, translator)
+            for command in self.tree._get_all_commands()
+        ]
 
     async def close(self) -> None:
         if not hasattr(self, "_AutoShardedClient__queue"):

@@ -51,9 +51,16 @@ async def _run_bot(settings: Settings) -> int:
     return 0
 
 
-def print_commands(settings: Settings) -> int:
-    """Prints the body a global command sync sends (the application command payloads)."""
+def print_commands(settings: Settings, *, markdown: bool = False) -> int:
+    """Prints the body a global command sync sends (the application command payloads), or
+    with ``markdown`` the README's command tables made from it (bot/help.py)."""
     payloads = asyncio.run(_command_payloads(settings))
+    if markdown:
+        from bot.help import markdown_tables, readme_block
+
+        blocks = [readme_block(name, table) for name, table in markdown_tables(payloads).items()]
+        print("\n\n".join(blocks))
+        return 0
     print(json.dumps(payloads, indent=2, ensure_ascii=False))
     return 0
 
@@ -64,6 +71,6 @@ async def _command_payloads(settings: Settings) -> list[dict[str, object]]:
     bot = create_bot(settings)
     try:
         await bot.load_commands()
-        return bot.command_payloads()
+        return await bot.command_payloads()
     finally:
         await bot.close()

@@ -36,6 +36,16 @@ SUB_COMMAND = 1
 SUB_COMMAND_GROUP = 2
 CHAT_INPUT = 1
 
+#: The locales Discord accepts as keys of ``name_localizations`` and
+#: ``description_localizations``.
+DISCORD_LOCALES = frozenset(
+    (
+        "id", "da", "de", "en-GB", "en-US", "es-ES", "es-419", "fr", "hr", "it", "lt", "hu",
+        "nl", "no", "pl", "pt-BR", "ro", "fi", "sv-SE", "vi", "tr", "cs", "el", "bg", "ru",
+        "uk", "hi", "th", "zh-CN", "ja", "zh-TW", "ko",
+    )
+)
+
 
 def _name_char_ok(char: str) -> bool:
     """Approximates Discord's ``[-_'\\p{L}\\p{N}]`` for one character."""
@@ -62,17 +72,67 @@ def _check_description(text: object, where: str) -> list[str]:
     return []
 
 
+def _localizations(
+    item: Mapping[str, Any], key: str, where: str
+) -> tuple[dict[str, str], list[str]]:
+    """``item[key]`` (a ``*_localizations`` dict) and what is wrong with its locales."""
+    value = item.get(key)
+    if value is None:
+        return {}, []
+    if not isinstance(value, Mapping):
+        return {}, [f"{where}: {key} must be an object of locale -> text"]
+    problems = [
+        f"{where}: {key} has {locale!r}, which is not a Discord locale"
+        for locale in value
+        if locale not in DISCORD_LOCALES
+    ]
+    return {str(k): v for k, v in value.items()}, problems
+
+
+def _check_texts(item: Mapping[str, Any], where: str, *, described: bool = True) -> list[str]:
+    """The name and description of a command or option, and each of their localizations."""
+    problems = check_name(item.get("name"), where)
+    names, found = _localizations(item, "name_localizations", where)
+    problems += found
+    for locale, name in names.items():
+        problems += check_name(name, f"{where} [{locale}]")
+    if described:
+        problems += _check_description(item.get("description"), where)
+        descriptions, found = _localizations(item, "description_localizations", where)
+        problems += found
+        for locale, text in descriptions.items():
+            problems += _check_description(text, f"{where} [{locale}]")
+    return problems
+
+
+def _unique_names(options: Sequence[Mapping[str, Any]], where: str) -> list[str]:
+    """Option names must differ within a level in every language a client may show."""
+    locales = {
+        locale for option in options for locale in option.get("name_localizations") or {}
+    }
+    problems = []
+    for locale in sorted(locales):
+        shown = [
+            (option.get("name_localizations") or {}).get(locale, option.get("name"))
+            for option in options
+        ]
+        repeated = sorted({str(n) for n in shown if shown.count(n) > 1})
+        if repeated:
+            problems.append(f"{where} [{locale}]: two options are both named {repeated[0]!r}")
+    return problems
+
+
 def _check_options(options: Sequence[Mapping[str, Any]], where: str) -> list[str]:
     problems: list[str] = []
     if len(options) > OPTIONS_PER_LEVEL:
         problems.append(f"{where}: {len(options)} options (at most {OPTIONS_PER_LEVEL})")
+    problems += _unique_names(options, where)
     seen_optional = False
     names: set[str] = set()
     for option in options:
         name = option.get("name")
         here = f"{where} {name}"
-        problems += check_name(name, here)
-        problems += _check_description(option.get("description"), here)
+        problems += _check_texts(option, here)
         if name in names:
             problems.append(f"{here}: duplicate option name")
         names.add(str(name))
@@ -93,16 +153,31 @@ def _check_options(options: Sequence[Mapping[str, Any]], where: str) -> list[str
         for choice in choices:
             if not 1 <= len(str(choice.get("name", ""))) <= CHOICE_NAME_MAX:
                 problems.append(f"{here}: choice name {choice.get('name')!r} is 1-100 characters")
+            localized, found = _localizations(choice, "name_localizations", here)
+            problems += found
+            for locale, text in localized.items():
+                if not isinstance(text, str) or not 1 <= len(text) <= CHOICE_NAME_MAX:
+                    problems.append(
+                        f"{here} [{locale}]: choice name {text!r} is 1-100 characters"
+                    )
     return problems
 
 
+def _longest(item: Mapping[str, Any], key: str) -> int:
+    """The length Discord counts for a field: its longest form, default or localized."""
+    forms = [str(item.get(key, ""))]
+    forms += [str(v) for v in (item.get(f"{key}_localizations") or {}).values()]
+    return max(len(form) for form in forms)
+
+
 def _command_length(command: Mapping[str, Any]) -> int:
-    """Characters counted toward the 8,000 limit: names, descriptions, choice names and values."""
-    total = len(str(command.get("name", ""))) + len(str(command.get("description", "")))
+    """Characters counted toward the 8,000 limit: names, descriptions, choice names and values,
+    each at its longest localization (as Discord counts them)."""
+    total = _longest(command, "name") + _longest(command, "description")
     for option in command.get("options", []) or []:
         total += _command_length(option)
         for choice in option.get("choices", []) or []:
-            total += len(str(choice.get("name", ""))) + len(str(choice.get("value", "")))
+            total += _longest(choice, "name") + len(str(choice.get("value", "")))
     return total
 
 
@@ -117,9 +192,8 @@ def command_problems(commands: Sequence[Mapping[str, Any]]) -> list[str]:
         if (kind, str(name)) in seen:
             problems.append(f"{where}: two commands share this name")
         seen.add((kind, str(name)))
-        problems += check_name(name, where)
+        problems += _check_texts(command, where, described=kind == CHAT_INPUT)
         if kind == CHAT_INPUT:
-            problems += _check_description(command.get("description"), where)
             problems += _check_options(command.get("options", []) or [], where)
         size = _command_length(command)
         if size > COMMAND_TOTAL:

@@ -45,7 +45,7 @@ async def bot_on_standin(
             raise TimeoutError("the bot did not become ready on the stand-in")
         globally_synced = any(guild is None for guild, _ in standin.sync_requests)
         if register_commands and not globally_synced:
-            standin.set_commands(bot.command_payloads())
+            standin.set_commands(await bot.command_payloads())
         yield bot
     finally:
         await bot.close()

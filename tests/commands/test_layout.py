@@ -23,7 +23,7 @@ async def test_every_extension_loads_and_command_names_are_unique(tmp_path):
         await bot.load_commands()
         names = [c.name for c in bot.tree.get_commands()]
         assert len(names) == len(set(names)) and "figure" in names and "fact" not in names
-        payloads = bot.command_payloads()
+        payloads = await bot.command_payloads()
         options = {p["name"]: {o["name"] for o in p.get("options", [])} for p in payloads}
         assert options["figure"] == {"figure"} and options["sources"] == {"source"}
     finally:

@@ -27,7 +27,7 @@ async def test_a_timed_out_paginator_disables_its_buttons_by_editing_the_message
         await send_pages(interaction, embeds, timeout=SHORT_TIMEOUT)
 
     bot.tree.add_command(pages)
-    e2e.refresh_commands()
+    await e2e.refresh_commands()
     replies = await e2e.ask("pages")
     sent = [r for r in replies if not r.is_deferral][-1]
     live = buttons(standin.messages[sent.message_id])
@@ -65,7 +65,7 @@ async def test_a_failing_button_gets_the_central_handlers_apology(e2e):
         await send_pages(interaction, FailingPages())
 
     bot.tree.add_command(brokenpages)
-    e2e.refresh_commands()
+    await e2e.refresh_commands()
     sent = [r for r in await e2e.ask("brokenpages") if not r.is_deferral][-1]
     next_button = next(b for b in buttons(standin.messages[sent.message_id])
                        if b.get("label") == "Next ›")

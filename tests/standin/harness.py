@@ -124,9 +124,9 @@ class Harness:
             assert_valid_message(reply)
         return replies
 
-    def refresh_commands(self) -> None:
+    async def refresh_commands(self) -> None:
         """Tells the stand-in about commands a test added to ``bot.tree`` after start-up."""
-        self.standin.set_commands(self.bot.command_payloads())
+        self.standin.set_commands(await self.bot.command_payloads())
 
     def problems(self) -> list[str]:
         """What went wrong that the test did not declare, as readable lines."""

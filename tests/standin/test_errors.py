@@ -18,9 +18,9 @@ class Year(app_commands.Transformer):
         return int(value)
 
 
-def _add(e2e, command: app_commands.Command[Any, Any, Any]) -> None:
+async def _add(e2e, command: app_commands.Command[Any, Any, Any]) -> None:
     e2e.bot.tree.add_command(command)
-    e2e.refresh_commands()
+    await e2e.refresh_commands()
 
 
 async def test_an_exception_in_a_command_gets_an_apology_and_is_logged(e2e):
@@ -28,7 +28,7 @@ async def test_an_exception_in_a_command_gets_an_apology_and_is_logged(e2e):
     async def boom(interaction: discord.Interaction) -> None:
         raise RuntimeError("kaboom in the command")
 
-    _add(e2e, boom)
+    await _add(e2e, boom)
     e2e.expect_error("kaboom in the command")
     (reply,) = await e2e.ask("boom")
     assert reply.kind == "callback" and reply.type == 4 and reply.ephemeral
@@ -46,7 +46,7 @@ async def test_a_failure_after_deferring_is_reported_as_a_followup(e2e):
         await interaction.response.defer()
         raise RuntimeError("late kaboom")
 
-    _add(e2e, slowboom)
+    await _add(e2e, slowboom)
     e2e.expect_error("late kaboom")
     replies = await e2e.ask("slowboom")
     assert [(r.kind, r.type) for r in replies] == [("callback", 5), ("followup", None)]
@@ -65,7 +65,7 @@ async def test_a_user_facing_error_is_shown_as_is_and_not_logged(e2e):
     async def picky(interaction: discord.Interaction) -> None:
         raise UserFacingError("No figures match that subject.")
 
-    _add(e2e, picky)
+    await _add(e2e, picky)
     (reply,) = await e2e.ask("picky")
     assert reply.ephemeral and reply.content == "No figures match that subject."
     assert e2e.errors.records == []
@@ -84,8 +84,8 @@ async def test_cooldown_permissions_and_bad_values_get_short_refusals(e2e):
     async def limited(interaction: discord.Interaction) -> None:
         await interaction.response.send_message("ok", ephemeral=True)
 
-    _add(e2e, guarded)
-    _add(e2e, limited)
+    await _add(e2e, guarded)
+    await _add(e2e, limited)
     (refused,) = await e2e.ask("guarded", {"year": "2024"})
     assert refused.ephemeral and refused.content == (
         "You need the Manage Server permission for this."

@@ -31,7 +31,7 @@ async def test_a_reply_over_discord_limits_is_refused_like_discord_does(e2e):
         await interaction.response.send_message("x" * 2001)
 
     e2e.bot.tree.add_command(long)
-    e2e.refresh_commands()
+    await e2e.refresh_commands()
     e2e.expect_violation("invalid callback")
     e2e.expect_error("Invalid Form Body")
     (reply,) = await e2e.ask("long")
@@ -56,7 +56,7 @@ async def test_setup_hook_syncs_commands_as_settings_say(e2e_settings, mode):
             target, body = standin.sync_requests[0]
             assert target == (guild.id if mode == "guild" else None)
             assert_valid_commands(body)
-            assert body == bot.command_payloads()
+            assert body == await bot.command_payloads()
             handle = await standin.invoke("about")
             (reply,) = await handle.responses()
             assert reply.embeds and standin.violations == []

@@ -52,7 +52,7 @@ async def upload(interaction: discord.Interaction, document: discord.Attachment)
 
 async def _with_demo(e2e) -> None:
     e2e.bot.tree.add_command(group)
-    e2e.refresh_commands()
+    await e2e.refresh_commands()
 
 
 async def test_a_button_updates_its_message_until_disabled(e2e):

@@ -36,7 +36,7 @@ class Note(discord.ui.Modal):
             await interaction.response.send_message(text, ephemeral=True)
 
 
-def _add(e2e, name: str, modal: Any, *, then_followup: bool = False) -> None:
+async def _add(e2e, name: str, modal: Any, *, then_followup: bool = False) -> None:
     @app_commands.command(name=name, description="Opens a form")
     async def command(interaction: discord.Interaction[Any]) -> None:
         await interaction.response.send_modal(modal())
@@ -44,11 +44,11 @@ def _add(e2e, name: str, modal: Any, *, then_followup: bool = False) -> None:
             await interaction.followup.send("and more")
 
     e2e.bot.tree.add_command(command)
-    e2e.refresh_commands()
+    await e2e.refresh_commands()
 
 
 async def test_a_modal_is_recorded_and_its_submission_reaches_the_bot(e2e):
-    _add(e2e, "note", Note)
+    await _add(e2e, "note", Note)
     handle = await e2e.invoke("note")
     [form] = await handle.responses()
     assert form.is_modal and form.body["type"] == 9 and form.text().startswith("A note")
@@ -67,7 +67,7 @@ async def test_a_modal_is_recorded_and_its_submission_reaches_the_bot(e2e):
 
 
 async def test_what_the_client_would_not_send_is_refused(e2e):
-    _add(e2e, "note", Note)
+    await _add(e2e, "note", Note)
     handle = await e2e.invoke("note")
     await handle.responses()
     with pytest.raises(ValueError, match="'Body' is required"):
@@ -84,7 +84,7 @@ async def test_what_the_client_would_not_send_is_refused(e2e):
 
 
 async def test_a_modal_over_the_limits_is_refused_as_discord_would(e2e):
-    _add(e2e, "long", lambda: Note(title="t" * 46))
+    await _add(e2e, "long", lambda: Note(title="t" * 46))
     e2e.expect_violation("invalid callback")
     e2e.expect_error("interaction")
     (reply,) = await e2e.ask("long")
@@ -92,14 +92,14 @@ async def test_a_modal_over_the_limits_is_refused_as_discord_would(e2e):
 
 
 async def test_a_followup_after_a_modal_and_an_update_without_a_message_are_refused(e2e):
-    _add(e2e, "chatty", Note, then_followup=True)
+    await _add(e2e, "chatty", Note, then_followup=True)
     # the command's followup, then the error handler's: both go to a spent token
     e2e.expect_violation("followup after a modal")
     e2e.expect_violation("followup after a modal")
     e2e.expect_error("interaction")
     handle = await e2e.invoke("chatty")
     await handle.responses()
-    _add(e2e, "updating", lambda: Note(reply="update"))
+    await _add(e2e, "updating", lambda: Note(reply="update"))
     e2e.expect_violation("invalid callback")
     e2e.expect_error("modal")
     handle = await e2e.invoke("updating")

@@ -1,0 +1,7 @@
+"""refusals"""
+
+from __future__ import annotations
+
+from bot.i18n.model import T
+
+MESSAGES: dict[str, T] = {}

@@ -20,6 +20,7 @@ from bot.facts.contradictions import contradictions_of
 from bot.facts.model import Figure
 from bot.facts.store import FactStore, IngestResult
 from bot.facts.store.alerts import AlertSubscription, AlertSubscriptions
+from bot.i18n import ENGLISH, language
 from bot.render.alerts import AlertMessage, alert_message
 
 log = logging.getLogger(__name__)
@@ -95,7 +96,9 @@ class AlertPoster:
         found = contradictions_of(figures, held)
         cited = {result.key} | {c.held.document for found_of in found.values() for c in found_of}
         documents = await store.documents_by_key(guild_id, cited)
-        return alert_message(result.key, figures, found, documents)
+        guild = self._client.get_guild(guild_id)
+        lang = language(guild.preferred_locale) if guild is not None else ENGLISH
+        return alert_message(result.key, figures, found, documents, lang)
 
     async def _deliver(
         self,

@@ -17,16 +17,22 @@ import discord
 from bot.facts.model import Metric
 from bot.facts.store import FactStore
 from bot.facts.store.recent import recent_figures
+from bot.i18n import t
 from bot.views import NO_MENTIONS
 
 log = logging.getLogger(__name__)
 
 
 async def send_chart(
-    interaction: discord.Interaction[Any], draw: Callable[[], bytes], filename: str
+    interaction: discord.Interaction[Any], draw: Callable[[str], bytes], filename: str
 ) -> None:
-    """Draw in a thread and send the PNG as a followup (the interaction is deferred)."""
-    png = await asyncio.to_thread(draw)
+    """Draw in a thread, in the language the chart can be labelled in for this reader (see
+    ``charts.chart_language``), and send the PNG as a followup (the interaction is
+    deferred)."""
+    from bot import charts
+
+    locale = interaction.locale
+    png = await asyncio.to_thread(lambda: draw(charts.chart_language(locale)))
     await interaction.followup.send(
         file=discord.File(io.BytesIO(png), filename=filename), allowed_mentions=NO_MENTIONS
     )
@@ -42,6 +48,7 @@ async def send_estimates_chart(
     title: str,
     filename: str,
 ) -> None:
+    """``title``: a catalogue message id."""
     from bot import charts
 
     recent = await recent_figures(
@@ -54,6 +61,8 @@ async def send_estimates_chart(
     )
     await send_chart(
         interaction,
-        lambda: charts.estimates_chart(recent.figures, title=title, totals=recent.totals),
+        lambda lang: charts.estimates_chart(
+            recent.figures, title=t(lang, title), totals=recent.totals, lang=lang
+        ),
         filename,
     )

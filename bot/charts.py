@@ -10,10 +10,15 @@ an exact figure as a filled dot, an approximation ("about") as a hollow dot with
 range as a bar, a lower bound ("at least") as an arrow open to the right, an upper bound ("up
 to") as an arrow open to the left. Timeline: one row per event, a bar spanning its date at its
 precision (a month-precise event spans its month), inferred dates hatched and outlined dashed.
+
+Labels are in the reader's language (``lang``) when the chart's fonts can draw its script:
+:func:`chart_language` falls back to English when no installed font has Korean glyphs (DejaVu
+Sans, matplotlib's own, has Latin and Cyrillic but no Hangul), rather than draw empty boxes.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -21,7 +26,8 @@ from datetime import date, timedelta
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
-from bot.facts.model import DateSpan, Event, Figure, Metric, Precision, Qualifier
+from bot.facts.model import DateSpan, Event, Figure, Metric, Qualifier
+from bot.i18n import CATALOGUE, ENGLISH, language, number, t
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -49,26 +55,65 @@ INFERRED = "#4a4f57"
 FONT_SIZE = 11
 LABEL_LIMIT = 34
 
-_METRIC_WORDS = {
-    Metric.KILLED: "killed",
-    Metric.WOUNDED: "wounded",
-    Metric.CASUALTIES: "casualties (killed or wounded)",
-    Metric.CAPTURED: "captured",
-    Metric.MISSING: "missing",
+_METRIC_ORDER = {
+    m: i
+    for i, m in enumerate(
+        (Metric.KILLED, Metric.WOUNDED, Metric.CASUALTIES, Metric.CAPTURED, Metric.MISSING,
+         Metric.DEPLOYED)
+    )
 }
-_METRIC_ORDER = {m: i for i, m in enumerate((*_METRIC_WORDS, Metric.DEPLOYED))}
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+#: A character each language's labels need, to find a font that can draw it.
+_SAMPLE = {"uk": "ї", "ko": "한"}
+
+
+@functools.cache
+def _font_for(sample: str) -> str | None:
+    """The family name of an installed font that has ``sample``'s glyph, or None."""
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
+    code = ord(sample)
+    for entry in font_manager.fontManager.ttflist:
+        try:
+            if code in FT2Font(entry.fname).get_charmap():
+                return str(entry.name)
+        except (OSError, RuntimeError):
+            continue
+    return None
+
+
+def chart_language(locale: object) -> str:
+    """The language a chart is labelled in: the reader's when a font can draw it, else
+    English."""
+    lang = language(locale)
+    sample = _SAMPLE.get(lang)
+    if sample is None or _font_for(sample) is not None:
+        return lang
+    return ENGLISH
+
+
+def _fonts(lang: str) -> list[str]:
+    """matplotlib's font list for ``lang``: its default, then one with the script's glyphs."""
+    found = _font_for(_SAMPLE[lang]) if lang in _SAMPLE else None
+    return ["DejaVu Sans", found] if found and found != "DejaVu Sans" else ["DejaVu Sans"]
 
 
 def group_key(figure: Figure) -> GroupKey:
     return (figure.subject, figure.metric, figure.additional)
 
 
-def group_title(key: GroupKey) -> str:
+def _subject(subject: str, lang: str) -> str:
+    key = f"subject.{subject}"
+    return t(lang, key) if key in CATALOGUE else subject
+
+
+def group_title(key: GroupKey, lang: str = ENGLISH) -> str:
     subject, metric, additional = key
     if metric is Metric.DEPLOYED:
-        return f"{subject} · {'additional troops sent' if additional else 'troops deployed'}"
-    return f"{subject} · {_METRIC_WORDS[metric]}"
+        kind = t(lang, "metric.troops_additional" if additional else "metric.troops_deployed")
+    else:
+        kind = t(lang, f"metric.{metric.value}")
+    return f"{_subject(subject, lang)} · {kind}"
 
 
 def _clip(text: str, limit: int) -> str:
@@ -76,24 +121,16 @@ def _clip(text: str, limit: int) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
-def span_label(when: DateSpan | None) -> str:
-    """A date at its precision, ``*`` when inferred ("Jan 2025*", "2023", "12 Mar 2025")."""
-    if when is None:
-        return "undated"
-    start = when.start
-    if when.precision is Precision.YEAR:
-        text = str(start.year) if start.year == when.end.year else f"{start.year}–{when.end.year}"
-    elif when.precision is Precision.MONTH:
-        text = f"{_MONTHS[start.month - 1]} {start.year}"
-        if (when.end.year, when.end.month) != (start.year, start.month):
-            text = f"{_MONTHS[start.month - 1]}–{_MONTHS[when.end.month - 1]} {when.end.year}"
-    else:
-        text = f"{start.day} {_MONTHS[start.month - 1]} {start.year}"
-    return text + ("*" if when.inferred else "")
+def span_label(when: DateSpan | None, lang: str = ENGLISH) -> str:
+    """A date at its precision, ``*`` when inferred ("Jan 2025*", "2023", "12 Mar 2025"): the
+    answers' own dates (bot/render/text.py), which the chart must match."""
+    from bot.render.text import span
+
+    return span(when, lang)
 
 
-def value_label(figure: Figure) -> str:
-    low, high = f"{figure.low:,}", f"{figure.high:,}"
+def value_label(figure: Figure, lang: str = ENGLISH) -> str:
+    low, high = number(lang, figure.low), number(lang, figure.high)
     match figure.qualifier:
         case Qualifier.AT_LEAST:
             return f"≥{low}"
@@ -173,7 +210,7 @@ def _x_limits(figures: Sequence[Figure]) -> tuple[float, float, bool]:
     return 0.0, high * 1.25 + 1, False
 
 
-def _draw_estimate(ax: Axes, row: int, figure: Figure, right: float) -> None:
+def _draw_estimate(ax: Axes, row: int, figure: Figure, right: float, lang: str) -> None:
     low, high = figure.low, figure.high
     hollow = figure.qualifier is Qualifier.ABOUT
     label_at: float = high
@@ -200,7 +237,7 @@ def _draw_estimate(ax: Axes, row: int, figure: Figure, right: float) -> None:
         ax.plot([low], [row], marker="o", markersize=9, color=POINT,
                 markerfacecolor="none" if hollow else POINT, mew=2)
     ax.annotate(
-        value_label(figure), xy=(label_at, row), xytext=(8, 6), textcoords="offset points",
+        value_label(figure, lang), xy=(label_at, row), xytext=(8, 6), textcoords="offset points",
         fontsize=FONT_SIZE - 1, color=INK, fontweight="bold",
     )
 
@@ -212,10 +249,25 @@ def estimates_chart(
     totals: Mapping[GroupKey, int] | None = None,
     per_group: int = MAX_PER_GROUP,
     max_rows: int = MAX_ROWS,
+    lang: str = ENGLISH,
 ) -> bytes:
     """A PNG: every source's estimate per subject and metric. ``totals`` are the groups' sizes
     in the fact base when ``figures`` holds only some of them (the panel says how many are
-    shown of how many)."""
+    shown of how many). Labelled in ``lang`` (see :func:`chart_language`)."""
+    import matplotlib
+
+    with matplotlib.rc_context({"font.family": _fonts(lang)}):
+        return _estimates_chart(figures, title, totals, per_group, max_rows, lang)
+
+
+def _estimates_chart(
+    figures: Sequence[Figure],
+    title: str,
+    totals: Mapping[GroupKey, int] | None,
+    per_group: int,
+    max_rows: int,
+    lang: str,
+) -> bytes:
     chosen = select_recent(figures, per_group, max_rows)
     counted: Mapping[GroupKey, int] = totals or Counter(group_key(f) for f in figures)
     rows = [max(len(members), 1) for members in chosen.values()] or [1]
@@ -226,7 +278,7 @@ def estimates_chart(
     if not chosen:
         ax = canvas.add_subplot()
         _style(ax)
-        ax.text(0.5, 0.5, "no figures", ha="center", va="center", color=INK,
+        ax.text(0.5, 0.5, t(lang, "chart.no_figures"), ha="center", va="center", color=INK,
                 transform=ax.transAxes)
         ax.set_xticks([])
         ax.set_yticks([])
@@ -242,29 +294,28 @@ def estimates_chart(
         ax.set_ylim(-0.7, len(members) - 0.3)
         ax.invert_yaxis()
         for row, figure in enumerate(members):
-            _draw_estimate(ax, row, figure, right)
+            _draw_estimate(ax, row, figure, right, lang)
+        unattributed = t(lang, "source.unattributed")
         ax.set_yticks(
             range(len(members)),
-            [f"{_clip(f.source or 'unattributed', LABEL_LIMIT)} · {span_label(f.date)}"
+            [f"{_clip(f.source or unattributed, LABEL_LIMIT)} · {span_label(f.date, lang)}"
              for f in members],
         )
-        ax.xaxis.set_major_formatter(_thousands())
-        heading = group_title(key)
+        ax.xaxis.set_major_formatter(_thousands(lang))
+        heading = group_title(key, lang)
         total = counted.get(key, len(members))
         if total > len(members):
-            heading += f"  ({len(members)} most recent of {total:,} shown)"
+            heading += "  " + t(lang, "chart.shown_of", shown=len(members),
+                                total=number(lang, total))
         ax.set_title(heading, loc="left", color=INK, fontsize=FONT_SIZE + 1, fontweight="bold")
-    canvas.supxlabel(
-        "● exact   ○ about   ▬ range   ┃⇢ at least   ⇠┃ up to   * date inferred",
-        color=INK, fontsize=FONT_SIZE - 1,
-    )
+    canvas.supxlabel(t(lang, "chart.legend"), color=INK, fontsize=FONT_SIZE - 1)
     return _png(canvas)
 
 
-def _thousands() -> Any:
+def _thousands(lang: str) -> Any:
     from matplotlib.ticker import FuncFormatter
 
-    return FuncFormatter(lambda value, _: f"{value:,.0f}")
+    return FuncFormatter(lambda value, _: number(lang, round(value)))
 
 
 _EPOCH = date(1970, 1, 1)
@@ -285,10 +336,24 @@ def timeline_chart(
     title: str,
     total: int | None = None,
     limit: int = MAX_EVENTS,
+    lang: str = ENGLISH,
 ) -> bytes:
     """A PNG timeline strip: the ``limit`` most recent events, one row each, a bar over the
     period its date covers; inferred dates hatched. ``total`` is how many events were chosen
-    when ``events`` holds only the most recent of them."""
+    when ``events`` holds only the most recent of them. Labelled in ``lang``."""
+    import matplotlib
+
+    with matplotlib.rc_context({"font.family": _fonts(lang)}):
+        return _timeline_chart(events, title, total, limit, lang)
+
+
+#: The date axis outside English: numbers only (years; year-month; month-day ...).
+_NUMERIC_DATES = ["%Y", "%Y-%m", "%m-%d", "%H:%M", "%H:%M", "%S.%f"]
+
+
+def _timeline_chart(
+    events: Sequence[Event], title: str, total: int | None, limit: int, lang: str
+) -> bytes:
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
     from matplotlib.patches import Patch
 
@@ -300,10 +365,10 @@ def timeline_chart(
     heading = title
     total = max(total or 0, len(ordered))
     if len(shown) < total:
-        heading += f"  ({len(shown)} most recent of {total:,} events shown)"
+        heading += "  " + t(lang, "chart.shown_of", shown=len(shown), total=number(lang, total))
     ax.set_title(heading, loc="left", color=INK, fontsize=FONT_SIZE + 2, fontweight="bold")
     if not shown:
-        ax.text(0.5, 0.5, "no events", ha="center", va="center", color=INK,
+        ax.text(0.5, 0.5, t(lang, "chart.no_events"), ha="center", va="center", color=INK,
                 transform=ax.transAxes)
         return _png(canvas)
     first = min(e.date.start for e in shown)
@@ -324,19 +389,22 @@ def timeline_chart(
         )
     ax.set_yticks(
         range(len(shown)),
-        [f"{span_label(e.date)} · {_clip(e.summary, LABEL_LIMIT)}" for e in shown],
+        [f"{span_label(e.date, lang)} · {_clip(e.summary, LABEL_LIMIT)}" for e in shown],
     )
     ax.set_ylim(-0.7, len(shown) - 0.3)
     ax.invert_yaxis()
     ax.set_xlim(_day_number(first - timedelta(days=pad)), _day_number(last + timedelta(days=pad)))
     locator = AutoDateLocator(maxticks=7)  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+    formats = None if lang == ENGLISH else _NUMERIC_DATES
+    ax.xaxis.set_major_formatter(
+        ConciseDateFormatter(locator, formats=formats)  # type: ignore[no-untyped-call]
+    )
     canvas.legend(
         handles=[
-            Patch(facecolor=POINT, edgecolor=POINT, label="date stated"),
+            Patch(facecolor=POINT, edgecolor=POINT, label=t(lang, "chart.date_stated")),
             Patch(facecolor=PANEL, edgecolor=INFERRED, hatch="///", linestyle="--",
-                  label="date inferred (*)"),
+                  label=t(lang, "chart.date_inferred")),
         ],
         loc="outside lower left", ncols=2, fontsize=FONT_SIZE - 1, facecolor=PANEL,
         edgecolor=INK, labelcolor=INK,

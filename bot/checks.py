@@ -16,10 +16,12 @@ from discord import app_commands
 
 from bot.errors import UserFacingError
 from bot.facts.store.overlays import Moderation
+from bot.i18n import phrase
 
-NOT_MODERATOR = "Only this server's moderators (Manage Server, or the moderator role) may do this."
-NOT_OWNER = "Only the bot's owners may do this: it changes the fact base every server shares."
-NOT_IN_SERVER = "This command works only in a server."
+#: Refusals, as catalogue phrases (in the reader's language when answered).
+NOT_MODERATOR = phrase("refusal.not_moderator")
+NOT_OWNER = phrase("refusal.not_owner")
+NOT_IN_SERVER = phrase("refusal.not_in_server")
 
 #: How many answers one user may ask of one command within :data:`COOLDOWN_SECONDS`.
 COOLDOWN_USES = 5

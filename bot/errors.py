@@ -18,18 +18,38 @@ import discord
 from discord import app_commands
 
 from bot.facts.store.failures import write_refusal
+from bot.i18n import Phrase, render, t
 from bot.render import text as render_text
 
 log = logging.getLogger(__name__)
 
 
 class UserFacingError(app_commands.AppCommandError):
-    """A failure whose message is written for the person who ran the command."""
+    """A failure whose message is written for the person who ran the command: a catalogue
+    :class:`~bot.i18n.Phrase` (put in the reader's language when answered) or a text already
+    written for them."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str | Phrase) -> None:
+        super().__init__(render(message, "en"))
+        self.phrase = message
 
+    @property
+    def message(self) -> str:
+        return render(self.phrase, "en")
+
+    def text(self, locale: object) -> str:
+        return render(self.phrase, locale)
+
+
+#: The store's reasons a write was refused (bot/facts/store/failures.py), as catalogue ids.
+_REASONS = {
+    "out of disk space": "writes.full",
+    "read-only": "writes.readonly",
+    "failing to write to disk": "writes.ioerr",
+    "failing to open its files": "writes.cantopen",
+    "not writable by the bot": "writes.perm",
+    "locked by another process": "writes.busy",
+}
 
 NO_MENTIONS = discord.AllowedMentions.none()
 
@@ -49,12 +69,10 @@ def write_failure(error: Exception) -> str | None:
     return write_refusal(_unwrapped(error))
 
 
-def writes_failing_message(reason: str) -> str:
-    return (
-        f"Changes cannot be saved right now: the fact base is {reason}. Nothing was changed,"
-        " and answers keep coming from what is already stored. The bot's operator has been"
-        " told (it is in the log); try again later."
-    )
+def writes_failing_message(reason: str, locale: object = "en") -> str:
+    """What a moderator whose write was refused reads; ``reason`` is the store's (English)."""
+    key = _REASONS.get(reason)
+    return t(locale, "writes.failing", reason=t(locale, key) if key else reason)
 
 
 def interaction_lost(error: Exception) -> bool:
@@ -70,28 +88,33 @@ def interaction_lost(error: Exception) -> bool:
 
 
 def _permission_names(names: list[str]) -> str:
+    """Discord's permission names as its English client shows them (every client shows the
+    permission in its own language; these stay as Discord names them)."""
     return ", ".join(name.replace("_", " ").replace("guild", "server").title() for name in names)
 
 
-def known_message(error: Exception) -> str | None:
-    """The reply for an expected failure, or None when the failure is a bug."""
+def known_message(error: Exception, locale: object = "en") -> str | None:
+    """The reply for an expected failure, in the reader's language, or None when the failure
+    is a bug."""
     if isinstance(error, app_commands.CommandInvokeError):
         error = error.original
     if isinstance(error, UserFacingError):
-        return error.message
+        return error.text(locale)
     if isinstance(error, app_commands.CommandOnCooldown):
-        return f"Slow down: try again in {max(1, math.ceil(error.retry_after))} s."
+        return t(locale, "refusal.cooldown", seconds=max(1, math.ceil(error.retry_after)))
     if isinstance(error, app_commands.MissingPermissions):
-        return f"You need the {_permission_names(error.missing_permissions)} permission for this."
+        names = _permission_names(error.missing_permissions)
+        return t(locale, "refusal.missing_permissions", names=names)
     if isinstance(error, app_commands.BotMissingPermissions):
         names = _permission_names(error.missing_permissions)
-        return f"I am missing the {names} permission here."
+        return t(locale, "refusal.bot_missing_permissions", names=names)
     if isinstance(error, app_commands.NoPrivateMessage):
-        return "This command works only in a server."
+        return t(locale, "refusal.not_in_server")
     if isinstance(error, app_commands.CheckFailure):
-        return "You cannot use this command here."
+        return t(locale, "refusal.check_failed")
     if isinstance(error, app_commands.TransformerError):
-        return f"{render_text.clip(str(error.value), 100)!r} is not a valid value for that option."
+        value = repr(render_text.clip(str(error.value), 100))
+        return t(locale, "refusal.bad_value", value=value)
     return None
 
 
@@ -152,9 +175,10 @@ async def handle_error(
             interaction.id,
             _command_name(interaction),
         )
-        await reply_privately(interaction, writes_failing_message(reason), replace=replace)
+        failing = writes_failing_message(reason, interaction.locale)
+        await reply_privately(interaction, failing, replace=replace)
         return
-    message = known_message(error)
+    message = known_message(error, interaction.locale)
     if message is None:
         reference = secrets.token_hex(4)
         log.error(
@@ -164,5 +188,5 @@ async def handle_error(
             reference,
             exc_info=error,
         )
-        message = f"Sorry, something went wrong on my side (reference `{reference}`)."
+        message = t(interaction.locale, "refusal.bug", reference=reference)
     await reply_privately(interaction, message, replace=replace)

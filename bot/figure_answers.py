@@ -14,21 +14,23 @@ from bot.charting import send_estimates_chart
 from bot.client import FactBot
 from bot.facts.model import Metric
 from bot.facts.store.fact_store import FigureKey
+from bot.i18n import language, t
 from bot.render import nothing_found
+from bot.render.answers import metric_words
 from bot.render.listing import Listing, ListingPages
-from bot.render.text import bold_name
+from bot.render.text import clip, subject_name
 from bot.views import send_pages, send_text
 
 
 class Planner(Protocol):
     """Plans a listing from the selected keys and the words saying what was searched."""
 
-    def __call__(self, keys: Sequence[FigureKey], *, searched: str) -> Listing: ...
+    def __call__(self, keys: Sequence[FigureKey], *, searched: str, lang: str) -> Listing: ...
 
 
 @dataclass(frozen=True)
 class FigureAnswer:
-    """What differs between the figure commands."""
+    """What differs between the figure commands (the texts are catalogue message ids)."""
 
     name: str
     metrics: tuple[Metric, ...]
@@ -51,28 +53,32 @@ async def answer_figures(
     bot = interaction.client
     guild = interaction.guild_id
     lookup = bot.lookup
+    lang = language(interaction.locale)
     searched: list[str] = []
     if subject is not None:
-        searched.append(f"subject {bold_name(subject)}")
+        searched.append(t(lang, "searched.subject", name=f"**{subject_name(subject, lang)}**"))
     if metric is not None:
-        searched.append(f"metric **{metric.value}**")
+        searched.append(t(lang, "searched.metric", name=f"**{metric_words(metric, lang)}**"))
     if source is not None:
-        searched.append(f"source {bold_name(source)}")
+        searched.append(t(lang, "searched.source", name=f"**{clip(source, 100)}**"))
     metrics = [metric] if metric is not None else list(answer.metrics)
     await interaction.response.defer(thinking=True)
     keys = await lookup.figure_keys(guild)
-    described = " · ".join(searched) or answer.everything
+    described = " · ".join(searched) or t(lang, answer.everything)
     listing = lookup.listing(
         guild,
-        (answer.name, tuple(metrics), subject, source, described),
+        (answer.name, tuple(metrics), subject, source, described, lang),
         lambda: answer.plan(
-            keys.select(metrics=metrics, subject=subject, source=source), searched=described
+            keys.select(metrics=metrics, subject=subject, source=source),
+            searched=described,
+            lang=lang,
         ),
     )
     if not listing.items:
         with_figures = keys.select(metrics=answer.metrics)
-        near = sorted({k.subject for k in with_figures})[:3]
-        await send_text(interaction, nothing_found(f"{answer.nothing} for {described}", near))
+        near = [subject_name(s, lang) for s in sorted({k.subject for k in with_figures})[:3]]
+        what = t(lang, "figures.none_for", what=t(lang, answer.nothing), searched=described)
+        await send_text(interaction, nothing_found(what, near, lang))
         return
     await send_pages(interaction, ListingPages(listing, lookup.loader(guild)))
     if chart:

@@ -24,12 +24,14 @@ from bot.client import FactBot
 from bot.errors import UserFacingError
 from bot.facts.model import Figure, Metric, Status
 from bot.facts.store.intake import Feed, Feeds
+from bot.i18n import language, t
 from bot.lookup import names as name_match
 from bot.lookup.fact_lookup import figure_search_text
 from bot.lookup.text_index import vocabulary_completions
-from bot.periods import ACCEPTED_FORMS, parse_period
+from bot.periods import parse_period
 from bot.render import nothing_found
 from bot.render import text as render_text
+from bot.render.answers import metric_words
 
 #: Discord's limits: choices per autocomplete answer, characters per choice name and value.
 CHOICE_LIMIT = 25
@@ -47,11 +49,12 @@ def choices(values: Sequence[str]) -> Choices:
     ]
 
 
-def figure_label(figure: Figure) -> str:
+def figure_label(figure: Figure, lang: str = "en") -> str:
     """A figure as an autocomplete choice: id, value, metric and the start of its quote."""
-    head = f"{figure.id} · {render_text.figure_value(figure)} {figure.metric.value} · "
+    value = render_text.figure_value(figure, lang)
+    head = f"{figure.id} · {value} {metric_words(figure.metric, lang)} · "
     if figure.status is Status.HIDDEN:
-        head = "[hidden] " + head
+        head = f"[{t(lang, 'status.mark.hidden')}] " + head
     room = CHOICE_NAME_LIMIT - len(head)
     quote = " ".join(figure.quote.split())
     return head + (quote if len(quote) <= room else quote[: room - 1] + "…")
@@ -67,22 +70,36 @@ class _Suggesting(app_commands.Transformer[FactBot]):
         return await self.suggest(interaction, str(value))
 
 
+def _refusal(interaction: Interaction, option: str, value: str, near: Sequence[str]) -> str:
+    """Nothing is called ``value``: what was typed, in the option's words, and what exists."""
+    lang = language(interaction.locale)
+    searched = t(lang, f"searched.{option}", name=render_text.quoted(value))
+    return nothing_found(searched, near, lang)
+
+
 class SubjectOption(_Suggesting):
-    """A force, e.g. "dprk" -> North Korea."""
+    """A force, e.g. "dprk" -> North Korea; shown and suggested in the reader's language."""
 
     async def transform(self, interaction: Interaction, value: str, /) -> str:
         names = await interaction.client.lookup.names(interaction.guild_id)
         resolved = names.subject(value)
         if resolved is None:
-            near = names.near_subjects(value)
-            raise UserFacingError(nothing_found(f"subject {render_text.quoted(value)}", near))
+            lang = language(interaction.locale)
+            near = [render_text.subject_name(s, lang) for s in names.near_subjects(value)]
+            raise UserFacingError(_refusal(interaction, "subject", value, near))
         return resolved
 
     async def suggest(self, interaction: Interaction, value: str) -> Choices:
         names = await interaction.client.lookup.names(interaction.guild_id)
-        return choices(
-            name_match.autocomplete(value, names.subjects, aliases=names.subject_aliases)
-        )
+        lang = language(interaction.locale)
+        found = name_match.autocomplete(value, names.subjects, aliases=names.subject_aliases)
+        return [
+            app_commands.Choice(
+                name=render_text.subject_name(s, lang)[:CHOICE_NAME_LIMIT],
+                value=s[:CHOICE_NAME_LIMIT],
+            )
+            for s in found[:CHOICE_LIMIT]
+        ]
 
 
 class SourceOption(_Suggesting):
@@ -93,7 +110,7 @@ class SourceOption(_Suggesting):
         resolved = names.source(value)
         if resolved is None:
             near = names.near_sources(value)
-            raise UserFacingError(nothing_found(f"source {render_text.quoted(value)}", near))
+            raise UserFacingError(_refusal(interaction, "source", value, near))
         return resolved
 
     async def suggest(self, interaction: Interaction, value: str) -> Choices:
@@ -110,14 +127,19 @@ class MetricOption(_Suggesting):
     async def transform(self, interaction: Interaction, value: str, /) -> Metric:
         found = name_match.resolve_metric(value, self.metrics)
         if found is None:
-            listed = [m.value for m in self.metrics]
-            raise UserFacingError(nothing_found(f"metric {render_text.quoted(value)}", listed))
+            lang = language(interaction.locale)
+            listed = [metric_words(m, lang) for m in self.metrics]
+            raise UserFacingError(_refusal(interaction, "metric", value, listed))
         return found
 
     async def suggest(self, interaction: Interaction, value: str) -> Choices:
         values = [m.value for m in self.metrics]
         aliases = {m.value: name_match.METRIC_ALIASES.get(m, ()) for m in self.metrics}
-        return choices(name_match.autocomplete(value, values, aliases=aliases))
+        lang = language(interaction.locale)
+        return [
+            app_commands.Choice(name=metric_words(Metric(v), lang), value=v)
+            for v in name_match.autocomplete(value, values, aliases=aliases)[:CHOICE_LIMIT]
+        ]
 
 
 class PeriodOption(app_commands.Transformer[FactBot]):
@@ -129,9 +151,15 @@ class PeriodOption(app_commands.Transformer[FactBot]):
     async def transform(self, interaction: Interaction, value: str, /) -> tuple[date, date]:
         period = parse_period(value)
         if period is None:
+            lang = language(interaction.locale)
             raise UserFacingError(
-                f"{self.option}: {render_text.quoted(value)} is not a date I can read."
-                f" Use {ACCEPTED_FORMS}."
+                t(
+                    lang,
+                    "refusal.period",
+                    option=render_text.option_name(self.option, lang),
+                    value=render_text.quoted(value),
+                    forms=t(lang, "period.forms"),
+                )
             )
         return period
 
@@ -149,17 +177,19 @@ class FigureOption(_Suggesting):
             return figure
         index = await bot.lookup.figure_index(guild)
         near = index.by_id_prefix(value, 3) or index.near_ids.nearest(value.lower())
-        message = f"No figure with id {render_text.quoted(value)}."
+        lang = language(interaction.locale)
+        message = t(lang, "refusal.no_figure", value=render_text.quoted(value))
         if near:
-            message += " Closest ids: " + ", ".join(f"`{n}`" for n in near) + "."
+            message += " " + t(lang, "refusal.closest_ids", ids=", ".join(f"`{n}`" for n in near))
         raise UserFacingError(message)
 
     async def suggest(self, interaction: Interaction, value: str) -> Choices:
         bot, guild = interaction.client, interaction.guild_id
+        lang = language(interaction.locale)
         index = await bot.lookup.ready_figure_index(guild)
         if index is None:  # first keystrokes after a start: ids by prefix until the index is built
             found = await bot.store.figures_by_id_prefix(guild, value, CHOICE_LIMIT)
-            return [app_commands.Choice(name=figure_label(f), value=f.id) for f in found]
+            return [app_commands.Choice(name=figure_label(f, lang), value=f.id) for f in found]
         typed = value.strip()
         ids = index.by_id_prefix(value, CHOICE_LIMIT) if typed else list(index.ids[:CHOICE_LIMIT])
         if len(ids) < CHOICE_LIMIT and typed:
@@ -167,7 +197,7 @@ class FigureOption(_Suggesting):
                 if hit.key not in ids:
                     ids.append(hit.key)
         return [
-            app_commands.Choice(name=figure_label(index.figures[i]), value=i)
+            app_commands.Choice(name=figure_label(index.figures[i], lang), value=i)
             for i in ids[:CHOICE_LIMIT]
         ]
 
@@ -191,8 +221,9 @@ class ModeratedFigureOption(_Suggesting):
             for f in figures
             if f not in by_id and all(w in figure_search_text(f).lower() for w in words)
         ]
+        lang = language(interaction.locale)
         return [
-            app_commands.Choice(name=figure_label(f), value=f.id)
+            app_commands.Choice(name=figure_label(f, lang), value=f.id)
             for f in (by_id + by_words)[:CHOICE_LIMIT]
         ]
 
@@ -253,13 +284,14 @@ class FeedOption(_Suggesting):
         found = exact or [f for f in feeds if wanted and wanted in feed_label(f).lower()]
         if len(found) == 1:
             return found[0]
+        lang = language(interaction.locale)
+        names = render_text.client_names(lang, "admin", "feeds", "add", "list")
         if not feeds:
-            raise UserFacingError("This server follows no feeds. Add one with /admin feeds add.")
+            raise UserFacingError(t(lang, "refusal.no_feeds", **names))
         shown = ", ".join(render_text.clip(feed_label(f), 80) for f in (found or feeds)[:5])
-        what = "more than one feed" if found else "none of this server's feeds"
+        key = "refusal.feed_ambiguous" if found else "refusal.feed_unknown"
         raise UserFacingError(
-            f"{render_text.quoted(value)} names {what}: pick one of {shown}"
-            " (see /admin feeds list)."
+            t(lang, key, value=render_text.quoted(value), choices=shown, **names)
         )
 
     async def suggest(self, interaction: Interaction, value: str) -> Choices:

@@ -15,8 +15,8 @@ from typing import Any, Protocol
 import discord
 
 from bot.errors import handle_error
+from bot.i18n import t
 
-NOT_YOURS = "Only the person who ran the command can turn these pages."
 NO_MENTIONS = discord.AllowedMentions.none()
 
 
@@ -61,7 +61,8 @@ class BotView(discord.ui.View):
 class Paginator(BotView):
     """Turns pages for the user who ran the command; others get a private note.
 
-    On timeout the buttons are disabled by editing the message, so a dead view never looks live.
+    The buttons are labelled in the language of the user who ran the command (``locale``). On
+    timeout the buttons are disabled by editing the message, so a dead view never looks live.
     """
 
     def __init__(
@@ -70,6 +71,7 @@ class Paginator(BotView):
         author_id: int,
         *,
         timeout: float = 300.0,
+        locale: object = "en",
     ) -> None:
         super().__init__(timeout=timeout)
         self.source = _source(pages)
@@ -78,6 +80,13 @@ class Paginator(BotView):
         self.author_id = author_id
         self.index = 0
         self.message: discord.InteractionMessage | discord.WebhookMessage | None = None
+        for button, key in (
+            (self.first, "page.first"),
+            (self.previous, "page.previous"),
+            (self.next, "page.next"),
+            (self.last, "page.last"),
+        ):
+            button.label = t(locale, key)
         self._update_buttons()
 
     @property
@@ -94,7 +103,7 @@ class Paginator(BotView):
         if interaction.user.id == self.author_id:
             return True
         await interaction.response.send_message(
-            NOT_YOURS, ephemeral=True, allowed_mentions=NO_MENTIONS
+            t(interaction.locale, "page.not_yours"), ephemeral=True, allowed_mentions=NO_MENTIONS
         )
         return False
 
@@ -160,7 +169,11 @@ async def send_pages(
     source = _source(pages)
     first = await source.page(0)
     many = source.page_count > 1
-    view = Paginator(source, interaction.user.id, timeout=timeout) if many else None
+    view = (
+        Paginator(source, interaction.user.id, timeout=timeout, locale=interaction.locale)
+        if many
+        else None
+    )
     if interaction.response.is_done():
         if view is None:
             await interaction.followup.send(

@@ -10,58 +10,41 @@ from discord.ext import commands
 
 from bot.client import FactBot
 from bot.facts.store import StoreStats
-from bot.render.text import counted
-
-WHAT = (
-    "I answer questions about the news story I follow ({subjects}) with the figures that news "
-    "documents give. Every number comes with **who claims it, when, and the sentence it came "
-    "from**; when sources disagree, their figures are shown side by side."
-)
-EXTRACTION = (
-    "Figures are read from the documents by the bot itself; nobody types one in. Each sentence "
-    "is checked for counts of people (deployed, killed, wounded, casualties, captured, missing), "
-    "whose people they are, and who says so. Years, money, distances, percentages and "
-    "unnumbered claims are left out. Moderators can hide, correct or verify a figure for this "
-    "server only."
-)
-QUALIFIERS = (
-    "A figure keeps the source's wording: *at least*, *up to*, *about* and *between X and Y* "
-    "mean what they say. Vague amounts become ranges: *dozens* 24-99, *hundreds* 200-999, "
-    "*thousands* 2,000-9,999. *Additional* marks a number that adds to an earlier one."
-)
-DATES = (
-    "A date is shown as precisely as the text gives it (day, month or year). A date marked "
-    "*inferred* was worked out rather than stated, for example a month read against the "
-    "document's publication date, or a publication date guessed from the text."
-)
+from bot.i18n import language, t
+from bot.render.text import command_name, counted, subject_name
 
 
-def _last_updated(when: datetime | None) -> str:
+def _last_updated(when: datetime | None, lang: str) -> str:
     if when is None:
-        return "never"
+        return t(lang, "about.never")
     return f"{discord.utils.format_dt(when, 'D')} ({discord.utils.format_dt(when, 'R')})"
 
 
 def about_embed(
-    stats: StoreStats, subjects: tuple[str, ...], command_names: list[str]
+    stats: StoreStats, subjects: tuple[str, ...], command_names: list[str], lang: str = "en"
 ) -> discord.Embed:
+    shown = ", ".join(subject_name(s, lang) for s in subjects)
     embed = discord.Embed(
-        title="About this bot",
-        description=WHAT.format(subjects=", ".join(subjects)),
+        title=t(lang, "about.title"),
+        description=t(lang, "about.what", subjects=shown),
         colour=discord.Colour.blurple(),
     )
     counts = " · ".join(
-        counted(n, noun)
+        counted(n, noun, lang)
         for n, noun in ((stats.documents, "document"), (stats.figures, "figure"),
                         (stats.events, "event"))
     )
-    embed.add_field(name="Fact base", value=counts, inline=False)
-    embed.add_field(name="Last updated", value=_last_updated(stats.last_updated), inline=False)
-    embed.add_field(name="How figures are extracted", value=EXTRACTION, inline=False)
-    embed.add_field(name="Reading qualifiers", value=QUALIFIERS, inline=False)
-    embed.add_field(name="Inferred dates", value=DATES, inline=False)
+    for name, value in (
+        ("about.fact_base", counts),
+        ("about.last_updated", _last_updated(stats.last_updated, lang)),
+        ("about.extraction.title", t(lang, "about.extraction")),
+        ("help.qualifiers.title", t(lang, "help.qualifiers")),
+        ("help.dates.title", t(lang, "help.dates")),
+    ):
+        embed.add_field(name=t(lang, name), value=value, inline=False)
     if command_names:
-        embed.set_footer(text="Commands: " + " · ".join(f"/{n}" for n in command_names))
+        names = " · ".join(f"/{command_name(n, lang)}" for n in command_names)
+        embed.set_footer(text=t(lang, "about.commands", names=names))
     return embed
 
 
@@ -75,7 +58,8 @@ class About(commands.Cog):
         names = sorted(
             c.name for c in self.bot.tree.get_commands(type=discord.AppCommandType.chat_input)
         )
-        embed = about_embed(stats, self.bot.settings.subjects, names)
+        lang = language(interaction.locale)
+        embed = about_embed(stats, self.bot.settings.subjects, names, lang)
         await interaction.response.send_message(
             embed=embed, allowed_mentions=discord.AllowedMentions.none()
         )

@@ -21,7 +21,7 @@ from bot.admin.corrections import correction_shown, correction_value
 from bot.admin.paste import Pasted, PasteForm
 from bot.admin.preview import preview_note, preview_pages, stored_message, too_slow_message
 from bot.admin.review import QueueReviewer
-from bot.checks import is_owner, require_moderator, require_owner
+from bot.checks import NOT_IN_SERVER, is_owner, require_moderator, require_owner
 from bot.client import FactBot
 from bot.errors import UserFacingError
 from bot.extraction import ExtractionTimeout
@@ -34,6 +34,8 @@ from bot.facts.store.alerts import AlertSubscription, AlertSubscriptions
 from bot.facts.store.intake import Feed, FeedCounts, FeedLimitError, Feeds
 from bot.facts.store.overlays import CORRECTABLE_FIELDS, Moderation, ModerationError
 from bot.facts.store.quota import size_words
+from bot.i18n import language, t
+from bot.i18n.translator import choice_name
 from bot.intake.addresses import normalised_url
 from bot.intake.download import find_feed
 from bot.intake.errors import IntakeError
@@ -57,8 +59,12 @@ FIELD_CHOICES = [app_commands.Choice(name=f, value=f) for f in CORRECTABLE_FIELD
 
 def _guild(interaction: discord.Interaction[FactBot]) -> int:
     if interaction.guild_id is None:  # guild_only: Discord never sends one from a DM
-        raise UserFacingError("This command works only in a server.")
+        raise UserFacingError(NOT_IN_SERVER)
     return interaction.guild_id
+
+
+def _lang(interaction: discord.Interaction[FactBot]) -> str:
+    return language(interaction.locale)
 
 
 @app_commands.guild_only()
@@ -114,7 +120,8 @@ class Admin(
         await self._done(interaction, done(result))
 
     async def _refuse(self, interaction: discord.Interaction[FactBot], why: str) -> None:
-        await self._done(interaction, f"Refused: {render_text.inert(why)}. Nothing was stored.")
+        refused = t(interaction.locale, "admin.refused", why=render_text.inert(why))
+        await self._done(interaction, refused)
 
     # -- documents ----------------------------------------------------------------------------
 
@@ -138,38 +145,41 @@ class Admin(
         published: str | None = None,
     ) -> None:
         guild = _guild(interaction)
+        lang = _lang(interaction)
         address = url.strip() if url and url.strip() else None
         if (file is None) == (address is None):
-            await self._done(interaction, articles.ONE_SOURCE[file is None])
+            await self._done(interaction, articles.one_source(file is None, lang))
             return
         kind = None
         if file is not None:
             kind = uploads.attachment_kind(file.filename, file.content_type)
-            refusal = uploads.file_refusal(file.size, kind, file.content_type)
+            refusal = uploads.file_refusal(file.size, kind, file.content_type, lang)
             if refusal is not None:
                 await self._refuse(interaction, refusal)
                 return
         await interaction.response.defer(ephemeral=True, thinking=True)
         try:
-            overrides = articles.overrides_of(title=title, publisher=publisher, published=published)
+            overrides = articles.overrides_of(
+                title=title, publisher=publisher, published=published, lang=lang
+            )
             async with self._reading(guild):
                 if file is not None and kind is not None:
                     data = await file.read()
                     document = await articles.attachment_document(
-                        data, file.filename, kind, overrides
+                        data, file.filename, kind, overrides, lang
                     )
                     name = file.filename
                 else:
                     assert address is not None
                     document = await articles.address_document(
-                        self.bot.fetcher, guild, address, overrides
+                        self.bot.fetcher, guild, address, overrides, lang
                     )
                     name = None
         except (DocumentError, IntakeError) as exc:
             await self._refuse(interaction, str(exc))
             return
         except (discord.HTTPException, aiohttp.ClientError, TimeoutError) as exc:
-            await self._done(interaction, uploads.download_failure(exc))
+            await self._done(interaction, uploads.download_failure(exc, lang))
             return
         await self._preview_new(interaction, guild, document, name)
 
@@ -178,10 +188,13 @@ class Admin(
     )
     async def paste(self, interaction: discord.Interaction[FactBot]) -> None:
         _guild(interaction)
-        await interaction.response.send_modal(PasteForm(interaction.user.id, self._pasted))
+        await interaction.response.send_modal(
+            PasteForm(interaction.user.id, self._pasted, locale=interaction.locale)
+        )
 
     async def _pasted(self, interaction: discord.Interaction[FactBot], pasted: Pasted) -> None:
         guild = _guild(interaction)
+        lang = _lang(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         try:
             overrides = articles.overrides_of(
@@ -189,8 +202,9 @@ class Admin(
                 publisher=pasted.publisher,
                 url=pasted.url,
                 published=pasted.published,
+                lang=lang,
             )
-            document = articles.pasted_document(pasted.text, overrides)
+            document = articles.pasted_document(pasted.text, overrides, lang)
         except DocumentError as exc:
             await self._refuse(interaction, str(exc))
             return
@@ -222,7 +236,7 @@ class Admin(
                 articles.keyed(document, plan.key), guild_id=guild
             )
         except ExtractionTimeout as exc:
-            await self._done(interaction, too_slow_message(exc.budget))
+            await self._done(interaction, too_slow_message(exc.budget, _lang(interaction)))
             return
         refusal = await self.bot.store.quota_refusal(guild, extraction)
         if refusal is not None and not plan.unchanged:
@@ -238,7 +252,8 @@ class Admin(
         plan: UploadPlan,
     ) -> None:
         document = extraction.document
-        pages = preview_pages(extraction, plan)
+        lang = _lang(interaction)
+        pages = preview_pages(extraction, plan, lang=lang)
 
         async def confirm() -> str:
             try:
@@ -246,13 +261,15 @@ class Admin(
                     guild, extraction, actor_id=interaction.user.id
                 )
             except StoreError as exc:
-                return f"Not stored: {render_text.inert(str(exc))}"
+                return t(lang, "admin.not_stored", why=render_text.inert(str(exc)))
             self.bot.alerts.announce([result], guild_id=guild)
-            return stored_message(document.key, result.status, result.figures, result.events)
+            return stored_message(
+                document.key, result.status, result.figures, result.events, lang
+            )
 
-        view = ConfirmIngest(interaction.user.id, confirm)
+        view = ConfirmIngest(interaction.user.id, confirm, locale=lang)
         view.message = await interaction.followup.send(
-            content=preview_note(extraction, pages),
+            content=preview_note(extraction, pages, lang),
             embed=pages[0],
             view=view,
             ephemeral=True,
@@ -263,6 +280,7 @@ class Admin(
     @app_commands.command(name="documents", description="This server's own documents")
     async def documents(self, interaction: discord.Interaction[FactBot]) -> None:
         guild = _guild(interaction)
+        lang = _lang(interaction)
         owner = is_owner(interaction)
         listed = [
             d
@@ -270,16 +288,22 @@ class Admin(
             if d.guild_id == guild or owner
         ]
         if not listed:
-            await self._done(interaction, "This server has no documents of its own yet.")
+            await self._done(interaction, t(lang, "admin.no_documents"))
             return
+        shared, own = t(lang, "admin.documents.shared"), t(lang, "admin.documents.this_server")
         entries = [
             Entry(
-                f"`{d.key}` · {document_line(d)}",
-                group="Shared" if d.guild_id is None else "This server",
+                f"`{d.key}` · {document_line(d, lang)}",
+                group=shared if d.guild_id is None else own,
             )
             for d in listed
         ]
-        pages = paginate(entries, title="Documents", footer=f"{len(listed):,} documents")
+        pages = paginate(
+            entries,
+            title=t(lang, "admin.documents.title"),
+            footer=render_text.counted(len(listed), "document", lang),
+            lang=lang,
+        )
         await send_pages(interaction, pages, ephemeral=True)
 
     @remove.command(name="document", description="Remove one of this server's documents")
@@ -301,9 +325,12 @@ class Admin(
             lambda: self.moderation.remove_document(
                 scope, document, actor_id=interaction.user.id, reason=reason
             ),
-            lambda removed: (
-                f"Removed `{render_text.clip(removed.key, 200)}` with {removed.figures:,} figures"
-                f" and {removed.events:,} events."
+            lambda removed: t(
+                interaction.locale,
+                "admin.removed",
+                key=render_text.clip(removed.key, 200),
+                figures=render_text.counted(removed.figures, "figure", interaction.locale),
+                events=render_text.counted(removed.events, "event", interaction.locale),
             ),
         )
 
@@ -320,7 +347,7 @@ class Admin(
             lambda: self.moderation.hide(
                 guild, figure, actor_id=interaction.user.id, reason=reason
             ),
-            lambda hidden: f"Figure `{hidden.id}` is now hidden in this server.",
+            lambda hidden: t(interaction.locale, "admin.hidden", id=hidden.id),
         )
 
     @app_commands.command(name="unhide", description="Show a hidden figure again in this server")
@@ -334,7 +361,7 @@ class Admin(
             lambda: self.moderation.unhide(
                 guild, figure, actor_id=interaction.user.id, reason=reason
             ),
-            lambda shown: f"Figure `{shown.id}` is shown again in this server.",
+            lambda shown: t(interaction.locale, "admin.shown", id=shown.id),
         )
 
     @app_commands.command(name="verify", description="Mark a figure as checked against its source")
@@ -348,7 +375,7 @@ class Admin(
             lambda: self.moderation.verify(
                 guild, figure, actor_id=interaction.user.id, reason=reason
             ),
-            lambda verified: f"Figure `{verified.id}` is marked verified in this server.",
+            lambda verified: t(interaction.locale, "admin.verified", id=verified.id),
         )
 
     @app_commands.command(name="correct", description="Correct one field of a figure here")
@@ -368,6 +395,7 @@ class Admin(
         reason: str,
     ) -> None:
         guild = _guild(interaction)
+        lang = _lang(interaction)
         await self._moderate(
             interaction,
             # the value is parsed inside the write, so a value it cannot read is refused alike
@@ -375,13 +403,16 @@ class Admin(
                 guild,
                 figure,
                 field,
-                correction_value(field, value),
+                correction_value(field, value, lang),
                 actor_id=interaction.user.id,
                 reason=reason,
             ),
-            lambda corrected: (
-                f"Figure `{corrected.id}` corrected in this server: {field} is now"
-                f" {render_text.clip(correction_shown(corrected, field), 200)}."
+            lambda corrected: t(
+                lang,
+                "admin.corrected",
+                id=corrected.id,
+                field=choice_name(field, lang),
+                value=render_text.clip(correction_shown(corrected, field, lang), 200),
             ),
         )
 
@@ -395,19 +426,25 @@ class Admin(
         limit: app_commands.Range[int, 1, 1000] = 50,
     ) -> None:
         guild = _guild(interaction)
+        lang = _lang(interaction)
         entries = await self.moderation.audit_log(
             guild, limit=limit, include_shared=is_owner(interaction)
         )
         if not entries:
-            await self._done(interaction, "Nothing in this server's audit log yet.")
+            await self._done(interaction, t(lang, "admin.audit.empty"))
             return
         lost = await self.moderation.unattached(guild)
         pages = paginate(
-            [Entry(audit_line(e)) for e in entries],
-            title="Audit log",
-            intro=unattached_note(lost),
-            footer=f"{len(entries):,} entries, newest first",
+            [Entry(audit_line(e, lang)) for e in entries],
+            title=t(lang, "admin.audit.title"),
+            intro=unattached_note(lost, lang),
+            footer=t(
+                lang,
+                "admin.audit.footer",
+                entries=render_text.counted(len(entries), "entry", lang),
+            ),
             per_page=AUDIT_PER_PAGE,
+            lang=lang,
         )
         await send_pages(interaction, pages, ephemeral=True)
 
@@ -419,18 +456,22 @@ class Admin(
         format: Literal["json", "csv"] = "json",
     ) -> None:
         guild = _guild(interaction)
+        lang = _lang(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         exported = await server_export(self.bot.store, guild)
-        counts = (
-            f"{len(exported['figures']):,} figures, {len(exported['events']):,} events,"
-            f" {len(exported['corrections']):,} moderated"
+        counts = ", ".join(
+            (
+                render_text.counted(len(exported["figures"]), "figure", lang),
+                render_text.counted(len(exported["events"]), "event", lang),
+                t(lang, "admin.export.moderated", n=len(exported["corrections"])),
+            )
         )
         text = export_text(exported, format)
         packed_file = packed(f"factbot-{guild}.{format}", text, interaction.filesize_limit)
         if packed_file is None:
             await self._done(interaction, export_too_large(counts, text, interaction, format))
             return
-        zipped = " (zipped to fit Discord's attachment limit)" if packed_file.compressed else ""
+        zipped = t(lang, "admin.export.zipped") if packed_file.compressed else ""
         await interaction.followup.send(
             f"{counts}.{zipped}",
             file=discord.File(io.BytesIO(packed_file.data), filename=packed_file.filename),
@@ -444,17 +485,15 @@ class Admin(
         self, interaction: discord.Interaction[FactBot], role: discord.Role | None = None
     ) -> None:
         guild = _guild(interaction)
+        lang = _lang(interaction)
         if role is not None and role.id == guild:  # @everyone has the server's id
-            await self._done(
-                interaction,
-                "Refused: @everyone cannot be the moderator role, it would make every member a"
-                " moderator. Choose a role only moderators have. Nothing was changed.",
-            )
+            await self._done(interaction, t(lang, "admin.modrole.everyone"))
             return
         if role is None:
-            done = "Moderator role cleared: Manage Server is needed now."
+            done = t(lang, "admin.modrole.cleared")
         else:
-            done = f"Members with <@&{role.id}> may now use /admin."
+            admin = render_text.command_name("admin", lang)
+            done = t(lang, "admin.modrole.set", role=role.id, admin=admin)
         await self._moderate(
             interaction,
             lambda: self.moderation.set_moderator_role(
@@ -473,8 +512,9 @@ class Admin(
         await self.moderation.record(
             None, interaction.user.id, "reload", str(settings.seeds_dir), after=lines[:20]
         )
+        reloaded = t(interaction.locale, "admin.reloaded")
         await self._done(
-            interaction, "Seeds reloaded.\n" + "\n".join(render_text.clip(x, 200) for x in lines)
+            interaction, reloaded + "\n" + "\n".join(render_text.clip(x, 200) for x in lines)
         )
 
     @app_commands.command(
@@ -491,21 +531,16 @@ class Admin(
         enabled: bool = True,
     ) -> None:
         guild = _guild(interaction)
+        lang = _lang(interaction)
         subscriptions = AlertSubscriptions(self.bot.store)
         if channel is None:
-            await self._done(interaction, alert_setting(await subscriptions.get(guild)))
+            await self._done(interaction, alert_setting(await subscriptions.get(guild), lang))
             return
         await subscriptions.subscribe(
             guild, channel.id, enabled=enabled, actor_id=interaction.user.id
         )
-        if enabled:
-            message = (
-                f"New figures will be posted in <#{channel.id}> when documents are added"
-                " (this server's own, and shared ones)."
-            )
-        else:
-            message = f"Alerts are off (the channel <#{channel.id}> is kept for later)."
-        await self._done(interaction, message)
+        key = "admin.alerts.on" if enabled else "admin.alerts.off"
+        await self._done(interaction, t(lang, key, channel=channel.id))
 
     # -- news in: feeds and the review queue --------------------------------------------------
 
@@ -513,14 +548,14 @@ class Admin(
     @app_commands.describe(url="The feed's address, or a page that announces one")
     async def feeds_add(self, interaction: discord.Interaction[FactBot], url: str) -> None:
         guild = _guild(interaction)
+        lang = _lang(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         try:
             async with self._reading(guild):
                 found = await find_feed(self.bot.fetcher, url.strip())
         except IntakeError as exc:
-            await self._done(
-                interaction, f"Not followed: {render_text.inert(str(exc))}. Nothing was changed."
-            )
+            why = render_text.inert(str(exc))
+            await self._done(interaction, t(lang, "feeds.not_followed", why=why))
             return
         feeds = Feeds(self.bot.store)
         try:
@@ -536,7 +571,7 @@ class Admin(
             return
         self.bot.feed_poller.wake()
         await self._done(
-            interaction, feed_added(feed, found, await feeds.store_at_once(guild))
+            interaction, feed_added(feed, found, await feeds.store_at_once(guild), lang)
         )
 
     @feeds.command(name="remove", description="Stop following a feed (its queued articles stay)")
@@ -547,36 +582,38 @@ class Admin(
         feed: app_commands.Transform[Feed, FeedOption],
     ) -> None:
         guild = _guild(interaction)
+        lang = _lang(interaction)
         feeds = Feeds(self.bot.store)
         waiting = (await feeds.counts(guild)).get(feed.id, FeedCounts()).waiting
         removed = await feeds.remove(guild, feed.id, actor_id=interaction.user.id)
         if removed is None:
-            await self._done(interaction, "That feed was already removed.")
+            await self._done(interaction, t(lang, "feeds.already_removed"))
             return
-        kept = f" {waiting:,} of its articles still wait in `/admin queue`." if waiting else ""
+        names = render_text.client_names(lang, "admin", "queue")
+        kept = " " + t(lang, "feeds.still_waiting", n=waiting, **names) if waiting else ""
+        url = render_text.clip(removed.url, 300)
         await self._done(
             interaction,
-            f"No longer following {feed_name(removed)} (<{render_text.clip(removed.url, 300)}>)."
-            + kept,
+            t(lang, "feeds.removed", name=feed_name(removed, lang), url=url) + kept,
         )
 
     @feeds.command(name="list", description="The feeds this server follows and how they fare")
     async def feeds_list(self, interaction: discord.Interaction[FactBot]) -> None:
         guild = _guild(interaction)
+        lang = _lang(interaction)
         feeds = Feeds(self.bot.store)
         followed = await feeds.of_guild(guild)
         if not followed:
-            await self._done(
-                interaction,
-                "This server follows no feeds yet. Follow one with `/admin feeds add url:`.",
-            )
+            names = render_text.client_names(lang, "admin", "feeds", "add", options=("url",))
+            await self._done(interaction, t(lang, "feeds.none", **names))
             return
         counts = await feeds.counts(guild)
         pages = paginate(
-            [Entry(feed_entry(f, counts.get(f.id))) for f in followed],
-            title="Feeds",
-            intro=feeds_intro(await feeds.store_at_once(guild), len(followed)),
+            [Entry(feed_entry(f, counts.get(f.id), lang)) for f in followed],
+            title=t(lang, "feeds.title"),
+            intro=feeds_intro(await feeds.store_at_once(guild), len(followed), lang),
             per_page=5,
+            lang=lang,
         )
         await send_pages(interaction, pages, ephemeral=True)
 
@@ -588,23 +625,21 @@ class Admin(
         self, interaction: discord.Interaction[FactBot], enabled: bool
     ) -> None:
         guild = _guild(interaction)
+        lang = _lang(interaction)
         await Feeds(self.bot.store).set_store_at_once(
             guild, enabled, actor_id=interaction.user.id
         )
-        if enabled:
-            message = (
-                "New feed articles are now stored at once, with an alert as for any new"
-                " document. Articles already queued still wait in `/admin queue`."
-            )
-        else:
-            message = "New feed articles now wait for review in `/admin queue`."
-        await self._done(interaction, message)
+        key = "feeds.autostore.on" if enabled else "feeds.autostore.off"
+        await self._done(
+            interaction, t(lang, key, **render_text.client_names(lang, "admin", "queue"))
+        )
 
     @app_commands.command(name="queue", description="Review the articles fetched from feeds")
     async def queue(self, interaction: discord.Interaction[FactBot]) -> None:
         guild = _guild(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
-        screen = await QueueReviewer(self.bot, guild, interaction.user.id).next_screen()
+        reviewer = QueueReviewer(self.bot, guild, interaction.user.id, _lang(interaction))
+        screen = await reviewer.next_screen()
         embeds = [screen.embed] if screen.embed is not None else []
         if screen.view is None:
             await interaction.followup.send(
@@ -623,31 +658,40 @@ def export_too_large(
 ) -> str:
     """Why no file came, and how the bot's operator gets it."""
     size, limit = len(text.encode("utf-8")), interaction.filesize_limit
-    return (
-        f"{counts}: the export is {size_words(size)}, and even zipped it is over the"
-        f" {size_words(limit)} Discord lets me attach here. The bot's operator can write it on"
-        f" the bot's host with `{cli_command(_guild(interaction), format)}`."
+    return t(
+        interaction.locale,
+        "admin.export.too_large",
+        counts=counts,
+        size=size_words(size),
+        limit=size_words(limit),
+        command=cli_command(_guild(interaction), format),
     )
 
 
-def alert_setting(subscription: AlertSubscription | None) -> str:
+def alert_setting(subscription: AlertSubscription | None, lang: str = "en") -> str:
     """The current alert setting and the last delivery problem, as /admin alerts shows it."""
     if subscription is None:
-        return "No alert channel is set. Choose one with `/admin alerts channel:#channel`."
-    state = "on" if subscription.enabled else "off"
+        names = render_text.client_names(lang, "admin", "alerts", options=("channel",))
+        return t(lang, "admin.alerts.none", **names)
+    state = t(lang, "admin.alerts.state_on" if subscription.enabled else "admin.alerts.state_off")
     lines = [
-        f"Alerts are **{state}**, channel <#{subscription.channel_id}>, set by"
-        f" <@{subscription.updated_by}> on {render_text.day(subscription.updated_at.date())}."
+        t(
+            lang,
+            "admin.alerts.setting",
+            state=state,
+            channel=subscription.channel_id,
+            user=subscription.updated_by,
+            day=render_text.day(subscription.updated_at.date(), lang),
+        )
     ]
     if subscription.problem is None or subscription.problem_at is None:
-        lines.append("No delivery problem so far.")
+        lines.append(t(lang, "admin.alerts.no_problem"))
     else:
         when = subscription.problem_at.strftime("%Y-%m-%d %H:%M UTC")
-        lines.append(
-            f"Last delivery problem ({when}): {render_text.clip(subscription.problem, 400)}"
-        )
+        problem = render_text.clip(subscription.problem, 400)
+        lines.append(t(lang, "admin.alerts.problem", when=when, problem=problem))
         if not subscription.failing and subscription.delivered_at is not None:
-            lines.append("Alerts have been delivered since then.")
+            lines.append(t(lang, "admin.alerts.delivered_since"))
     return "\n".join(lines)
 
 

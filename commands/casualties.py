@@ -17,9 +17,9 @@ CASUALTIES = FigureAnswer(
     name="casualties",
     metrics=CASUALTY_METRICS,
     plan=casualty_listing,
-    everything="all subjects, metrics and sources",
-    nothing="casualty figures",
-    chart_title="Casualty figures",
+    everything="casualties.everything",
+    nothing="casualties.nothing",
+    chart_title="casualties.chart_title",
 )
 
 

@@ -17,9 +17,9 @@ DEPLOYMENTS = FigureAnswer(
     name="deployments",
     metrics=(Metric.DEPLOYED,),
     plan=deployment_listing,
-    everything="all subjects and sources",
-    nothing="troop figures",
-    chart_title="Troop deployments",
+    everything="deployments.everything",
+    nothing="deployments.nothing",
+    chart_title="deployments.chart_title",
 )
 
 

@@ -35,7 +35,7 @@ class FigureCog(commands.Cog, name="Figure"):
             interaction
         ):
             original = await Moderation(self.bot.store).original(guild, figure.id)
-        await send_pages(interaction, figure_pages(figure, document, original))
+        await send_pages(interaction, figure_pages(figure, document, original, interaction.locale))
 
 
 async def setup(bot: FactBot) -> None:

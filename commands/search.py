@@ -9,6 +9,7 @@ from discord.ext import commands
 from bot.checks import user_cooldown
 from bot.client import FactBot
 from bot.facts.model import Metric
+from bot.i18n import language, t
 from bot.lookup.names import closest
 from bot.options import SearchWordsOption
 from bot.render import nothing_found, search_pages
@@ -33,6 +34,7 @@ class Search(commands.Cog):
         query: app_commands.Transform[str, SearchWordsOption("figures")],
     ) -> None:
         await interaction.response.defer(thinking=True)
+        lang = language(interaction.locale)
         guild = interaction.guild_id
         lookup = self.bot.lookup
         figure_index = await lookup.figure_index(guild)
@@ -46,11 +48,12 @@ class Search(commands.Cog):
             names = await lookup.names(guild)
             terms = [*names.subjects, *names.sources, *(m.value for m in Metric)]
             near = closest(query, terms)
-            await send_text(interaction, nothing_found(f"a search for {quoted(query)}", near))
+            what = t(lang, "search.none_for", query=quoted(query))
+            await send_text(interaction, nothing_found(what, near, lang))
             return
         cited = {f.document for f in figures} | {e.document for e in events}
         documents = await self.bot.store.documents_by_key(guild, cited)
-        await send_pages(interaction, search_pages(query, figures, events, documents))
+        await send_pages(interaction, search_pages(query, figures, events, documents, lang))
 
 
 async def setup(bot: FactBot) -> None:

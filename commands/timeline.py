@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import discord
@@ -13,12 +14,13 @@ from bot.checks import user_cooldown
 from bot.client import FactBot
 from bot.errors import UserFacingError
 from bot.facts.store.fact_store import EventKey
+from bot.i18n import language, phrase, t
 from bot.lookup.names import closest
 from bot.options import PeriodOption, SearchWordsOption
 from bot.periods import ACCEPTED_FORMS
 from bot.render import nothing_found
 from bot.render.listing import Listing, ListingPages, timeline_listing
-from bot.render.text import quoted
+from bot.render.text import option_name, quoted
 from bot.views import send_pages, send_text
 
 Period = tuple[date, date]
@@ -46,23 +48,31 @@ class Timeline(commands.Cog):
     ) -> None:
         start = since[0] if since else None
         end = until[1] if until else None
+        lang = language(interaction.locale)
         if start and end and start > end:
-            raise UserFacingError("since must not be later than until.")
+            raise UserFacingError(
+                phrase("refusal.since_after_until", since=option_name("since", lang),
+                       until=option_name("until", lang))
+            )
         namespace = interaction.namespace
-        searched = [
-            f"{option} {quoted(str(namespace[option]))}"
-            for option, given in (("since", since), ("until", until))
-            if given
-        ]
+
+        def describe(lang: str) -> str:
+            """What was asked for, in ``lang`` (the chart may be drawn in another)."""
+            searched = [
+                t(lang, f"timeline.{option}", date=quoted(str(namespace[option])))
+                for option, given in (("since", since), ("until", until))
+                if given
+            ]
+            if about:
+                searched.append(t(lang, "timeline.about", words=quoted(about)))
+            return " · ".join(searched) or t(lang, "timeline.everything")
+
         await interaction.response.defer(thinking=True)
         guild = interaction.guild_id
         lookup = self.bot.lookup
         keys = await lookup.event_keys(guild)
-        index = None
-        if about:
-            searched.append(f"about {quoted(about)}")
-            index = await lookup.event_index(guild)
-        described = " · ".join(searched) or "all events"
+        index = await lookup.event_index(guild) if about else None
+        described = describe(lang)
         since_text = start.isoformat() if start else None
         until_text = end.isoformat() if end else None
 
@@ -81,33 +91,39 @@ class Timeline(commands.Cog):
             ]
 
         def plan() -> Listing:
-            return timeline_listing([(k.id, k.start) for k in chosen()], searched=described)
+            return timeline_listing(
+                [(k.id, k.start) for k in chosen()], searched=described, lang=lang
+            )
 
-        listing = lookup.listing(guild, ("timeline", start, end, about, described), plan)
+        listing = lookup.listing(guild, ("timeline", start, end, about, described, lang), plan)
         if not listing.items:
             near: list[str] = []
             if index is not None and about:
                 near = closest(about, index.vocabulary)
-            await send_text(interaction, nothing_found(f"events for {described}", near))
+            what = t(lang, "timeline.none_for", searched=described)
+            await send_text(interaction, nothing_found(what, near, lang))
             return
         await send_pages(interaction, ListingPages(listing, lookup.loader(guild)))
         if chart:
-            await self._send_chart(interaction, chosen(), described)
+            await self._send_chart(interaction, chosen(), describe)
 
     async def _send_chart(
-        self, interaction: discord.Interaction[FactBot], keys: list[EventKey], described: str
+        self,
+        interaction: discord.Interaction[FactBot],
+        keys: list[EventKey],
+        describe: Callable[[str], str],
     ) -> None:
         from bot import charts
 
         recent = [k.id for k in keys[-charts.MAX_EVENTS :]]
         events = await self.bot.store.events_by_id(interaction.guild_id, recent)
-        title = f"Timeline · {described}"[:90]
         total = len(keys)
-        await send_chart(
-            interaction,
-            lambda: charts.timeline_chart(events, title=title, total=total),
-            "timeline.png",
-        )
+
+        def draw(lang: str) -> bytes:
+            title = t(lang, "timeline.chart_title", searched=describe(lang))[:90]
+            return charts.timeline_chart(events, title=title, total=total, lang=lang)
+
+        await send_chart(interaction, draw, "timeline.png")
 
 
 async def setup(bot: FactBot) -> None:

@@ -93,3 +93,37 @@ def test_importing_charts_needs_neither_matplotlib_nor_discord():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def _missing_glyphs(draw) -> list[str]:
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        image(draw())
+    return [str(w.message) for w in caught if "missing from font" in str(w.message)]
+
+
+def test_charts_are_labelled_in_the_readers_language_when_a_font_can_draw_it():
+    figures = [figure(n, 100 * n, 100 * n, Qualifier.ABOUT) for n in range(1, 5)]
+    events = [
+        Event("e1", "d.txt", DateSpan("x", date(2024, 11, 1), date(2024, 11, 30),
+                                      Precision.MONTH, True), "treaty ratified", "q", (0, 1)),
+    ]
+    assert charts.chart_language("uk") == "uk"  # DejaVu Sans, matplotlib's own, has Cyrillic
+    assert _missing_glyphs(lambda: charts.estimates_chart(figures, title="Цифри втрат",
+                                                          lang="uk")) == []
+    assert _missing_glyphs(lambda: charts.timeline_chart(events, title="Хронологія",
+                                                         lang="uk")) == []
+    assert charts.group_title(("North Korea", Metric.KILLED, False), "uk") == (
+        "Північна Корея · загиблі"
+    )
+    assert charts.value_label(figure(1, 1_200, 1_200, Qualifier.ABOUT), "uk") == "≈1\u00a0200"
+    korean = charts.chart_language("ko")
+    if korean == "en":  # no Hangul font here: drawing Korean would leave empty boxes
+        assert _missing_glyphs(lambda: charts.estimates_chart(figures, title="사상자",
+                                                              lang="ko"))
+    else:
+        assert _missing_glyphs(lambda: charts.estimates_chart(figures, title="사상자",
+                                                              lang="ko")) == []
+    assert charts.chart_language("de") == "en"

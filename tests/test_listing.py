@@ -22,7 +22,7 @@ from bot.facts.store.fact_store import FigureKey
 from bot.facts.store.overlays import Moderation
 from bot.lookup import names as name_match
 from bot.render import text
-from bot.render.answers import METRIC_ORDER, METRIC_WORDS, document_line, source_line
+from bot.render.answers import METRIC_ORDER, document_line, metric_words, source_line
 from bot.render.listing import (
     Item,
     LazyItems,
@@ -134,7 +134,7 @@ async def test_every_figure_once_every_page_within_limits_in_casualty_order():
         members.setdefault((f.subject, f.metric), []).append(f)
     expected: list[tuple[str, str]] = []
     for (subject, metric), group in members.items():
-        expected.append(("heading", f"{text.clip(subject, 100)} · {METRIC_WORDS[metric]}"))
+        expected.append(("heading", f"{text.clip(subject, 100)} · {metric_words(metric)}"))
         spread = None if group[0].additional else text.spread(group)
         if spread:
             expected.append(("spread", f"↔ {spread}"))

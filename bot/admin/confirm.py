@@ -10,16 +10,17 @@ import discord
 
 from bot.checks import NOT_MODERATOR, is_moderator
 from bot.errors import handle_error
+from bot.i18n import Phrase, phrase, render, t
 from bot.views import NO_MENTIONS, BotView, disable_buttons
 
 #: Stores the previewed document; returns the message that replaces the preview.
 ConfirmFn = Callable[[], Awaitable[str]]
 
-NOT_UPLOADER = "Only the moderator who uploaded this document can confirm or cancel it."
+NOT_UPLOADER = phrase("refusal.not_uploader")
 
 
 async def author_still_moderator(
-    interaction: discord.Interaction[Any], author_id: int, not_author: str
+    interaction: discord.Interaction[Any], author_id: int, not_author: Phrase
 ) -> bool:
     """Whether the one who opened a preview (or a form) is the one pressing, and is still a
     moderator now; anyone else is told why, privately."""
@@ -30,7 +31,9 @@ async def author_still_moderator(
         refusal = NOT_MODERATOR
     if refusal is None:
         return True
-    await interaction.response.send_message(refusal, ephemeral=True, allowed_mentions=NO_MENTIONS)
+    await interaction.response.send_message(
+        render(refusal, interaction.locale), ephemeral=True, allowed_mentions=NO_MENTIONS
+    )
     return False
 
 
@@ -43,10 +46,15 @@ class ConfirmIngest(BotView):
     transaction, so nothing of it is left behind.
     """
 
-    def __init__(self, author_id: int, confirm: ConfirmFn, *, timeout: float = 600.0) -> None:
+    def __init__(
+        self, author_id: int, confirm: ConfirmFn, *, timeout: float = 600.0, locale: object = "en"
+    ) -> None:
         super().__init__(timeout=timeout)
         self.author_id = author_id
         self._confirm = confirm
+        self.locale = locale
+        self.confirm.label = t(locale, "admin.confirm")
+        self.cancel.label = t(locale, "admin.cancel")
         self.message: discord.InteractionMessage | discord.WebhookMessage | None = None
 
     async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
@@ -68,7 +76,7 @@ class ConfirmIngest(BotView):
     ) -> None:
         self.stop()
         await interaction.response.edit_message(
-            content="Cancelled: nothing was stored.", embeds=[], view=None,
+            content=t(self.locale, "admin.cancelled"), embeds=[], view=None,
             allowed_mentions=NO_MENTIONS,
         )
 
@@ -82,6 +90,6 @@ class ConfirmIngest(BotView):
         if self.message is not None:
             with contextlib.suppress(discord.HTTPException):
                 await self.message.edit(
-                    content="Preview expired: nothing was stored.", view=self,
+                    content=t(self.locale, "admin.expired"), view=self,
                     allowed_mentions=NO_MENTIONS,
                 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.facts.model import DateSpan, Figure, Metric, Period, Qualifier
 from bot.facts.rates import period_of_text
 from bot.facts.store.overlays import CorrectionValue, ModerationError
+from bot.i18n import t
 from bot.lookup.names import resolve_metric
 from bot.periods import period_span
 from bot.render import text
@@ -27,65 +28,66 @@ _QUALIFIER_WORDS = {
 MAX_DIGITS = 9
 
 
-def correction_value(field: str, raw: str) -> CorrectionValue:
-    """A moderator's typed value for ``field``, checked; ModerationError says what is accepted."""
+def correction_value(field: str, raw: str, lang: str = "en") -> CorrectionValue:
+    """A moderator's typed value for ``field``, checked; ModerationError says what is accepted
+    (in ``lang``)."""
     value = " ".join(raw.split())
     if not value:
-        raise ModerationError("The value is empty.")
+        raise ModerationError(t(lang, "admin.correction.empty"))
     if field in ("low", "high"):
         digits = value.replace(",", "").replace("_", "")
         # isdecimal, not isdigit: "²" is a digit that int() cannot read
         if not digits.isdecimal() or len(digits) > MAX_DIGITS:
-            raise ModerationError(f"{field} must be a whole number, like 1,500.")
+            raise ModerationError(t(lang, "admin.correction.whole_number", field=field))
         return int(digits)
     if field == "metric":
         found = resolve_metric(value, list(Metric))
         if found is None:
-            raise ModerationError("metric must be one of " + ", ".join(m.value for m in Metric))
+            metrics = ", ".join(m.value for m in Metric)
+            raise ModerationError(t(lang, "admin.correction.metric", metrics=metrics))
         return Metric(found).value
     if field == "qualifier":
         qualifier = _QUALIFIER_WORDS.get(value.lower())
         if qualifier is None:
-            raise ModerationError("qualifier must be one of exact, at least, up to, about, range.")
+            raise ModerationError(t(lang, "admin.correction.qualifier"))
         return qualifier.value
     if field == "subject":
         return value[:100]
     if field == "source":
         return None if value.lower() in _NONE_WORDS else value[:100]
     if field == "date":
-        return None if value.lower() in _NONE_WORDS else _date_span(value)
+        return None if value.lower() in _NONE_WORDS else _date_span(value, lang)
     if field == "period":
-        return None if value.lower() in _TOTAL_WORDS else _period(value)
-    raise ModerationError(f"{field!r} cannot be corrected.")
+        return None if value.lower() in _TOTAL_WORDS else _period(value, lang)
+    raise ModerationError(t(lang, "admin.correction.field", field=repr(field)))
 
 
-def _period(value: str) -> Period:
+def _period(value: str, lang: str) -> Period:
     period = period_of_text(value)
     if period is None:
-        raise ModerationError(
-            "period must be like per day, a month, daily or in the last 60 days"
-            " (or none: a total)."
-        )
+        raise ModerationError(t(lang, "admin.correction.period"))
     return period
 
 
-def _date_span(value: str) -> DateSpan:
+def _date_span(value: str, lang: str) -> DateSpan:
     span = period_span(value)
     if span is None:
-        raise ModerationError(
-            "date must be like 2024, 2024-06, June 2024 or 2024-06-15 (or none)."
-        )
+        raise ModerationError(t(lang, "admin.correction.date"))
     return span
 
 
-def correction_shown(figure: Figure, field: str) -> str:
+def correction_shown(figure: Figure, field: str, lang: str = "en") -> str:
     """The value ``field`` now has, as a reply shows it."""
     if field in ("low", "high", "qualifier"):
-        return text.figure_value(figure)
+        return text.figure_value(figure, lang)
     if field == "date":
-        return text.span(figure.date)
+        return text.span(figure.date, lang)
     if field == "source":
-        return text.source_name(figure.source)
+        return text.source_name(figure.source, lang)
     if field == "period":
-        return figure.period.text if figure.period else "none (a cumulative total)"
+        return figure.period.text if figure.period else t(lang, "admin.correction.total")
+    if field == "metric":
+        return t(lang, f"metric.{figure.metric.value}")
+    if field == "subject":
+        return text.subject_name(figure.subject, lang)
     return str(getattr(figure, field))

@@ -15,11 +15,11 @@ import discord
 
 from bot.admin.confirm import author_still_moderator
 from bot.errors import handle_error
+from bot.i18n import phrase, t
 
 #: Discord's limit on what one text field of a modal may hold.
 MAX_PASTE_CHARS = 4000
-NOT_YOURS = "Only the moderator who opened this form can submit it."
-PLACEHOLDER = "At most 4,000 characters (Discord's limit). Longer: /admin ingest file: or url:"
+NOT_YOURS = phrase("paste.not_yours")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,53 +36,63 @@ SubmitFn = Callable[[discord.Interaction[Any], Pasted], Awaitable[None]]
 
 
 def _field(
-    label: str, description: str, *, placeholder: str, max_length: int = 300
+    name: str, locale: object, *, placeholder: str, max_length: int = 300
 ) -> tuple[discord.ui.Label[Any], discord.ui.TextInput[Any]]:
+    """A one-line optional field; its label and description are ``paste.<name>.*``."""
     field: discord.ui.TextInput[Any] = discord.ui.TextInput(
         style=discord.TextStyle.short,
         placeholder=placeholder,
         required=False,
         max_length=max_length,
     )
-    return discord.ui.Label(text=label, description=description, component=field), field
+    label = discord.ui.Label(
+        text=t(locale, f"paste.{name}.label"),
+        description=t(locale, f"paste.{name}.description"),
+        component=field,
+    )
+    return label, field
 
 
 class PasteForm(discord.ui.Modal):
-    """Title, publisher, address, date and the text itself (required)."""
+    """Title, publisher, address, date and the text itself (required), labelled in the
+    language of the moderator who opened it."""
 
-    def __init__(self, author_id: int, submit: SubmitFn, *, timeout: float = 900.0) -> None:
-        super().__init__(title="Paste an article", timeout=timeout)
+    def __init__(
+        self,
+        author_id: int,
+        submit: SubmitFn,
+        *,
+        timeout: float = 900.0,
+        locale: object = "en",
+    ) -> None:
+        super().__init__(title=t(locale, "paste.title"), timeout=timeout)
         self.author_id = author_id
         self._submit = submit
         self.text_field: discord.ui.TextInput[Any] = discord.ui.TextInput(
             style=discord.TextStyle.paragraph,
-            placeholder=PLACEHOLDER,
+            placeholder=t(locale, "paste.text.placeholder"),
             required=True,
             min_length=1,
             max_length=MAX_PASTE_CHARS,
         )
         label, self.title_field = _field(
-            "Title", "Optional: the article's headline", placeholder="The headline"
+            "headline", locale, placeholder=t(locale, "paste.headline.placeholder")
         )
         self.add_item(label)
-        label, self.publisher_field = _field(
-            "Publisher", "Optional: who published it", placeholder="Yonhap"
-        )
+        label, self.publisher_field = _field("publisher", locale, placeholder="Yonhap")
         self.add_item(label)
         label, self.url_field = _field(
-            "Address", "Optional: where it was published (http or https)",
-            placeholder="https://", max_length=2000,
+            "address", locale, placeholder="https://", max_length=2000
         )
         self.add_item(label)
         label, self.published_field = _field(
-            "Published", "Optional: the date it was published",
-            placeholder="YYYY-MM-DD", max_length=10,
+            "published", locale, placeholder="YYYY-MM-DD", max_length=10
         )
         self.add_item(label)
         self.add_item(
             discord.ui.Label(
-                text="Text",
-                description="Discord caps this field at 4,000 characters",
+                text=t(locale, "paste.text.label"),
+                description=t(locale, "paste.text.description"),
                 component=self.text_field,
             )
         )

@@ -21,6 +21,7 @@ from bot.facts.ingest import plan_article, with_same_text
 from bot.facts.model import Extraction
 from bot.facts.store import StoreError
 from bot.facts.store.intake import AlreadyReviewedError, Feeds, QueuedArticle, ReviewQueue
+from bot.i18n import phrase, t
 from bot.render import text as render_text
 from bot.render.feeds import queued_line
 from bot.views import NO_MENTIONS, BotView, disable_buttons
@@ -28,11 +29,11 @@ from bot.views import NO_MENTIONS, BotView, disable_buttons
 if TYPE_CHECKING:
     from bot.client import FactBot
 
-NOT_REVIEWER = "Only the moderator who opened this review can confirm or skip its articles."
-EMPTY = (
-    "No articles wait for review. Articles from the feeds this server follows wait here"
-    " (see `/admin feeds list`)."
-)
+NOT_REVIEWER = phrase("queue.not_reviewer")
+
+
+def _names(lang: str) -> dict[str, str]:
+    return render_text.client_names(lang, "admin", "feeds", "list", "queue")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,12 +46,13 @@ class Screen:
 
 
 class QueueReviewer:
-    """One moderator's pass through their server's review queue."""
+    """One moderator's pass through their server's review queue, in their language."""
 
-    def __init__(self, bot: FactBot, guild_id: int, moderator_id: int) -> None:
+    def __init__(self, bot: FactBot, guild_id: int, moderator_id: int, lang: str = "en") -> None:
         self.bot = bot
         self.guild_id = guild_id
         self.moderator_id = moderator_id
+        self.lang = lang
         self.queue = ReviewQueue(bot.store)
         #: Articles that could not be stored in this pass: not shown again until the next one.
         self.left: set[int] = set()
@@ -58,15 +60,16 @@ class QueueReviewer:
     async def next_screen(self, done: str | None = None) -> Screen:
         """The first article still waiting, previewed; ``done`` (what the last decision did)
         goes above it."""
+        lang = self.lang
         head = f"{done}\n\n" if done else ""
         waiting = [i for i in await self.queue.of_guild(self.guild_id) if i.id not in self.left]
         if not waiting:
-            return Screen(head + EMPTY)
+            return Screen(head + t(lang, "queue.empty", **_names(lang)))
         item = waiting[0]
         feeds = Feeds(self.bot.store)
         feed = await feeds.get(self.guild_id, item.feed_id) if item.feed_id else None
         more = len(waiting) - 1
-        head += f"**Review queue** · {more:,} more after this one.\n{queued_line(item, feed)}\n"
+        head += f"{t(lang, 'queue.head', n=more)}\n{queued_line(item, feed, lang)}\n"
         stored = await self.bot.store.documents(self.guild_id)
         digest = item.document.digest
         try:
@@ -82,22 +85,20 @@ class QueueReviewer:
             )
         except ExtractionTimeout as exc:
             return self._cannot(
-                item, head, f"reading its figures took longer than {exc.budget:g} seconds"
+                item, head, t(lang, "queue.too_slow", seconds=f"{exc.budget:g}")
             )
         refusal = None if plan.unchanged else await self.bot.store.quota_refusal(
             self.guild_id, extraction
         )
-        pages = preview_pages(extraction, plan)
-        content = head + preview_note(extraction, pages)
+        pages = preview_pages(extraction, plan, lang=lang)
+        content = head + preview_note(extraction, pages, lang)
         if refusal is not None:
-            content += f"\nIt cannot be stored: {render_text.inert(refusal)}."
+            content += "\n" + t(lang, "queue.cannot_store", why=render_text.inert(refusal))
         view = QueueReview(self, item, extraction if refusal is None else None)
         return Screen(content[:2000], pages[0], view)
 
     def _cannot(self, item: QueuedArticle, head: str, why: str) -> Screen:
-        content = (
-            f"{head}It cannot be stored: {render_text.inert(why)}. Skip drops it from the queue."
-        )
+        content = head + t(self.lang, "queue.cannot_store_skip", why=render_text.inert(why))
         return Screen(content[:2000], None, QueueReview(self, item, None))
 
     async def store(self, item: QueuedArticle, extraction: Extraction) -> str:
@@ -106,19 +107,25 @@ class QueueReviewer:
                 self.guild_id, item, extraction, actor_id=self.moderator_id
             )
         except AlreadyReviewedError:
-            return "Another moderator reviewed that article meanwhile; it is out of the queue."
+            return t(self.lang, "queue.reviewed_meanwhile")
         except StoreError as exc:
             self.left.add(item.id)
-            return f"Not stored: {render_text.inert(str(exc))}. It stays in the queue."
+            return t(self.lang, "queue.not_stored", why=render_text.inert(str(exc)))
         self.bot.alerts.announce([result], guild_id=self.guild_id)
-        return stored_message(result.key, result.status, result.figures, result.events)
+        return stored_message(
+            result.key, result.status, result.figures, result.events, self.lang
+        )
 
     async def skip(self, item: QueuedArticle) -> str:
         if not await self.queue.skip(self.guild_id, item, actor_id=self.moderator_id):
-            return "Another moderator reviewed that article meanwhile; it is out of the queue."
+            return t(self.lang, "queue.reviewed_meanwhile")
         document = item.document
-        name = f"“{render_text.clip(document.title, 100)}”" if document.title else "the article"
-        return f"Skipped {name}: dropped from the queue, nothing was stored."
+        name = (
+            f"“{render_text.clip(document.title, 100)}”"
+            if document.title
+            else t(self.lang, "queue.the_article")
+        )
+        return t(self.lang, "queue.skipped", name=name)
 
 
 class QueueReview(BotView):
@@ -139,6 +146,11 @@ class QueueReview(BotView):
         self.extraction = extraction
         self.message: discord.InteractionMessage | discord.WebhookMessage | None = None
         self.confirm.disabled = extraction is None
+        lang = reviewer.lang
+        for button, key in (
+            (self.confirm, "queue.confirm"), (self.skip, "queue.skip"), (self.halt, "queue.stop")
+        ):
+            button.label = t(lang, key)
 
     async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
         return await author_still_moderator(interaction, self.reviewer.moderator_id, NOT_REVIEWER)
@@ -164,8 +176,9 @@ class QueueReview(BotView):
     async def halt(self, interaction: discord.Interaction[Any], _: discord.ui.Button[Any]) -> None:
         self.stop()
         waiting = await self.reviewer.queue.count(self.reviewer.guild_id)
+        lang = self.reviewer.lang
         await interaction.response.edit_message(
-            content=f"Review stopped: {waiting:,} articles wait in the queue (`/admin queue`).",
+            content=t(lang, "queue.stopped", n=waiting, **_names(lang)),
             embeds=[], view=None, allowed_mentions=NO_MENTIONS,
         )
 
@@ -189,6 +202,6 @@ class QueueReview(BotView):
         if self.message is not None:
             with contextlib.suppress(discord.HTTPException):
                 await self.message.edit(
-                    content="Review expired: the article stays in the queue (`/admin queue`).",
+                    content=t(self.reviewer.lang, "queue.expired", **_names(self.reviewer.lang)),
                     view=self, allowed_mentions=NO_MENTIONS,
                 )

@@ -10,10 +10,13 @@ import aiohttp
 import discord
 
 from bot.facts.documents import DocumentError
+from bot.facts.ingest import UploadPlan
 from bot.facts.model import Document
 from bot.facts.store.quota import size_words
+from bot.i18n import number, t
 from bot.intake.article import SUFFIX_KINDS
 from bot.intake.fetch import Kind, classify
+from bot.render.text import command_name
 
 #: A server's text is smaller than a seed file: a news article is far below this. An HTML page
 #: or a PDF carries more than its text, so its file may be larger; its text must fit this too.
@@ -54,52 +57,78 @@ def downloaded_kind(announced: Kind, data: bytes) -> Kind:
     return announced
 
 
-def file_refusal(size: int, kind: Kind | None, content_type: str | None) -> str | None:
+def file_refusal(
+    size: int, kind: Kind | None, content_type: str | None, lang: str = "en"
+) -> str | None:
     """Why the attachment cannot be a document, from its metadata alone."""
     if kind is None:
         shown = (content_type or "unknown type").split(";")[0][:60]
-        return f"unsupported type ({shown}); upload a {ACCEPTED} file"
+        return t(lang, "news.unsupported", kind=shown)
     limit = MAX_FILE_BYTES[kind]
     if size > limit:
-        return f"too large: {size_words(size)}, the limit is {size_words(limit)}"
+        return t(lang, "admin.too_large_limit", size=size_words(size), limit=size_words(limit))
     return None
 
 
-def text_refusal(document: Document) -> str | None:
+def text_refusal(document: Document, lang: str = "en") -> str | None:
     """Why the text read from an attachment, an address or a paste is too much to extract."""
     size = len(document.text.encode("utf-8"))
     if size > MAX_UPLOAD_BYTES:
-        return (
-            f"too large: its text is {size_words(size)}, a server's document may have"
-            f" {size_words(MAX_UPLOAD_BYTES)}"
+        return t(
+            lang, "news.text_too_large", size=size_words(size),
+            limit=size_words(MAX_UPLOAD_BYTES),
         )
     lines = document.text.count("\n") + 1
     if lines > MAX_UPLOAD_LINES:
-        return f"too many lines ({lines:,}; a document may have {MAX_UPLOAD_LINES:,})"
+        return t(
+            lang, "admin.too_many_lines", lines=number(lang, lines),
+            limit=number(lang, MAX_UPLOAD_LINES),
+        )
     return None
 
 
-def published_date(value: str | None) -> str | None:
+def published_date(value: str | None, lang: str = "en") -> str | None:
     """A ``published`` option checked as ISO (YYYY-MM-DD)."""
     if value is None:
         return None
     try:
         return date.fromisoformat(value.strip()).isoformat()
     except ValueError:
-        raise DocumentError("published must be a date like 2025-01-31") from None
+        raise DocumentError(t(lang, "admin.bad_published")) from None
 
 
-def download_failure(error: discord.HTTPException | aiohttp.ClientError | TimeoutError) -> str:
+def download_failure(
+    error: discord.HTTPException | aiohttp.ClientError | TimeoutError, lang: str = "en"
+) -> str:
     """What to tell a moderator whose attachment could not be downloaded from Discord."""
     if isinstance(error, discord.HTTPException):
-        what = f"Discord answered {error.status}"
-        if error.status in (403, 404):
-            what += ": the file is gone or its link expired"
+        gone = error.status in (403, 404)
+        what = t(
+            lang, "admin.download.gone" if gone else "admin.download.status", status=error.status
+        )
     elif isinstance(error, TimeoutError):
-        what = "Discord did not send it in time"
+        what = t(lang, "admin.download.timeout")
     else:
-        what = f"the connection to Discord failed ({type(error).__name__})"
-    return (
-        f"Could not download the file: {what}. Nothing was stored; upload it again with"
-        " /admin ingest."
+        what = t(lang, "admin.download.connection", error=type(error).__name__)
+    return t(
+        lang,
+        "admin.download_failed",
+        what=what,
+        admin=command_name("admin", lang),
+        ingest=command_name("ingest", lang),
     )
+
+
+def plan_summary(plan: UploadPlan, lang: str = "en") -> str:
+    """What confirming will do, for the preview: ``UploadPlan.summary`` in the reader's
+    language."""
+    if plan.unchanged:
+        return t(lang, "admin.plan.unchanged", key=plan.key)
+    if not plan.same_name:
+        return t(lang, "admin.plan.new", key=plan.key)
+    kept = ", ".join(
+        f"`{d.key}` ({t(lang, 'count.figure', n=d.figures)})" for d in plan.same_name[:3]
+    )
+    if len(plan.same_name) > 3:
+        kept += " " + t(lang, "admin.plan.more", n=len(plan.same_name) - 3)
+    return t(lang, "admin.plan.beside", kept=kept, key=plan.key)

@@ -243,24 +243,12 @@ async def sync_folder(
 @dataclass(frozen=True, slots=True)
 class UploadPlan:
     """Where an upload goes: its key, whether that key already holds this very text, and the
-    server's other documents that came from a file of the same name (kept, never replaced)."""
+    server's other documents that came from a file of the same name (kept, never replaced).
+    The preview says it in the moderator's language (``plan_summary`` in bot/admin/uploads.py)."""
 
     key: str
     unchanged: bool
     same_name: tuple[DocumentInfo, ...] = ()
-
-    def summary(self) -> str:
-        """What confirming will do, in plain words for the preview."""
-        if self.unchanged:
-            return f"This exact text is already stored as `{self.key}`: confirming changes nothing."
-        if not self.same_name:
-            return f"It will be stored as `{self.key}`."
-        kept = ", ".join(f"`{d.key}` ({d.figures:,} figures)" for d in self.same_name[:3])
-        more = f" and {len(self.same_name) - 3:,} more" if len(self.same_name) > 3 else ""
-        return (
-            f"This server already has a document from a file of this name: {kept}{more}."
-            f" Nothing is replaced: this one is stored beside it as `{self.key}`."
-        )
 
 
 def _safe_name(filename: str) -> tuple[str, str]:

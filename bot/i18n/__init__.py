@@ -13,6 +13,7 @@ discord.py is ``bot.i18n.translator``.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from bot.i18n.catalogue import CATALOGUE
@@ -31,6 +32,7 @@ __all__ = [
     "Phrase",
     "Plural",
     "T",
+    "korean_particles",
     "language",
     "number",
     "phrase",
@@ -74,8 +76,27 @@ def t(locale: object, key: str, /, **args: Any) -> str:
         forms = form.forms()
         chosen = forms.get(plural_category(lang, count), form.other)
         values.setdefault("count", number(lang, count))
-        return chosen.format(**values)
-    return form.format(**values)
+        text = chosen.format(**values)
+    else:
+        text = form.format(**values)
+    return korean_particles(text) if lang == "ko" else text
+
+
+#: Korean particles written with both forms, "은(는)": the first follows a final consonant.
+_PARTICLES = re.compile(r"(?<=([\uac00-\ud7a3]))(은\(는\)|이\(가\)|을\(를\)|과\(와\))")
+
+
+def korean_particles(text: str) -> str:
+    """Korean text with each "은(는)"-style particle after a Hangul syllable chosen by whether
+    the syllable ends in a consonant ("수식어는", "출처는", "날짜가"); after anything else
+    (an id, a number) both forms stay."""
+
+    def choose(match: re.Match[str]) -> str:
+        closed = (ord(match.group(1)) - 0xAC00) % 28 != 0
+        particle = match.group(2)
+        return particle[0] if closed else particle[2]
+
+    return _PARTICLES.sub(choose, text)
 
 
 def _resolved(value: object, lang: str) -> object:

@@ -42,6 +42,11 @@ def command_string(location: Where, english: str, lang: str) -> str | None:
     return pair[0] if lang == "uk" else pair[1]
 
 
+def choice_name(english: str, locale: object) -> str:
+    """A fixed choice as the reader's client shows it ("source" -> "джерело", "출처")."""
+    return command_string(Where.choice_name, english, language(locale)) or english
+
+
 class CatalogueTranslator(app_commands.Translator):
     async def translate(
         self,

@@ -23,10 +23,20 @@ CLOSEST_CUTOFF = 65.0
 #: Queries this short only match exactly or as a word prefix; fuzzy scores on two letters are noise.
 MIN_FUZZY_LENGTH = 4
 
-#: What users type for a force beyond the names documents use (those are in bot.facts.aliases).
+#: What users type for a force beyond the names documents use (those are in bot.facts.aliases),
+#: in English, Ukrainian and Korean (the bot answers in those; see bot/i18n/).
 _TYPED_ONLY_SUBJECT_ALIASES: Mapping[str, tuple[str, ...]] = {
-    "North Korea": ("n korea", "n korean", "north koreans", "nk", "dprk", "north korean"),
-    "South Korea": ("s korea", "republic of korea", "rok"),
+    "North Korea": (
+        "n korea", "n korean", "north koreans", "nk", "dprk", "north korean",
+        "північна корея", "кндр", "північнокорейські", "північнокорейці", "північ корея",
+        "북한", "조선", "북한군", "조선민주주의인민공화국",
+    ),
+    "South Korea": (
+        "s korea", "republic of korea", "rok", "південна корея", "республіка корея",
+        "한국", "남한", "대한민국",
+    ),
+    "Russia": ("росія", "рф", "російські", "러시아", "러시아군"),
+    "Ukraine": ("україна", "українські", "зсу", "우크라이나", "우크라이나군"),
 }
 
 
@@ -78,20 +88,28 @@ TYPED_SOURCE_ALIASES: Mapping[str, tuple[str, ...]] = {
 METRIC_ALIASES: Mapping[Metric, tuple[str, ...]] = {
     Metric.DEPLOYED: (
         "deployed", "deployment", "deployments", "sent", "troops", "soldiers", "dispatched",
-        "stationed", "arrived",
+        "stationed", "arrived", "розгорнуті", "розгортання", "війська", "파병", "병력",
     ),
     Metric.KILLED: (
         "killed", "dead", "deaths", "death", "died", "kia", "fatalities", "death toll",
-        "killed in action",
+        "killed in action", "загиблі", "вбиті", "загинули", "사망", "사망자", "전사",
     ),
-    Metric.WOUNDED: ("wounded", "injured", "injuries", "hurt", "wia"),
+    Metric.WOUNDED: (
+        "wounded", "injured", "injuries", "hurt", "wia", "поранені", "поранення", "부상",
+        "부상자",
+    ),
     Metric.CASUALTIES: (
         "casualties", "losses", "loss", "killed or wounded", "killed and wounded", "total losses",
+        "втрати", "загиблі та поранені", "사상자", "손실",
     ),
     Metric.CAPTURED: (
         "captured", "prisoners", "prisoner", "pows", "pow", "prisoners of war", "taken prisoner",
+        "полонені", "полон", "포로",
     ),
-    Metric.MISSING: ("missing", "mia", "missing in action", "unaccounted for"),
+    Metric.MISSING: (
+        "missing", "mia", "missing in action", "unaccounted for", "зниклі безвісти", "зниклі",
+        "실종", "실종자",
+    ),
 }
 
 _NON_WORD = re.compile(r"[^\w']+")

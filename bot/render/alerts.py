@@ -1,5 +1,6 @@
 """The alert posted when a document is ingested: its new figures, grouped like /casualties, each
-contradiction called out beside the figures it contradicts, all in one message."""
+contradiction called out beside the figures it contradicts, all in one message, in the server's
+language (its preferred locale)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,16 @@ import discord
 
 from bot.facts.contradictions import Contradiction, Disagreement
 from bot.facts.model import Figure, Metric
+from bot.i18n import t
 from bot.render import text
-from bot.render.answers import METRIC_ORDER, METRIC_WORDS, Documents, figure_entry, figure_line
+from bot.render.answers import (
+    METRIC_ORDER,
+    Documents,
+    figure_entry,
+    figure_line,
+    metric_words,
+)
+from bot.render.listing import deployment_heading
 from bot.render.pages import (
     CONTENT_LIMIT,
     EMBEDS_PER_MESSAGE,
@@ -25,8 +34,8 @@ ALERT_QUOTE_LIMIT = 200
 #: Held figures shown beside one contradicting figure; the rest are counted.
 SHOWN_CONTRADICTED = 3
 _SAYS = {
-    Disagreement.CONFLICT: "⚠ **Contradicts** another source's figure:",
-    Disagreement.JUMP: "⚠ **More than half away from** the same source's earlier figure:",
+    Disagreement.CONFLICT: "alert.conflict",
+    Disagreement.JUMP: "alert.jump",
 }
 
 
@@ -38,26 +47,25 @@ class AlertMessage:
     embeds: list[discord.Embed]
 
 
-def _heading(figure: Figure) -> str:
+def _heading(figure: Figure, lang: str) -> str:
     if figure.metric is Metric.DEPLOYED:
-        kind = "additional troops sent" if figure.additional else "troops deployed"
-    else:
-        kind = METRIC_WORDS[figure.metric]
-    return f"{text.clip(figure.subject, 100)} · {kind}"
+        return deployment_heading(figure.subject, figure.additional, lang)
+    return f"{text.subject_name(figure.subject, lang)} · {metric_words(figure.metric, lang)}"
 
 
 def _contradiction_entry(
-    found: Sequence[Contradiction], documents: Documents, group: str
+    found: Sequence[Contradiction], documents: Documents, group: str, lang: str
 ) -> Entry:
     lines: list[str] = []
     for kind in (Disagreement.CONFLICT, Disagreement.JUMP):
         of_kind = [c.held for c in found if c.kind is kind]
         if not of_kind:
             continue
-        lines.append(_SAYS[kind])
-        lines += [f"↳ {figure_line(f, documents)}" for f in of_kind[:SHOWN_CONTRADICTED]]
+        lines.append(t(lang, _SAYS[kind]))
+        lines += [f"↳ {figure_line(f, documents, lang)}" for f in of_kind[:SHOWN_CONTRADICTED]]
         if len(of_kind) > SHOWN_CONTRADICTED:
-            lines.append(f"↳ … and {len(of_kind) - SHOWN_CONTRADICTED:,} more")
+            more = len(of_kind) - SHOWN_CONTRADICTED
+            lines.append("↳ " + t(lang, "alert.and_more", n=more))
     inferred = any(text.is_inferred(c.held.date) for c in found)
     return Entry("\n".join(lines), group=group, inferred=inferred)
 
@@ -79,40 +87,52 @@ def alert_message(
     figures: Sequence[Figure],
     found: Mapping[str, Sequence[Contradiction]],
     documents: Documents,
+    lang: str = "en",
 ) -> AlertMessage:
     """The alert for one document's new ``figures`` (as the receiving server sees them);
     ``found`` maps a figure id to what it contradicts; ``documents`` holds every document
     cited (the new one and those of the contradicted figures)."""
-    contradicted_groups = {_heading(f) for f in figures if f.id in found}
+    contradicted_groups = {_heading(f, lang) for f in figures if f.id in found}
     ordered = sorted(
         figures,
-        key=lambda f: (_heading(f) not in contradicted_groups, f.subject, METRIC_ORDER[f.metric]),
+        key=lambda f: (
+            _heading(f, lang) not in contradicted_groups, f.subject, METRIC_ORDER[f.metric]
+        ),
     )
     entries: list[Entry] = []
     for figure in ordered:
-        group = _heading(figure)
-        entries.append(figure_entry(figure, documents, group, ALERT_QUOTE_LIMIT))
+        group = _heading(figure, lang)
+        entries.append(figure_entry(figure, documents, group, ALERT_QUOTE_LIMIT, lang))
         if figure.id in found:
-            entries.append(_contradiction_entry(found[figure.id], documents, group))
+            entries.append(_contradiction_entry(found[figure.id], documents, group, lang))
     name = text.document_name(documents.get(document_key), document_key)
-    count = f"{len(figures):,} new figure" + ("" if len(figures) == 1 else "s")
+    count = t(lang, "alert.new_figures", n=len(figures))
     pages = paginate(
         entries,
-        title=f"New figures from {name}",
-        footer=f"{count} · /figure <id> shows one in full",
+        title=t(lang, "alert.title", name=name),
+        footer=t(
+            lang,
+            "listing.figures_footer",
+            figures=count,
+            command=text.command_name("figure", lang),
+        ),
         per_page=8,
         colour=ALERT_COLOUR,
+        lang=lang,
     )
     embeds = _fit(pages)
-    lines = [f"📰 {count} from {name} ({text.clip(document_key, 100)})."]
+    lines = [t(lang, "alert.content", count=count, name=name, key=text.clip(document_key, 100))]
     disagreeing = len(found)
     if disagreeing:
-        lines.append(
-            f"⚠ {disagreeing:,} of them disagree with figures already held; see below."
-        )
+        lines.append(t(lang, "alert.disagreeing", n=disagreeing))
     if len(embeds) < len(pages):
         lines.append(
-            f"{len(pages) - len(embeds):,} more page(s) not posted here: /casualties and"
-            " /deployments list every figure."
+            t(
+                lang,
+                "alert.more_pages",
+                n=len(pages) - len(embeds),
+                casualties=text.command_name("casualties", lang),
+                deployments=text.command_name("deployments", lang),
+            )
         )
     return AlertMessage("\n".join(lines)[:CONTENT_LIMIT], embeds)

@@ -8,7 +8,8 @@ from typing import Protocol
 
 import discord
 
-from bot.facts.model import CASUALTY_METRICS, Event, Figure, Metric, Status
+from bot.facts.model import CASUALTY_METRICS, Event, Figure, Metric
+from bot.i18n import t
 from bot.render import text
 from bot.render.pages import Entry, paginate
 from bot.render.text import DocumentLike
@@ -16,43 +17,44 @@ from bot.render.text import DocumentLike
 #: How much of a quote a listing shows before pointing to /figure for the rest.
 LIST_QUOTE_LIMIT = 300
 
-METRIC_WORDS: dict[Metric, str] = {
-    Metric.DEPLOYED: "deployed",
-    Metric.KILLED: "killed",
-    Metric.WOUNDED: "wounded",
-    Metric.CASUALTIES: "casualties (killed or wounded)",
-    Metric.CAPTURED: "captured",
-    Metric.MISSING: "missing",
-}
 METRIC_ORDER = {m: i for i, m in enumerate((*CASUALTY_METRICS, Metric.DEPLOYED))}
 
 Documents = Mapping[str, DocumentLike]
 
 
-def figure_line(figure: Figure, documents: Documents) -> str:
+def metric_words(metric: Metric, lang: object = "en") -> str:
+    """A metric as answers name it: "casualties (killed or wounded)", "загиблі", "사망"."""
+    return t(lang, f"metric.{metric.value}")
+
+
+def figure_line(figure: Figure, documents: Documents, lang: object = "en") -> str:
     """Value, source, date, where it was published, the /figure id and any moderator mark."""
     parts = [
-        f"**{text.figure_value(figure)}**",
-        text.clip(text.source_name(figure.source), 100),
-        text.span(figure.date),
+        f"**{text.figure_value(figure, lang)}**",
+        text.clip(text.source_name(figure.source, lang), 100),
+        text.span(figure.date, lang),
         text.document_name(documents.get(figure.document), figure.document),
     ]
     document = documents.get(figure.document)
     if document is not None and document.published is not None:
-        parts[-1] += f", {text.day(document.published)}"
-    parts.append(f"`/figure {figure.id}`")
-    mark = text.status_mark(figure.status)
+        parts[-1] += f", {text.day(document.published, lang)}"
+    parts.append(text.figure_command(figure.id, lang))
+    mark = text.status_mark(figure.status, lang)
     if mark:
         parts.append(f"**{mark}**")
     return " · ".join(parts)
 
 
 def figure_entry(
-    figure: Figure, documents: Documents, group: str | None, quote_limit: int = LIST_QUOTE_LIMIT
+    figure: Figure,
+    documents: Documents,
+    group: str | None,
+    quote_limit: int = LIST_QUOTE_LIMIT,
+    lang: object = "en",
 ) -> Entry:
-    quote = text.quote(figure.quote, quote_limit, figure.id)
+    quote = text.quote(figure.quote, quote_limit, figure.id, lang)
     return Entry(
-        f"{figure_line(figure, documents)}\n> {quote}",
+        f"{figure_line(figure, documents, lang)}\n> {quote}",
         group=group,
         inferred=text.is_inferred(figure.date),
     )
@@ -65,23 +67,26 @@ def _says_more(summary: str, quote: str) -> bool:
 
 
 def event_entry(
-    event: Event, documents: Documents, quote_limit: int = LIST_QUOTE_LIMIT
+    event: Event, documents: Documents, quote_limit: int = LIST_QUOTE_LIMIT, lang: object = "en"
 ) -> Entry:
     source = text.document_name(documents.get(event.document), event.document)
     quote = text.quote(event.quote, quote_limit)
     says_more = _says_more(event.summary, event.quote)
     summary = f" · {text.clip(event.summary, 200)}" if says_more else ""
     return Entry(
-        f"**{text.span(event.date)}**{summary} · {source}\n> {quote}",
+        f"**{text.span(event.date, lang)}**{summary} · {source}\n> {quote}",
         group=str(event.date.start.year),
         inferred=event.date.inferred,
     )
 
 
-def source_line(name: str, figures: int, documents: int) -> str:
-    return (
-        f"**{text.clip(name, 200)}** · {text.counted(figures, 'figure')} in "
-        f"{text.counted(documents, 'document')}"
+def source_line(name: str, figures: int, documents: int, lang: object = "en") -> str:
+    return t(
+        lang,
+        "sources.line",
+        name=f"**{text.clip(name, 200)}**",
+        figures=text.counted(figures, "figure", lang),
+        documents=text.counted(documents, "document", lang),
     )
 
 
@@ -96,14 +101,15 @@ class DocumentSummary(DocumentLike, Protocol):
     def events(self) -> int: ...
 
 
-def document_line(document: DocumentSummary) -> str:
+def document_line(document: DocumentSummary, lang: object = "en") -> str:
     parts = [text.document_name(document, document.key)]
     if document.title and document.publisher:
         parts.append("“" + text.clip(document.title, 120) + "”")
     if document.published is not None:
-        parts.append(text.day(document.published))
+        parts.append(text.day(document.published, lang))
     parts.append(
-        f"{text.counted(document.figures, 'figure')}, {text.counted(document.events, 'event')}"
+        f"{text.counted(document.figures, 'figure', lang)},"
+        f" {text.counted(document.events, 'event', lang)}"
     )
     line = " · ".join(parts)
     if document.url:
@@ -112,78 +118,89 @@ def document_line(document: DocumentSummary) -> str:
 
 
 def search_pages(
-    query: str, figures: Sequence[Figure], events: Sequence[Event], documents: Documents
+    query: str,
+    figures: Sequence[Figure],
+    events: Sequence[Event],
+    documents: Documents,
+    lang: object = "en",
 ) -> list[discord.Embed]:
-    entries = [figure_entry(f, documents, group="Figures") for f in figures]
+    figures_group, events_group = t(lang, "search.figures"), t(lang, "search.events")
+    entries = [figure_entry(f, documents, figures_group, lang=lang) for f in figures]
     entries.extend(
-        Entry(e.text, group="Events", inferred=e.inferred)
-        for e in (event_entry(ev, documents) for ev in events)
+        Entry(e.text, group=events_group, inferred=e.inferred)
+        for e in (event_entry(ev, documents, lang=lang) for ev in events)
     )
     return paginate(
         entries,
-        title=f"Search: {text.clip(query, 200)}",
+        title=t(lang, "search.title", query=text.clip(query, 200)),
         footer=(
-            f"{text.counted(len(figures), 'figure')} · {text.counted(len(events), 'event')}"
+            f"{text.counted(len(figures), 'figure', lang)}"
+            f" · {text.counted(len(events), 'event', lang)}"
         ),
+        lang=lang,
     )
 
 
 def figure_pages(
-    figure: Figure, document: DocumentSummary | None, original: Figure | None = None
+    figure: Figure,
+    document: DocumentSummary | None,
+    original: Figure | None = None,
+    lang: object = "en",
 ) -> list[discord.Embed]:
     """One figure in full: the whole quote, its value, date, status and document; with
     ``original`` (shown to moderators) the extraction a correction replaced."""
-    when = text.span(figure.date)
+    when = text.span(figure.date, lang)
     if figure.date is not None:
-        when += f" (the text says “{text.clip(figure.date.text, 200)}”)"
-    details = [
-        f"**Value:** {text.figure_value(figure)} ({figure.low:,}–{figure.high:,}, "
-        f"{figure.qualifier.value.replace('_', ' ')})",
-        f"**Metric:** {METRIC_WORDS[figure.metric]}"
-        + (" (adds to an earlier figure)" if figure.additional else ""),
-        f"**Subject:** {text.clip(figure.subject, 200)}",
-        f"**Source:** {text.clip(text.source_name(figure.source), 200)}",
-        f"**Date:** {when}",
-        f"**Status:** {_status_words(figure.status)}",
-    ]
+        when += " " + t(lang, "figure.text_says", date=text.clip(figure.date.text, 200))
+    metric = metric_words(figure.metric, lang)
+    if figure.additional:
+        metric += " " + t(lang, "figure.adds")
+    labelled = (
+        ("figure.value", f"{text.figure_value(figure, lang)} ({text.count(figure.low, lang)}–"
+                         f"{text.count(figure.high, lang)}, "
+                         f"{text.qualifier_name(figure.qualifier, lang)})"),
+        ("figure.metric", metric),
+        ("figure.subject", text.subject_name(figure.subject, lang)),
+        ("figure.source", text.clip(text.source_name(figure.source, lang), 200)),
+        ("figure.date", when),
+        ("figure.status", t(lang, f"status.{figure.status.value}")),
+    )
+    details = [f"**{t(lang, label)}:** {shown}" for label, shown in labelled]
     if original is not None and original != figure:
-        details.append(f"**Original extraction:** {_original_line(original)}")
+        details.append(f"**{t(lang, 'figure.original')}:** {_original_line(original, lang)}")
     if document is not None:
-        details.append(f"**Document:** {document_line(document)}")
-    details.append(f"**Document id:** `{text.clip(figure.document, 200)}`")
+        details.append(f"**{t(lang, 'figure.document')}:** {document_line(document, lang)}")
+    details.append(
+        f"**{t(lang, 'figure.document_id')}:** `{text.clip(figure.document, 200)}`"
+    )
     entries = [
         Entry("> " + text.escape(figure.quote)),
         Entry("\n".join(details), inferred=text.is_inferred(figure.date)),
     ]
     return paginate(
-        entries, title=f"Figure {figure.id}", footer="quoted verbatim from the document"
+        entries,
+        title=t(lang, "figure.title", id=figure.id),
+        footer=t(lang, "figure.verbatim"),
+        lang=lang,
     )
 
 
-def _original_line(figure: Figure) -> str:
+def _original_line(figure: Figure, lang: object) -> str:
     return " · ".join(
         (
-            text.figure_value(figure),
-            METRIC_WORDS[figure.metric],
-            text.clip(figure.subject, 100),
-            text.clip(text.source_name(figure.source), 100),
-            text.span(figure.date),
+            text.figure_value(figure, lang),
+            metric_words(figure.metric, lang),
+            text.subject_name(figure.subject, lang),
+            text.clip(text.source_name(figure.source, lang), 100),
+            text.span(figure.date, lang),
         )
     )
 
 
-def _status_words(status: Status) -> str:
-    return {
-        Status.AUTO: "extracted automatically, not yet reviewed",
-        Status.VERIFIED: "✓ verified by a moderator",
-        Status.CORRECTED: "corrected by this server's moderators",
-        Status.HIDDEN: "hidden by a moderator",
-    }[status]
-
-
-def nothing_found(searched: str, suggestions: Sequence[str]) -> str:
+def nothing_found(searched: str, suggestions: Sequence[str], lang: object = "en") -> str:
     """The reply to an empty result: what was searched, and the closest terms there are."""
-    message = f"Nothing found for {searched}."
+    message = t(lang, "nothing.found", searched=searched)
     if suggestions:
-        message += " Try: " + ", ".join(f"**{text.clip(s, 100)}**" for s in suggestions) + "."
+        tried = ", ".join(f"**{text.clip(s, 100)}**" for s in suggestions)
+        message += " " + t(lang, "nothing.try", suggestions=tried)
     return message[:2000]

@@ -6,53 +6,55 @@ from typing import Any
 
 from bot.facts.store.audit import BOT_ACTOR
 from bot.facts.store.overlays import AuditEntry
+from bot.i18n import number, t
 from bot.render import text
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, lang: str) -> str:
     if value is None:
-        return "none"
+        return t(lang, "admin.audit.none")
     if isinstance(value, dict) and "start" in value and "precision" in value:
         return f"{value['start']}..{value['end']}"
     return str(value)
 
 
-def change_summary(before: Any, after: Any) -> str:
+def change_summary(before: Any, after: Any, lang: str = "en") -> str:
     """``field: old → new`` for every field that differs (JSON values from the audit log)."""
     if isinstance(before, dict) and isinstance(after, dict):
         keys = [k for k in after if before.get(k) != after.get(k)]
-        return "; ".join(f"{k}: {_shown(before.get(k))} → {_shown(after.get(k))}" for k in keys)
+        return "; ".join(
+            f"{k}: {_shown(before.get(k), lang)} → {_shown(after.get(k), lang)}" for k in keys
+        )
     if isinstance(after, dict):
-        return ", ".join(f"{k} {_shown(v)}" for k, v in after.items())
-    return f"{_shown(before)} → {_shown(after)}"
+        return ", ".join(f"{k} {_shown(v, lang)}" for k, v in after.items())
+    return f"{_shown(before, lang)} → {_shown(after, lang)}"
 
 
-def audit_line(entry: AuditEntry) -> str:
-    """Who, what, when, before → after, and why; everything from users made inert."""
+def audit_line(entry: AuditEntry, lang: str = "en") -> str:
+    """Who, what, when, before → after, and why; everything from users made inert. The action
+    and field names are the log's own words, the same in every language."""
     when = f"<t:{int(entry.at.timestamp())}:f>"
-    scope = " (shared fact base)" if entry.guild_id is None else ""
-    actor = "the bot" if entry.actor_id == BOT_ACTOR else f"<@{entry.actor_id}>"
+    scope = " " + t(lang, "admin.audit.shared") if entry.guild_id is None else ""
+    bot = entry.actor_id == BOT_ACTOR
+    actor = t(lang, "admin.audit.the_bot") if bot else f"<@{entry.actor_id}>"
     line = (
         f"**{text.clip(entry.action, 40)}** `{text.clip(entry.target, 120)}`{scope}"
-        f" · by {actor} · {when}"
+        f" · {t(lang, 'admin.audit.by', actor=actor)} · {when}"
     )
-    change = change_summary(entry.before, entry.after)
+    change = change_summary(entry.before, entry.after, lang)
     if change:
         line += f"\n{text.clip(change, 600)}"
     if entry.reason:
-        line += f"\nreason: {text.clip(entry.reason, 300)}"
+        line += "\n" + t(lang, "admin.audit.reason", reason=text.clip(entry.reason, 300))
     return line
 
 
-
-
-def unattached_note(lost: list[AuditEntry]) -> str:
+def unattached_note(lost: list[AuditEntry], lang: str = "en") -> str:
     """The decisions that lost their figure when a sentence was edited, for the audit's top."""
     if not lost:
         return ""
     ids = ", ".join(f"`{text.clip(e.target, 20)}`" for e in lost[:5])
-    more = f" and {len(lost) - 5:,} more" if len(lost) > 5 else ""
-    return (
-        f"⚠ {len(lost):,} decisions of this server point at no figure since their sentence"
-        f" changed: {ids}{more} (see the entries marked **decision unattached**)."
-    )
+    more = ""
+    if len(lost) > 5:
+        more = t(lang, "admin.audit.unattached_more", n=number(lang, len(lost) - 5))
+    return t(lang, "admin.audit.unattached", n=len(lost), ids=ids, more=more)

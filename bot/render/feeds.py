@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.facts.store.intake import MAX_FEEDS_PER_GUILD, Feed, FeedCounts, QueuedArticle
+from bot.i18n import number, t
 from bot.intake.download import FoundFeed
 from bot.intake.poller import Schedule
 from bot.render import text
@@ -16,72 +17,76 @@ def when(moment: datetime) -> str:
     return f"<t:{int(moment.timestamp())}:R>"
 
 
-def feed_name(feed: Feed) -> str:
-    return "**" + text.clip(feed.title, 100) + "**" if feed.title else "(no title yet)"
+def feed_name(feed: Feed, lang: str = "en") -> str:
+    return "**" + text.clip(feed.title, 100) + "**" if feed.title else t(lang, "feeds.no_title")
 
 
-def feed_entry(feed: Feed, counts: FeedCounts | None) -> str:
+def _names(lang: str) -> dict[str, str]:
+    return text.client_names(lang, "admin", "feeds", "queue", "autostore", "add", options=("url",))
+
+
+def feed_entry(feed: Feed, counts: FeedCounts | None, lang: str = "en") -> str:
     """One feed: title and address, its last and next poll, what became of its entries and
     its last error."""
     counts = counts or FeedCounts()
-    lines = [f"{feed_name(feed)} · <{text.clip(feed.url, 300)}>"]
+    lines = [f"{feed_name(feed, lang)} · <{text.clip(feed.url, 300)}>"]
     if feed.last_polled_at is None:
-        lines.append(f"not polled yet · first poll {when(feed.next_poll_at)}")
+        lines.append(t(lang, "feeds.not_polled", when=when(feed.next_poll_at)))
     else:
-        state = "ok" if feed.failures == 0 else "failed"
+        state = t(lang, "feeds.ok" if feed.failures == 0 else "feeds.failed")
         lines.append(
-            f"last poll {when(feed.last_polled_at)} ({state}) · next {when(feed.next_poll_at)}"
+            t(lang, "feeds.polled", last=when(feed.last_polled_at), state=state,
+              next=when(feed.next_poll_at))
         )
     lines.append(
-        f"{counts.queued:,} queued ({counts.waiting:,} waiting for review) ·"
-        f" {counts.stored:,} stored at once · {counts.duplicate:,} already held ·"
-        f" {counts.failed:,} failed · {counts.skipped:,} older than the first poll"
+        t(
+            lang,
+            "feeds.counts",
+            **{
+                name: number(lang, getattr(counts, name))
+                for name in ("queued", "waiting", "stored", "duplicate", "failed", "skipped")
+            },
+        )
     )
     if feed.last_error:
-        row = f"{feed.failures:,} failed polls in a row" if feed.failures > 1 else "1 failed poll"
-        lines.append(f"⚠ last error: {text.clip(feed.last_error, 300)} ({row})")
+        row = t(lang, "feeds.failures", n=feed.failures)
+        lines.append(t(lang, "feeds.last_error", error=text.clip(feed.last_error, 300), row=row))
     return "\n".join(lines)
 
 
-def feeds_intro(at_once: bool, count: int) -> str:
-    mode = (
-        "new articles are **stored at once**"
-        if at_once
-        else "new articles **wait for review** in `/admin queue`"
-    )
-    return (
-        f"{count:,} of {MAX_FEEDS_PER_GUILD} feeds; {mode} (change it with"
-        " `/admin feeds autostore`). Feeds are polled every 15 minutes, less often after failures."
+def feeds_intro(at_once: bool, count: int, lang: str = "en") -> str:
+    names = _names(lang)
+    mode = t(lang, "feeds.mode.at_once" if at_once else "feeds.mode.review", **names)
+    return t(
+        lang, "feeds.intro", count=number(lang, count), limit=MAX_FEEDS_PER_GUILD, mode=mode,
+        **names,
     )
 
 
-def queued_line(item: QueuedArticle, feed: Feed | None) -> str:
+def queued_line(item: QueuedArticle, feed: Feed | None, lang: str = "en") -> str:
     """Where a queued article came from and when, for the top of its preview."""
-    origin = feed_name(feed) if feed is not None else "a feed no longer followed"
+    origin = feed_name(feed, lang) if feed is not None else t(lang, "feeds.gone")
     address = f" · <{text.clip(item.document.url, 300)}>" if item.document.url else ""
-    return f"From {origin}, queued {when(item.queued_at)}{address}"
+    return t(lang, "feeds.queued_from", origin=origin, when=when(item.queued_at),
+             address=address)
 
 
-def feed_added(feed: Feed, found: FoundFeed, at_once: bool) -> str:
+def feed_added(feed: Feed, found: FoundFeed, at_once: bool, lang: str = "en") -> str:
     """What /admin feeds add did, and what happens next."""
-    name = feed_name(feed)
     announced = (
-        f" (the page <{text.clip(found.page, 300)}> announces it)" if found.page else ""
+        t(lang, "feeds.announced", page=text.clip(found.page, 300)) if found.page else ""
     )
-    fate = (
-        "stored at once (autostore is on), with an alert"
-        if at_once
-        else "put in `/admin queue` for review"
-    )
+    fate = t(lang, "feeds.fate.at_once" if at_once else "feeds.fate.review", **_names(lang))
     listed, taken = len(found.feed.entries), Schedule().entries_per_poll
     if listed <= taken:
-        fetching = f"It lists {listed:,} articles: they are being fetched now and will be {fate}."
+        fetching = t(lang, "feeds.fetching_all", n=listed, fate=fate)
     else:
-        fetching = (
-            f"It lists {listed:,} articles: the {taken} newest are being fetched now and will"
-            f" be {fate}; the older ones are left out."
-        )
-    return (
-        f"Following {name}: <{text.clip(feed.url, 300)}>{announced}. {fetching}"
-        " Then it is checked every 15 minutes for new ones."
+        fetching = t(lang, "feeds.fetching_newest", n=listed, taken=taken, fate=fate)
+    return t(
+        lang,
+        "feeds.following",
+        name=feed_name(feed, lang),
+        url=text.clip(feed.url, 300),
+        announced=announced,
+        fetching=fetching,
     )

@@ -19,24 +19,27 @@ import discord
 
 from bot.facts.model import Event, Figure
 from bot.facts.store.fact_store import FigureKey
+from bot.i18n import t
 from bot.render import text
-from bot.render.answers import METRIC_ORDER, METRIC_WORDS, event_entry, figure_entry
+from bot.render.answers import METRIC_ORDER, event_entry, figure_entry, metric_words
 from bot.render.pages import (
     COLOUR,
-    CONTINUED,
     DESCRIPTION_LIMIT,
     FOOTER_LIMIT,
+    LEGEND_ROOM,
     MESSAGE_EMBEDS_TOTAL,
     TITLE_LIMIT,
     Entry,
+    continued,
+    page_counter,
 )
-from bot.render.text import INFERRED_LEGEND, DocumentLike
+from bot.render.text import DocumentLike, inferred_legend, option_name
 
 #: Items on one page of a listing of figures or events (a spread line counts as one).
 ROWS_PER_PAGE = 6
 #: Quote lengths tried in turn until a page fits one embed.
 QUOTE_LIMITS = (300, 160, 80)
-_PAGE_COUNTER_ROOM = len(" · page 99999/99999")
+_PAGE_COUNTER_ROOM = len(" · сторінка 99999/99999")
 
 Kind = Literal["figure", "event", "line"]
 Documents = Mapping[str, DocumentLike]
@@ -99,13 +102,14 @@ def _plain_line(item: Item) -> str:
 
 @dataclass(frozen=True)
 class Listing:
-    """A whole answer: items in order and where each page starts."""
+    """A whole answer: items in order and where each page starts, its words in ``lang``."""
 
     items: Sequence[Item]
     starts: Sequence[int]
     title: str
     intro: str = ""
     footer: str = ""
+    lang: str = "en"
 
     @property
     def page_count(self) -> int:
@@ -158,16 +162,18 @@ class ListingPages:
         raise ValueError(f"page {index + 1} of {self.listing.title!r} cannot fit one embed")
 
     def _entry(self, item: Item, rows: Rows, quote_limit: int) -> Entry:
+        lang = self.listing.lang
         if item.kind == "figure":
             figure = rows.figures.get(item.key)
             if figure is not None:
-                return figure_entry(figure, rows.documents, item.group, quote_limit)
-            return Entry(f"`/figure {item.key}` changed since this answer was made", item.group)
+                return figure_entry(figure, rows.documents, item.group, quote_limit, lang)
+            changed = t(lang, "listing.figure_changed", figure=text.figure_command(item.key, lang))
+            return Entry(changed, item.group)
         if item.kind == "event":
             event = rows.events.get(item.key)
             if event is not None:
-                return event_entry(event, rows.documents, quote_limit)
-            return Entry("an event that changed since this answer was made", item.group)
+                return event_entry(event, rows.documents, quote_limit, lang)
+            return Entry(t(lang, "listing.event_changed"), item.group)
         return Entry(self._lines(item), item.group, item.inferred)
 
 
@@ -175,24 +181,25 @@ def page_embed(
     listing: Listing, entries: Sequence[Entry], previous: str | None, index: int
 ) -> discord.Embed | None:
     """Page ``index`` as one embed, or None when it would break Discord's limits."""
+    lang = listing.lang
     title = listing.title
     title = title if len(title) <= TITLE_LIMIT else title[: TITLE_LIMIT - 1] + "…"
-    footer = listing.footer[: FOOTER_LIMIT - _PAGE_COUNTER_ROOM - len(INFERRED_LEGEND) - 6]
+    footer = listing.footer[: FOOTER_LIMIT - _PAGE_COUNTER_ROOM - LEGEND_ROOM - 6]
     intro = listing.intro[:1_000]
     blocks = [intro] if intro else []
     group: str | None = None
     for number, entry in enumerate(entries):
         heading = ""
         if entry.group is not None and entry.group != group:
-            continued = number == 0 and entry.group == previous
-            heading = f"**{entry.group}**{CONTINUED if continued else ''}\n"
+            goes_on = number == 0 and entry.group == previous
+            heading = f"**{entry.group}**{continued(lang) if goes_on else ''}\n"
         group = entry.group
         blocks.append(heading + entry.text)
     notes = [footer] if footer else []
     if any(e.inferred for e in entries):
-        notes.append(INFERRED_LEGEND)
+        notes.append(inferred_legend(lang))
     if listing.page_count > 1:
-        notes.append(f"page {index + 1}/{listing.page_count}")
+        notes.append(page_counter(index + 1, listing.page_count, lang))
     description = "\n\n".join(blocks)
     footer_text = " · ".join(notes)
     if len(description) > DESCRIPTION_LIMIT:
@@ -208,33 +215,34 @@ def page_embed(
 # -- planning --------------------------------------------------------------------------------
 
 
-def subject_metric(key: FigureKey) -> str:
-    return f"{text.clip(key.subject, 100)} · {METRIC_WORDS[key.metric]}"
+def subject_metric(key: FigureKey, lang: str = "en") -> str:
+    return f"{text.subject_name(key.subject, lang)} · {metric_words(key.metric, lang)}"
 
 
 _LOW_HIGH = attrgetter("low", "high")
 _HIGH_LOW = attrgetter("high", "low")
 
 
-def spread_line(group: Sequence[FigureKey]) -> str | None:
+def spread_line(group: Sequence[FigureKey], lang: str = "en") -> str | None:
     """``text.spread(group)``, from the group's two ends only: its line depends on nothing else
     (the lowest and highest claimed figures, first of equals), and finding them with C-level
     keys spares walking a 30,000-figure group in Python."""
     claimed = [k for k in group if k.source]
     if not claimed:
         return None
-    return text.spread([min(claimed, key=_LOW_HIGH), max(claimed, key=_HIGH_LOW)])
+    return text.spread([min(claimed, key=_LOW_HIGH), max(claimed, key=_HIGH_LOW)], lang)
 
 
 def _figure_listing(
     keys: Sequence[FigureKey],
     group_of: Callable[[FigureKey], Hashable],
     order: Callable[[FigureKey], Any],
-    heading: Callable[[FigureKey], str],
+    heading: Callable[[FigureKey, str], str],
     *,
     spread: bool,
     title: str,
     intro: str = "",
+    lang: str = "en",
 ) -> Listing:
     """Keys grouped by ``group_of`` (one group per value of ``order``, which orders the groups),
     the given order holding within a group, each group opened by its spread line where its
@@ -246,8 +254,8 @@ def _figure_listing(
     offsets: list[int] = []
     count = 0
     for group in sorted(members.values(), key=lambda found: order(found[0])):
-        line = spread_line(group) if spread and not group[0].additional else None
-        blocks.append((heading(group[0]), f"↔ {line}" if line else None, group))
+        line = spread_line(group, lang) if spread and not group[0].additional else None
+        blocks.append((heading(group[0], lang), f"↔ {line}" if line else None, group))
         offsets.append(count)
         count += len(group) + (1 if line else 0)
 
@@ -266,7 +274,13 @@ def _figure_listing(
         fixed_pages(count),
         title=title,
         intro=intro,
-        footer=f"{text.counted(len(keys), 'figure')} · /figure <id> shows one in full",
+        footer=t(
+            lang,
+            "listing.figures_footer",
+            figures=text.counted(len(keys), "figure", lang),
+            command=text.command_name("figure", lang),
+        ),
+        lang=lang,
     )
 
 
@@ -284,39 +298,48 @@ def _deployment_order(key: FigureKey) -> tuple[str, bool]:
     return key.subject, key.additional
 
 
-def _deployment_heading(key: FigureKey) -> str:
-    kind = "additional troops sent" if key.additional else "troops deployed"
-    return f"{text.clip(key.subject, 100)} · {kind}"
+def deployment_heading(subject: str, additional: bool, lang: str = "en") -> str:
+    kind = t(lang, "metric.troops_additional" if additional else "metric.troops_deployed")
+    return f"{text.subject_name(subject, lang)} · {kind}"
 
 
-def casualty_listing(keys: Sequence[FigureKey], *, searched: str) -> Listing:
+def _deployment_heading(key: FigureKey, lang: str) -> str:
+    return deployment_heading(key.subject, key.additional, lang)
+
+
+def casualty_listing(keys: Sequence[FigureKey], *, searched: str, lang: str = "en") -> Listing:
     """Casualty figures grouped by subject and metric, sources side by side, each group opened
     by its spread line where sources disagree. ``keys`` come in the store's figure order."""
     return _figure_listing(
         keys, _SUBJECT_METRIC, _casualty_order, subject_metric, spread=True,
-        title="Casualty figures",
+        title=t(lang, "casualties.title"),
         intro=searched,
+        lang=lang,
     )
 
 
-def deployment_listing(keys: Sequence[FigureKey], *, searched: str) -> Listing:
+def deployment_listing(keys: Sequence[FigureKey], *, searched: str, lang: str = "en") -> Listing:
     """Troop figures: original and additional deployments in separate groups; an additional
     number adds to an earlier one, so it gets no spread line against totals."""
     return _figure_listing(
         keys, _SUBJECT_ADDITIONAL, _deployment_order, _deployment_heading, spread=True,
-        title="Troop deployments",
+        title=t(lang, "deployments.title"),
         intro=searched,
+        lang=lang,
     )
 
 
-def source_listing(name: str, keys: Sequence[FigureKey]) -> Listing:
+def source_listing(name: str, keys: Sequence[FigureKey], lang: str = "en") -> Listing:
     return _figure_listing(
         keys, _SUBJECT_METRIC, _casualty_order, subject_metric, spread=False,
-        title=f"Figures claimed by {text.clip(name, 200)}",
+        title=t(lang, "sources.claimed_by", name=text.clip(name, 200)),
+        lang=lang,
     )
 
 
-def timeline_listing(events: Sequence[tuple[str, str]], *, searched: str) -> Listing:
+def timeline_listing(
+    events: Sequence[tuple[str, str]], *, searched: str, lang: str = "en"
+) -> Listing:
     """Events (id, ISO start date) in date order, grouped by year."""
     def make(position: int) -> Item:
         event_id, start = events[position]
@@ -325,9 +348,10 @@ def timeline_listing(events: Sequence[tuple[str, str]], *, searched: str) -> Lis
     return Listing(
         LazyItems(len(events), make),
         fixed_pages(len(events)),
-        title="Timeline",
+        title=t(lang, "timeline.title"),
         intro=searched,
-        footer=text.counted(len(events), "event"),
+        footer=text.counted(len(events), "event", lang),
+        lang=lang,
     )
 
 
@@ -338,11 +362,12 @@ SOURCE_LINE_MAX = 240
 DOCUMENT_LINE_MAX = 545
 
 
-def sources_listing(sources: int, documents: int) -> Listing:
+def sources_listing(sources: int, documents: int, lang: str = "en") -> Listing:
     """Who claims how many figures, then the documents; item keys are positions
     ("c<i>" and "d<i>") that the line renderer looks up, so no line is built before its page."""
-    items = [Item("line", f"c{i}", group="Sources") for i in range(sources)]
-    items.extend(Item("line", f"d{i}", group="Documents") for i in range(documents))
+    sources_group, documents_group = t(lang, "sources.group"), t(lang, "documents.group")
+    items = [Item("line", f"c{i}", group=sources_group) for i in range(sources)]
+    items.extend(Item("line", f"d{i}", group=documents_group) for i in range(documents))
     starts: list[int] = []
     used = SOURCES_PAGE_ROOM
     for position in range(sources + documents):
@@ -354,9 +379,16 @@ def sources_listing(sources: int, documents: int) -> Listing:
     return Listing(
         items,
         starts or [0],
-        title="Sources",
-        intro="Use `/sources source:<name>` to list everything one source says.",
-        footer=(
-            f"{text.counted(sources, 'source')} · {text.counted(documents, 'document')}"
+        title=t(lang, "sources.title"),
+        intro=t(
+            lang,
+            "sources.intro",
+            command=text.command_name("sources", lang),
+            option=option_name("source", lang),
         ),
+        footer=(
+            f"{text.counted(sources, 'source', lang)}"
+            f" · {text.counted(documents, 'document', lang)}"
+        ),
+        lang=lang,
     )

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 import discord
 
-from bot.render.text import INFERRED_LEGEND
+from bot.i18n import t
+from bot.render.text import inferred_legend
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4_096
@@ -24,8 +25,18 @@ EMBEDS_PER_MESSAGE = 10
 CONTENT_LIMIT = 2_000
 
 COLOUR = discord.Colour(0x3B6EA5)
-CONTINUED = " (continued)"
-_PAGE_COUNTER_ROOM = len(" · page 99999/99999")
+_PAGE_COUNTER_ROOM = len(" · сторінка 99999/99999")
+#: Room kept in a footer for the inferred-date legend in any language.
+LEGEND_ROOM = 40
+
+
+def continued(lang: object = "en") -> str:
+    """What follows a group's heading when the group began on an earlier page."""
+    return " " + t(lang, "page.continued")
+
+
+def page_counter(number: int, total: int, lang: object = "en") -> str:
+    return t(lang, "page.counter", n=number, total=total)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +76,10 @@ def _split(text: str, size: int) -> list[str]:
 class _Packer:
     """Fills pages block by block; a page closes when the next block would overflow it."""
 
-    def __init__(self, room: int, per_page: int):
+    def __init__(self, room: int, per_page: int, lang: object):
         self.room = room
         self.per_page = per_page
+        self.lang = lang
         self.pages: list[tuple[list[str], bool]] = []
         self._start()
 
@@ -77,10 +89,10 @@ class _Packer:
         self.inferred = False
         self.group: str | None = None
 
-    def heading(self, group: str | None, continued: bool) -> str:
+    def heading(self, group: str | None, is_continued: bool) -> str:
         if group is None or group == self.group:
             return ""
-        return f"**{group}**{CONTINUED if continued else ''}\n"
+        return f"**{group}**{continued(self.lang) if is_continued else ''}\n"
 
     def fits(self, block: str) -> bool:
         needed = len(block) + (2 if self.blocks else 0)
@@ -106,35 +118,38 @@ def paginate(
     footer: str = "",
     per_page: int = 10,
     colour: discord.Colour = COLOUR,
+    lang: object = "en",
 ) -> list[discord.Embed]:
     """Pages (one embed each) holding every entry in order, each page within Discord's limits.
 
     ``intro`` opens every page (keep it short); a page's footer carries ``footer``, the page
-    counter and, when a date on it was inferred, the legend for the ``*`` mark.
+    counter and, when a date on it was inferred, the legend for the ``*`` mark (in ``lang``).
     """
     title = title if len(title) <= TITLE_LIMIT else title[: TITLE_LIMIT - 1] + "…"
-    footer = footer[: FOOTER_LIMIT - _PAGE_COUNTER_ROOM - len(INFERRED_LEGEND) - 6]
-    footer_room = len(footer) + len(INFERRED_LEGEND) + _PAGE_COUNTER_ROOM + 6
+    footer = footer[: FOOTER_LIMIT - _PAGE_COUNTER_ROOM - LEGEND_ROOM - 6]
+    footer_room = len(footer) + LEGEND_ROOM + _PAGE_COUNTER_ROOM + 6
     intro = intro[:1_000]
     room = min(DESCRIPTION_LIMIT, MESSAGE_EMBEDS_TOTAL - len(title) - footer_room)
     room -= len(intro) + 2 if intro else 0
 
-    packer = _Packer(room, per_page)
+    packer = _Packer(room, per_page, lang)
     previous: str | None = None
     for entry in entries:
-        continued = entry.group is not None and entry.group == previous
-        block = packer.heading(entry.group, continued) + entry.text
+        is_continued = entry.group is not None and entry.group == previous
+        block = packer.heading(entry.group, is_continued) + entry.text
         if not packer.fits(block):
             packer.flush()
-            block = packer.heading(entry.group, continued) + entry.text
+            block = packer.heading(entry.group, is_continued) + entry.text
         if packer.fits(block):
             packer.add(block, entry)
         else:
-            head_room = len(f"**{entry.group}**{CONTINUED}\n") if entry.group else 0
+            head_room = len(f"**{entry.group}**{continued(lang)}\n") if entry.group else 0
             for number, piece in enumerate(_split(entry.text, room - head_room)):
                 if number:
                     packer.flush()
-                packer.add(packer.heading(entry.group, continued or number > 0) + piece, entry)
+                packer.add(
+                    packer.heading(entry.group, is_continued or number > 0) + piece, entry
+                )
         previous = entry.group
     packer.flush()
     pages = packer.pages
@@ -147,9 +162,9 @@ def paginate(
             description = f"{intro}\n\n{description}"
         notes = [footer] if footer else []
         if page_inferred:
-            notes.append(INFERRED_LEGEND)
+            notes.append(inferred_legend(lang))
         if total > 1:
-            notes.append(f"page {number}/{total}")
+            notes.append(page_counter(number, total, lang))
         embed = discord.Embed(title=title, description=description, colour=colour)
         if notes:
             embed.set_footer(text=" · ".join(notes))

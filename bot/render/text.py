@@ -1,4 +1,7 @@
-"""Plain-text formatting of figures, dates, citations and quotes (Markdown strings, no embeds)."""
+"""Plain-text formatting of figures, dates, citations and quotes (Markdown strings, no embeds),
+in the reader's language: every function that writes fixed words takes ``lang`` (a language
+code or a Discord locale, English by default) and takes the words from the catalogue
+(bot/i18n/)."""
 
 from __future__ import annotations
 
@@ -10,6 +13,8 @@ from typing import Protocol
 from discord.utils import escape_markdown, escape_mentions
 
 from bot.facts.model import DateSpan, Figure, Precision, Qualifier, Status
+from bot.i18n import CATALOGUE, language, number, t
+from bot.i18n.catalogue.commands import COMMAND_NAMES, OPTION_NAMES, Pair
 
 
 class DocumentLike(Protocol):
@@ -30,13 +35,19 @@ ELLIPSIS = "…"
 INFERRED_MARK = "*"
 INFERRED_LEGEND = "* date inferred from the text"
 
-#: Vague amounts the extractor normalises to these ranges, shown as the words they came from.
+#: Vague amounts the extractor normalises to these ranges, shown as the words they came from
+#: (catalogue ids).
 VAGUE_RANGES: dict[tuple[int, int], str] = {
-    (24, 99): "dozens",
-    (200, 999): "hundreds",
-    (2_000, 9_999): "thousands",
-    (20_000, 99_999): "tens of thousands",
-    (200_000, 999_999): "hundreds of thousands",
+    (24, 99): "vague.dozens",
+    (200, 999): "vague.hundreds",
+    (2_000, 9_999): "vague.thousands",
+    (20_000, 99_999): "vague.tens_of_thousands",
+    (200_000, 999_999): "vague.hundreds_of_thousands",
+}
+_QUALIFIED = {
+    Qualifier.AT_LEAST: "qualifier.at_least",
+    Qualifier.AT_MOST: "qualifier.at_most",
+    Qualifier.ABOUT: "qualifier.about",
 }
 
 #: How a source is named where space is short (the spread line).
@@ -47,14 +58,6 @@ SHORT_SOURCES: dict[str, str] = {
 }
 _SOURCE_TAIL = re.compile(r"\s+(assessments?|estimates?|officials?|sources?)$", re.IGNORECASE)
 
-STATUS_MARKS: dict[Status, str] = {
-    Status.AUTO: "",
-    Status.VERIFIED: "✓ verified",
-    Status.CORRECTED: "corrected by this server's moderators",
-    Status.HIDDEN: "hidden",
-}
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _LINE_START_MARKUP = re.compile(r"^(\d+)\.", re.MULTILINE)
 _RAW_MENTION = re.compile(r"<([@#]|/|a?:|t:)")
 #: Characters that change how the rest of a line displays or that no text needs: control
@@ -63,65 +66,123 @@ _RAW_MENTION = re.compile(r"<([@#]|/|a?:|t:)")
 _UNSAFE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-def count(n: int) -> str:
-    return f"{n:,}"
+def count(n: int, lang: object = "en") -> str:
+    return number(lang, n)
 
 
-def counted(n: int, noun: str) -> str:
-    """``n`` and ``noun``, plural unless ``n`` is one: "1 figure", "1,200 figures"."""
-    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+def counted(n: int, noun: str, lang: object = "en") -> str:
+    """``n`` and ``noun`` in the plural form ``n`` takes: "1 figure", "1,200 figures",
+    "5 цифр", "수치 5개". ``noun``: figure, event, document, source, entry."""
+    return t(lang, f"count.{noun}", n=n)
 
 
-def value(low: int, high: int, qualifier: Qualifier) -> str:
+def value(low: int, high: int, qualifier: Qualifier, lang: object = "en") -> str:
     """A figure's amount as words a reader trusts: "at least 300", "dozens (24–99)"."""
     if qualifier is Qualifier.RANGE and (low, high) in VAGUE_RANGES:
-        return f"{VAGUE_RANGES[low, high]} ({count(low)}{DASH}{count(high)})"
-    amount = count(low) if low == high else f"{count(low)}{DASH}{count(high)}"
-    if qualifier is Qualifier.AT_LEAST:
-        return f"at least {amount}"
-    if qualifier is Qualifier.AT_MOST:
-        return f"up to {amount}"
-    if qualifier is Qualifier.ABOUT:
-        return f"about {amount}"
-    return amount
+        words = t(lang, VAGUE_RANGES[low, high])
+        return t(lang, "amount.vague", words=words, low=count(low, lang), high=count(high, lang))
+    amount = count(low, lang) if low == high else f"{count(low, lang)}{DASH}{count(high, lang)}"
+    key = _QUALIFIED.get(qualifier)
+    return t(lang, key, amount=amount) if key else amount
 
 
-def figure_value(figure: Figure) -> str:
-    shown = value(figure.low, figure.high, figure.qualifier)
-    return f"{shown} more" if figure.additional else shown
+def figure_value(figure: Figure, lang: object = "en") -> str:
+    shown = value(figure.low, figure.high, figure.qualifier, lang)
+    return t(lang, "amount.additional", amount=shown) if figure.additional else shown
 
 
-def day(d: date) -> str:
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+def qualifier_name(qualifier: Qualifier, lang: object = "en") -> str:
+    return t(lang, f"qualifier.name.{qualifier.value}")
 
 
-def _month(d: date) -> str:
-    return f"{_MONTHS[d.month - 1]} {d.year}"
+def _month_name(month: int, lang: object) -> str:
+    return t(lang, f"month.{month}")
 
 
-def span(when: DateSpan | None) -> str:
-    """A DateSpan at the precision the text gave: "30 Oct 2024", "Jan–Feb 2025", "2023"."""
+def day(d: date, lang: object = "en") -> str:
+    return t(lang, "date.day", day=d.day, month=_month_name(d.month, lang), m=d.month, year=d.year)
+
+
+def _month(d: date, lang: object) -> str:
+    return t(lang, "date.month", month=_month_name(d.month, lang), m=d.month, year=d.year)
+
+
+def span(when: DateSpan | None, lang: object = "en") -> str:
+    """A DateSpan at the precision the text gave: "30 Oct 2024", "Jan–Feb 2025", "2023" (in
+    Korean "2024년 10월 30일" ...)."""
     if when is None:
-        return "undated"
+        return t(lang, "date.undated")
     start, end = when.start, when.end
     if when.precision is Precision.YEAR:
-        text = str(start.year) if start.year == end.year else f"{start.year}{DASH}{end.year}"
+        if start.year == end.year:
+            text = t(lang, "date.year", year=start.year)
+        else:
+            text = t(lang, "date.years", start=start.year, end=end.year)
     elif when.precision is Precision.MONTH:
         if (start.year, start.month) == (end.year, end.month):
-            text = _month(start)
+            text = _month(start, lang)
         elif start.year == end.year:
-            text = f"{_MONTHS[start.month - 1]}{DASH}{_month(end)}"
+            text = t(
+                lang, "date.months_in_year", start=_month_name(start.month, lang),
+                end=_month_name(end.month, lang), m1=start.month, m2=end.month, year=end.year,
+            )
         else:
-            text = f"{_month(start)}{DASH}{_month(end)}"
+            text = t(lang, "date.span", start=_month(start, lang), end=_month(end, lang))
     elif start == end:
-        text = day(start)
+        text = day(start, lang)
     elif (start.year, start.month) == (end.year, end.month):
-        text = f"{start.day}{DASH}{day(end)}"
+        text = t(
+            lang, "date.days_in_month", start=start.day, end=end.day,
+            month=_month_name(end.month, lang), m=end.month, year=end.year,
+        )
     elif start.year == end.year:
-        text = f"{start.day} {_MONTHS[start.month - 1]}{DASH}{day(end)}"
+        text = t(
+            lang, "date.days_in_year", d1=start.day, d2=end.day,
+            month1=_month_name(start.month, lang), month2=_month_name(end.month, lang),
+            m1=start.month, m2=end.month, year=end.year,
+        )
     else:
-        text = f"{day(start)}{DASH}{day(end)}"
+        text = t(lang, "date.span", start=day(start, lang), end=day(end, lang))
     return text + INFERRED_MARK if when.inferred else text
+
+
+def inferred_legend(lang: object = "en") -> str:
+    """The footer note that explains the ``*`` of an inferred date."""
+    return t(lang, "date.inferred_legend")
+
+
+def _client_name(name: str, table: dict[str, Pair], lang: object) -> str:
+    code = language(lang)
+    pair = table.get(name)
+    if code == "en" or pair is None:
+        return name
+    return pair[0] if code == "uk" else pair[1]
+
+
+def command_name(name: str, lang: object = "en") -> str:
+    """A command as the reader's client names it ("figure" -> "цифра", "수치")."""
+    return _client_name(name, COMMAND_NAMES, lang)
+
+
+def option_name(name: str, lang: object = "en") -> str:
+    """An option as the reader's client names it ("since" -> "від", "시작")."""
+    return _client_name(name, OPTION_NAMES, lang)
+
+
+def client_names(lang: object, *commands: str, options: tuple[str, ...] = ()) -> dict[str, str]:
+    """Commands and options by their English names, as the reader's client shows them: the
+    arguments a message that names them takes (``t(lang, key, **client_names(lang, "admin"))``).
+    """
+    names = {name: command_name(name, lang) for name in commands}
+    names |= {name: option_name(name, lang) for name in options}
+    return names
+
+
+def subject_name(subject: str, lang: object = "en") -> str:
+    """A force in the reader's language when the glossary has it ("Північна Корея"), else
+    as stored; escaped and short."""
+    key = f"subject.{subject}"
+    return clip(t(lang, key) if key in CATALOGUE else subject, 100)
 
 
 def is_inferred(when: DateSpan | None) -> bool:
@@ -170,19 +231,28 @@ def clip(text: str, limit: int, suffix: str = ELLIPSIS) -> str:
     return escape(cut) + suffix
 
 
-def quote(text: str, limit: int, figure_id: str | None = None) -> str:
+def quote(text: str, limit: int, figure_id: str | None = None, lang: object = "en") -> str:
     """A quote for a list: clipped to ``limit``; a clipped quote says where to read it whole."""
-    suffix = f"{ELLIPSIS} (see `/figure {figure_id}`)" if figure_id else ELLIPSIS
+    if figure_id:
+        where = f"`/{command_name('figure', lang)} {figure_id}`"
+        suffix = ELLIPSIS + " " + t(lang, "quote.see", where=where)
+    else:
+        suffix = ELLIPSIS
     return clip(text, limit, suffix)
 
 
-def source_name(source: str | None) -> str:
-    return source if source else "unattributed"
+def figure_command(figure_id: str, lang: object = "en") -> str:
+    """How to ask for one figure in full: `/figure abc123` (the reader's command name)."""
+    return f"`/{command_name('figure', lang)} {figure_id}`"
 
 
-def short_source(source: str | None) -> str:
+def source_name(source: str | None, lang: object = "en") -> str:
+    return source if source else t(lang, "source.unattributed")
+
+
+def short_source(source: str | None, lang: object = "en") -> str:
     if not source:
-        return "unattributed"
+        return t(lang, "source.unattributed")
     if source in SHORT_SOURCES:
         return SHORT_SOURCES[source]
     return _SOURCE_TAIL.sub("", source) or source
@@ -197,16 +267,17 @@ def document_name(document: DocumentLike | None, key: str) -> str:
     return clip(key.removesuffix(".txt").removesuffix(".md"), 60)
 
 
-def citation(figure: Figure, document: DocumentLike | None) -> str:
+def citation(figure: Figure, document: DocumentLike | None, lang: object = "en") -> str:
     """Source · publisher or title · publication date: enough to find the document."""
-    parts = [clip(source_name(figure.source), 80), document_name(document, figure.document)]
+    parts = [clip(source_name(figure.source, lang), 80), document_name(document, figure.document)]
     if document is not None and document.published is not None:
-        parts.append(day(document.published))
+        parts.append(day(document.published, lang))
     return " · ".join(parts)
 
 
-def status_mark(status: Status) -> str:
-    return STATUS_MARKS[status]
+def status_mark(status: Status, lang: object = "en") -> str:
+    """The mark a listed figure carries for its moderation status (none when unreviewed)."""
+    return "" if status is Status.AUTO else t(lang, f"status.mark.{status.value}")
 
 
 class Claimed(Protocol):
@@ -222,7 +293,7 @@ class Claimed(Protocol):
     def qualifier(self) -> Qualifier: ...
 
 
-def spread(figures: Sequence[Claimed]) -> str | None:
+def spread(figures: Sequence[Claimed], lang: object = "en") -> str | None:
     """Where sources disagree: "estimates range from about 1,200 (U.S.) to 4,000 (Zelenskyy)".
 
     None when fewer than two sources speak or their figures agree.
@@ -234,11 +305,13 @@ def spread(figures: Sequence[Claimed]) -> str | None:
     highest = max(claimed, key=lambda f: (f.high, f.low))
     if lowest.source == highest.source or (lowest.low, lowest.high) == (highest.low, highest.high):
         return None
-    return (
-        f"estimates range from {value(lowest.low, lowest.high, lowest.qualifier)} "
-        f"({clip(short_source(lowest.source), 60)}) to "
-        f"{value(highest.low, highest.high, highest.qualifier)} "
-        f"({clip(short_source(highest.source), 60)})"
+    return t(
+        lang,
+        "spread",
+        low=value(lowest.low, lowest.high, lowest.qualifier, lang),
+        low_source=clip(short_source(lowest.source, lang), 60),
+        high=value(highest.low, highest.high, highest.qualifier, lang),
+        high_source=clip(short_source(highest.source, lang), 60),
     )
 
 

@@ -34,7 +34,7 @@ async def test_a_second_message_txt_is_stored_beside_the_first(e2e):
     assert stored is not None and "(added)" in stored.text()
     second, stored = await ingest(e2e, SECOND, "message.txt")
     shown = second.text()
-    assert f"`guild-{a}/message.txt` (1 figures)" in shown and "Nothing is replaced" in shown
+    assert f"`guild-{a}/message.txt` (1 figure)" in shown and "Nothing is replaced" in shown
     keys = sorted((d.key for d in await e2e.bot.store.documents(a) if d.guild_id == a),
                   key=len)
     assert keys[0] == f"guild-{a}/message.txt" and keys[1].startswith(f"guild-{a}/message-")
@@ -140,7 +140,7 @@ async def test_the_audit_reports_decisions_that_followed_or_lost_their_figure(
             reply = answer(await e2e.ask("admin reload", user=OWNER))
             assert "Seeds reloaded" in reply.text()
             log = answer(await e2e.ask("admin audit", member_permissions=MOD)).text()
-            assert "⚠ 1 decisions of this server point at no figure" in log
+            assert "⚠ 1 decision of this server points at no figure" in log
             assert f"`{killed.id}`" in log and "**decision unattached**" in log
             assert "**decision moved**" in log and "by the bot" in log
             assert "<@0>" not in log

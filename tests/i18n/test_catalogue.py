@@ -8,7 +8,17 @@ import string
 import discord
 import pytest
 
-from bot.i18n import CATALOGUE, Plural, language, number, phrase, plural_category, render, t
+from bot.i18n import (
+    CATALOGUE,
+    Plural,
+    korean_particles,
+    language,
+    number,
+    phrase,
+    plural_category,
+    render,
+    t,
+)
 
 FORMATTER = string.Formatter()
 
@@ -102,3 +112,13 @@ def test_a_phrase_is_put_in_the_language_known_later():
         phrase("no.such.message")
     with pytest.raises(TypeError):
         t("en", "count.figure")
+
+
+def test_korean_particles_follow_the_last_syllable():
+    assert korean_particles("수식어은(는) · 출처은(는) · 날짜이(가) · 문서을(를) · 역할과(와)") == (
+        "수식어는 · 출처는 · 날짜가 · 문서를 · 역할과"
+    )
+    assert korean_particles("`5k2qb47o`을(를) 2024은(는)") == "`5k2qb47o`을(를) 2024은(는)"
+    assert t("ko", "refusal.since_after_until", since="시작", until="끝") == (
+        "시작은 끝보다 늦을 수 없습니다."
+    )

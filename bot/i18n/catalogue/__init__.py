@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bot.i18n.catalogue import answers, glossary, help_text, refusals
+from bot.i18n.catalogue import admin, answers, glossary, help_text, news, refusals
 from bot.i18n.model import T
 
 
@@ -21,5 +21,10 @@ def _merged(*tables: Mapping[str, T]) -> dict[str, T]:
 
 
 CATALOGUE: dict[str, T] = _merged(
-    glossary.MESSAGES, answers.MESSAGES, refusals.MESSAGES, help_text.MESSAGES
+    glossary.MESSAGES,
+    answers.MESSAGES,
+    refusals.MESSAGES,
+    help_text.MESSAGES,
+    admin.MESSAGES,
+    news.MESSAGES,
 )

@@ -327,8 +327,8 @@ class InteractionsPart(GatewayPart):
             perms = MEMBER_PERMISSIONS if permissions is None else permissions
             payload |= {
                 "guild_id": str(guild_id),
-                "guild": {"id": str(guild_id), "locale": "en-US", "features": []},
-                "guild_locale": "en-US",
+                "guild": {"id": str(guild_id), "locale": guild.locale, "features": []},
+                "guild_locale": guild.locale,
                 "channel_id": str(channel.id),
                 "channel": channel.payload(guild_id),
                 "member": member_payload(user, roles=tuple(roles), permissions=perms),

@@ -99,6 +99,8 @@ class FakeGuild:
     roles: tuple[FakeRole, ...] = ()
     owner_id: int = 0
     everyone_permissions: int = MEMBER_PERMISSIONS
+    #: The server's preferred locale (Community servers choose one; others are en-US).
+    locale: str = "en-US"
 
     @classmethod
     def make(cls, name: str = "Stand-in Server", *, roles: tuple[str, ...] = ()) -> FakeGuild:
@@ -155,7 +157,7 @@ class FakeGuild:
             "mfa_level": 0,
             "nsfw_level": 0,
             "premium_tier": 0,
-            "preferred_locale": "en-US",
+            "preferred_locale": self.locale,
             "system_channel_id": None,
             "afk_channel_id": None,
             "afk_timeout": 300,

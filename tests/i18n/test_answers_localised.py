@@ -191,3 +191,28 @@ async def test_rows_that_changed_after_planning_say_so_in_the_listings_language(
                       title="T", lang=lang)
     page = await ListingPages(listing, nothing).page(0)
     assert figure_gone in (page.description or "") and event_gone in (page.description or "")
+
+
+class TestAServersAlertsInItsLanguage:
+    @pytest.fixture
+    def e2e_guilds(self):
+        from dataclasses import replace
+
+        from bot.standin import FakeGuild
+
+        return [replace(FakeGuild.make("Сервер", roles=("Moderators",)), locale="uk")]
+
+    async def test_alerts_are_posted_in_the_servers_preferred_locale(self, e2e):
+        from tests.commands.test_admin import ingest
+
+        guild = e2e.standin.guild
+        await e2e.ask("admin alerts", {"channel": guild.default_channel},
+                      member_permissions=MANAGER)
+        await ingest(e2e, b"---\ntitle: T\npublisher: Test Wire\npublished: 2025-03-30\n---\n"
+                          b"Ukraine's military intelligence said on Monday that 100 North Korean"
+                          b" soldiers had been killed in Kursk.\n", "kursk.txt")
+        await e2e.bot.alerts.idle()
+        (alert,) = e2e.standin.channel_messages
+        text = alert.text()
+        assert "📰 1 нова цифра з: Test Wire" in text and "Нові цифри з: Test Wire" in text
+        assert "**Північна Корея · загиблі**" in text and "**Суперечить** цифрі" in text

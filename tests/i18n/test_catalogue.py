@@ -122,3 +122,13 @@ def test_korean_particles_follow_the_last_syllable():
     assert t("ko", "refusal.since_after_until", since="시작", until="끝") == (
         "시작은 끝보다 늦을 수 없습니다."
     )
+
+
+def test_a_refused_write_is_explained_in_the_readers_language():
+    from bot.errors import writes_failing_message
+
+    assert "база фактів доступна лише для читання" in writes_failing_message("read-only", "uk")
+    assert "디스크 공간이 부족합니다" in writes_failing_message("out of disk space", "ko")
+    assert "the fact base is locked by another process" in writes_failing_message(
+        "locked by another process"
+    )

@@ -73,7 +73,8 @@ def shape_text(name: str, kilobytes: int) -> str:
 
 
 def extraction_seconds(text: str, budget: float = 600.0, at_least: float = 0.05) -> float:
-    """CPU seconds to parse and extract ``text`` (less disturbed by other work than wall time),
+    """CPU seconds of this thread to parse and extract ``text`` (less disturbed by other work
+    than wall time, and blind to other threads of the process),
     from a collected heap; a fast extraction is repeated until ``at_least`` seconds have passed,
     and averaged. Raises :class:`OverBudget` when one extraction takes over ``budget``."""
     data = text.encode("utf-8")
@@ -82,9 +83,9 @@ def extraction_seconds(text: str, budget: float = 600.0, at_least: float = 0.05)
     gc.collect()  # the garbage of earlier measurements is not this one's to collect
     while spent < at_least:
         with cpu_budget(budget):
-            start = time.process_time()
+            start = time.thread_time()
             extract(parse_document(data, "growth.txt"))
-            spent += time.process_time() - start
+            spent += time.thread_time() - start
         runs += 1
     return spent / runs
 
@@ -114,13 +115,18 @@ def cpu_budget(seconds: float) -> Iterator[None]:
 
 
 def best_time(text: str, runs: int, budget: float) -> float | None:
-    """The least CPU time of ``runs`` extractions of ``text``; None if one exceeds ``budget``."""
+    """The least CPU time of ``runs`` extractions of ``text``; None if one exceeds ``budget``
+    twice in a row (a single overrun can be other work on a shared machine: the budget is
+    counted in the whole process's CPU time)."""
     best = float("inf")
     for _ in range(runs):
-        try:
-            best = min(best, extraction_seconds(text, budget))
-        except OverBudget:
-            return None
+        for attempt in (1, 2):
+            try:
+                best = min(best, extraction_seconds(text, budget))
+                break
+            except OverBudget:
+                if attempt == 2:
+                    return None
     return best
 
 

@@ -6,9 +6,25 @@ real passages' (``../shared/realdev/*.gold.json``: ``passage`` instead of ``docu
 string, and ``date`` as the text of the temporal expression instead of an ISO period).
 
 Matching is one-to-one (a maximum bipartite matching): an extracted figure matches a gold figure
-when metric, low, high, subject and qualifier agree, the source matches one of the gold
-alternatives, and the quotes are the same sentence. Dates and the ``additional`` flag are checked
-on matched pairs only and reported apart from precision and recall.
+when metric, low, high, subject and qualifier agree, the quotes are the same sentence, and the
+two agree on being a rate (below). The claimant is not matched on: it is checked on matched
+pairs whose gold source is not null (a null gold source names nobody and is not scored), and
+reported as claimant accuracy beside precision and recall, as are dates and the ``additional``
+flag.
+
+Rates. A gold entry marked ``rate`` ("per day", "per month", or a window as written, "in the
+last 60 days") is matched only by a figure with a period (a "per ..." rate by a rate of that
+unit); a figure with a period never matches a gold total. The real passages of ``realdev2``
+write a window count as an entry without ``rate`` whose ``date`` is the window ("in the last 60
+days", "This year alone"): a figure whose window is that expression matches it. Where a set
+says rates are optional (``rates_optional``), a gold rate left unmatched is no miss, a figure
+with a period left unmatched is no extra, and a matched rate counts neither way; each is
+reported.
+
+Dates: a gold ISO period must contain the figure's date. A gold date written as text (the real
+passages) must name the figure's expression, or, for a figure dated by the publication date,
+be an expression of the present ("now", "to date"), a cumulative "since ..." or the figure's
+window.
 """
 
 from __future__ import annotations
@@ -28,7 +44,10 @@ from bot.facts.model import Figure
 
 METRICS = frozenset({"deployed", "killed", "wounded", "casualties", "captured", "missing"})
 QUALIFIERS = frozenset({"exact", "at_least", "at_most", "about", "range"})
-COMPARED_FIELDS = ("metric", "subject", "qualifier", "source", "value")
+COMPARED_FIELDS = ("metric", "subject", "qualifier", "value", "period")
+# A gold rate is "per day", "per week" or "per month" (the quote says so, in one of these
+# words), or its period as written ("in the last 60 days", "a month"), which the quote contains.
+RATE_UNITS = {"per day": ("day", "daily"), "per week": ("week",), "per month": ("month",)}
 
 # A quote shorter than this share of the gold sentence is a fragment, not the same sentence; one
 # longer than the gold sentence by more than the allowance (a speaker label, a timestamp, a
@@ -57,6 +76,8 @@ class GoldFigure:
     date_text: str | None = None
     additional: bool | None = None
     vague: bool = False
+    rate: str | None = None  # "per day", "per month", or a window as written
+    voice: bool | None = None  # the claimant is the document's own voice (speaker, title ...)
 
     @property
     def has_date(self) -> bool:
@@ -141,6 +162,8 @@ def gold_figure_from_json(data: Mapping[str, Any]) -> GoldFigure:
         date_text=date_text,
         additional=bool(data["additional"]) if "additional" in data else None,
         vague=bool(data.get("vague", False)),
+        rate=str(data["rate"]) if data.get("rate") else None,
+        voice=bool(data["voice"]) if "voice" in data else None,
     )
 
 
@@ -268,7 +291,8 @@ def _value(field_value: Any) -> str:
 
 
 def field_differences(gold: GoldFigure, figure: Figure) -> list[str]:
-    """Names of the compared fields on which ``figure`` disagrees with ``gold``."""
+    """Names of the matched fields on which ``figure`` disagrees with ``gold`` (the claimant is
+    not one: see :func:`sources_match`)."""
     wrong = []
     if _value(figure.metric) != gold.metric:
         wrong.append("metric")
@@ -276,19 +300,51 @@ def field_differences(gold: GoldFigure, figure: Figure) -> list[str]:
         wrong.append("subject")
     if _value(figure.qualifier) not in gold.qualifiers:
         wrong.append("qualifier")
-    if not sources_match(gold.sources, figure.source):
-        wrong.append("source")
     if (figure.low, figure.high) != (gold.low, gold.high):
         wrong.append("value")
+    if not periods_agree(gold, figure):
+        wrong.append("period")
     return wrong
+
+
+def periods_agree(gold: GoldFigure, figure: Figure) -> bool:
+    """A gold rate needs a figure with a period (of its unit, for a "per ..." rate); a figure
+    with a period matches no gold total, except a window that the gold entry gives as its date
+    (the real passages' way of writing a window count)."""
+    period = figure.period
+    if gold.rate is not None:
+        if period is None:
+            return False
+        if gold.rate in RATE_UNITS:
+            return _value(period.kind) == "rate" and f"per {_value(period.unit)}" == gold.rate
+        return True
+    if period is None:
+        return True
+    return _value(period.kind) == "window" and _names_window(gold.date_text, period.text)
+
+
+def _names_window(date_text: str | None, window: str) -> bool:
+    if not date_text:
+        return False
+    wanted, found = canonical_text(date_text).casefold(), canonical_text(window).casefold()
+    return bool(found) and (found in wanted or wanted in found)
 
 
 def figure_matches(gold: GoldFigure, figure: Figure) -> bool:
     return not field_differences(gold, figure) and quotes_match(gold.quote, figure.quote)
 
 
+# A gold date written as one of these is the time of writing: the publication date is right.
+_PRESENT_RE = re.compile(
+    r"^(?:now|currently|to date|today|so far|at present|recent(?:ly)?|this week|these days"
+    r"|since\b.*)$",
+    re.IGNORECASE,
+)
+
+
 def date_correct(gold: GoldFigure, figure: Figure) -> bool:
-    """The extracted date lies within the gold period, or names the gold temporal expression."""
+    """The extracted date lies within the gold period, or names the gold temporal expression
+    (or is the publication date where the gold expression means the time of writing)."""
     if figure.date is None:
         return False
     if gold.period is not None:
@@ -296,6 +352,11 @@ def date_correct(gold: GoldFigure, figure: Figure) -> bool:
         return start <= figure.date.start and figure.date.end <= end
     if gold.date_text is not None:
         wanted = canonical_text(gold.date_text).casefold()
+        if figure.date.from_publication:
+            window = figure.period.text if figure.period is not None else None
+            return bool(_PRESENT_RE.match(wanted)) or (
+                window is not None and _names_window(gold.date_text, window)
+            )
         found = canonical_text(figure.date.text).casefold()
         return bool(found) and (found in wanted or wanted in found)
     return True
@@ -416,6 +477,19 @@ class DocumentScore:
     dates_checked: int = 0
     dates_correct: int = 0
     additional_wrong: list[tuple[GoldFigure, Figure]] = field(default_factory=list)
+    #: Matched pairs whose gold source names a claimant, and those where the claimant is wrong.
+    claimants_checked: int = 0
+    claimants_wrong: list[tuple[GoldFigure, Figure]] = field(default_factory=list)
+    #: ... of them, those whose gold claimant is the document's own voice (``voice: true``).
+    voice_checked: int = 0
+    voice_correct: int = 0
+    #: Matched figures that carry a date (the "as of" date every figure should have).
+    dated: int = 0
+    #: Optional rates (``rates_optional``): gold rates, those matched, and figures with a
+    #: period that matched nothing (neither misses nor extras, but listed).
+    rates_optional: int = 0
+    rates_matched: int = 0
+    rates_unmatched_found: list[Figure] = field(default_factory=list)
 
     @property
     def tp(self) -> int:
@@ -440,6 +514,10 @@ class DocumentScore:
     @property
     def field_errors(self) -> Counter[str]:
         return Counter(name for miss in self.near_misses for name in miss.wrong)
+
+    @property
+    def claimants_correct(self) -> int:
+        return self.claimants_checked - len(self.claimants_wrong)
 
 
 @dataclass
@@ -480,6 +558,42 @@ class TotalScore:
     @property
     def date_accuracy(self) -> float:
         return ratio(self.dates_correct, self.dates_checked)
+
+    @property
+    def claimants_checked(self) -> int:
+        return self._sum("claimants_checked")
+
+    @property
+    def claimants_correct(self) -> int:
+        return self._sum("claimants_correct")
+
+    @property
+    def claimant_accuracy(self) -> float:
+        return ratio(self.claimants_correct, self.claimants_checked)
+
+    @property
+    def voice_checked(self) -> int:
+        return self._sum("voice_checked")
+
+    @property
+    def voice_correct(self) -> int:
+        return self._sum("voice_correct")
+
+    @property
+    def dated(self) -> int:
+        return self._sum("dated")
+
+    @property
+    def rates_optional(self) -> int:
+        return self._sum("rates_optional")
+
+    @property
+    def rates_matched(self) -> int:
+        return self._sum("rates_matched")
+
+    @property
+    def rates_unmatched_found(self) -> int:
+        return sum(len(score.rates_unmatched_found) for score in self.documents)
 
     @property
     def field_errors(self) -> Counter[str]:
@@ -552,28 +666,39 @@ def _distractor_for(figure: Figure, distractors: Iterable[Distractor]) -> Distra
     return None
 
 
-def score_document(gold: GoldDocument, figures: Sequence[Figure]) -> DocumentScore:
-    """Score one document's extracted figures against its gold file."""
-    ordered = sorted(gold.figures, key=lambda g: g.vague)
+def score_document(
+    gold: GoldDocument, figures: Sequence[Figure], *, rates_optional: bool = False
+) -> DocumentScore:
+    """Score one document's extracted figures against its gold file; with ``rates_optional``
+    gold rates are neither required nor, found, counted (see the module's docstring)."""
+
+    def optional(g: GoldFigure) -> bool:
+        return g.vague or (rates_optional and g.rate is not None)
+
+    ordered = sorted(gold.figures, key=optional)
     pairs = _maximum_matching(ordered, figures)
-    score = DocumentScore(document=gold.document, gold_count=sum(not g.vague for g in ordered))
+    score = DocumentScore(document=gold.document, gold_count=sum(not optional(g) for g in ordered))
+    score.rates_optional = sum(rates_optional and g.rate is not None for g in ordered)
     matched_figures = set(pairs.values())
     for i, g in enumerate(ordered):
         if i not in pairs:
-            if not g.vague:
+            if not optional(g):
                 score.false_negatives.append(g)
             continue
         figure = figures[pairs[i]]
         if g.vague:
             score.vague_matched += 1
             continue
+        if optional(g):
+            score.rates_matched += 1
+            continue
         score.true_positives.append((g, figure))
-        if g.has_date:
-            score.dates_checked += 1
-            score.dates_correct += date_correct(g, figure)
-        if g.additional is not None and g.additional != figure.additional:
-            score.additional_wrong.append((g, figure))
-    score.false_positives = [f for j, f in enumerate(figures) if j not in matched_figures]
+        _check_pair(score, g, figure)
+    unmatched = [f for j, f in enumerate(figures) if j not in matched_figures]
+    if rates_optional:
+        score.rates_unmatched_found = [f for f in unmatched if f.period is not None]
+        unmatched = [f for f in unmatched if f.period is None]
+    score.false_positives = unmatched
     score.near_misses = _near_misses(score.false_negatives, score.false_positives)
     for figure in score.false_positives:
         distractor = _distractor_for(figure, gold.distractors)
@@ -582,8 +707,30 @@ def score_document(gold: GoldDocument, figures: Sequence[Figure]) -> DocumentSco
     return score
 
 
-def score_all(results: Iterable[tuple[GoldDocument, Sequence[Figure]]]) -> TotalScore:
-    return TotalScore([score_document(gold, figures) for gold, figures in results])
+def _check_pair(score: DocumentScore, g: GoldFigure, figure: Figure) -> None:
+    """What is checked on a matched pair, apart from matching: date, claimant, additional."""
+    score.dated += figure.date is not None
+    if g.has_date:
+        score.dates_checked += 1
+        score.dates_correct += date_correct(g, figure)
+    if g.sources is not None:
+        score.claimants_checked += 1
+        right = sources_match(g.sources, figure.source)
+        if not right:
+            score.claimants_wrong.append((g, figure))
+        if g.voice:
+            score.voice_checked += 1
+            score.voice_correct += right
+    if g.additional is not None and g.additional != figure.additional:
+        score.additional_wrong.append((g, figure))
+
+
+def score_all(
+    results: Iterable[tuple[GoldDocument, Sequence[Figure]]], *, rates_optional: bool = False
+) -> TotalScore:
+    return TotalScore(
+        [score_document(gold, figures, rates_optional=rates_optional) for gold, figures in results]
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -594,34 +741,59 @@ def describe(figure: Figure | GoldFigure) -> str:
     if isinstance(figure, GoldFigure):
         qualifier = "|".join(figure.qualifiers)
         source = "|".join(figure.sources) if figure.sources is not None else None
+        period = figure.rate
     else:
         qualifier, source = _value(figure.qualifier), figure.source
+        period = figure.period.text if figure.period is not None else None
     metric = _value(figure.metric)
     value = f"{figure.low}" if figure.low == figure.high else f"{figure.low}-{figure.high}"
-    return f"{metric} {qualifier} {value} {figure.subject} (source: {source})"
+    rate = f" [{period}]" if period else ""
+    return f"{metric} {qualifier} {value}{rate} {figure.subject} (source: {source})"
+
+
+def _when(figure: Figure) -> str:
+    if figure.date is None:
+        return "undated"
+    return f"{figure.date.text!r} {figure.date.start}..{figure.date.end}"
+
+
+def _gold_when(gold: GoldFigure) -> str:
+    if gold.period is not None:
+        return f"{gold.period[0]}..{gold.period[1]}"
+    return repr(gold.date_text)
 
 
 def format_report(total: TotalScore, details: bool = True) -> str:
     """The per-document table, totals and (optionally) every error with its quote."""
     lines = [
         f"{'document':38} {'gold':>4} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>6} {'R':>6} "
-        f"{'dates':>7} {'distr':>5}"
+        f"{'claimant':>8} {'dates':>7} {'distr':>5}"
     ]
     for s in total.documents:
         lines.append(
             f"{s.document[:38]:38} {s.gold_count:4} {s.tp:4} {s.fp:4} {s.fn:4} "
-            f"{s.precision:6.2f} {s.recall:6.2f} {s.dates_correct:3}/{s.dates_checked:<3} "
-            f"{len(s.distractors_taken):5}"
+            f"{s.precision:6.2f} {s.recall:6.2f} {s.claimants_correct:4}/{s.claimants_checked:<3} "
+            f"{s.dates_correct:3}/{s.dates_checked:<3} {len(s.distractors_taken):5}"
         )
     lines.append(
         f"{'TOTAL':38} {sum(s.gold_count for s in total.documents):4} {total.tp:4} "
         f"{total.fp:4} {total.fn:4} {total.precision:6.2f} {total.recall:6.2f} "
+        f"{total.claimants_correct:4}/{total.claimants_checked:<3} "
         f"{total.dates_correct:3}/{total.dates_checked:<3} {len(total.distractors_taken):5}"
     )
     lines.append(
         f"precision {total.precision:.3f}  recall {total.recall:.3f}  "
+        f"claimant {total.claimant_accuracy:.3f} "
+        f"({total.claimants_correct}/{total.claimants_checked}; own voice "
+        f"{total.voice_correct}/{total.voice_checked})  "
         f"date accuracy {total.date_accuracy:.3f} ({total.dates_correct}/{total.dates_checked})"
+        f"  dated {total.dated}/{total.tp}"
     )
+    if total.rates_optional or total.rates_unmatched_found:
+        lines.append(
+            f"optional rates: {total.rates_matched} of {total.rates_optional} found; "
+            f"{total.rates_unmatched_found} figures with a period matched nothing"
+        )
     errors = ", ".join(f"{name}={n}" for name, n in sorted(total.field_errors.items()))
     lines.append(f"field errors (near misses): {errors or 'none'}")
     if not details:
@@ -645,6 +817,21 @@ def format_report(total: TotalScore, details: bool = True) -> str:
                 lines.append(
                     f"  FN   {s.document}: {describe(g)} | {canonical_text(g.quote)[:100]}"
                 )
+        for g, figure in s.claimants_wrong:
+            lines.append(
+                f"  CLAIMANT {s.document}: got {figure.source!r}, want "
+                f"{' | '.join(g.sources or ())} | {canonical_text(g.quote)[:80]}"
+            )
+        for g, figure in s.true_positives:
+            if g.has_date and not date_correct(g, figure):
+                lines.append(
+                    f"  DATE {s.document}: got {_when(figure)}, want {_gold_when(g)} | "
+                    f"{canonical_text(g.quote)[:70]}"
+                )
+        for figure in s.rates_unmatched_found:
+            lines.append(
+                f"  RATE? {s.document}: {describe(figure)} | {canonical_text(figure.quote)[:80]}"
+            )
         for taken in s.distractors_taken:
             lines.append(
                 f"  DISTRACTOR {s.document}: took {describe(taken.figure)} from "

@@ -17,6 +17,7 @@ import pytest
 from tests.facts.scoring import (
     METRICS,
     QUALIFIERS,
+    RATE_UNITS,
     TotalScore,
     format_report,
     load_gold_dir,
@@ -37,9 +38,6 @@ FIGURE_KEYS = {
     "metric", "low", "high", "qualifier", "subject", "source", "date", "quote", "additional",
     "vague", "note", "rate", "voice",
 }  # fmt: skip
-# A rate is "per day", "per week" or "per month" (the quote says so), or its period as written
-# ("in the last 60 days", "a month"), which the quote contains.
-RATE_UNITS = {"per day": ("day", "daily"), "per week": ("week",), "per month": ("month",)}
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
 

@@ -6,7 +6,17 @@ from datetime import date
 
 import pytest
 
-from bot.facts.model import DateSpan, Figure, Metric, Precision, Qualifier
+from bot.facts.model import (
+    PUBLICATION_DATE_TEXT,
+    DateSpan,
+    Figure,
+    Metric,
+    Period,
+    PeriodKind,
+    PeriodUnit,
+    Precision,
+    Qualifier,
+)
 from tests.facts.scoring import (
     Distractor,
     GoldDocument,
@@ -38,6 +48,7 @@ def figure(
     quote: str = SENTENCE,
     when: DateSpan | None = None,
     additional: bool = False,
+    period: Period | None = None,
 ) -> Figure:
     return Figure(
         id="abcdefgh",
@@ -52,6 +63,7 @@ def figure(
         date=when,
         quote=quote,
         span=(0, len(quote)),
+        period=period,
     )
 
 
@@ -85,8 +97,7 @@ def test_exact_match_is_a_true_positive() -> None:
         ({"metric": "wounded"}, "metric"),
         ({"subject": "Russia"}, "subject"),
         ({"qualifier": "exact"}, "qualifier"),
-        ({"source": "Pentagon"}, "source"),
-        ({"source": None}, "source"),
+        ({"period": Period("a day", PeriodKind.RATE, PeriodUnit.DAY)}, "period"),
     ],
 )
 def test_one_wrong_field_is_a_near_miss_not_a_hit(change: dict[str, object], wrong: str) -> None:
@@ -94,6 +105,29 @@ def test_one_wrong_field_is_a_near_miss_not_a_hit(change: dict[str, object], wro
     assert (score.tp, score.fp, score.fn) == (0, 1, 1)
     assert [m.wrong for m in score.near_misses] == [(wrong,)]
     assert score.field_errors == {wrong: 1}
+
+
+@pytest.mark.parametrize("source", ["Pentagon", None])
+def test_a_wrong_claimant_is_a_hit_and_counted_apart(source: str | None) -> None:
+    score = score_document(document(gold_figure()), [figure(source=source)])
+    assert (score.tp, score.fp, score.fn) == (1, 0, 0)
+    assert (score.claimants_checked, score.claimants_correct) == (1, 0)
+    assert "CLAIMANT doc.txt: got" in format_report(score_all([(document(gold_figure()),
+                                                                [figure(source=source)])]))
+
+
+def test_a_null_gold_claimant_is_not_scored() -> None:
+    for source in ("Pentagon", None):
+        score = score_document(document(gold_figure(sources=None)), [figure(source=source)])
+        assert (score.tp, score.claimants_checked) == (1, 0)
+
+
+def test_the_own_voice_is_counted_apart_among_claimants() -> None:
+    voiced = gold_figure(sources=("Ben Wallace", "Defence Secretary"), voice=True)
+    right = score_document(document(voiced), [figure(source="Ben Wallace")])
+    wrong = score_document(document(voiced), [figure(source=None)])
+    assert (right.voice_checked, right.voice_correct) == (1, 1)
+    assert (wrong.voice_checked, wrong.voice_correct, wrong.tp) == (1, 0, 1)
 
 
 def test_wrong_value_in_same_sentence_is_not_a_near_miss_by_number() -> None:
@@ -132,10 +166,10 @@ def test_matching_is_one_to_one() -> None:
 def test_matching_finds_the_maximum_assignment() -> None:
     # The first figure fits both gold entries, the second only the first entry: a greedy
     # first-come pairing would leave one gold entry unmatched.
-    loose = gold_figure(sources=("NIS", "Pentagon"))
-    strict = gold_figure(sources=("NIS",))
+    loose = gold_figure(qualifiers=("at_least", "exact"))
+    strict = gold_figure(qualifiers=("at_least",))
     score = score_document(
-        document(loose, strict), [figure(source="NIS"), figure(source="Pentagon")]
+        document(loose, strict), [figure(qualifier="at_least"), figure(qualifier="exact")]
     )
     assert (score.tp, score.fp, score.fn) == (2, 0, 0)
 
@@ -358,3 +392,62 @@ def test_realdev_shape_is_read() -> None:
     assert only.sources == ("a senior Ukrainian intelligence official",)
     assert (only.period, only.date_text, only.vague) == (None, "currently", True)
     assert gold.distractors == (Distractor("$425 million", "money"),)
+
+
+DAILY = Period("a day", PeriodKind.RATE, PeriodUnit.DAY)
+MONTHLY = Period("a month", PeriodKind.RATE, PeriodUnit.MONTH)
+SIXTY_DAYS = Period("in the last 60 days", PeriodKind.WINDOW, PeriodUnit.DAY, 60)
+
+
+def test_a_gold_rate_is_matched_only_by_a_figure_with_its_period() -> None:
+    rate = gold_figure(rate="per day")
+    assert score_document(document(rate), [figure(period=DAILY)]).tp == 1
+    for period in (None, MONTHLY, SIXTY_DAYS):
+        score = score_document(document(rate), [figure(period=period)])
+        assert (score.tp, score.fp, score.fn) == (0, 1, 1), period
+        assert score.near_misses[0].wrong == ("period",)
+    window = gold_figure(rate="in the last 60 days")
+    assert score_document(document(window), [figure(period=SIXTY_DAYS)]).tp == 1
+
+
+def test_a_figure_with_a_period_never_matches_a_gold_total() -> None:
+    for period in (DAILY, SIXTY_DAYS):
+        score = score_document(document(gold_figure()), [figure(period=period)])
+        assert (score.tp, score.fp, score.fn) == (0, 1, 1)
+
+
+def test_a_window_given_as_the_gold_date_is_matched_by_that_window() -> None:
+    dated = gold_figure(date_text="in the last 60 days")
+    assert score_document(document(dated), [figure(period=SIXTY_DAYS)]).tp == 1
+    other = gold_figure(date_text="since the start of the invasion")
+    assert score_document(document(other), [figure(period=SIXTY_DAYS)]).tp == 0
+    assert score_document(document(dated), [figure(period=DAILY)]).tp == 0
+
+
+def test_optional_rates_are_neither_missed_nor_extra_but_reported() -> None:
+    rate = gold_figure(low=1500, high=1500, rate="per day")
+    gold = document(gold_figure(), rate)
+    found = [figure(), figure(low=1500, period=DAILY), figure(low=42, period=DAILY)]
+    score = score_document(gold, found, rates_optional=True)
+    assert (score.tp, score.fp, score.fn, score.gold_count) == (1, 0, 0, 1)
+    assert (score.rates_optional, score.rates_matched) == (1, 1)
+    assert [f.low for f in score.rates_unmatched_found] == [42]
+    missed = score_document(gold, [figure()], rates_optional=True)
+    assert (missed.tp, missed.fn, missed.rates_matched) == (1, 0, 0)
+    strict = score_document(gold, found)
+    assert (strict.tp, strict.fp, strict.fn) == (2, 1, 0)
+    assert "optional rates: 1 of 1 found; 1 figures with a period matched nothing" in (
+        format_report(score_all([(gold, found)], rates_optional=True))
+    )
+
+
+def test_a_text_date_of_the_present_is_met_by_the_publication_date() -> None:
+    published = DateSpan(PUBLICATION_DATE_TEXT, date(2024, 10, 30), date(2024, 10, 30),
+                         Precision.DAY)  # fmt: skip
+    for text in ("now", "to date", "since March 2022", "currently"):
+        assert date_correct(gold_figure(date_text=text), figure(when=published)), text
+    for text in ("In 2025", "earlier this month", "Last month"):
+        assert not date_correct(gold_figure(date_text=text), figure(when=published)), text
+    window = gold_figure(date_text="in the last 60 days")
+    assert date_correct(window, figure(when=published, period=SIXTY_DAYS))
+    assert not date_correct(window, figure(when=published))

@@ -55,6 +55,14 @@ def subject_aliases(names: Iterable[str]) -> tuple[re.Pattern[str], dict[str, st
 def is_person(text: str) -> bool:
     """Whether a claimant as written is a person ("Lt. Gen. Kim") rather than a body."""
     words = text.replace("(", " ").replace(")", " ").split()
+    if "of" in words[1:]:
+        # "representative of the Russian Federation", "Ministry of Defence": the head decides.
+        head = words[: words.index("of", 1)]
+        head_words = {w.lower().strip(",") for w in head}
+        if head_words & ORG_WORDS:
+            return False
+        if head_words & PERSON_TITLES:
+            return True
     lowered = {w.lower().strip(",") for w in words}
     if lowered & ORG_WORDS:
         return False

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from bot.facts.aliases import canonical_claimant, is_person
 from bot.facts.claim import ClaimantMention, Context
+from bot.facts.model import Voice
 from bot.facts.speakers import SPEAKER_RE, is_transcript_label
 from bot.facts.vocabulary.attribution_verbs import (
     ACCORDING_CUES,
@@ -33,6 +34,7 @@ from bot.facts.vocabulary.attribution_verbs import (
 from bot.facts.vocabulary.build import alternation, trie_pattern
 from bot.facts.vocabulary.calendar import DATE_WORDS
 from bot.facts.vocabulary.claimants import (
+    CLAIM_NOUNS,
     CLAIMANT_HEADS,
     CLAIMANT_LOWER_WORDS,
     ESTIMATE_HEADS,
@@ -59,13 +61,15 @@ _ACCORDING_RE = re.compile(
     rf"\b(?:according\s+to|citing|in\s+the\s+(?:{alternation(VIEW_NOUNS)})\s+of"
     rf"|(?:{alternation(RELAY_VERBS)})\s+(?:to\s+\w+\s+)?by"
     r"|by(?=\s+(?:[A-Z][\w'’.-]*\s+)+(?:estimates?|counts?|figures|assessments?|tally)\b)"
-    rf"|(?:{alternation(REPORTED_BY_VERBS)})\s+by|per)\s+",
+    rf"|(?:{alternation(REPORTED_BY_VERBS)})\s+by"
+    rf"|(?:{alternation(CLAIM_NOUNS)})\s+(?:made\s+)?by|per)\s+",
     re.IGNORECASE,
 )
 _MENTION_ONLY_RE = re.compile(rf"\b(?:{alternation(MENTION_ONLY_VERBS)})\b", re.IGNORECASE)
 _POSSESSIVE_ESTIMATE_RE = re.compile(
     r"(?P<np>(?:[A-Z][\w.&-]*(?:\s+|’s\s+|'s\s+))*[A-Z][\w.&-]*)(?:'s|’s)?\s+"
-    r"(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:(?!(?:what|which|whose|that|this|these|those|the|a|an|his|her|its|their|our|my)\s)"
+    r"[a-z][\w-]*\s+){0,2}"
     rf"(?P<head>{alternation(ESTIMATE_HEADS)})\b"
 )
 _INVERTED_RE = re.compile(
@@ -123,6 +127,9 @@ _MENTION_ONLY_WORDS = frozenset(MENTION_ONLY_VERBS)
 _PUBLISHING_WORDS = frozenset(PUBLISHING_VERBS)
 _ESTIMATE_WORDS = frozenset(ESTIMATE_HEADS)
 _SENTENCE_OPENERS = ("The", "In", "A", "An", "By", "According")
+# "Our estimate", "my count": the owner is the pronoun's.
+_POSSESSIVES = {"our": "we", "my": "i", "his": "he", "her": "she", "its": "it", "their": "they"}
+_FIRST_PERSON = frozenset({"we", "i", "our", "my", "us"})
 
 
 @dataclass(slots=True)
@@ -171,10 +178,41 @@ def _quoted_as_saying(f: _Finding) -> None:
 
 def _according_to(f: _Finding) -> None:
     for m in _ACCORDING_RE.finditer(f.sentence, f.start):
-        if m.group(0).lower().startswith("citing"):
-            f.taken.append(_np_forward(f.sentence, m.end()))  # cited, not claiming
+        np = _np_forward(f.sentence, m.end())
+        shared = _SHARED_BY_RE.match(f.sentence, np[1])
+        if shared:
+            f.taken.append(np)  # "the assessment shared by the NIS": the NIS claims it
+            np = _np_forward(f.sentence, shared.end())
+        if m.group(0).lower().startswith("citing") and not _cites_a_claimant(f.sentence, np):
+            f.taken.append(np)  # "citing its own calculation": what is cited, not who
             continue
-        f.add(*_np_forward(f.sentence, m.end()))
+        f.add(*np)
+
+
+_CITED_NAME_RE = re.compile(r"(?:the\s+)?[A-Z]")
+_SHARED_BY_RE = re.compile(
+    rf"\s+(?:{alternation((*RELAY_VERBS, *REPORTED_BY_VERBS, 'made', 'compiled', 'issued'))})"
+    r"\s+by\s+",
+    re.IGNORECASE,
+)
+_CASUALTY_WORD_RE = re.compile(r"\b(?:casualt\w*|loss(?:es)?|deaths?|dead|killed|wounded)\b")
+
+
+def _cites_a_claimant(sentence: str, np: tuple[int, int]) -> bool:
+    """'reports citing South Korea's Joint Chiefs of Staff that ...': a body named after
+    "citing" claims the number, unless the sentence has named its claimant already ("..., the
+    NIS said, citing ...")."""
+    start, end = np
+    if end <= start or not _CITED_NAME_RE.match(sentence, start):
+        return False
+    before = sentence[max(0, start - 60) : start]
+    return _SAID_BEFORE_CITING_RE.search(before) is None
+
+
+_SAID_BEFORE_CITING_RE = re.compile(
+    rf"\b(?:{alternation(ATTRIBUTION_VERBS)})(?:\s+\w+)?\s*,\s*citing\s+$|^[^,]*,\s*citing\s+$",
+    re.IGNORECASE,
+)
 
 
 def _verb_subjects(f: _Finding) -> None:
@@ -203,9 +241,15 @@ def _possessive_estimates(f: _Finding) -> None:
     for m in _POSSESSIVE_ESTIMATE_RE.finditer(f.sentence, f.start):
         np_start = m.start("np")
         np = m.group("np")
+        if np.lower() in _POSSESSIVES:
+            f.add(np_start, m.end("np"))  # "Our estimate is that": the speaker's
+            continue
         if np.split()[0] in _SENTENCE_OPENERS:
             continue
-        if " " not in np and np_start <= f.start + 1:
+        if _CASUALTY_WORD_RE.search(f.sentence, m.end("np"), m.start("head")):
+            continue  # "Russia's casualty figures": the figures count Russia, not by Russia
+        owned = m.group(0)[len(np) : len(np) + 2] in ("'s", "’s")
+        if " " not in np and np_start <= f.start + 1 and not owned:
             continue  # "Rough count ...": capitalised only because it starts the sentence
         f.add(np_start, m.end("head"))
 
@@ -293,14 +337,21 @@ def _resolve_in_order(
 ) -> list[ClaimantMention]:
     """Names resolved left to right, so that "it said" can point back within the sentence."""
     mentions: list[ClaimantMention] = []
-    local = Context(claimants=list(context.claimants), speaker=context.speaker)
+    local = Context(
+        claimants=list(context.claimants), speaker=context.speaker, voice=context.voice,
+        questioning=context.questioning,
+    )  # fmt: skip
     for s, e, attributes in sorted(candidates):
         raw = sentence[s:e]
         resolved = _resolve_name(raw, local)
         if resolved is None:
             continue
         name, person = resolved
-        mention = ClaimantMention(s, e, name, person, raw, attributes)
+        voice = Voice.CITED
+        if raw.strip().lower() in _FIRST_PERSON:
+            own = local.own_voice()
+            voice = own[1] if own else Voice.CITED
+        mention = ClaimantMention(s, e, name, person, raw, attributes, voice)
         mentions.append(mention)
         local.remember(mention)
     return mentions
@@ -314,6 +365,13 @@ def _ends_sentence_after(sentence: str, pos: int) -> bool:
 
 _BE_RE = re.compile(r"\b(?:are|is|were|was|been)\b")
 _PROGRESSIVE_RE = re.compile(r"\w+ing\b")
+# A role with its remit in lower case: "Ukraine's commissioner for missing persons", "the
+# country's coordination headquarters".
+_ROLE_WITH_REMIT_RE = re.compile(
+    r"(?:\b[Tt]he\s+|\b[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*(?:'s|’s)\s+)"
+    rf"(?:[a-z][\w-]*\s+){{0,2}}(?:{alternation(CLAIMANT_HEADS)})"
+    r"(?:\s+(?:for|of|on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)?\s*$"
+)
 _PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|into|to|from|on|at|near)\s+$")
 _ONLY_A_PLACE_RE = re.compile(r"(?:the\s+)?(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,2}")
 # Auxiliaries, modals and adverbs between a subject and its verb.
@@ -344,6 +402,9 @@ def _np_backward(sentence: str, verb_start: int, floor: int) -> tuple[int, int]:
     if paren:
         end = floor + paren.start()
     s, e = _np_tokens_backward(sentence, floor, end)
+    remit = _ROLE_WITH_REMIT_RE.search(sentence, max(floor, end - 90), end)
+    if remit is not None and remit.start() < s:
+        return remit.start(), remit.end()  # "Ukraine's commissioner for missing persons"
     if e > s and _PREPOSITION_BEFORE_RE.search(sentence, max(floor, s - 8), s) and (
         _ONLY_A_PLACE_RE.fullmatch(sentence[s:e])
     ):
@@ -433,6 +494,10 @@ def _np_token_verdict(tokens: list[str], index: int, chosen: list[str]) -> bool 
         return True
     if lower == "to" and before == "close" and chosen:
         return True  # "sources close to the Kremlin"
+    if lower == "in" and len(chosen) == 1 and last[0].isupper() and before in CLAIMANT_HEADS and (
+        last.lower() not in DATE_WORDS
+    ):
+        return True  # "The General Staff in Kyiv", "intelligence officials in Seoul"
     if word == ",":
         # Coordinations of claimant modifiers: "South Korean, U.S., and Ukrainian agencies".
         return True if "and" in chosen else None
@@ -471,7 +536,8 @@ def _np_forward(sentence: str, pos: int) -> tuple[int, int]:
             first = False
             continue
         first = False
-        if word[0].isupper() or word.startswith("(") or lower in CLAIMANT_LOWER_WORDS or (
+        named = lower.rstrip(".") in CLAIMANT_LOWER_WORDS
+        if word[0].isupper() or word.startswith("(") or named or (
             lower in ("’s", "'s", "of") or lower.endswith(("’s", "'s"))
         ):
             last_end = tok.end()
@@ -490,7 +556,7 @@ def _resolve_name(raw: str, context: Context) -> tuple[str, bool] | None:
     if not text:
         return None
     lower = text.lower()
-    if lower in PRONOUNS:
+    if lower in PRONOUNS or lower in _POSSESSIVES:
         return _resolve_pronoun(lower, context)
     words = text.split()
     if all(w.lower().strip(".,") in DATE_WORDS for w in words):
@@ -500,7 +566,11 @@ def _resolve_name(raw: str, context: Context) -> tuple[str, bool] | None:
     ):
         # "the agency", "the intelligence agency": the nearest earlier claimant of that kind.
         person = any(w.lower() in PERSON_TITLES for w in words[1:])
-        name = context.resolve(person, head=words[-1]) or context.resolve(None)
+        name = (
+            context.resolve_head(words[-1])
+            or _own_body(context, words[-1], person)
+            or context.resolve(person)
+        )
         return (name, person) if name else (" ".join(words[1:]), person)
     if not any(w[0].isupper() for w in words) and not any(
         w.lower() in CLAIMANT_HEADS for w in words
@@ -512,6 +582,15 @@ def _resolve_name(raw: str, context: Context) -> tuple[str, bool] | None:
     return _named(text)
 
 
+def _own_body(context: Context, head: str, person: bool) -> str | None:
+    """"according to the ministry" where no ministry was named before: the document's own
+    voice when that is a ministry."""
+    voice = context.voice
+    if person or not voice or not re.search(rf"\b{re.escape(head)}\b", voice, re.IGNORECASE):
+        return None
+    return voice
+
+
 @lru_cache(maxsize=4096)
 def _named(text: str) -> tuple[str, bool]:
     """A claimant named outright (no pronoun, no "the agency") -> (name to show, person)."""
@@ -520,15 +599,20 @@ def _named(text: str) -> tuple[str, bool]:
     at = _PERSON_AT_BODY_RE.match(text)
     if at and is_person(at.group(1)):
         text = at.group(1)  # "Kateryna Ivanova at the Kyiv Institute" speaks for herself
+    if text.split()[-1].lower() in PERSON_TITLES:
+        return (text, True)  # "Ukraine's military intelligence chief": the chief, not the body
     canonical = canonical_claimant(text)
-    person = is_person(text)
+    person = is_person(text) or (canonical is not None and is_person(canonical))
     return (canonical or text, person)
 
 
 def _resolve_pronoun(pronoun: str, context: Context) -> tuple[str, bool] | None:
-    """"we"/"I" are the speaker, "he"/"she" the last person, "it" the last body."""
+    """"we"/"I"/"our" are the speaker, else the document's own voice; "he"/"she" the last
+    person, "it"/"its" the last body."""
+    pronoun = _POSSESSIVES.get(pronoun, pronoun)
     if pronoun in ("we", "i"):
-        return (context.speaker, True) if context.speaker else None
+        own = context.own_voice()
+        return (own[0], own[1] is Voice.SPEAKER) if own else None
     if pronoun in ("he", "she"):
         name = context.resolve(True) or context.speaker
         return (name, True) if name else None

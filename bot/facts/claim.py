@@ -43,6 +43,7 @@ class ClaimantMention:
     person: bool
     raw: str = ""
     attributes: bool = True
+    voice: Voice = Voice.CITED  # "we"/"our" resolve to the speaker or the document's voice
 
 
 @dataclass(slots=True)
@@ -53,6 +54,11 @@ class Context:
     speaker: str | None = None
     speaker_labels: int = 0
     label_line: bool = False
+    #: Who speaks for the document where no label or sentence names anyone: the speaker or
+    #: body its title, standfirst or front matter names, else its publisher.
+    voice: str | None = None
+    #: The current turn is a questioner's ("Q:"): its words are nobody's claim.
+    questioning: bool = False
     last_subject: str | None = None
     last_subject_age: int = 99
     last_claim: Claim | None = None
@@ -62,24 +68,42 @@ class Context:
         self.claimants.append(mention)
         del self.claimants[:-8]
 
+    def own_voice(self) -> tuple[str, Voice] | None:
+        """Who "we" or a bare statement belongs to: the current speaker, else the document's
+        voice; None in a questioner's turn or where neither is known."""
+        if self.speaker:
+            return self.speaker, Voice.SPEAKER
+        if self.voice and not self.questioning:
+            return self.voice, Voice.DOCUMENT
+        return None
+
+    def resolve_head(self, head: str) -> str | None:
+        """The nearest earlier claimant whose own words hold ``head`` ("the ministry")."""
+        for mention in reversed(self.claimants):
+            if re.search(rf"\b{re.escape(head)}\b", mention.raw, re.IGNORECASE):
+                return mention.name
+        return None
+
     def resolve(self, want_person: bool | None, head: str | None = None) -> str | None:
         """The nearest earlier claimant; one whose own words share ``head`` comes first."""
         if head:
-            for mention in reversed(self.claimants):
-                if re.search(rf"\b{re.escape(head)}\b", mention.raw, re.IGNORECASE):
-                    return mention.name
+            named = self.resolve_head(head)
+            if named is not None:
+                return named
         for mention in reversed(self.claimants):
             if want_person is None or mention.person == want_person:
                 return mention.name
         return None
 
     def new_line(self, blank_line: bool) -> None:
-        """A speaker's turn ends with its line, or its paragraph in a transcript; a label on a
-        line of its own ("Luke Pollard:") opens the turn on the lines that follow."""
+        """In a transcript (two labels or more) a speaker's turn holds until the next label;
+        elsewhere it ends with its line. A label on a line of its own ("Luke Pollard:") opens
+        the turn on the lines that follow."""
         if self.label_line:
             self.label_line = False
-        elif not blank_line or self.speaker_labels < 2:
+        elif self.speaker_labels < 2:
             self.speaker = None
+            self.questioning = False
         if not blank_line:
             self.last_subject_age += 1  # a list item or headline is not the previous one's
 

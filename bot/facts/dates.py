@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from bot.facts.model import PUBLICATION_DATE_TEXT, DateSpan, Precision
+from bot.facts.sentences import split_sentences
 from bot.facts.vocabulary.build import alternation
 from bot.facts.vocabulary.calendar import (
     AGO_COUNTS,
@@ -33,9 +34,11 @@ from bot.facts.vocabulary.calendar import (
     MONTH_NAMES,
     MONTH_NUMBERS,
     OF_YEAR_CONTEXT,
+    PART_MONTHS,
     PERIOD_PARTS,
     PERIOD_UNITS,
     RELATIVE_DAY_WORDS,
+    SEASONS,
     WEEKDAY_NUMBERS,
     WEEKDAYS,
 )
@@ -57,6 +60,15 @@ class Anchor:
     def as_span(self, text: str = PUBLICATION_DATE_TEXT) -> DateSpan:
         start, end = _period(self.day, self.precision)
         return DateSpan(text, start, end, self.precision, self.inferred)
+
+    @classmethod
+    def of(cls, published: date | DateSpan) -> Anchor:
+        """The anchor of a publication date: a day as given, or a span the front matter gave
+        at a coarser precision (anchored at its last month or year)."""
+        if isinstance(published, date):
+            return cls(published, Precision.DAY, inferred=False)
+        return cls(_floor(published.end, published.precision), published.precision,
+                   published.inferred)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +180,15 @@ _WEEKDAY_REF = re.compile(
     rf"\b(?:(?P<mod>(?i:last|this\s+past|next))\s+)?(?P<wd>{_WEEKDAY})"
     rf"(?:\s+(?i:{alternation(DAY_PARTS)}))?"
 )
+_SEASON_NAME = rf"(?P<season>(?i:{alternation(SEASONS)}))"
+# "last autumn", "this summer", "since the autumn", "in the winter of 2024", "autumn 2024".
+_SEASON = re.compile(
+    rf"\b(?:(?P<which>(?i:last|this\s+past|this|next|past))\s+{_SEASON_NAME}"
+    rf"|(?P<lead>(?i:since|in|during|over|through|throughout|by|until|before|after))\s+"
+    rf"(?i:the)\s+(?:(?i:early|late)\s+)?{_SEASON_NAME.replace('season', 'season2')}"
+    rf"(?:\s+(?i:of)\s+(?P<y>{_YEAR}))?(?!\s+(?i:of)\s+[A-Za-z])"
+    rf"|{_SEASON_NAME.replace('season', 'season3')}\s+(?P<y2>{_YEAR}))\b"
+)
 _SINCE_BEFORE = re.compile(r"(?i:since)\s+\Z")
 _WORD_BEFORE = re.compile(r"(\w+)\W*\Z")
 
@@ -185,13 +206,14 @@ def find_dates(sentence: str, anchor: Anchor | None) -> list[DateMention]:
 
 def dates_of_sentences(
     sentences: Sequence[str],
-    published: date | None,
+    published: date | DateSpan | None,
     words: Sequence[frozenset[str]] | None = None,
 ) -> tuple[Anchor | None, list[list[DateMention]]]:
     """The publication anchor and every sentence's dates, scanning each sentence once.
 
     The same as ``publication_anchor`` on the whole text followed by ``find_dates`` on each
-    sentence, without reading the text twice. ``words``: each sentence's lower-case words, when
+    sentence, without reading the text twice. ``published``: the front matter's date, a day or
+    a coarser span ("2025-02 (approx.)"). ``words``: each sentence's lower-case words, when
     the caller has them already.
     """
     if words is None:
@@ -199,7 +221,9 @@ def dates_of_sentences(
     else:
         scans = [_scan(s, w) for s, w in zip(sentences, words, strict=True)]
     if published is not None:
-        anchor: Anchor | None = Anchor(published, Precision.DAY, inferred=False)
+        anchor: Anchor | None = Anchor.of(published)
+    elif (dateline := _dateline(scans[:_DATELINE_SENTENCES])) is not None:
+        anchor = dateline
     else:
         items: list[tuple[int, int, _Found]] = []
         offset = 0
@@ -231,6 +255,22 @@ def _mentions(sentence: str, scanned: list[_Found], anchor: Anchor | None) -> li
     return mentions
 
 
+# A full date among a document's first sentences is its date line ("MORNING DIGEST -- Friday 10
+# January 2025", "SC/15961, 16 January 2025", "daily summary for 11 March 2025").
+_DATELINE_SENTENCES = 3
+_DATELINE_CHARS = 3 * 8_000  # enough for three sentences of the longest allowed length
+
+
+def _dateline(scans: Sequence[list[_Found]]) -> Anchor | None:
+    """The first full date (day, month and year) of a document's opening sentences."""
+    for found in scans:
+        for item in sorted(found, key=lambda f: f.start):
+            value = None if item.deadline else _safe(item.resolve, None)
+            if value is not None and value[2] is Precision.DAY and value[0] == value[1]:
+                return Anchor(value[0], Precision.DAY, inferred=True)
+    return None
+
+
 def publication_anchor(text: str, published: date | None) -> Anchor | None:
     """The publication date: from the front matter when given, otherwise inferred.
 
@@ -242,7 +282,9 @@ def publication_anchor(text: str, published: date | None) -> Anchor | None:
     """
     if published is not None:
         return Anchor(published, Precision.DAY, inferred=False)
-    return _inferred_anchor(_scan_lines(text))
+    opening = [_scan(s.text) for s in split_sentences(text[:_DATELINE_CHARS])]
+    dateline = _dateline(opening[:_DATELINE_SENTENCES])
+    return dateline if dateline is not None else _inferred_anchor(_scan_lines(text))
 
 
 def _inferred_anchor(items: list[tuple[int, int, _Found]]) -> Anchor | None:
@@ -418,8 +460,17 @@ def _on_week_of(match: re.Match[str], text: str) -> _Found | None:
 
 
 def _on_year_part(match: re.Match[str], text: str) -> _Found | None:
+    """'late 2024' is its last quarter, 'mid-2024' its middle months, 'early 2024' its first
+    quarter (month precision); 'the rest of 2024' the year."""
     year = int(match.group("y"))
-    return _explicit(match, (date(year, 1, 1), date(year, 12, 31), Precision.YEAR, False))
+    part = " ".join(match.group(0).lower().replace("-", " ").split()[:-1])
+    months = PART_MONTHS.get(part)
+    if months is None:
+        return _explicit(match, (date(year, 1, 1), date(year, 12, 31), Precision.YEAR, False))
+    first, last = months
+    return _explicit(
+        match, (_month_start(year, first), _month_end(year, last), Precision.MONTH, False)
+    )
 
 
 def _on_year_in_context(match: re.Match[str], text: str) -> _Found | None:
@@ -454,6 +505,44 @@ def _on_month_only(match: re.Match[str], text: str) -> _Found | None:
     return _Found(match.start(), match.end(), resolver, months=(month,))
 
 
+def _on_season(match: re.Match[str], text: str) -> _Found | None:
+    """'last autumn', 'this summer', 'since the autumn', 'the winter of 2024', 'autumn 2024'."""
+    name = next(match.group(g) for g in ("season", "season2", "season3") if match.group(g))
+    first, last = SEASONS[name.lower()]
+    start = match.start()
+    if match.group("lead"):  # "since the autumn": the date is "the autumn", "since" is added
+        start = match.start() + match.group(0).lower().index("the", len(match.group("lead")))
+    year_text = match.group("y") or match.group("y2")
+    if year_text:
+        value = (*_season_span(int(year_text), first, last), Precision.MONTH, False)
+        return _Found(start, match.end(), lambda _anchor: value)
+    which = " ".join((match.group("which") or "").lower().split())
+
+    def resolve(anchor: Anchor | None) -> _Resolved | None:
+        if anchor is None or anchor.precision is Precision.YEAR:
+            return None
+        day = anchor.day
+        year = day.year if first <= day.month or last < first else day.year - 1
+        if last < first and day.month <= last:
+            year = day.year - 1  # January's winter began in December
+        begin, finish = _season_span(year, first, last)
+        contains = begin <= day <= finish
+        if which in ("last", "this past", "past") and (contains or begin > day):
+            begin, finish = _season_span(year - 1, first, last)
+        elif which == "next":
+            begin, finish = _season_span(year + (1 if begin <= day else 0), first, last)
+        elif begin > day:
+            begin, finish = _season_span(year - 1, first, last)
+        return begin, finish, Precision.MONTH, anchor.inferred
+
+    return _Found(start, match.end(), resolve)
+
+
+def _season_span(year: int, first: int, last: int) -> tuple[date, date]:
+    end_year = year + 1 if last < first else year
+    return _month_start(year, first), _month_end(end_year, last)
+
+
 def _on_relative(match: re.Match[str], text: str) -> _Found | None:
     word = " ".join((match.group("word") or "").lower().split())
     if word:
@@ -469,7 +558,8 @@ def _on_relative(match: re.Match[str], text: str) -> _Found | None:
     which = match.group("which").lower()
     unit = match.group("unit").lower()
     shift = {"this": 0, "last": -1, "next": 1}[which]
-    to_date = (match.group("shift") or "").lower() == "earlier" and shift == 0
+    # "this week" and "earlier this week" run to the day of writing, not past it.
+    to_date = shift == 0
     return _Found(
         match.start(),
         match.end(),
@@ -548,6 +638,8 @@ def _cues(text: str, words: Iterable[str]) -> set[str]:
     if "day" in text and _WEEKDAY_CUE_RE.search(text):
         cues.add("weekday")
     cues.update(_WORD_CUES.intersection(words))
+    if not _SEASON_WORDS.isdisjoint(words):
+        cues.add("season")
     if "month" in cues and not _MONTH_NAME_WORDS.isdisjoint(words):
         cues.add("month name")
     if not _RELATIVE_CUES.isdisjoint(words):
@@ -556,6 +648,7 @@ def _cues(text: str, words: Iterable[str]) -> set[str]:
 
 
 _WORD_CUES = frozenset(("ago", "week"))
+_SEASON_WORDS = frozenset(SEASONS)
 _MONTH_NAME_WORDS = frozenset(name.lower() for name in MONTH_NAMES)
 _YEAR_CUE = frozenset({"year"})
 _MONTH_CUE = frozenset({"month"})
@@ -576,6 +669,7 @@ _HANDLERS: tuple[tuple[frozenset[str], re.Pattern[str], _Handler], ...] = (
     (_MONTH_DAY_CUE, _DM, _on_month_day),
     (_YEAR_CUE, _YEAR_IN_CONTEXT, _on_year_in_context),
     (frozenset({"month name"}), _MONTH_ONLY, _on_month_only),
+    (frozenset({"season"}), _SEASON, _on_season),
     (frozenset({"relative"}), _RELATIVE, _on_relative),
     (frozenset({"ago"}), _AGO, _on_ago),
     (frozenset({"weekday"}), _WEEKDAY_REF, _on_weekday),

@@ -8,6 +8,7 @@ normalisation happens here, once, before the body is cut out.
 
 from __future__ import annotations
 
+import calendar
 import re
 import stat
 import unicodedata
@@ -16,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bot.facts.model import Document
+from bot.facts.model import PUBLICATION_DATE_TEXT, DateSpan, Document, Precision
 
 MAX_BYTES = 2 * 1024 * 1024
 
@@ -55,6 +56,16 @@ _FRONT_MATTER_CLOSE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 _FIELD_LINE = re.compile(r"\s*([A-Za-z_][\w.-]*)\s*:(.*)")
 _LEADING_BLANK_LINES = re.compile(r"(?:[ \t]*\n)+")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# "2025", "2025-02", "2026-01/02", "2024-10-30", each maybe followed by a remark.
+_LOOSE_DATE = re.compile(
+    r"(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:/(?P<m2>\d{1,2}))?(?:-(?P<d>\d{1,2}))?)?(?![\d/-])"
+)
+# A remark after the date that says it is not the document's own statement of it.
+_INFERRED_REMARK = re.compile(
+    r"\b(?:approx\w*|inferred|not\s+stated|estimated|uncertain|circa|about|around|probably"
+    r"|likely)\b|\?",
+    re.IGNORECASE,
+)
 _ISO_DATETIME_REST = re.compile(r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 
 
@@ -99,6 +110,12 @@ def parse_document(
     if overrides:
         values.update(_override_values(overrides))
     published = values.get("published")
+    kept = {k: v for k, v in fields.items() if k not in KNOWN_FIELDS}
+    raw_published = fields.get("published", "")
+    if raw_published and not (overrides or {}).get("published", "").strip() and (
+        not _is_plain_date(raw_published) and publication_span(raw_published) is not None
+    ):
+        kept[PUBLISHED_AS_WRITTEN] = raw_published  # "2025-02 (approx.)": read by the extractor
     return Document(
         key=key,
         text=body,
@@ -106,9 +123,64 @@ def parse_document(
         publisher=_as_str(values.get("publisher")),
         url=_as_str(values.get("url")),
         published=published if isinstance(published, date) else None,
-        meta=tuple(sorted((k, v) for k, v in fields.items() if k not in KNOWN_FIELDS)),
+        meta=tuple(sorted(kept.items())),
         warnings=tuple(warnings),
     )
+
+
+#: The meta key that keeps a front-matter ``published`` value that is not a plain date
+#: ("2025-02 (approx.)", "2024-10-30 (inferred from ...)"), for :func:`document_publication`.
+PUBLISHED_AS_WRITTEN = "published_as_written"
+
+
+def publication_span(value: str) -> DateSpan | None:
+    """A front-matter ``published`` value read leniently: the date part at the precision it
+    gives ("2025" a year, "2025-02" a month, "2026-01/02" two months, "2024-10-30" a day), and
+    inferred when a remark says it is approximate or inferred. None when no date leads it."""
+    match = _LOOSE_DATE.match(value.strip())
+    if match is None:
+        return None
+    year = int(match.group("y"))
+    month, last_month, day = (
+        int(match.group(g)) if match.group(g) else None for g in ("m", "m2", "d")
+    )
+    try:
+        if month is None:
+            start, end, precision = date(year, 1, 1), date(year, 12, 31), Precision.YEAR
+        elif day is not None and last_month is None:
+            start = end = date(year, month, day)
+            precision = Precision.DAY
+        else:
+            last = last_month or month
+            if not month <= last <= 12:
+                return None
+            start = date(year, month, 1)
+            end = date(year, last, calendar.monthrange(year, last)[1])
+            precision = Precision.MONTH
+    except ValueError:
+        return None
+    if not 1900 <= year <= 2100:
+        return None
+    remark = value.strip()[match.end() :]
+    inferred = _INFERRED_REMARK.search(remark) is not None
+    return DateSpan(PUBLICATION_DATE_TEXT, start, end, precision, inferred)
+
+
+def _is_plain_date(value: str) -> bool:
+    match = _ISO_DATE.match(value)
+    return match is not None and _ISO_DATETIME_REST.fullmatch(value, match.end()) is not None
+
+
+def document_publication(document: Document) -> DateSpan | None:
+    """The publication date the front matter gives, at its precision: the plain date, or the
+    value as written when it was a month, a year or an annotated date."""
+    written = document.meta_value(PUBLISHED_AS_WRITTEN)
+    if written is not None:
+        return publication_span(written)
+    if document.published is not None:
+        day = document.published
+        return DateSpan(PUBLICATION_DATE_TEXT, day, day, Precision.DAY)
+    return None
 
 
 def read_document(path: Path, *, key: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
@@ -228,6 +300,13 @@ def _lenient_published(value: str, warnings: list[str]) -> date | None:
         if not _ISO_DATETIME_REST.fullmatch(value, match.end()):
             warnings.append(f"published: took {day.isoformat()} from {_shorten(value)}")
         return day
+    span = publication_span(value)
+    if span is not None:
+        warnings.append(
+            f"published: took {span.precision.value} {span.start.isoformat()[:7]}"
+            f" from {_shorten(value)}"
+        )
+        return None
     warnings.append(f"published {_shorten(value)} is not a YYYY-MM-DD date; ignored")
     return None
 

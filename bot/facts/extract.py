@@ -18,11 +18,12 @@ from bot.config import DEFAULT_SUBJECTS
 from bot.facts.claim import Claim, Context
 from bot.facts.claims import ClaimReader
 from bot.facts.dates import Anchor, dates_of_sentences
+from bot.facts.documents import document_publication
 from bot.facts.events import events_in_sentence
 from bot.facts.model import DateSpan, Document, Event, Extraction, Figure, short_id
 from bot.facts.numbers import find_quantities, lower_words, may_hold_quantity
 from bot.facts.sentences import Sentence, split_sentences
-from bot.facts.speakers import count_speaker_turns
+from bot.facts.speakers import count_speaker_turns, document_voice
 
 
 @lru_cache(maxsize=16)
@@ -35,9 +36,11 @@ def extract(document: Document, subjects: Sequence[str] = DEFAULT_SUBJECTS) -> E
     sentences = split_sentences(document.text)
     texts = [sentence.text for sentence in sentences]
     sentence_words = [lower_words(text) for text in texts]
-    anchor, sentence_dates = dates_of_sentences(texts, document.published, sentence_words)
-    context = Context()
-    count_speaker_turns(document.text, context)
+    given = document_publication(document)
+    anchor, sentence_dates = dates_of_sentences(texts, given, sentence_words)
+    publication = given or _publication_span(anchor)
+    context = Context(voice=document_voice(document, texts))
+    count_speaker_turns(texts, context)
     figures: list[Figure] = []
     events: list[Event] = []
     seen_ids: Counter[str] = Counter()
@@ -51,7 +54,7 @@ def extract(document: Document, subjects: Sequence[str] = DEFAULT_SUBJECTS) -> E
         quantities = find_quantities(text, words) if may_hold_quantity(text, words) else []
         aliases = reader.aliases(text)
         for claim in reader.read(text, quantities, dates, context, aliases, words):
-            figures.append(_figure(document.key, sentence, claim, seen_ids))
+            figures.append(_figure(document.key, sentence, claim, seen_ids, publication))
         if dates:
             story = any(a.subject in reader.subjects for a in aliases)
             for event in events_in_sentence(document.key, text, sentence.start, dates, story):
@@ -60,12 +63,19 @@ def extract(document: Document, subjects: Sequence[str] = DEFAULT_SUBJECTS) -> E
                     # The same sentence again: keep the first id, give the repeat its own.
                     event = replace(event, id=short_id(event.id, str(seen_ids[event.id])))
                 events.append(event)
-    return Extraction(document, tuple(figures), tuple(events), _publication_span(anchor))
+    return Extraction(document, tuple(figures), tuple(events), publication)
 
 
-def _figure(key: str, sentence: Sentence, claim: Claim, seen_ids: Counter[str]) -> Figure:
+def _figure(
+    key: str,
+    sentence: Sentence,
+    claim: Claim,
+    seen_ids: Counter[str],
+    publication: DateSpan | None,
+) -> Figure:
     """A claim as a figure; its id hashes the document, the sentence and the value, and a
-    repeat of the same sentence and value gets an id of its own."""
+    repeat of the same sentence and value gets an id of its own. A figure whose sentence and
+    context give no date is dated as of the publication date."""
     q = claim.quantity
     base = short_id(key, sentence.text, claim.metric.value, f"{q.low}-{q.high}")
     seen_ids[base] += 1
@@ -79,7 +89,7 @@ def _figure(key: str, sentence: Sentence, claim: Claim, seen_ids: Counter[str]) 
         qualifier=q.qualifier,
         additional=claim.additional,
         source=claim.source,
-        date=claim.date.span if claim.date else None,
+        date=claim.date.span if claim.date else publication,
         quote=sentence.text,
         span=(sentence.start, sentence.end),
         period=claim.period,

@@ -162,6 +162,10 @@ class Document:
     def digest(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
+    def meta_value(self, name: str) -> str | None:
+        """A front-matter field kept in ``meta`` ("speaker", "author"), or None."""
+        return next((value for key, value in self.meta if key == name and value), None)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.key,

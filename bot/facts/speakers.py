@@ -1,19 +1,27 @@
-"""Transcript speakers: labels such as "MR. KIRBY:", "Q:" or "Luke Pollard:" on a line of its
-own, and who speaks for the words that follow them.
+"""Who speaks: transcript labels ("MR. KIRBY:", "Q:", "Luke Pollard:", a name in capitals on a
+line of its own) and the turns they open, and the document's own voice: the speaker or body its
+front matter, title, standfirst or first lines name, else its publisher.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bot.facts.aliases import canonical_claimant, is_person
 from bot.facts.claim import Context
+from bot.facts.model import Document
 from bot.facts.vocabulary.build import alternation
+from bot.facts.vocabulary.claimants import PERSON_TITLES
 from bot.facts.vocabulary.speakers import (
     ANSWER_LABELS,
+    DELIVERY_VERBS,
     LABEL_WORDS,
+    MIRROR_WORDS,
     NOT_SPEAKER_LABELS,
     QUESTIONER_LABELS,
+    SPEAKER_NAME_ENDS,
+    SPOKEN_TEXTS,
 )
 
 _LABEL = (
@@ -21,12 +29,17 @@ _LABEL = (
     rf"(?:\s+(?:[A-Z][\w'’.-]*|\([^)]{{1,40}}\)|{alternation(LABEL_WORDS)}|al-\w+)){{0,7}})"
 )
 # "MR. KIRBY:", "Q:", "The Minister for the Armed Forces (Luke Pollard):", "Zelenskyy:".
-SPEAKER_RE = re.compile(rf"^(?:\d{{1,3}}\.\s+)?{_LABEL}\s*:\s+(?=\S*[a-z\d\"“‘'])")
+SPEAKER_RE = re.compile(
+    rf"^(?:\d{{1,3}}\.\s+)?{_LABEL}\s*:\s+(?=\S*[a-z\d\"“‘']|[A-Z]\s+[a-z])"
+)
 # A label alone on its line ("Luke Pollard:") opens a turn for the lines below it.
 SPEAKER_LINE_RE = re.compile(rf"^(?:\d{{1,3}}\.\s+)?{_LABEL}\s*:\s*$")
-# A document with this many labels in its first lines is a transcript.
+# A name in capitals alone on its line, with a title ("DEPUTY SPOKESPERSON YOON JAE-HO").
+_CAPITALS_LINE_RE = re.compile(r"^[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){1,7}$")
+# A document with this many labels among its first sentences is a transcript.
 _TRANSCRIPT_LABELS = 2
-_LINES_LOOKED_AT = 400
+_SENTENCES_LOOKED_AT = 400
+_SMALL_WORDS = frozenset({"of", "for", "the", "and", "to", "in", "on", "at"})
 
 
 def is_transcript_label(label: str) -> bool:
@@ -34,40 +47,190 @@ def is_transcript_label(label: str) -> bool:
     return label.lower() not in NOT_SPEAKER_LABELS
 
 
-def count_speaker_turns(text: str, context: Context) -> None:
-    """A document with two or more speaker labels is a transcript: turns span paragraphs."""
+def count_speaker_turns(sentences: Sequence[str], context: Context) -> None:
+    """A document with two or more speaker labels (at a line's start or glued after another
+    speaker's words) is a transcript: its turns hold until the next label."""
     context.speaker_labels = sum(
-        1 for line in text.splitlines()[:_LINES_LOOKED_AT] if SPEAKER_RE.match(line.lstrip())
+        1
+        for sentence in sentences[:_SENTENCES_LOOKED_AT]
+        if (":" in sentence[:90] and _label_of(sentence) is not None)
+        or _capitals_label(sentence) is not None
     )
+
+
+def _label_of(sentence: str) -> re.Match[str] | None:
+    m = SPEAKER_RE.match(sentence)
+    if m is None:
+        return None
+    label = m.group("label").strip()
+    if not is_transcript_label(label) or (label.isupper() and len(label) > 60):
+        return None
+    return m
+
+
+def _capitals_label(sentence: str) -> str | None:
+    """'DEPUTY SPOKESPERSON YOON JAE-HO' alone on its line: a name with a title."""
+    if len(sentence) > 80 or not _CAPITALS_LINE_RE.match(sentence):
+        return None
+    words = {w.lower().strip(".,") for w in sentence.split()}
+    return sentence if words & PERSON_TITLES else None
 
 
 def read_speaker(sentence: str, context: Context) -> int:
     """Take a sentence's speaker label into ``context``; where the spoken words start."""
     if ":" not in sentence:
-        return 0  # every label ends with one
-    m = SPEAKER_RE.match(sentence)
+        capitals = _capitals_label(sentence)
+        if capitals is not None:
+            _open_turn(context, capitals)
+            context.label_line = True
+        return 0  # every other label ends with one
+    m = _label_of(sentence)
     if not m:
         alone = SPEAKER_LINE_RE.match(sentence)
         if alone and is_person(tidy_speaker(alone.group("label"))):
-            context.speaker = tidy_speaker(alone.group("label"))
+            _open_turn(context, alone.group("label"))
             context.label_line = True
         return 0
-    label = m.group("label").strip()
-    if not is_transcript_label(label) or (label.isupper() and len(label) > 40):
-        return 0
-    if label.upper() in QUESTIONER_LABELS:
-        context.speaker = None
-    elif label.upper() not in ANSWER_LABELS:
-        context.speaker = tidy_speaker(label)
+    _open_turn(context, m.group("label").strip())
     return m.end()
 
 
+def _open_turn(context: Context, label: str) -> None:
+    bare = re.sub(r"\s*\([^)]*\)", "", label).strip().upper()  # "Q (Yonhap)" asks too
+    if bare in QUESTIONER_LABELS:
+        context.speaker, context.questioning = None, True
+    elif bare not in ANSWER_LABELS:
+        context.speaker, context.questioning = tidy_speaker(label), False
+
+
 def tidy_speaker(label: str) -> str:
-    """A label as the claimant it names: "The Minister (Luke Pollard)" -> "Luke Pollard"."""
+    """A label as the claimant it names: "The Minister (Luke Pollard)" -> "Luke Pollard",
+    "SECRETARY OF DEFENSE LLOYD AUSTIN" -> "Secretary of Defense Lloyd Austin"."""
     named = re.search(r"\(((?:[A-Z][\w'’.-]*\s+)+[A-Z][\w'’.-]*)\)", label)
     if named and is_person(named.group(1)):
         label = named.group(1)  # "The Minister for the Armed Forces (Luke Pollard)"
     label = re.sub(r"\s*\([^)]*\)", "", label).strip()
     if label.isupper():
-        label = " ".join(w.capitalize() for w in label.split())
+        label = " ".join(
+            w.lower() if i and w.lower() in _SMALL_WORDS else _capitalised(w)
+            for i, w in enumerate(label.split())
+        )
     return canonical_claimant(label) or label
+
+
+def _capitalised(word: str) -> str:
+    """'JAE-HO' -> 'Jae-Ho', 'COL.' -> 'Col.'."""
+    return "-".join(part.capitalize() for part in word.split("-"))
+
+
+# -- the document's own voice ----------------------------------------------------------------
+
+_NAME = r"(?:[A-Z][\w'’.-]*|of|for|the|and)(?:\s+(?:[A-Z][\w'’.-]*|of|for|the|and|al-\w+)){0,9}"
+# "Statement by Ambassador X at ...", "Written answer from the Minister for Foreign Affairs".
+_SPOKEN_BY_RE = re.compile(
+    rf"\b(?i:{alternation(SPOKEN_TEXTS)})\s+(?i:by|from|of)\s+(?:(?i:the|a|an)\s+)?"
+    rf"(?P<who>[^,:;()\n–—]+?)"
+    rf"(?=\s+(?i:{alternation(SPEAKER_NAME_ENDS)})\s|\s*[,:;(\n–—]|\s+-\s|$)"
+)
+# "UK statement to the OSCE", "Defence Secretary oral statement on ...".
+_WHO_STATEMENT_RE = re.compile(
+    rf"(?:^|[:–—]\s+|\s-\s+)(?P<who>(?:[A-Z][\w'’.-]*\s+){{1,4}}?)"
+    rf"(?i:{alternation(SPOKEN_TEXTS)})\s+(?i:{alternation(SPEAKER_NAME_ENDS)})\b"
+)
+# "UK Military Advisor, Joby Rimmer, says ..." / "..., sets out ...".
+_ROLE_NAME_VERB_RE = re.compile(
+    r"^(?P<role>(?:The\s+)?[A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,6}),\s+"
+    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*),\s+[a-z]+s\b"
+)
+# "The Defence Secretary made a statement to Parliament ...".
+_DELIVERED_RE = re.compile(
+    rf"^(?P<who>(?:The\s+)?{_NAME})\s+(?:{alternation(DELIVERY_VERBS)})\s+(?:a|an|the|his|her)\s+"
+    r"(?:\w+\s+)?(?:statement|speech|address|remarks)\b"
+)
+# "Ambassador Neil Holland condemns ...": a standfirst under a statement's title.
+_NAME_VERB_RE = re.compile(rf"^(?P<who>{_NAME})\s+[a-z]+s\b")
+# "Spokesperson of the Northern Grouping of Forces, Colonel Andriy Havrylenko" on its own line.
+_ROLE_NAME_LINE_RE = re.compile(
+    r"^(?P<role>[A-Z][^,.:;]{2,80}),\s+(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)"
+    r"\s*(?:\([^)]*\))?\s*$"
+)
+_BYLINE_RE = re.compile(r"^By\s+(?P<who>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s*$")
+_MIRROR_RE = re.compile(rf"[,;]?\s*\b(?:{alternation(MIRROR_WORDS)})\b.*$", re.IGNORECASE)
+# How many of the first sentences may name the document's speaker (title, standfirst, byline).
+_OPENING_SENTENCES = 4
+
+
+def document_voice(document: Document, sentences: Sequence[str]) -> str | None:
+    """Who speaks for the document where nothing else names a claimant: the front matter's
+    speaker, else the speaker or body its title or opening lines name (a standfirst, a speech's
+    first line, a byline), else its author, else its publisher."""
+    speaker = document.meta_value("speaker")
+    if speaker:
+        return _tidy_voice(speaker)
+    opening = [s for s in sentences[:_OPENING_SENTENCES] if s]
+    titles = [document.title] if document.title else []
+    statement = any(_names_spoken_text(t) for t in [*titles, *opening[:1]])
+    for line in opening:
+        found = _standfirst_speaker(line, statement)
+        if found:
+            return found
+    for title in [*titles, *opening[:2]]:
+        found = _title_speaker(title)
+        if found:
+            return found
+    author = document.meta_value("author")
+    if author:
+        return _tidy_voice(author)
+    return _tidy_voice(document.publisher) if document.publisher else None
+
+
+def _names_spoken_text(title: str) -> bool:
+    return _SPOKEN_BY_RE.search(title) is not None or _WHO_STATEMENT_RE.search(title) is not None
+
+
+def _title_speaker(title: str) -> str | None:
+    """'Statement by Ambassador X at ...' -> 'Ambassador X'; 'UK statement to the OSCE' ->
+    'UK'."""
+    by = _SPOKEN_BY_RE.search(title)
+    if by:
+        return _tidy_voice(by.group("who"))
+    who = _WHO_STATEMENT_RE.search(title)
+    if who:
+        return _tidy_voice(who.group("who"))
+    return None
+
+
+def _standfirst_speaker(line: str, statement: bool) -> str | None:
+    """A standfirst or a byline naming who speaks: "UK Military Advisor, Joby Rimmer, says",
+    "The Defence Secretary made a statement", "By Marta Kowalczyk"; under a statement's title
+    also "Ambassador Neil Holland condemns ..."."""
+    m = _ROLE_NAME_VERB_RE.match(line)
+    if m and (is_person(m.group("name")) or _has_title(m.group("role"))):
+        return f"{m.group('role')} {m.group('name')}"
+    m = _DELIVERED_RE.match(line)
+    if m and _has_title(m.group("who")):
+        return _tidy_voice(m.group("who"))
+    m = _ROLE_NAME_LINE_RE.match(line)
+    if m and _has_title(m.group("role")) and is_person(m.group("name")):
+        return f"{m.group('role')}, {m.group('name')}"
+    m = _BYLINE_RE.match(line)
+    if m:
+        return m.group("who")
+    if statement:
+        m = _NAME_VERB_RE.match(line)
+        if m and _has_title(m.group("who")) and is_person(m.group("who")):
+            return _tidy_voice(m.group("who"))
+    return None
+
+
+def _has_title(words: str) -> bool:
+    return not {w.lower().strip(",.") for w in words.split()}.isdisjoint(PERSON_TITLES)
+
+
+def _tidy_voice(name: str) -> str:
+    """A name as the front matter or a title writes it, without the mirror it was read from,
+    remarks in brackets or a leading article."""
+    name = re.sub(r"\s*\([^)]*\)?", "", name)
+    name = _MIRROR_RE.sub("", name).strip(" ,.;:-–—")
+    name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE)
+    return canonical_claimant(name) or name

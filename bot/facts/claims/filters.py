@@ -35,6 +35,9 @@ _APPOSITIVE_AGE_AFTER_RE = re.compile(r"\s*,")
 _ONE_OF_RE = re.compile(r"\s+of\s+(?:the|them|those|these|its|their|his|her|our)\b", re.IGNORECASE)
 
 _QUESTION_END_RE = re.compile(r"\?[\"'”’)\]]*\s*(?:\([^)]*\)\s*)*$")
+# A written parliamentary question: "To ask the Secretary of State ...", "(Urgent Question): To
+# ask ...".
+_WRITTEN_QUESTION_RE = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*:?\s*)?To\s+ask\b")
 _CORRECTION_RE = re.compile(rf"\b(?:{alternation(CORRECTIONS)})\b", re.IGNORECASE)
 _CORRECTION_CUES = frozenset(phrase.split()[0] for phrase in CORRECTIONS)
 _OTHER_WAR_RE = re.compile(
@@ -88,6 +91,8 @@ def states_no_figures(
         return True
     if "?" in sentence and _QUESTION_END_RE.search(sentence):
         return True
+    if "ask" in words and _WRITTEN_QUESTION_RE.match(sentence):
+        return True  # "To ask His Majesty's Government what assessment ...": a question
     if "War" in sentence and _OTHER_WAR_RE.search(sentence) and not any(
         d.span.end.year >= STORY_START_YEAR for d in dates
     ):

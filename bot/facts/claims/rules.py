@@ -21,19 +21,33 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.facts.claim import Claim
+from bot.facts.claim import Claim, ClaimantMention
 from bot.facts.claims.metrics import metric_from_context
 from bot.facts.claims.nouns import Noun, counted_noun
 from bot.facts.claims.sentence import SentenceFacts
 from bot.facts.claims.subjects import ForceRoles, subject_of
+from bot.facts.dates import DateMention
 from bot.facts.model import Metric, Voice
 from bot.facts.numbers import Quantity
 from bot.facts.vocabulary.approximators import HEDGES
+from bot.facts.vocabulary.attribution_verbs import ATTRIBUTION_VERBS
 from bot.facts.vocabulary.build import alternation
 from bot.facts.vocabulary.connectives import CLAUSE_CONNECTIVES, TROOP_COUNT_NOUNS
 from bot.facts.vocabulary.metrics import MEETING_VERBS, RELEASE_VERBS
-from bot.facts.vocabulary.not_counts import HYPOTHETICAL_ACTIONS, MODALS
-from bot.facts.vocabulary.personnel import ADDITION_LEADS, ADDITION_TAILS, FORCE_SIZE_LEADS
+from bot.facts.vocabulary.not_counts import (
+    FORECAST_VERBS,
+    FUTURE_AUXILIARIES,
+    FUTURE_LOSS_VERBS,
+    HYPOTHETICAL_ACTIONS,
+    MODALS,
+)
+from bot.facts.vocabulary.personnel import (
+    ADDED_GROUPS,
+    ADDITION_LEADS,
+    ADDITION_TAILS,
+    ADDITIONS,
+    FORCE_SIZE_LEADS,
+)
 from bot.facts.vocabulary.rates import RATE_ADVERBS, RATE_WORDS, UNIT_WORDS
 
 
@@ -109,7 +123,7 @@ def read_quantity(r: Reading) -> Claim | None:
         metric=r.metric,
         subject=subject,
         source=source,
-        date=r.facts.nearest_date(r.q),
+        date=_date_of(r),
         additional=_is_additional(r.sentence, r.q),
         voice=voice,
     )
@@ -176,6 +190,24 @@ def _hypothetical(r: Reading) -> bool:
     return _HYPOTHETICAL_RE.search(r.sentence, r.clause[0], r.q.start) is not None
 
 
+_FORECAST_RE = re.compile(
+    rf"\b(?:(?:{alternation(FUTURE_AUXILIARIES)})\s+(?:\w+\s+){{0,2}}?"
+    rf"(?:{alternation((*FORECAST_VERBS, *FUTURE_LOSS_VERBS))})"
+    rf"|(?:could|might|would)\s+(?:\w+\s+){{0,1}}?(?:{alternation(FORECAST_VERBS)}))\b",
+    re.IGNORECASE,
+)
+_FORECAST_CUES = frozenset(("will", "shall", "expected", "projected", "forecast", "course", "set",
+                            "could", "might", "would"))  # fmt: skip
+
+
+def _forecast(r: Reading) -> bool:
+    """'Russia will have suffered over 1 million casualties by June', 'they could reach
+    10,000 by the spring': a forecast, not a count."""
+    if r.facts.words.isdisjoint(_FORECAST_CUES):
+        return False
+    return _FORECAST_RE.search(r.sentence, r.clause[0], r.q.num_start) is not None
+
+
 def _denied(r: Reading) -> bool:
     """'Moscow denied that 5,000 ...': the number is cited to be rejected."""
     return r.facts.denied_before(r.q.start)
@@ -201,6 +233,7 @@ DROP_RULES: tuple[Callable[[Reading], bool], ...] = (
     _released_or_met,
     _shares_a_noun_of_others,
     _hypothetical,
+    _forecast,
     _rate,
 )
 
@@ -343,6 +376,13 @@ _ADDITIONAL_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _ADDITIONAL_AFTER_RE = re.compile(rf"\s*(?:{alternation(ADDITION_TAILS)})\b", re.IGNORECASE)
+# "a fresh contingent of 1,000", "another batch of 1,500", "a second wave of 3,000".
+_ADDED_GROUP_BEFORE_RE = re.compile(
+    rf"\b(?:another\s+(?:(?:{alternation(ADDITIONS)})\s+)?"
+    rf"|an?\s+(?:{alternation((*ADDITIONS, 'new', 'second', 'third'))})\s+)"
+    rf"(?:{alternation(ADDED_GROUPS)})\s+of\s+(?:(?:{alternation(('estimated', *HEDGES))})\s+)?$",
+    re.IGNORECASE,
+)
 # What ends a clause: punctuation, or a connective word ("while", "but", "compared with").
 # Two patterns, as each can skip ahead to the characters it starts with; their matches never
 # overlap, so together they find what one pattern with both would.
@@ -359,20 +399,62 @@ def _source(r: Reading) -> tuple[str | None, Voice | None]:
     continues, else the speaker; with how it was found."""
     left = r.facts.claimant_left_of(r.q.start)
     if left is not None:
-        return left.name, Voice.CITED
+        return left.name, left.voice
     right = r.facts.claimant_right_of(r.q.end)
-    if right is not None:
-        return right.name, Voice.CITED
+    if right is not None and not _opens_next_clause(r.sentence, r.q.end, right):
+        return right.name, right.voice
     continued = r.previous is not None and (r.inherited or r.facts.continues_earlier)
     if continued and r.previous is not None:
         return r.previous.source, r.previous.voice
-    speaker = r.facts.context.speaker
-    return speaker, Voice.SPEAKER if speaker else None
+    own = r.facts.context.own_voice()
+    return own if own is not None else (None, None)
+
+
+# ", and X said that ...": a claimant after the number who speaks for the clause after it.
+_NEXT_CLAUSE_BREAK_RE = re.compile(r"(?:[,;]\s*(?:and|but|while|whereas)\b|;)", re.IGNORECASE)
+_REPORTS_WHAT_FOLLOWS_RE = re.compile(r"[^.;]{0,60}?\b(?:that\b|:)|\s*(?:\w+\s+){0,3}\d")
+
+
+# "said Wednesday", "told reporters on Monday": the date of the statement, not of the count.
+_STATEMENT_DATE_BEFORE_RE = re.compile(
+    rf"\b(?:{alternation(ATTRIBUTION_VERBS)})(?:\s+\w+){{0,2}}?\s+(?:on\s+)?$", re.IGNORECASE
+)
+
+
+def _date_of(r: Reading) -> DateMention | None:
+    """The date its sentence gives the number: the nearest, but not one across a break into
+    the next clause ("..., and X said last week that"), and not the date of the statement
+    ("said Wednesday that 3,000 were dispatched earlier this month") where the count has its
+    own."""
+    left, right = r.facts.dates_beside(r.q)
+    sentence = r.sentence
+    if right is not None and _NEXT_CLAUSE_BREAK_RE.search(sentence, r.q.end, right.start):
+        right = None
+    if left is not None and right is not None:
+        said_left = _STATEMENT_DATE_BEFORE_RE.search(sentence, max(0, left.start - 40), left.start)
+        said_right = _STATEMENT_DATE_BEFORE_RE.search(
+            sentence, max(0, right.start - 40), right.start
+        )
+        if said_left and not said_right:
+            return right
+        if said_right and not said_left:
+            return left
+        return left if r.q.start - left.end <= right.start - r.q.end + 1 else right
+    return left or right
+
+
+def _opens_next_clause(sentence: str, end: int, right: ClaimantMention) -> bool:
+    """'thousands of troops since the autumn, and Ukrainian military intelligence said last
+    week that ...': the claimant opens the next clause and claims what follows it."""
+    between = _NEXT_CLAUSE_BREAK_RE.search(sentence, end, right.start)
+    return between is not None and _REPORTS_WHAT_FOLLOWS_RE.match(sentence, right.end) is not None
 
 
 def _is_additional(sentence: str, q: Quantity) -> bool:
     """'an additional 1,000', '1,000 more'."""
     if _ADDITIONAL_BEFORE_RE.search(sentence, max(0, q.start - 30), q.start):
+        return True
+    if _ADDED_GROUP_BEFORE_RE.search(sentence, max(0, q.start - 50), q.start):
         return True
     return bool(_ADDITIONAL_AFTER_RE.match(sentence, q.num_end)) or bool(
         _ADDITIONAL_AFTER_RE.match(sentence, q.end)

@@ -140,15 +140,20 @@ class SentenceFacts:
 
     def nearest_date(self, q: Quantity) -> DateMention | None:
         """The date closest to the number; the one before it on a tie."""
+        left, right = self.dates_beside(q)
+        if left is None or right is None:
+            return left or right
+        return left if q.start - left.end <= right.start - q.end + 1 else right
+
+    def dates_beside(self, q: Quantity) -> tuple[DateMention | None, DateMention | None]:
+        """The usable dates right before and right after the number (no "since ..." date)."""
         if not self.dates:
-            return None
+            return None, None
         usable, ends = self._date_index()
         index = bisect_right(ends, q.start)
         left = usable[index - 1] if index else None
         right = usable[index] if index < len(usable) else None
-        if left is None or right is None:
-            return left or right
-        return left if q.start - left.end <= right.start - q.end + 1 else right
+        return left, right
 
     # -- claimants ----------------------------------------------------------------------------
     def _attributing_index(self) -> tuple[list[ClaimantMention], list[int], list[int]]:

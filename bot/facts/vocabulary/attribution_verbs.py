@@ -19,7 +19,7 @@ ATTRIBUTION_VERBS = words(
     conceded published publishes judges judged judge cite cites calculated calculates counted
     counts tallied recorded records documented briefed informed testified insisted insists
     alleged alleges asserted asserts maintained maintains projected projects figured cited
-    explained explains"""
+    explained explains informs inform"""
 )
 # Verbs that name an actor without making the sentence's numbers theirs.
 MENTION_ONLY_VERBS = words(
@@ -27,7 +27,10 @@ MENTION_ONLY_VERBS = words(
     responded refused refuses"""
 )
 # Words of the "according to X" family; one of them must be in a sentence that uses it.
-ACCORDING_CUES = words("according citing cited per words view estimate assessment by")
+ACCORDING_CUES = words(
+    "according citing cited per words view estimate assessment by allegations allegation claims"
+    " claim assertions assertion"
+)
 # "in the words of X", "in the assessment of X".
 VIEW_NOUNS = words("words view estimate assessment")
 # "relayed by X", "provided to Reuters by X".

@@ -30,6 +30,16 @@ PERIOD_PARTS = (
     "early", "late", "mid", "the end of", "the start of", "the beginning of", "the middle of",
     "the first half of", "the second half of", "the rest of", "end of",
 )  # fmt: skip
+# The months a part of a year covers ("late 2024": October to December).
+PART_MONTHS = {
+    "early": (1, 3), "the start of": (1, 3), "the beginning of": (1, 3), "mid": (4, 9),
+    "the middle of": (4, 9), "late": (10, 12), "the end of": (10, 12), "end of": (10, 12),
+    "the first half of": (1, 6), "the second half of": (7, 12),
+}  # fmt: skip
+# Seasons and their months (the northern hemisphere's): "last autumn", "since the summer".
+SEASONS = {
+    "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
+}  # fmt: skip
 # Words of relative dates ("today", "last week", "this morning").
 RELATIVE_DAY_WORDS = words("today tonight yesterday")
 DAYTIME_PARTS = words("morning afternoon evening")

@@ -50,7 +50,8 @@ CLAIMANT_HEADS = frozenset(
         documents memo governor mayor administration researcher scholar scholars study
         paper survey ombudsman commissioner forces units brigade battalion operator operators
         guards intelligence-gathering groups milblogger milbloggers same governments authorities
-        authority ministries militaries"""
+        authority ministries militaries representative representatives delegation delegations
+        delegate side"""
     )
 )
 # Lower-case words that may qualify a claimant's head ("senior defence officials").
@@ -67,7 +68,7 @@ ORG_WORDS = frozenset(
     words(
         """intelligence agency agencies service ministry military staff command department office
         institute government army directorate council committee mission newspaper media
-        parliament headquarters"""
+        parliament headquarters federation republic kingdom union nations states delegation"""
     )
 )
 # A claimant naming one of these is a person.
@@ -75,7 +76,8 @@ PERSON_TITLES = frozenset(
     words(
         """president minister spokesman spokeswoman spokesperson general gen. lt. col. maj. capt.
         mr. mrs. ms. dr. sen. rep. commander chief secretary adviser advisor ambassador envoy
-        lawmaker deputy"""
+        lawmaker deputy head director colonel counsellor representative commissioner
+        ombudsman lord"""
     )
 )
 PRONOUNS = frozenset(words("he she they it we i"))
@@ -83,13 +85,19 @@ PRONOUNS = frozenset(words("he she they it we i"))
 # What a claim's own words may call it ("Ukraine's estimate", "the agency's data").
 ESTIMATE_HEADS = words(
     """assessment assessments estimate estimates figure figures count tally data calculation
-    calculations intelligence"""
+    calculations intelligence claim claims allegation allegations assertion"""
 )
+# "allegations by the Russian Federation that ...", "claims made by Moscow": the claimant
+# follows "by".
+CLAIM_NOUNS = words("allegations allegation claims claim assertions assertion")
 # What "its", "their" or "the agency's" may own ("By the agency's latest count").
-OWNED_ESTIMATE_HEADS = words("count estimate estimates tally figures data assessment calculation")
+OWNED_ESTIMATE_HEADS = words(
+    "count estimate estimates tally figures data assessment calculation claim claims allegation"
+)
 # A claimant written as "X's data" is X.
 OWNER_DATA_HEADS = words(
-    "data figures estimate estimates count tally statistics numbers assessment assessments"
+    "data figures estimate estimates count tally statistics numbers assessment assessments claim"
+    " claims allegation allegations"
 )
 # Subjects of a publishing verb that a later "it said" can point back to ("The unit posted").
 SPEAKING_BODY_HEADS = words(

@@ -57,5 +57,17 @@ CORRECTIONS = (
 )  # fmt: skip
 # "could send as many as 30,000 more": not something that happened.
 MODALS = ("could", "might", "may", "would", "will", "plans to", "plan to", "is expected to",
-          "are expected to", "is set to", "are set to", "is poised to", "are poised to")
+          "are expected to", "is set to", "are set to", "is poised to", "are poised to",
+          "is likely to", "are likely to")
 HYPOTHETICAL_ACTIONS = words("send deploy dispatch commit add lose")
+# A forecast: "will have suffered over 1 million by June", "could reach 10,000 by the spring",
+# "is expected to pass 1.1 million". Future auxiliaries, then what a count does.
+FUTURE_AUXILIARIES = (
+    "will", "shall", "is expected to", "are expected to", "is projected to", "are projected to",
+    "is forecast to", "are forecast to", "is on course to", "are on course to", "is set to",
+    "are set to",
+)  # fmt: skip
+# After "could", "might" or "would" these forecast too ("could reach 10,000").
+FORECAST_VERBS = words("reach pass exceed top surpass hit climb rise grow double")
+# After a future auxiliary only ("will have suffered", "will lose"): "may have lost" estimates.
+FUTURE_LOSS_VERBS = words("suffer suffered lose lost sustain sustained")

@@ -41,6 +41,8 @@ MILITARY_WORKER_LEADS = ("military construction", "military")
 # Words that say the count adds to an earlier one ("an additional 1,000", "1,000 more").
 ADDITIONS = words("additional further extra fresh more")
 ADDITION_LEADS = (*ADDITIONS, "another", "new batch of")
+# "a fresh contingent of 1,000", "a new wave of 3,000": a group added to earlier ones.
+ADDED_GROUPS = words("contingent batch wave group rotation deployment detachment")
 ADDITION_TAILS = (*ADDITIONS, "new", "reinforcements")
 
 # Words that may stand between a number and the noun it counts, besides the additions and

@@ -23,3 +23,16 @@ LABEL_WORDS = words(
     """of for the and de van von military intelligence general staff defence defense ministry
     forces press service office spokesman spokeswoman spokesperson"""
 )
+# What a title or first line calls a text that one speaker or body speaks: "Statement by
+# Ambassador X", "Remarks by ...", "Written answer from ...", "UK statement to the OSCE".
+SPOKEN_TEXTS = (
+    "oral statement", "written statement", "joint statement", "statement", "opening remarks",
+    "remarks", "speech", "address", "written answer", "answer", "background briefing",
+    "press briefing", "briefing", "press conference", "testimony", "op-ed", "letter",
+)  # fmt: skip
+# Where the name of who speaks ends in such a title: "Statement by X at the Security Council".
+SPEAKER_NAME_ENDS = ("at", "to", "on", "in", "before", "during", "regarding", "about")
+# "The Defence Secretary made a statement to Parliament ...": a standfirst naming the speaker.
+DELIVERY_VERBS = words("made makes delivered delivers gave gives")
+# Words of a publisher line that name where a text was copied, not who published it.
+MIRROR_WORDS = ("mirrored by", "republished by", "reproduced by", "via", "retrieved from")

@@ -1,0 +1,223 @@
+"""Who claims a figure the document states itself: speaker labels and their turns, the voice
+the title, standfirst or front matter gives the document, "we"/"our"; named claimants the rules
+find ("citing X that", "allegations by X that", "X's claim that", "the assessment shared by X");
+and the "as of" date every figure gets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.facts.documents import parse_document
+from bot.facts.extract import extract
+from bot.facts.model import Extraction, Figure, Voice
+
+
+def extraction(text: str, **front: str) -> Extraction:
+    block = "".join(f"{key}: {value}\n" for key, value in front.items())
+    raw = f"---\n{block}---\n{text}" if front else text
+    return extract(parse_document(raw.encode(), "voice-test.txt"))
+
+
+def claimants(text: str, **front: str) -> list[tuple[int, str | None, Voice | None]]:
+    return [(f.low, f.source, f.voice) for f in extraction(text, **front).figures]
+
+
+def only(text: str, **front: str) -> Figure:
+    (figure,) = extraction(text, **front).figures
+    return figure
+
+
+STATEMENT = "Russia has lost more than 900,000 soldiers killed or wounded since 2022."
+
+
+@pytest.mark.parametrize(
+    ("front", "voice"),
+    [
+        ({"title": "Statement by Ambassador Lena Berg at the Security Council"},
+         "Ambassador Lena Berg"),
+        ({"title": "Remarks by the Minister for Foreign Affairs on the war"},
+         "Minister for Foreign Affairs"),
+        ({"title": "Written answer from the Secretary of State - troops in Russia"},
+         "Secretary of State"),
+        ({"title": "Russia's war goes on: Dutch statement to the OSCE"}, "Dutch"),
+        ({"title": "Ministry update", "speaker": "Ambassador Ana Ruiz"}, "Ambassador Ana Ruiz"),
+        ({"title": "A column", "author": "Paula Meyer", "publisher": "Daily Planet"},
+         "Paula Meyer"),
+        ({"title": "Weekly update", "publisher": "Ministry of Defence (via example.org)"},
+         "Ministry of Defence"),
+    ],
+)  # fmt: skip
+def test_a_bare_statement_is_the_documents_own_voice(front: dict[str, str], voice: str) -> None:
+    assert claimants(STATEMENT, **front) == [(900_000, voice, Voice.DOCUMENT)]
+
+
+def test_a_standfirst_names_who_speaks() -> None:
+    text = (
+        "Sweden's statement to the OSCE\n\nUK Military Adviser, Jon Reed, says the war has"
+        f" failed.\n\nThank you, Mr Chair. {STATEMENT}"
+    )
+    assert claimants(text, publisher="Mission") == [
+        (900_000, "UK Military Adviser Jon Reed", Voice.DOCUMENT)
+    ]
+    made = "The Defence Secretary made a statement to Parliament on the war.\n\n" + STATEMENT
+    assert claimants(made, title="Oral statement on Ukraine") == [
+        (900_000, "Defence Secretary", Voice.DOCUMENT)
+    ]
+    lede = "President Lee says 3,000 North Korean troops were killed.\n\n" + STATEMENT
+    assert claimants(lede, publisher="Wire")[-1] == (900_000, "Wire", Voice.DOCUMENT)
+
+
+def test_without_anyone_named_a_figure_has_no_claimant() -> None:
+    assert claimants(STATEMENT) == [(900_000, None, None)]
+
+
+def test_we_and_our_are_the_speakers_and_a_named_claimant_wins() -> None:
+    text = (
+        "We assess that 11,000 North Korean soldiers are in Russia. Our estimate is that 3,000"
+        " of them have been killed or wounded. The UN estimates that 43,000 Ukrainian soldiers"
+        " have been killed."
+    )
+    assert claimants(text, title="Statement by Ambassador Lena Berg") == [
+        (11_000, "Ambassador Lena Berg", Voice.DOCUMENT),
+        (3_000, "Ambassador Lena Berg", Voice.DOCUMENT),
+        (43_000, "UN", Voice.CITED),
+    ]
+
+
+TRANSCRIPT = """MODERATOR: Welcome. Minister, over to you. MINISTER ANNA NOWAK: Thank you.
+Roughly 11,500 North Korean troops are in Kursk.
+
+DEPUTY SPOKESPERSON LEE JIN-HO
+We estimate that 300 North Korean soldiers have been killed.
+
+Q (Yonhap): Kyiv says 1,000 North Koreans have been wounded. Is that right?
+
+Q: Some say 5,000 more will come.
+
+DEPUTY SPOKESPERSON LEE: I will not speculate. About 100 North Korean soldiers are missing.
+"""
+
+
+def test_labels_glued_or_alone_hold_until_the_next_and_questions_are_nobodys() -> None:
+    assert claimants(TRANSCRIPT, publisher="Ministry") == [
+        (11_500, "Minister Anna Nowak", Voice.SPEAKER),
+        (300, "Deputy Spokesperson Lee Jin-Ho", Voice.SPEAKER),
+        (1_000, "Kyiv", Voice.CITED),
+        (100, "Deputy Spokesperson Lee", Voice.SPEAKER),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        ("The Ministry is aware of reports citing South Korea's Joint Chiefs of Staff that"
+         " 3,000 more North Korean troops have been sent.", "JCS"),
+        ("We heard again the allegations by the Russian Federation that Ukraine has lost more"
+         " than 90,000 soldiers.", "Russian Federation"),
+        ("Russia's claim that Ukraine has lost 38,000 soldiers in Kursk is baseless.", "Russia"),
+        ("According to the assessment shared by the NIS, about 1,100 North Korean soldiers"
+         " have been killed or wounded.", "NIS"),
+        ("The General Staff in Kyiv said 1,200 Russian soldiers were killed.",
+         "General Staff in Kyiv"),
+        ("Ukraine's commissioner for missing persons has said that 50,000 Ukrainian soldiers"
+         " are missing.", "Ukraine's commissioner for missing persons"),
+        ("Ukraine's military intelligence chief said that 3,000 more North Korean troops"
+         " arrived.", "Ukraine's military intelligence chief"),
+    ],
+)  # fmt: skip
+def test_named_claimants(sentence: str, claimant: str) -> None:
+    figure = only(sentence, publisher="Some Publisher")
+    assert (figure.source, figure.voice) == (claimant, Voice.CITED)
+
+
+def test_a_claimant_after_a_clause_break_claims_what_follows_not_what_precedes() -> None:
+    text = (
+        "Russia has been reinforced by thousands of North Korean troops since the autumn, and"
+        " Ukrainian military intelligence said last week that 5,000 more are on their way."
+    )
+    first = extraction(
+        text, title="Statement by Ambassador Lena Berg", published="2025-02-05"
+    ).figures[0]
+    assert (first.low, first.source) == (2_000, "Ambassador Lena Berg")
+    assert first.date is not None and first.date.from_publication
+
+
+def test_the_same_assessment_and_the_ministry_refer_back() -> None:
+    text = (
+        "According to the assessment shared by the NIS, 1,100 North Korean soldiers were killed"
+        " or wounded. The same assessment puts the North Korean dead at around 300. At least"
+        " 20 North Korean soldiers are missing, according to the ministry."
+    )
+    assert [c[1] for c in claimants(text, publisher="Ministry of Defence of Ukraine")] == [
+        "NIS", "NIS", "Ministry of Defence of Ukraine"
+    ]
+
+
+def test_a_question_to_parliament_and_a_forecast_state_no_figure() -> None:
+    text = (
+        "To ask His Majesty's Government what assessment they have made of reports that 3,000"
+        " North Korean troops were sent. At the current rate, Russia will have suffered over 1"
+        " million casualties by June. Their losses could reach 10,000 by the spring. North"
+        " Korean losses are likely to number around 3,000 so far."
+    )
+    assert [f.low for f in extraction(text).figures] == [3_000]
+
+
+# -- "as of" dates -------------------------------------------------------------------------
+
+
+def test_every_figure_is_dated_as_of_the_publication_when_nothing_else_dates_it() -> None:
+    figure = only(STATEMENT, published="2024-10-30")
+    assert figure.date is not None and figure.date.from_publication
+    assert (figure.date.start, figure.date.end, figure.date.inferred) == (
+        date(2024, 10, 30), date(2024, 10, 30), False
+    )
+
+
+@pytest.mark.parametrize(
+    ("published", "start", "end", "inferred"),
+    [
+        ("2025 (approx.; not stated in the excerpt)", date(2025, 1, 1), date(2025, 12, 31), True),
+        ("2025-02 (approx.)", date(2025, 2, 1), date(2025, 2, 28), True),
+        ("2026-01/02 (approx.; from the text)", date(2026, 1, 1), date(2026, 2, 28), True),
+        ("2024-10-30 (day of the meeting; not stated)", date(2024, 10, 30), date(2024, 10, 30),
+         True),
+        ("2024-03-19 (day of the meeting)", date(2024, 3, 19), date(2024, 3, 19), False),
+    ],
+)  # fmt: skip
+def test_an_annotated_published_value_is_read_at_its_precision(
+    published: str, start: date, end: date, inferred: bool
+) -> None:
+    figure = only(STATEMENT, published=published)
+    assert figure.date is not None and figure.date.from_publication
+    assert (figure.date.start, figure.date.end, figure.date.inferred) == (start, end, inferred)
+
+
+def test_relative_dates_resolve_against_an_annotated_month() -> None:
+    text = (
+        "Russia lost 41,000 soldiers last month. 12,000 North Korean troops were sent last"
+        " autumn."
+    )
+    first, second = extraction(text, published="2025-03 (approx.)").figures
+    assert (first.date.start, first.date.end) == (date(2025, 2, 1), date(2025, 2, 28))
+    assert (second.date.start, second.date.end) == (date(2024, 9, 1), date(2024, 11, 30))
+
+
+def test_a_date_line_dates_a_document_without_front_matter() -> None:
+    text = "EVENING BRIEFING -- Tuesday 4 March 2025\n\nRussia lost 1,200 soldiers last month."
+    figure = only(text)
+    assert (figure.date.start, figure.date.end) == (date(2025, 2, 1), date(2025, 2, 28))
+    undated = only("EVENING BRIEFING -- Tuesday 4 March 2025\n\n" + STATEMENT)
+    assert undated.date is not None and undated.date.from_publication
+    assert (undated.date.start, undated.date.inferred) == (date(2025, 3, 4), True)
+
+
+def test_the_date_of_a_statement_gives_way_to_the_date_of_the_count() -> None:
+    text = (
+        "The United States said Wednesday that 3,000 North Korean troops were dispatched to"
+        " Russia earlier this month."
+    )
+    figure = only(text, published="2024-10-24")
+    assert figure.date is not None and figure.date.text == "earlier this month"

@@ -45,7 +45,7 @@ from bot.facts.vocabulary.claimants import (
     SPEAKING_BODY_HEADS,
 )
 
-__all__ = ["claimant_mentions"]
+__all__ = ["claimant_mentions", "resolve_claimant"]
 
 # How far before its verb a claimant's noun phrase may start (with its auxiliaries and an
 # aside such as ", citing unidentified sources,"): no name of a claimant is longer.
@@ -80,6 +80,14 @@ _NOUN_USE_RE = re.compile(
     r"|official|unconfirmed|some))\s+$",
     re.IGNORECASE,
 )
+# A plural noun that reads like a verb ("reports", "estimates") is the subject when an
+# attribution verb follows it.
+_VERB_FOLLOWS_RE = re.compile(
+    r"\s+(?:(?:now|also|still|further|consistently|repeatedly)\s+)?"
+    rf"(?:{alternation(ATTRIBUTION_VERBS)})\b",
+    re.IGNORECASE,
+)
+_INFINITIVE_BEFORE_RE = re.compile(r"\b[Tt]o\s+$")
 _NEG_VERB_CONTEXT_RE = re.compile(r"\b(?:it\s+is|it\s+was|has\s+been|have\s+been)\s*$", re.I)
 _FAMILIAR_SOURCES_RE = re.compile(
     r"((?:(?:\w+|a\s+number\s+of)\s+)?sources?"
@@ -223,6 +231,10 @@ def _verb_subjects(f: _Finding) -> None:
             continue
         if _NOUN_USE_RE.search(sentence, max(0, m.start() - 12), m.start()):
             continue  # "Zelenskyy's claims", "the estimates": a noun, not a verb
+        if _VERB_FOLLOWS_RE.match(sentence, m.end()):
+            continue  # "Independent reports suggest", "estimates now assess": a noun
+        if _INFINITIVE_BEFORE_RE.search(sentence, max(0, m.start() - 4), m.start()):
+            continue  # "To estimate the true toll, ...": nobody estimates yet
         s, e = _np_backward(sentence, m.start(), f.start)
         if e > s:
             f.add(s, e)
@@ -372,6 +384,8 @@ _ROLE_WITH_REMIT_RE = re.compile(
     rf"(?:[a-z][\w-]*\s+){{0,2}}(?:{alternation(CLAIMANT_HEADS)})"
     r"(?:\s+(?:for|of|on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)?\s*$"
 )
+# A relative clause about the claimant ends right before its verb: ", who said ..., added".
+_WHO_CLAUSE_END_RE = re.compile(r",\s*who\s[^,]{3,120},\s*$")
 _PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|into|to|from|on|at|near)\s+$")
 _ONLY_A_PLACE_RE = re.compile(r"(?:the\s+)?(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,2}")
 # Auxiliaries, modals and adverbs between a subject and its verb.
@@ -401,6 +415,11 @@ def _np_backward(sentence: str, verb_start: int, floor: int) -> tuple[int, int]:
     paren = _NP_PARENTHETICAL_RE.search(sentence[floor:end])
     if paren:
         end = floor + paren.start()
+    relative = _WHO_CLAUSE_END_RE.search(sentence, floor, end)
+    if relative is not None and relative.start() > floor:
+        # "The official, who said the assessment had been shared, added that ...": the claimant
+        # stands before the relative clause.
+        return _np_tokens_backward(sentence, floor, relative.start())
     s, e = _np_tokens_backward(sentence, floor, end)
     remit = _ROLE_WITH_REMIT_RE.search(sentence, max(floor, end - 90), end)
     if remit is not None and remit.start() < s:
@@ -548,6 +567,12 @@ def _np_forward(sentence: str, pos: int) -> tuple[int, int]:
 
 
 # -- names ---------------------------------------------------------------------------------------
+
+
+def resolve_claimant(raw: str, context: Context) -> str | None:
+    """The claimant that words such as "he", "the secretary" or "Austin" name, in context."""
+    resolved = _resolve_name(raw, context)
+    return resolved[0] if resolved else None
 
 
 def _resolve_name(raw: str, context: Context) -> tuple[str, bool] | None:

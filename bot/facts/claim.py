@@ -59,6 +59,8 @@ class Context:
     voice: str | None = None
     #: The current turn is a questioner's ("Q:"): its words are nobody's claim.
     questioning: bool = False
+    #: Who speaks the quotation the current sentence lies inside, when it names nobody itself.
+    quoted_by: str | None = None
     last_subject: str | None = None
     last_subject_age: int = 99
     last_claim: Claim | None = None

@@ -9,12 +9,14 @@ sentence once per number (``tests/facts/test_growth.py``).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
 from bot.config import DEFAULT_SUBJECTS
+from bot.facts.attribution import resolve_claimant
 from bot.facts.claim import Claim, Context
 from bot.facts.claims import ClaimReader
 from bot.facts.dates import Anchor, dates_of_sentences
@@ -22,8 +24,11 @@ from bot.facts.documents import document_publication
 from bot.facts.events import events_in_sentence
 from bot.facts.model import DateSpan, Document, Event, Extraction, Figure, short_id
 from bot.facts.numbers import find_quantities, lower_words, may_hold_quantity
+from bot.facts.quotations import quotation_speakers
 from bot.facts.sentences import Sentence, split_sentences
-from bot.facts.speakers import count_speaker_turns, document_voice
+from bot.facts.speakers import count_speaker_turns, document_voice, lead_sentences
+
+_QUOTES_RE = re.compile(r"[\"“”]")
 
 
 @lru_cache(maxsize=16)
@@ -45,8 +50,15 @@ def extract(document: Document, subjects: Sequence[str] = DEFAULT_SUBJECTS) -> E
     events: list[Event] = []
     seen_ids: Counter[str] = Counter()
     previous_end = 0
-    for sentence, dates, words in zip(sentences, sentence_dates, sentence_words, strict=True):
+    quoted: dict[int, str] = {}
+    if _QUOTES_RE.search(document.text):
+        quoted = quotation_speakers(document.text, sentences)
+    for index, (sentence, dates, words) in enumerate(
+        zip(sentences, sentence_dates, sentence_words, strict=True)
+    ):
         text = sentence.text
+        speaker_words = quoted.get(index)
+        context.quoted_by = resolve_claimant(speaker_words, context) if speaker_words else None
         gap = document.text[previous_end : sentence.start]
         previous_end = sentence.end
         if "\n" in gap:
@@ -63,6 +75,9 @@ def extract(document: Document, subjects: Sequence[str] = DEFAULT_SUBJECTS) -> E
                     # The same sentence again: keep the first id, give the repeat its own.
                     event = replace(event, id=short_id(event.id, str(seen_ids[event.id])))
                 events.append(event)
+    lead = lead_sentences(document, texts)
+    if lead:
+        figures = _without_restatements(figures, {sentences[i].start for i in lead})
     return Extraction(document, tuple(figures), tuple(events), publication)
 
 
@@ -95,6 +110,18 @@ def _figure(
         period=claim.period,
         voice=claim.voice if claim.source else None,
     )
+
+
+def _without_restatements(figures: list[Figure], lead_starts: set[int]) -> list[Figure]:
+    """A headline or standfirst that restates a figure of the body (same metric, force, value,
+    qualifier and period) is listed once: the body's sentence, which says more, is kept."""
+
+    def key(figure: Figure) -> tuple[object, ...]:
+        return (figure.metric, figure.subject, figure.low, figure.high, figure.qualifier,
+                figure.period)  # fmt: skip
+
+    body = {key(f) for f in figures if f.span[0] not in lead_starts}
+    return [f for f in figures if f.span[0] not in lead_starts or key(f) not in body]
 
 
 def _publication_span(anchor: Anchor | None) -> DateSpan | None:

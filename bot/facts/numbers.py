@@ -72,7 +72,15 @@ _VAGUE_RE = re.compile(
 )
 _SPECIAL_RE = re.compile(
     r"\b(?:(?P<couple>a\s+couple(?:\s+of)?\s+thousand)|(?P<half>half\s+a\s+million)"
-    r"|(?P<dozen>a\s+dozen))\b",
+    r"|(?P<quarter>(?:a|one)\s+quarter(?:\s+of\s+a)?\s+million)"
+    r"|(?P<quarters>three\s+quarters\s+of\s+a\s+million)|(?P<dozen>a\s+dozen))\b",
+    re.IGNORECASE,
+)
+# "just under, or perhaps well over, 100,000": a bound each way is an estimate.
+_EITHER_WAY_RE = re.compile(
+    r"(?:just\s+|a\s+little\s+|slightly\s+|well\s+)?(?:under|below|over|above|more\s+than"
+    r"|less\s+than|fewer\s+than),?\s+or\s+(?:\w+\s+){0,2}?(?:under|below|over|above"
+    r"|more\s+than|less\s+than|fewer\s+than),?\s*$",
     re.IGNORECASE,
 )
 
@@ -193,6 +201,10 @@ def _parse_words(raw: str) -> int | None:
 
 def _qualifier_before(sentence: str, start: int) -> tuple[Qualifier | None, int]:
     """The qualifier phrase that ends right before ``start``, and where it begins."""
+    if " or " in sentence[max(0, start - 40) : start]:
+        either = _EITHER_WAY_RE.search(sentence, max(0, start - 60), start)
+        if either is not None:
+            return Qualifier.ABOUT, either.start()
     end = start
     while end > 0 and sentence[end - 1].isspace():
         end -= 1
@@ -261,6 +273,9 @@ def _set_phrases(sentence: str) -> list[Quantity]:
             qual = Qualifier.ABOUT
         elif m.group("half"):
             low = high = 500_000
+            qual = Qualifier.EXACT
+        elif m.group("quarter") or m.group("quarters"):
+            low = high = 250_000 if m.group("quarter") else 750_000
             qual = Qualifier.EXACT
         else:
             low = high = 12

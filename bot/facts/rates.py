@@ -12,7 +12,7 @@ import re
 from bot.facts.model import Period, PeriodKind, PeriodUnit
 from bot.facts.vocabulary.build import alternation
 from bot.facts.vocabulary.numbers import UNITS
-from bot.facts.vocabulary.rates import RATE_ADVERBS, UNIT_WORDS, WINDOW_LEADS
+from bot.facts.vocabulary.rates import RATE_ADVERBS, RATE_WORDS, UNIT_WORDS, WINDOW_LEADS
 
 _UNIT = rf"(?P<unit>{alternation(UNIT_WORDS)})s?"
 _COUNT = rf"(?P<count>\d{{1,4}}|{alternation(UNITS)})"
@@ -51,4 +51,86 @@ def period_of_text(value: str) -> Period | None:
         if count <= 0:
             return None
         return Period(text, PeriodKind.WINDOW, unit_of(window.group("unit")), count)
+    return None
+
+
+# -- in a sentence ----------------------------------------------------------------------------
+
+# "a day", "per month", "each day", "every month", "daily": right after a number or its noun, or
+# a few words later in its clause ("1,200 soldiers killed or wounded each day"), but not "a day
+# later".
+_RATE_IN_CLAUSE_RE = re.compile(
+    r"(?<!\bin\s)(?<!\bwithin\s)(?<!\bover\s)(?<!\bfor\s)(?<!\bafter\s)"
+    rf"\b(?P<text>(?:a|per|each|every)\s+(?P<unit>{alternation(UNIT_WORDS)})"
+    rf"|(?P<adverb>{alternation(RATE_ADVERBS)})(?=\s*[,.;:)]|\s*$|\s+(?:in|on|at|since|for"
+    r"|along|across|over|during|this|last|and|or|so)\b))\b"
+    r"(?!\s+(?:later|after|before|earlier|ago|of)\b)",
+    re.IGNORECASE,
+)
+_COMMA_RE = re.compile(r"[,;]")
+# Before the number the adverbs are adjectives: "the daily casualty rate", "average monthly losses".
+_UNIT_BEFORE_RE = re.compile(
+    rf"\b(?P<text>(?:a|per|each|every)\s+(?P<unit>{alternation(UNIT_WORDS)})"
+    rf"|(?P<adverb>{alternation(RATE_ADVERBS)}))\b",
+    re.IGNORECASE,
+)
+# "the daily casualty rate ... was 980", "averaging over 1,500", "daily losses of 1,200".
+_RATE_WORD_BEFORE_RE = re.compile(rf"\b(?:{'|'.join(RATE_WORDS)})\b", re.IGNORECASE)
+# A window that ends at the time of writing: "in the last 60 days", "over the past 24 hours",
+# "over the previous day", "during the past week", "this year alone", "so far this month".
+_WINDOW_RE = re.compile(
+    rf"\b(?P<text>(?:(?:{alternation(WINDOW_LEADS)})\s+(?:(?P<count>\d{{1,3}}|{alternation(UNITS)})"
+    rf"\s+)?(?P<unit>{alternation(UNIT_WORDS)}|hour)s?"
+    rf"|(?:so\s+far\s+)?this\s+(?P<unit2>{alternation(UNIT_WORDS)})(?:\s+(?:alone|so\s+far))?))\b",
+    re.IGNORECASE,
+)
+_THIS_UNIT_ALONE_RE = re.compile(r"so\s+far\s+this\s+\w+|this\s+\w+\s+(?:alone|so\s+far)", re.I)
+# How far after a number (or its noun) a rate's unit may stand in its clause.
+RATE_REACH = 48
+
+
+def rate_after(sentence: str, start: int, end: int) -> Period | None:
+    """A rate's unit in ``sentence[start:end]``: "1,500 a day", "1,200 soldiers killed or
+    wounded each day", "40,000 soldiers every month"."""
+    end = min(end, start + RATE_REACH)
+    comma = _COMMA_RE.search(sentence, start, end)
+    m = _RATE_IN_CLAUSE_RE.search(sentence, start, comma.start() if comma else end)
+    if m is None:
+        return None
+    unit = unit_of(m.group("unit") or m.group("adverb"))
+    return Period(m.group("text"), PeriodKind.RATE, unit)
+
+
+def rate_before(sentence: str, start: int, end: int) -> Period | None:
+    """"the daily casualty rate ... was 980", "average daily losses of 1,200", "the average
+    number per day": a rate whose unit is named before the number, in ``sentence[start:end]``.
+    None when no unit is named (see :func:`rate_word_before`)."""
+    unit = _UNIT_BEFORE_RE.search(sentence, start, end)
+    if unit is None or _RATE_WORD_BEFORE_RE.search(sentence, start, end) is None:
+        return None
+    word = unit.group("unit") or unit.group("adverb")
+    return Period(unit.group("text"), PeriodKind.RATE, unit_of(word))
+
+
+def rate_word_before(sentence: str, start: int, end: int) -> bool:
+    """"the rate", "an average of": the number is a rate, whatever its unit."""
+    return _RATE_WORD_BEFORE_RE.search(sentence, start, end) is not None
+
+
+def window_in(sentence: str, start: int, end: int) -> Period | None:
+    """A window ending at the time of writing in ``sentence[start:end]``: "in the last 60
+    days", "over the past 24 hours" (a day), "this year alone", "so far this month"."""
+    for m in _WINDOW_RE.finditer(sentence, start, end):
+        text = m.group("text")
+        if m.group("unit2") and not _THIS_UNIT_ALONE_RE.fullmatch(text):
+            continue  # "this year" alone dates a figure; "this year alone" bounds a count
+        word = (m.group("unit") or m.group("unit2")).lower()
+        count = count_of(m.group("count"))
+        if word == "hour":
+            if count % 24:
+                continue
+            word, count = "day", count // 24
+        if count <= 0:
+            continue
+        return Period(text, PeriodKind.WINDOW, unit_of(word), count)
     return None

@@ -184,6 +184,24 @@ def document_voice(document: Document, sentences: Sequence[str]) -> str | None:
     return _tidy_voice(document.publisher) if document.publisher else None
 
 
+def lead_sentences(document: Document, sentences: Sequence[str]) -> frozenset[int]:
+    """The indexes of the headline (the title repeated, or a first line without a full stop)
+    and of a standfirst that names who speaks: lines that restate the body."""
+    lead: set[int] = set()
+    opening = list(sentences[:_OPENING_SENTENCES])
+    if opening and (
+        (document.title and opening[0].strip() == document.title.strip().strip('"'))
+        or (document.text.lstrip().startswith(opening[0]) and opening[0].rstrip()[-1:] not in ".!?")
+    ):
+        lead.add(0)
+    titles = [document.title] if document.title else []
+    statement = any(_names_spoken_text(t) for t in [*titles, *opening[:1]])
+    for index, line in enumerate(opening):
+        if _standfirst_speaker(line, statement) and not _BYLINE_RE.match(line):
+            lead.add(index)
+    return frozenset(lead)
+
+
 def _names_spoken_text(title: str) -> bool:
     return _SPOKEN_BY_RE.search(title) is not None or _WHO_STATEMENT_RE.search(title) is not None
 

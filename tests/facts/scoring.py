@@ -337,7 +337,7 @@ def figure_matches(gold: GoldFigure, figure: Figure) -> bool:
 # A gold date written as one of these is the time of writing: the publication date is right.
 _PRESENT_RE = re.compile(
     r"^(?:now|currently|to date|today|so far|at present|recent(?:ly)?|this week|these days"
-    r"|since\b.*)$",
+    r"|since\b.*|in that time|over that period|during that time)$",
     re.IGNORECASE,
 )
 
@@ -412,6 +412,8 @@ def mentioned_values(text: str) -> set[int]:
             values.update((low, high))
     if "half a million" in lowered:
         values.add(500_000)
+    if "quarter of a million" in lowered or "quarter million" in lowered:
+        values.add(750_000 if "three quarters" in lowered else 250_000)
     words = re.findall(r"[a-z]+", lowered)
     values.update(_ORDINALS[w] for w in words if w in _ORDINALS)
     values.update(_spelled_numbers(words))

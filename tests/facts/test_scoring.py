@@ -444,7 +444,7 @@ def test_optional_rates_are_neither_missed_nor_extra_but_reported() -> None:
 def test_a_text_date_of_the_present_is_met_by_the_publication_date() -> None:
     published = DateSpan(PUBLICATION_DATE_TEXT, date(2024, 10, 30), date(2024, 10, 30),
                          Precision.DAY)  # fmt: skip
-    for text in ("now", "to date", "since March 2022", "currently"):
+    for text in ("now", "to date", "since March 2022", "currently", "in that time"):
         assert date_correct(gold_figure(date_text=text), figure(when=published)), text
     for text in ("In 2025", "earlier this month", "Last month"):
         assert not date_correct(gold_figure(date_text=text), figure(when=published)), text

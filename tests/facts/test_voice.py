@@ -125,6 +125,12 @@ def test_labels_glued_or_alone_hold_until_the_next_and_questions_are_nobodys() -
          " are missing.", "Ukraine's commissioner for missing persons"),
         ("Ukraine's military intelligence chief said that 3,000 more North Korean troops"
          " arrived.", "Ukraine's military intelligence chief"),
+        ("Independent reports suggest approximately 830,000 Russian casualties.",
+         "Independent reports"),
+        ("Conservative estimates now assess Russia's casualty figures at over 300,000 killed"
+         " and wounded.", "Conservative estimates"),
+        ("The official, who said the assessment had been shared with allies, added that 1,000"
+         " North Korean soldiers were killed.", "official"),
     ],
 )  # fmt: skip
 def test_named_claimants(sentence: str, claimant: str) -> None:

@@ -30,6 +30,9 @@ _UNIT_AFTER_RE = re.compile(
 )
 _SYMBOL_AFTER_RE = re.compile(r"(?:\s*%|:\d|/\d|\.\d|\]|\s*(?:°|km\b|x\b))")
 _NEGATED_BEFORE_RE = re.compile(rf"\b(?:{alternation(NEGATIONS_BEFORE)})\s*$", re.IGNORECASE)
+_SHARE_BEFORE_RE = re.compile(
+    r"\b(?:one|two|three|four|five|\d{1,2})\s+(?:in|out\s+of)\s+$", re.IGNORECASE
+)
 _APPOSITIVE_AGE_BEFORE_RE = re.compile(r"[A-Z][a-z]+,\s*$")
 _APPOSITIVE_AGE_AFTER_RE = re.compile(r"\s*,")
 _ONE_OF_RE = re.compile(r"\s+of\s+(?:the|them|those|these|its|their|his|her|our)\b", re.IGNORECASE)
@@ -51,11 +54,13 @@ def is_not_a_count(sentence: str, q: Quantity) -> bool:
     """A unit, label, price, age, negation or bare year around the number."""
     if _UNIT_AFTER_RE.match(sentence, q.num_end) or _SYMBOL_AFTER_RE.match(sentence, q.num_end):
         return True
-    before = sentence[max(0, q.num_start - 16) : q.num_start]
+    before = sentence[max(0, q.num_start - 40) : q.num_start]
     if _label_before(before):
         return True
     if _NEGATED_BEFORE_RE.search(sentence, max(0, q.start - 14), q.start):
         return True
+    if _SHARE_BEFORE_RE.search(sentence, max(0, q.start - 16), q.start):
+        return True  # "one in three soldiers": a share
     if _APPOSITIVE_AGE_BEFORE_RE.search(before) and _APPOSITIVE_AGE_AFTER_RE.match(
         sentence, q.num_end
     ):
@@ -69,12 +74,17 @@ def is_not_a_count(sentence: str, q: Quantity) -> bool:
     return bool(q.low <= 0)
 
 
+_LISTED_RE = re.compile(r"\d[\d,.]*,?|and|or|&")
+
+
 def _label_before(before: str) -> bool:
     """'$425', 'Resolution 2767', 'Su-25', 'aged 19', 'who is 41': not a count of people."""
     stripped = before.rstrip(" -")
     if stripped[-1:] and stripped[-1] in CURRENCY_AND_LABEL_SIGNS:
         return True
     tokens = stripped.split()
+    while len(tokens) > 1 and _LISTED_RE.fullmatch(tokens[-1]):
+        tokens.pop()  # "resolutions 1718, 1874 and 2397": the label before the list
     if not tokens:
         return False
     last = tokens[-1]

@@ -26,8 +26,10 @@ _AFTER_NOUN_RE = re.compile(
     r"\s*(?:(?:have|has|had|were|was|are|is|been|being|reportedly|already|now|so\s+far"
     r"|allegedly|also|since|all)\s+)*"
     r"((?:killed|dead|wounded|injured)(?:\s*,\s*(?:killed|dead|wounded|injured|captured|missing))*"
-    r",?\s+(?:and|or|and/or)\s+(?:killed|dead|wounded|injured|missing|captured)"
-    r"|killed\s+in\s+action|taken\s+(?:prisoner|captive)|[a-z]+)\b",
+    r",?\s+(?:and|or|and/or)\s+(?:have\s+|been\s+)?"
+    r"(?:killed|dead|wounded|injured|missing|captured|deserted)"
+    r"|killed\s+in\s+action|taken\s+(?:prisoner|captive)|lost\s+(?:their|his|her)\s+lives?"
+    r"|[a-z]+)\b",
     re.IGNORECASE,
 )
 _PASSIVE_CUE_RE = re.compile(
@@ -35,10 +37,17 @@ _PASSIVE_CUE_RE = re.compile(
     r"(?:been\s+)?(?:(?:listed|reported|registered|recorded|classified|confirmed|presumed"
     r"|believed)\s+(?:as\s+|to\s+be\s+|to\s+have\s+been\s+)?)?"
     r"((?:killed|dead|wounded|injured)\s+(?:and|or)\s+(?:killed|dead|wounded|injured)"
-    r"|killed|wounded|injured|captured|taken\s+prisoner|lost|died|missing)\b",
+    r"|killed|wounded|injured|captured|taken\s+prisoner|lost\s+(?:their|his|her)\s+lives?|lost"
+    r"|died|missing)\b",
     re.IGNORECASE,
 )
 _RELATIVE_CLAUSE_RE = re.compile(r"[\s,]*(?:who|which|that)\b", re.IGNORECASE)
+# "soldiers, who lost their lives", "men who have died": the people counted died.
+_RELATIVE_DIED_RE = re.compile(
+    r"[\s,]*(?:who|that)\s+(?:(?:have|has|had)\s+)?(?:(?:all|since|reportedly)\s+)?"
+    r"(?:lost\s+(?:their|his|her)\s+lives?|died|perished|were\s+killed|have\s+been\s+killed)\b",
+    re.IGNORECASE,
+)
 _COMPLEMENT_RE = re.compile(
     r"(?:\b(?:at|to|of|reached|reach|reaching|totall?ing|totall?ed|numbering|numbered|stood\s+at"
     r"|stands\s+at|exceeded|exceeding|topped|hit|passed|surpassed)\s+|:\s*)$",
@@ -74,6 +83,8 @@ def metric_from_context(
     """Nearest verbs first: 'soldiers had been killed', 'killed 300', 'deaths at 600'."""
     relative = noun_end >= 0 and _RELATIVE_CLAUSE_RE.match(sentence, noun_end) is not None
     metric = None
+    if relative and _RELATIVE_DIED_RE.match(sentence, noun_end):
+        return Metric.KILLED  # "11,000 soldiers, who have lost their lives"
     if relative:
         metric = _main_verb_after_relative(sentence, noun_end, clause_end)
     if metric is None and noun_end >= 0:

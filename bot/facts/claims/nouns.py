@@ -170,6 +170,9 @@ def _casualty_noun(scan: _Scan, token: _Token) -> Noun | bool | None:
     if token.lower not in CASUALTY_NOUNS:
         return None
     metric = CASUALTY_NOUNS[token.lower]
+    following = _NEXT_WORD_RE.match(scan.facts.text, token.match.end())
+    if following and following.group(1).lower() in NON_COMBATANT_NOUNS:
+        return Noun("other")  # "60,000 missing persons", "300 dead civilians"
     combined = _KILLED_OR_WOUNDED_RE.match(scan.facts.text, token.match.end())
     if combined and metric in (Metric.KILLED, Metric.WOUNDED):
         metric = Metric.CASUALTIES

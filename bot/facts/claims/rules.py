@@ -27,13 +27,14 @@ from bot.facts.claims.nouns import Noun, counted_noun
 from bot.facts.claims.sentence import SentenceFacts
 from bot.facts.claims.subjects import ForceRoles, subject_of
 from bot.facts.dates import DateMention
-from bot.facts.model import Metric, Voice
+from bot.facts.model import Metric, Period, PeriodKind, Voice
 from bot.facts.numbers import Quantity
+from bot.facts.rates import rate_after, rate_before, rate_word_before, window_in
 from bot.facts.vocabulary.approximators import HEDGES
 from bot.facts.vocabulary.attribution_verbs import ATTRIBUTION_VERBS
 from bot.facts.vocabulary.build import alternation
 from bot.facts.vocabulary.connectives import CLAUSE_CONNECTIVES, TROOP_COUNT_NOUNS
-from bot.facts.vocabulary.metrics import MEETING_VERBS, RELEASE_VERBS
+from bot.facts.vocabulary.metrics import MEETING_VERBS, RECRUITING_VERBS, RELEASE_VERBS
 from bot.facts.vocabulary.not_counts import (
     FORECAST_VERBS,
     FUTURE_AUXILIARIES,
@@ -46,9 +47,9 @@ from bot.facts.vocabulary.personnel import (
     ADDITION_LEADS,
     ADDITION_TAILS,
     ADDITIONS,
+    CIVILIAN_STATES,
     FORCE_SIZE_LEADS,
 )
-from bot.facts.vocabulary.rates import RATE_ADVERBS, RATE_WORDS, UNIT_WORDS
 
 
 class Reading:
@@ -56,7 +57,7 @@ class Reading:
 
     __slots__ = (
         "_clause", "before", "facts", "forces", "inherited", "metric", "next_start", "noun",
-        "prev_end", "previous", "q", "sentence",
+        "period", "prev_end", "previous", "q", "sentence",
     )  # fmt: skip
 
     def __init__(
@@ -79,6 +80,7 @@ class Reading:
         self.before = before  # the previous number, claim or not
         self.noun: Noun = counted_noun(facts, q.num_end, previous is not None)
         self.metric: Metric | None = None
+        self.period: Period | None = None
         self.inherited = False  # metric and subject come from the claim this one continues
         self._clause: tuple[int, int] | None = None
 
@@ -117,6 +119,7 @@ def read_quantity(r: Reading) -> Claim | None:
     if subject is None or subject not in r.facts.subjects:
         return None
     assert r.metric is not None
+    r.period = period_of(r)
     source, voice = _source(r)
     return Claim(
         quantity=r.q,
@@ -126,6 +129,7 @@ def read_quantity(r: Reading) -> Claim | None:
         date=_date_of(r),
         additional=_is_additional(r.sentence, r.q),
         voice=voice,
+        period=r.period,
     )
 
 
@@ -141,12 +145,18 @@ _HYPOTHETICAL_RE = re.compile(
     re.IGNORECASE,
 )
 _HYPOTHETICAL_ACTIONS = frozenset(HYPOTHETICAL_ACTIONS)
-_RATE_AFTER_RE = re.compile(
-    rf"\s+(?:a|per|each|every)\s+(?:{alternation(UNIT_WORDS)})\b"
-    rf"|\s+(?:{alternation(RATE_ADVERBS)})\b",
+
+_RECRUITED_BEFORE_RE = re.compile(
+    rf"\b(?:{alternation(RECRUITING_VERBS)})\s+(?:(?:some|about|around|roughly|nearly|over"
+    r"|more\s+than|up\s+to|at\s+least|an?\s+(?:further|additional|extra)|another)\s+)?$",
     re.IGNORECASE,
 )
-_RATE_WORDS_RE = re.compile(rf"\b(?:{'|'.join(RATE_WORDS)})\b", re.IGNORECASE)
+
+
+def _recruited(r: Reading) -> bool:
+    """'recruiting around 30,000 men per month', 'trained 45,000 recruits': recruits and
+    trainees are no deployment and no loss."""
+    return _RECRUITED_BEFORE_RE.search(r.sentence, max(0, r.q.start - 40), r.q.start) is not None
 
 
 def _released_or_met(r: Reading) -> bool:
@@ -158,6 +168,33 @@ def _released_or_met(r: Reading) -> bool:
 def _pronoun_one(r: Reading) -> bool:
     """'one has said': a pronoun."""
     return r.noun.kind == "bare" and r.q.spelled and r.q.low == r.q.high == 1
+
+
+_DEFINITE_BEFORE_RE = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
+
+
+def _back_reference(r: Reading) -> bool:
+    """'the two men', 'the two soldiers it holds': a few people named before, not a count
+    ("the two North Korean soldiers held by Ukraine" names whose they are: a count)."""
+    q = r.q
+    return (
+        q.spelled and q.high <= 10 and r.noun.subject is None
+        and _DEFINITE_BEFORE_RE.search(r.sentence, max(0, q.start - 8), q.start) is not None
+    )  # fmt: skip
+
+
+_CIVILIAN_STATE_AFTER_RE = re.compile(
+    rf"\s+(?:(?:are|is|were|was|have\s+been|now|still|currently|living|as)\s+){{0,3}}"
+    rf"(?:{alternation(CIVILIAN_STATES)})\b",
+    re.IGNORECASE,
+)
+
+
+def _civilians_by_state(r: Reading) -> bool:
+    """'6.9 million Ukrainians are still living as refugees', '14.6 million Ukrainians in need':
+    people of a country, not its soldiers."""
+    end = r.noun.end if r.noun.end >= 0 else r.q.end
+    return _CIVILIAN_STATE_AFTER_RE.match(r.sentence, end) is not None
 
 
 def _shares_a_noun_of_others(r: Reading) -> bool:
@@ -213,28 +250,29 @@ def _denied(r: Reading) -> bool:
     return r.facts.denied_before(r.q.start)
 
 
-def _rate(r: Reading) -> bool:
-    """'1,000 men a day', 'the daily casualty rate was 1,200': a rate, not a total."""
-    sentence, noun = r.sentence, r.noun
-    return bool(
-        _RATE_AFTER_RE.match(sentence, r.q.num_end)
-        or (noun.end >= 0 and _RATE_AFTER_RE.match(sentence, noun.end))
-        or (noun.kind == "bare" and _RATE_WORDS_RE.search(sentence, r.clause[0], r.q.start))
-    )
+def _rate_without_a_unit(r: Reading) -> bool:
+    """'the rate was 1,200', 'an average of 900': a rate whose unit the rules cannot find is
+    no total and no rate either."""
+    if r.noun.kind != "bare" or not rate_word_before(r.sentence, r.clause[0], r.q.start):
+        return False
+    return _period_of_rate(r) is None
 
 
 # Any rule that holds drops the number; they are pure, so they are listed cheapest first.
 DROP_RULES: tuple[Callable[[Reading], bool], ...] = (
     _counts_something_else,
     _pronoun_one,
+    _back_reference,
+    _civilians_by_state,
     _vague_without_a_casualty,
     _ages,
     _denied,
     _released_or_met,
+    _recruited,
     _shares_a_noun_of_others,
     _hypothetical,
     _forecast,
-    _rate,
+    _rate_without_a_unit,
 )
 
 # -- 2. the metric -------------------------------------------------------------------------------
@@ -257,6 +295,8 @@ _SUBSET_BEFORE_RE = re.compile(
 )
 _PRESENCE_AFTER_RE = re.compile(
     r"\s+(?:now\s+|currently\s+|still\s+|already\s+)?(?:in|inside)\s+(?:the\s+)?[A-Z]"
+    r"|\s+(?:onto|on|into)\s+(?:its|their|his|her|[A-Z][\w'’]*)\s+(?:own\s+)?(?:soil|territory)\b"
+    r"|\s+(?:have\s+|had\s+)?(?:reached|entered|crossed\s+into)\s+(?:the\s+)?[A-Z]"
 )
 
 
@@ -333,9 +373,10 @@ DROP_AFTER_METRIC: tuple[Callable[[Reading], bool], ...] = (_prisoner_swap,)
 # -- 4. continuation ----------------------------------------------------------------------------
 
 _ANAPHORIC_TOTAL_RE = re.compile(
-    r"\b(?:the|that|this|its|their)\s+(?:overall\s+|new\s+|latest\s+)?"
+    r"\b(?:(?:the|that|this|its|their)\s+(?:overall\s+|new\s+|latest\s+)?"
     r"(?:total|number|figure|tally|count|estimate)\s+(?:\w+\s+){0,3}?(?:at|to|was|is|stood\s+at)"
-    r"\s+[\"“']?$",
+    r"|(?:put|puts|putting|placed|places)\s+(?:that|this|the|its|their)\s+"
+    r"(?:number|figure|total|toll|rate|count))\s+[\"“']?$",
     re.IGNORECASE,
 )
 _OF_THOSE_BEFORE_RE = re.compile(r"\b(?:of|among)\s+(?:those|these|them),?\s+$", re.IGNORECASE)
@@ -368,7 +409,67 @@ def _continue_claim(r: Reading) -> bool:
     return True
 
 
-# -- 5. claimant and the rest --------------------------------------------------------------------
+# -- 5. the period ------------------------------------------------------------------------------
+
+# "bringing its total to 850,000", "in all", "since the invasion": a cumulative count.
+_TOTAL_BEFORE_RE = re.compile(
+    r"\b(?:total|tally|overall|in\s+all|altogether|cumulative|since|adding\s+to)\b",
+    re.IGNORECASE,
+)
+# "from over 600 in 2022 to over 900": the second number is the same kind of rate.
+_SAME_RATE_GAP_RE = re.compile(
+    r"^[^.;]{0,50}?\b(?:to|and|or|versus|compared\s+with|(?:down|up)\s+from)\s+[^.;]{0,12}$"
+)
+
+
+def _period_of_rate(r: Reading) -> Period | None:
+    """'1,500 a day', '1,200 soldiers killed or wounded each day', 'the daily casualty rate
+    ... was 980'."""
+    start = max(r.q.num_end, r.noun.end)
+    after = rate_after(r.sentence, start, r.clause[1])
+    if after is not None:
+        return after
+    return rate_before(r.sentence, r.prev_end, r.q.start)
+
+
+def _period_of_window(r: Reading) -> Period | None:
+    """'70,000 ... in the last 60 days': a window after the number in its clause, or one
+    before the sentence's first number ("In the past 60 days, ... 83,000")."""
+    after = window_in(r.sentence, r.q.end, r.clause[1])
+    if after is not None:
+        return after
+    first = r.before.start if r.before is not None else r.q.start
+    return window_in(r.sentence, 0, first)
+
+
+def _period_of_previous(r: Reading) -> Period | None:
+    """'increased from over 600 a day in 2022 to over 900': the rate of the number before."""
+    previous = r.previous
+    if previous is None or previous.period is None or previous.period.kind is not PeriodKind.RATE:
+        return None
+    gap = r.sentence[previous.quantity.end : r.q.start]
+    return previous.period if _SAME_RATE_GAP_RE.match(gap) else None
+
+
+PERIOD_RULES: tuple[Callable[[Reading], Period | None], ...] = (
+    _period_of_rate,
+    _period_of_window,
+    _period_of_previous,
+)
+
+
+def period_of(r: Reading) -> Period | None:
+    """The number's period: a rate or a window, or None for a cumulative total."""
+    if _TOTAL_BEFORE_RE.search(r.sentence, r.clause[0], r.q.start):
+        return None
+    for rule in PERIOD_RULES:
+        period = rule(r)
+        if period is not None:
+            return period
+    return None
+
+
+# -- 6. claimant and the rest --------------------------------------------------------------------
 
 _ADDITIONAL_BEFORE_RE = re.compile(
     rf"\b(?:an?\s+)?(?:{alternation(ADDITION_LEADS)})\s+"
@@ -403,6 +504,9 @@ def _source(r: Reading) -> tuple[str | None, Voice | None]:
     right = r.facts.claimant_right_of(r.q.end)
     if right is not None and not _opens_next_clause(r.sentence, r.q.end, right):
         return right.name, right.voice
+    quoted_by = r.facts.context.quoted_by
+    if quoted_by:
+        return quoted_by, Voice.CITED  # '"... At least 315,000 ... were killed."' he said
     continued = r.previous is not None and (r.inherited or r.facts.continues_earlier)
     if continued and r.previous is not None:
         return r.previous.source, r.previous.voice
@@ -462,12 +566,24 @@ def _is_additional(sentence: str, q: Quantity) -> bool:
 
 
 def _clause_start(sentence: str, prev_end: int, start: int) -> int:
-    """After the last clause break between the previous number and this one."""
-    last = prev_end
+    """After the last clause break between the previous number and this one; an aside
+    between dashes or brackets ("the daily casualty rate - the numbers of killed and wounded -
+    was 980") does not break the clause it sits in."""
+    breaks: list[re.Match[str]] = []
     for pattern in (_CLAUSE_PUNCTUATION_RE, _CLAUSE_WORD_RE):
-        for m in pattern.finditer(sentence, prev_end, start):
-            last = max(last, m.end())
-    return last
+        breaks.extend(pattern.finditer(sentence, prev_end, start))
+    breaks.sort(key=lambda m: m.start())
+    while len(breaks) >= 2 and _closes_aside(breaks[-2].group(0), breaks[-1].group(0)):
+        del breaks[-2:]
+    return max((m.end() for m in breaks), default=prev_end)
+
+
+def _closes_aside(opening: str, closing: str) -> bool:
+    """' – ... – ' and '( ... )' enclose an aside."""
+    opening, closing = opening.strip(), closing.strip()
+    return (opening, closing) == ("(", ")") or (
+        opening in ("-", "–", "—") and closing in ("-", "–", "—")
+    )
 
 
 def _clause_end(sentence: str, end: int, next_start: int | None) -> int:

@@ -43,6 +43,9 @@ _DESTINATION_BEFORE_RE = re.compile(
 _CONTINUES_RE = re.compile(
     r"\s*(?:(?:Of|Among)\s+(?:these|them|those|which|whom)\b"
     r"|(?:This|That|The)\s+(?:number|figure|total|tally|count|estimate)\b"
+    r"|(?:That|This)(?:\s+is|'s|’s|\s+was|\s+means|\s+amounts\s+to|\s+works\s+out\s+at)"
+    r"\s+(?:(?:roughly|about|around|some|nearly|over|almost|approximately|more\s+than"
+    r"|close\s+to|at\s+least|an\s+average\s+of)\s+)?\d"
     r"|In\s+(?:all|total)\b|Overall\b)"
 )
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from bot.facts.claims.rules import Reading
 
 _HEADS_AFTER_RE = re.compile(r"(?:'s|’s)?\s+(\w+)(?:\s+(\w+))?(?:\s+(\w+))?")
+_OF_THEM_AFTER_RE = re.compile(r"\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:the\s+)?$")
 _BY_BEFORE_RE = re.compile(r"\bby\s+(?:the\s+)?$")
 _SENDS_AFTER_RE = re.compile(
@@ -83,9 +84,14 @@ def _sender_after(r: Reading) -> str | None:
 
 
 def _previous_sentence(r: Reading) -> str | None:
-    """No force named at all: the force of the sentence right before."""
+    """No force named at all: the force of the sentence right before, or of one of the two
+    before it when the number says so ("At least 4,000 of them")."""
     context = r.facts.context
-    if not r.facts.aliases and r.noun.kind != "other" and context.last_subject_age == 0:
+    if r.facts.aliases or r.noun.kind == "other":
+        return None
+    if context.last_subject_age == 0:
+        return context.last_subject
+    if context.last_subject_age <= 2 and _OF_THEM_AFTER_RE.match(r.sentence, r.q.num_end):
         return context.last_subject
     return None
 

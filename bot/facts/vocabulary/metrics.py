@@ -29,8 +29,10 @@ KILLED_OR_WOUNDED = words("wounded injured killed dead")
 METRIC_CUES: tuple[tuple[Metric, str], ...] = (
     (Metric.CASUALTIES,
      r"(?:killed|dead|wounded|injured)(?:\s*,\s*(?:killed|dead|wounded|injured|captured|missing))*"
-     r",?\s+(?:and|or|and/or|&)\s+(?:killed|dead|wounded|injured|captured|missing)"
-     r"|(?:wounded|injured)\s+(?:and|or)\s+(?:killed|dead)|casualt(?:y|ies)|losses|lost|loses"
+     r",?\s+(?:and|or|and/or|&)\s+(?:have\s+|been\s+)?"
+     r"(?:killed|dead|wounded|injured|captured|missing|deserted)"
+     r"|(?:wounded|injured)\s+(?:and|or)\s+(?:killed|dead)|casualt(?:y|ies)|losses"
+     r"|lost(?!\s+(?:their|his|her)\s+lives?)|loses"
      r"|lose|losing"
      r"|killed,\s+wounded(?:,)?\s+(?:and|or)\s+(?:missing|captured)"),
     (Metric.KILLED,
@@ -62,5 +64,11 @@ MEETING_VERBS = (
     "interviewed", "visited", "met", "in exchange for", "exchange for", "traded for", "swap for",
     "spoke to", "spoke with", "sentenced", "tried", "convicted",
 )  # fmt: skip
+# Verbs that recruit or train people: a count of recruits is no deployment and no loss
+# ("recruiting around 30,000 men per month", "trained 45,000 Ukrainian recruits").
+RECRUITING_VERBS = words(
+    """recruit recruits recruited recruiting enlist enlists enlisted enlisting train trains
+    trained training conscript conscripts conscripted conscripting draft drafted drafting"""
+)
 # Verbs that send a force ("Pyongyang sent ...", "the troops Pyongyang dispatched").
 SENDING_VERBS = words("sent dispatched deployed sends dispatches deploys")

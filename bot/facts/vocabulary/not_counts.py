@@ -22,13 +22,15 @@ UNITS_AFTER = (
         tank tanks vehicle vehicles jet jets aircraft rocket rockets artillery howitzer howitzers
         gun guns rifle rifles bomb bombs grenade grenades launcher launchers system systems km/h"""
     ),
-    "year old", "years old", "per cent", "percentage point", "percentage points", "per day",
-    "a day", "a month", "a year", "per month", "per year",
+    "year old", "years old", "per cent", "percentage point", "percentage points",
+    # a ratio or a share: "outnumbered three to one", "one in three soldiers"
+    "to one", "to 1", "in two", "in three", "in four", "in five", "in ten", "out of ten",
 )  # fmt: skip
 # The word right before a number that makes it a label, a price or an age.
 LABEL_WORDS_BEFORE = frozenset(
     words(
-        """usd eur krw rub no. resolution article page pages brigade division regiment corps
+        """usd eur krw rub no. resolution resolutions article articles page pages brigade division
+        regiment corps
         battalion unit route highway flight aged age ages section chapter room building phone
         tel tel. score level phase number version group edit point item part step round option
         paragraph para footnote recital annex table figure turned episode issue vol volume"""

@@ -16,7 +16,7 @@ PERSONNEL_NOUNS = frozenset(
         fighter men combatants infantry infantrymen conscripts recruits reservists mercenaries
         commandos paratroopers marines sailors airmen troopers gunners snipers operators
         forces force contingent regulars draftees cadets others defenders nationals sappers
-        deminers engineers replacements"""
+        deminers engineers replacements officers"""
     )
 )
 # Two-word personnel nouns whose first word alone means something else.
@@ -30,7 +30,7 @@ NON_COMBATANT_NOUNS = frozenset(
         """civilians civilian people persons residents children kids women villagers workers
         laborers labourers citizens refugees evacuees journalists reporters students doctors
         medics nurses hostages patients pensioners passengers inhabitants families households
-        migrants police policemen policeman officers officials diplomats lawmakers voters
+        migrants police policemen policeman officials diplomats lawmakers voters
         tourists inmates convicts defectors athletes delegates guests visitors employees staff
         teenagers boys girls babies infants elderly"""
     )
@@ -70,3 +70,9 @@ FORCE_SIZE_LEADS = (
 )  # fmt: skip
 # What a force owns when it is counted ("Russia's army", "the Russian side", "the toll").
 OWNED_HEADS = frozenset(words("army military side units unit toll contingent"))
+# After the people counted: they are refugees, displaced or in need, not soldiers ("6.9 million
+# Ukrainians are still living as refugees", "14.6 million Ukrainians in need of assistance").
+CIVILIAN_STATES = (
+    "in need", "refugees", "refugee", "displaced", "homeless", "evacuated", "evacuees",
+    "forced to leave", "forced to flee", "fled", "have fled", "had fled", "abroad", "asylum",
+)  # fmt: skip

@@ -15,9 +15,10 @@ RATE_ADVERBS: dict[str, PeriodUnit] = {
     "daily": PeriodUnit.DAY, "weekly": PeriodUnit.WEEK, "monthly": PeriodUnit.MONTH,
 }  # fmt: skip
 # Regular expressions: "the daily casualty rate", "an average of": the number is a rate.
-RATE_WORDS = (r"rate", r"average", r"averag\w+", r"per\s+day", r"daily")
+RATE_WORDS = (r"rate", r"average", r"averag\w+", r"per\s+day", r"daily", r"monthly", r"weekly")
 # What opens a window that ends now: "in the last 60 days", "over the past week".
 WINDOW_LEADS = (
-    "in the last", "in the past", "over the last", "over the past", "during the last",
-    "during the past", "within the last", "within the past", "the last", "the past",
+    "in the last", "in the past", "in the previous", "over the last", "over the past",
+    "over the previous", "during the last", "during the past", "during the previous",
+    "within the last", "within the past", "the last", "the past", "the previous",
 )  # fmt: skip

@@ -14,6 +14,12 @@ import pytest
 from tests.facts.score_sets import REAL, score_set, score_together, set_folder
 from tests.facts.scoring import TotalScore, format_report
 
+# The bar on the two sets together: figures found (any claimant), and the claimant right on the
+# matched figures whose gold names one.
+MIN_PRECISION = 0.95
+MIN_RECALL = 0.90
+MIN_CLAIMANT = 0.90
+
 
 def _require(name: str) -> None:
     folder = set_folder(name)
@@ -44,3 +50,7 @@ def test_extractor_on_the_real_passages_together(capsys: pytest.CaptureFixture[s
     report = format_report(score, details=False)
     with capsys.disabled():
         print(f"\n== real passages ({' + '.join(REAL)}) ==\n{report}")
+    details = format_report(score)
+    assert score.precision >= MIN_PRECISION, details
+    assert score.recall >= MIN_RECALL, details
+    assert score.claimant_accuracy >= MIN_CLAIMANT, details

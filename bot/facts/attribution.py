@@ -231,9 +231,11 @@ def _verb_subjects(f: _Finding) -> None:
             continue
         if _NOUN_USE_RE.search(sentence, max(0, m.start() - 12), m.start()):
             continue  # "Zelenskyy's claims", "the estimates": a noun, not a verb
-        if _VERB_FOLLOWS_RE.match(sentence, m.end()):
+        if m.group(0)[-1] in "sS" and _VERB_FOLLOWS_RE.match(sentence, m.end()):
             continue  # "Independent reports suggest", "estimates now assess": a noun
-        if _INFINITIVE_BEFORE_RE.search(sentence, max(0, m.start() - 4), m.start()):
+        if sentence[max(0, m.start() - 3) : m.start()].lower() == "to " and (
+            _INFINITIVE_BEFORE_RE.search(sentence, max(0, m.start() - 4), m.start())
+        ):
             continue  # "To estimate the true toll, ...": nobody estimates yet
         s, e = _np_backward(sentence, m.start(), f.start)
         if e > s:

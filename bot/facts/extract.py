@@ -26,7 +26,7 @@ from bot.facts.model import DateSpan, Document, Event, Extraction, Figure, short
 from bot.facts.numbers import find_quantities, lower_words, may_hold_quantity
 from bot.facts.quotations import quotation_speakers
 from bot.facts.sentences import Sentence, split_sentences
-from bot.facts.speakers import count_speaker_turns, document_voice, lead_sentences
+from bot.facts.speakers import count_speaker_turns, read_opening
 
 _QUOTES_RE = re.compile(r"[\"“”]")
 
@@ -44,7 +44,8 @@ def extract(document: Document, subjects: Sequence[str] = DEFAULT_SUBJECTS) -> E
     given = document_publication(document)
     anchor, sentence_dates = dates_of_sentences(texts, given, sentence_words)
     publication = given or _publication_span(anchor)
-    context = Context(voice=document_voice(document, texts))
+    opening = read_opening(document, texts)
+    context = Context(voice=opening.voice)
     count_speaker_turns(texts, context)
     figures: list[Figure] = []
     events: list[Event] = []
@@ -75,9 +76,8 @@ def extract(document: Document, subjects: Sequence[str] = DEFAULT_SUBJECTS) -> E
                     # The same sentence again: keep the first id, give the repeat its own.
                     event = replace(event, id=short_id(event.id, str(seen_ids[event.id])))
                 events.append(event)
-    lead = lead_sentences(document, texts)
-    if lead:
-        figures = _without_restatements(figures, {sentences[i].start for i in lead})
+    if opening.lead and figures:
+        figures = _without_restatements(figures, {sentences[i].start for i in opening.lead})
     return Extraction(document, tuple(figures), tuple(events), publication)
 
 

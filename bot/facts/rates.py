@@ -85,6 +85,12 @@ _WINDOW_RE = re.compile(
     re.IGNORECASE,
 )
 _THIS_UNIT_ALONE_RE = re.compile(r"so\s+far\s+this\s+\w+|this\s+\w+\s+(?:alone|so\s+far)", re.I)
+# Words without which a sentence holds no rate, no rate word, no window (cheap first tests).
+RATE_CUES = frozenset(("a", "per", "each", "every", *RATE_ADVERBS))
+RATE_WORD_CUES = frozenset(
+    ("rate", "average", "averaged", "averaging", "averages", "per", *RATE_ADVERBS)
+)
+WINDOW_CUES = frozenset(("last", "past", "previous", "this"))
 # How far after a number (or its noun) a rate's unit may stand in its clause.
 RATE_REACH = 48
 

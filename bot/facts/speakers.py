@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from bot.facts.aliases import canonical_claimant, is_person
 from bot.facts.claim import Context
@@ -156,25 +157,55 @@ _ROLE_NAME_LINE_RE = re.compile(
 )
 _BYLINE_RE = re.compile(r"^By\s+(?P<who>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s*$")
 _MIRROR_RE = re.compile(rf"[,;]?\s*\b(?:{alternation(MIRROR_WORDS)})\b.*$", re.IGNORECASE)
-# How many of the first sentences may name the document's speaker (title, standfirst, byline).
+# A title that names a spoken text holds one of these words.
+_SPOKEN_WORDS = frozenset(word for text in SPOKEN_TEXTS for word in text.split())
+# How many of the first sentences may name the document's speaker (title, standfirst, byline),
+# and how much of each is read.
 _OPENING_SENTENCES = 4
+_OPENING_CHARS = 600
 
 
-def document_voice(document: Document, sentences: Sequence[str]) -> str | None:
-    """Who speaks for the document where nothing else names a claimant: the front matter's
-    speaker, else the speaker or body its title or opening lines name (a standfirst, a speech's
-    first line, a byline), else its author, else its publisher."""
+@dataclass(frozen=True, slots=True)
+class Opening:
+    """What a document's first lines say about it: who speaks for it where nothing else names a
+    claimant (``voice``), and which of its first sentences are a headline or a standfirst that
+    restate the body (``lead``, sentence indexes)."""
+
+    voice: str | None
+    lead: frozenset[int]
+
+
+def read_opening(document: Document, sentences: Sequence[str]) -> Opening:
+    """The document's voice: the front matter's speaker, else the speaker or body its title or
+    opening lines name (a standfirst, a speech's first line, a byline), else its author, else
+    its publisher. Its lead: the headline (the title repeated, or a first line without a full
+    stop) and a standfirst naming who speaks."""
+    opening = [s[:_OPENING_CHARS] for s in sentences[:_OPENING_SENTENCES]]
+    titles = [document.title] if document.title else []
+    statement = any(_names_spoken_text(t) for t in [*titles, *opening[:1]])
+    lead: set[int] = set()
+    if opening and (
+        (document.title and opening[0].strip() == document.title.strip().strip('"'))
+        or (document.text.lstrip().startswith(opening[0]) and opening[0].rstrip()[-1:] not in ".!?")
+    ):
+        lead.add(0)
+    standfirst: str | None = None
+    for index, line in enumerate(opening):
+        found = _standfirst_speaker(line, statement) if line else None
+        if found:
+            standfirst = standfirst or found
+            if not _BYLINE_RE.match(line):
+                lead.add(index)
+    return Opening(_voice(document, standfirst, [*titles, *opening[:2]]), frozenset(lead))
+
+
+def _voice(document: Document, standfirst: str | None, titles: list[str]) -> str | None:
     speaker = document.meta_value("speaker")
     if speaker:
         return _tidy_voice(speaker)
-    opening = [s for s in sentences[:_OPENING_SENTENCES] if s]
-    titles = [document.title] if document.title else []
-    statement = any(_names_spoken_text(t) for t in [*titles, *opening[:1]])
-    for line in opening:
-        found = _standfirst_speaker(line, statement)
-        if found:
-            return found
-    for title in [*titles, *opening[:2]]:
+    if standfirst:
+        return standfirst
+    for title in titles:
         found = _title_speaker(title)
         if found:
             return found
@@ -184,31 +215,17 @@ def document_voice(document: Document, sentences: Sequence[str]) -> str | None:
     return _tidy_voice(document.publisher) if document.publisher else None
 
 
-def lead_sentences(document: Document, sentences: Sequence[str]) -> frozenset[int]:
-    """The indexes of the headline (the title repeated, or a first line without a full stop)
-    and of a standfirst that names who speaks: lines that restate the body."""
-    lead: set[int] = set()
-    opening = list(sentences[:_OPENING_SENTENCES])
-    if opening and (
-        (document.title and opening[0].strip() == document.title.strip().strip('"'))
-        or (document.text.lstrip().startswith(opening[0]) and opening[0].rstrip()[-1:] not in ".!?")
-    ):
-        lead.add(0)
-    titles = [document.title] if document.title else []
-    statement = any(_names_spoken_text(t) for t in [*titles, *opening[:1]])
-    for index, line in enumerate(opening):
-        if _standfirst_speaker(line, statement) and not _BYLINE_RE.match(line):
-            lead.add(index)
-    return frozenset(lead)
-
-
 def _names_spoken_text(title: str) -> bool:
+    if _SPOKEN_WORDS.isdisjoint(title.lower().split()):
+        return False
     return _SPOKEN_BY_RE.search(title) is not None or _WHO_STATEMENT_RE.search(title) is not None
 
 
 def _title_speaker(title: str) -> str | None:
     """'Statement by Ambassador X at ...' -> 'Ambassador X'; 'UK statement to the OSCE' ->
     'UK'."""
+    if _SPOKEN_WORDS.isdisjoint(title.lower().split()):
+        return None
     by = _SPOKEN_BY_RE.search(title)
     if by:
         return _tidy_voice(by.group("who"))
@@ -222,16 +239,18 @@ def _standfirst_speaker(line: str, statement: bool) -> str | None:
     """A standfirst or a byline naming who speaks: "UK Military Advisor, Joby Rimmer, says",
     "The Defence Secretary made a statement", "By Marta Kowalczyk"; under a statement's title
     also "Ambassador Neil Holland condemns ..."."""
-    m = _ROLE_NAME_VERB_RE.match(line)
+    comma = "," in line[:160]
+    m = _ROLE_NAME_VERB_RE.match(line) if comma else None
     if m and (is_person(m.group("name")) or _has_title(m.group("role"))):
         return f"{m.group('role')} {m.group('name')}"
-    m = _DELIVERED_RE.match(line)
+    words = set(line[:200].split())
+    m = _DELIVERED_RE.match(line) if not words.isdisjoint(DELIVERY_VERBS) else None
     if m and _has_title(m.group("who")):
         return _tidy_voice(m.group("who"))
-    m = _ROLE_NAME_LINE_RE.match(line)
+    m = _ROLE_NAME_LINE_RE.match(line) if comma and len(line) < 200 else None
     if m and _has_title(m.group("role")) and is_person(m.group("name")):
         return f"{m.group('role')}, {m.group('name')}"
-    m = _BYLINE_RE.match(line)
+    m = _BYLINE_RE.match(line) if line.startswith("By ") else None
     if m:
         return m.group("who")
     if statement:

@@ -54,12 +54,18 @@ def is_not_a_count(sentence: str, q: Quantity) -> bool:
     """A unit, label, price, age, negation or bare year around the number."""
     if _UNIT_AFTER_RE.match(sentence, q.num_end) or _SYMBOL_AFTER_RE.match(sentence, q.num_end):
         return True
-    before = sentence[max(0, q.num_start - 40) : q.num_start]
+    before = sentence[max(0, q.num_start - 16) : q.num_start]
     if _label_before(before):
         return True
+    if before.endswith((", ", " and ", " or ")) and _label_before(
+        sentence[max(0, q.num_start - 40) : q.num_start]
+    ):
+        return True  # "resolutions 1718, 1874 and 2397"
     if _NEGATED_BEFORE_RE.search(sentence, max(0, q.start - 14), q.start):
         return True
-    if _SHARE_BEFORE_RE.search(sentence, max(0, q.start - 16), q.start):
+    if (" in " in before or " of " in before) and _SHARE_BEFORE_RE.search(
+        sentence, max(0, q.start - 16), q.start
+    ):
         return True  # "one in three soldiers": a share
     if _APPOSITIVE_AGE_BEFORE_RE.search(before) and _APPOSITIVE_AGE_AFTER_RE.match(
         sentence, q.num_end

@@ -29,7 +29,15 @@ from bot.facts.claims.subjects import ForceRoles, subject_of
 from bot.facts.dates import DateMention
 from bot.facts.model import Metric, Period, PeriodKind, Voice
 from bot.facts.numbers import Quantity
-from bot.facts.rates import rate_after, rate_before, rate_word_before, window_in
+from bot.facts.rates import (
+    RATE_CUES,
+    RATE_WORD_CUES,
+    WINDOW_CUES,
+    rate_after,
+    rate_before,
+    rate_word_before,
+    window_in,
+)
 from bot.facts.vocabulary.approximators import HEDGES
 from bot.facts.vocabulary.attribution_verbs import ATTRIBUTION_VERBS
 from bot.facts.vocabulary.build import alternation
@@ -153,9 +161,14 @@ _RECRUITED_BEFORE_RE = re.compile(
 )
 
 
+_RECRUITING_WORDS = frozenset(RECRUITING_VERBS)
+
+
 def _recruited(r: Reading) -> bool:
     """'recruiting around 30,000 men per month', 'trained 45,000 recruits': recruits and
     trainees are no deployment and no loss."""
+    if r.facts.words.isdisjoint(_RECRUITING_WORDS):
+        return False
     return _RECRUITED_BEFORE_RE.search(r.sentence, max(0, r.q.start - 40), r.q.start) is not None
 
 
@@ -190,9 +203,14 @@ _CIVILIAN_STATE_AFTER_RE = re.compile(
 )
 
 
+_CIVILIAN_STATE_WORDS = frozenset(state.split()[-1] for state in CIVILIAN_STATES)
+
+
 def _civilians_by_state(r: Reading) -> bool:
     """'6.9 million Ukrainians are still living as refugees', '14.6 million Ukrainians in need':
     people of a country, not its soldiers."""
+    if r.facts.words.isdisjoint(_CIVILIAN_STATE_WORDS):
+        return False
     end = r.noun.end if r.noun.end >= 0 else r.q.end
     return _CIVILIAN_STATE_AFTER_RE.match(r.sentence, end) is not None
 
@@ -253,7 +271,9 @@ def _denied(r: Reading) -> bool:
 def _rate_without_a_unit(r: Reading) -> bool:
     """'the rate was 1,200', 'an average of 900': a rate whose unit the rules cannot find is
     no total and no rate either."""
-    if r.noun.kind != "bare" or not rate_word_before(r.sentence, r.clause[0], r.q.start):
+    if r.noun.kind != "bare" or r.facts.words.isdisjoint(RATE_WORD_CUES):
+        return False
+    if not rate_word_before(r.sentence, r.clause[0], r.q.start):
         return False
     return _period_of_rate(r) is None
 
@@ -416,6 +436,9 @@ _TOTAL_BEFORE_RE = re.compile(
     r"\b(?:total|tally|overall|in\s+all|altogether|cumulative|since|adding\s+to)\b",
     re.IGNORECASE,
 )
+_TOTAL_WORDS = frozenset(
+    ("total", "tally", "overall", "all", "altogether", "cumulative", "since", "adding")
+)
 # "from over 600 in 2022 to over 900": the second number is the same kind of rate.
 _SAME_RATE_GAP_RE = re.compile(
     r"^[^.;]{0,50}?\b(?:to|and|or|versus|compared\s+with|(?:down|up)\s+from)\s+[^.;]{0,12}$"
@@ -425,16 +448,23 @@ _SAME_RATE_GAP_RE = re.compile(
 def _period_of_rate(r: Reading) -> Period | None:
     """'1,500 a day', '1,200 soldiers killed or wounded each day', 'the daily casualty rate
     ... was 980'."""
+    words = r.facts.words
+    if words.isdisjoint(RATE_CUES):
+        return None
     start = max(r.q.num_end, r.noun.end)
     after = rate_after(r.sentence, start, r.clause[1])
     if after is not None:
         return after
+    if words.isdisjoint(RATE_WORD_CUES):
+        return None
     return rate_before(r.sentence, r.prev_end, r.q.start)
 
 
 def _period_of_window(r: Reading) -> Period | None:
     """'70,000 ... in the last 60 days': a window after the number in its clause, or one
     before the sentence's first number ("In the past 60 days, ... 83,000")."""
+    if r.facts.words.isdisjoint(WINDOW_CUES):
+        return None
     after = window_in(r.sentence, r.q.end, r.clause[1])
     if after is not None:
         return after
@@ -460,7 +490,9 @@ PERIOD_RULES: tuple[Callable[[Reading], Period | None], ...] = (
 
 def period_of(r: Reading) -> Period | None:
     """The number's period: a rate or a window, or None for a cumulative total."""
-    if _TOTAL_BEFORE_RE.search(r.sentence, r.clause[0], r.q.start):
+    if not r.facts.words.isdisjoint(_TOTAL_WORDS) and _TOTAL_BEFORE_RE.search(
+        r.sentence, r.clause[0], r.q.start
+    ):
         return None
     for rule in PERIOD_RULES:
         period = rule(r)

@@ -41,11 +41,11 @@ def subject_aliases(names: Iterable[str]) -> tuple[re.Pattern[str], dict[str, st
     the, word = north.split()
     # Case-sensitive on purpose: "us" the pronoun is not the "US", "nk" is nothing. The first
     # characters of every alias are tested first: most positions start none.
-    firsts = "".join(sorted({alias[0] for alias in table} | {the[0]}))
+    firsts = "".join(sorted({alias[0] for alias in table} | {the[0], the[0].upper()}))
     pattern = re.compile(
         rf"(?=[{re.escape(firsts)}])(?<![\w.])(?:"
         + trie_pattern(table)
-        + rf"|{the}\s+{word}(?!\s+Korea))(?![\w])"
+        + rf"|[{the[0]}{the[0].upper()}]{the[1:]}\s+{word}(?!\s+Korea))(?![\w])"
     )
     table[north] = north_korea
     return pattern, table

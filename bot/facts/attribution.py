@@ -82,11 +82,12 @@ _NOUN_USE_RE = re.compile(
 )
 # A plural noun that reads like a verb ("reports", "estimates") is the subject when an
 # attribution verb follows it.
-_VERB_FOLLOWS_RE = re.compile(
-    r"\s+(?:(?:now|also|still|further|consistently|repeatedly)\s+)?"
-    rf"(?:{alternation(ATTRIBUTION_VERBS)})\b",
+_NOUN_FOLLOWS_RE = re.compile(
+    r"\s+(?:(?:(?:now|also|still|further|consistently|repeatedly)\s+)?"
+    rf"(?:{alternation(ATTRIBUTION_VERBS)})\b|of\b)",
     re.IGNORECASE,
 )
+_PARTICIPLE_RE = re.compile(r"(?:saying|adding|noting|claiming|estimating|stating)\b", re.I)
 _INFINITIVE_BEFORE_RE = re.compile(r"\b[Tt]o\s+$")
 _NEG_VERB_CONTEXT_RE = re.compile(r"\b(?:it\s+is|it\s+was|has\s+been|have\s+been)\s*$", re.I)
 _FAMILIAR_SOURCES_RE = re.compile(
@@ -115,7 +116,7 @@ _SUBJECT_NP_RE = re.compile(
     + r")\b"
 )
 _OWNER_OF_DATA_RE = re.compile(
-    r"(.+?)(?:'s|’s)\s+(?:own\s+|latest\s+|official\s+)?"
+    r"(.+?)(?:'s|’s)\s+(?:(?:own|latest|official|daily|weekly|regular|morning|evening)\s+)?"
     rf"(?:{alternation(OWNER_DATA_HEADS)})$"
 )
 _APPOSITIVE_RE = re.compile(r"(?:an?|one)\s", re.IGNORECASE)
@@ -186,7 +187,11 @@ def _quoted_as_saying(f: _Finding) -> None:
 
 def _according_to(f: _Finding) -> None:
     for m in _ACCORDING_RE.finditer(f.sentence, f.start):
-        np = _np_forward(f.sentence, m.end())
+        start = m.end()
+        source = _INFORMATION_FROM_RE.match(f.sentence, start)
+        if source:
+            start = source.end()  # "according to information from the Republic of Korea"
+        np = _np_forward(f.sentence, start)
         shared = _SHARED_BY_RE.match(f.sentence, np[1])
         if shared:
             f.taken.append(np)  # "the assessment shared by the NIS": the NIS claims it
@@ -198,6 +203,11 @@ def _according_to(f: _Finding) -> None:
 
 
 _CITED_NAME_RE = re.compile(r"(?:the\s+)?[A-Z]")
+_INFORMATION_FROM_RE = re.compile(
+    r"(?:the\s+)?(?:latest\s+|new\s+)?(?:information|data|figures|reports?|statistics)\s+"
+    r"(?:from|provided\s+by|shared\s+by|released\s+by|received\s+from)\s+",
+    re.IGNORECASE,
+)
 _SHARED_BY_RE = re.compile(
     rf"\s+(?:{alternation((*RELAY_VERBS, *REPORTED_BY_VERBS, 'made', 'compiled', 'issued'))})"
     r"\s+by\s+",
@@ -231,8 +241,15 @@ def _verb_subjects(f: _Finding) -> None:
             continue
         if _NOUN_USE_RE.search(sentence, max(0, m.start() - 12), m.start()):
             continue  # "Zelenskyy's claims", "the estimates": a noun, not a verb
-        if m.group(0)[-1] in "sS" and _VERB_FOLLOWS_RE.match(sentence, m.end()):
-            continue  # "Independent reports suggest", "estimates now assess": a noun
+        if m.group(0)[-1] in "sS" and _NOUN_FOLLOWS_RE.match(sentence, m.end()):
+            continue  # "Independent reports suggest", "Western estimates of": a noun
+        if _PARTICIPLE_RE.match(sentence, m.start()) and (
+            sentence[max(0, m.start() - 2) : m.start()] == ", "
+        ):
+            # "The Department of Defense gave a similar figure, saying ...": the subject of the
+            # sentence says so.
+            f.add(*_np_forward(sentence, f.start))
+            continue
         if sentence[max(0, m.start() - 3) : m.start()].lower() == "to " and (
             _INFINITIVE_BEFORE_RE.search(sentence, max(0, m.start() - 4), m.start())
         ):

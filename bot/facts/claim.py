@@ -59,6 +59,8 @@ class Context:
     voice: str | None = None
     #: The current turn is a questioner's ("Q:"): its words are nobody's claim.
     questioning: bool = False
+    #: The current turn is a claim being checked ("Claim:" in a fact-check): no figure in it.
+    checking: bool = False
     #: Who speaks the quotation the current sentence lies inside, when it names nobody itself.
     quoted_by: str | None = None
     last_subject: str | None = None
@@ -105,7 +107,7 @@ class Context:
             self.label_line = False
         elif self.speaker_labels < 2:
             self.speaker = None
-            self.questioning = False
+            self.questioning = self.checking = False
         if not blank_line:
             self.last_subject_age += 1  # a list item or headline is not the previous one's
 

@@ -12,7 +12,13 @@ import re
 from bot.facts.model import Period, PeriodKind, PeriodUnit
 from bot.facts.vocabulary.build import alternation
 from bot.facts.vocabulary.numbers import UNITS
-from bot.facts.vocabulary.rates import RATE_ADVERBS, RATE_WORDS, UNIT_WORDS, WINDOW_LEADS
+from bot.facts.vocabulary.rates import (
+    RATE_ADVERBS,
+    RATE_COUNTED,
+    RATE_WORDS,
+    UNIT_WORDS,
+    WINDOW_LEADS,
+)
 
 _UNIT = rf"(?P<unit>{alternation(UNIT_WORDS)})s?"
 _COUNT = rf"(?P<count>\d{{1,4}}|{alternation(UNITS)})"
@@ -75,7 +81,13 @@ _UNIT_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 # "the daily casualty rate ... was 980", "averaging over 1,500", "daily losses of 1,200".
-_RATE_WORD_BEFORE_RE = re.compile(rf"\b(?:{'|'.join(RATE_WORDS)})\b", re.IGNORECASE)
+# What makes the count before a number a rate: a rate or an average, or "daily" (weekly,
+# monthly) before what is counted.
+_RATE_OF_A_COUNT_RE = re.compile(
+    rf"\b(?:{'|'.join(RATE_WORDS)}|(?:{alternation(RATE_ADVERBS)})\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{'|'.join(RATE_COUNTED)}))\b",
+    re.IGNORECASE,
+)
 # A window that ends at the time of writing: "in the last 60 days", "over the past 24 hours",
 # "over the previous day", "during the past week", "this year alone", "so far this month".
 _WINDOW_RE = re.compile(
@@ -110,17 +122,18 @@ def rate_after(sentence: str, start: int, end: int) -> Period | None:
 def rate_before(sentence: str, start: int, end: int) -> Period | None:
     """"the daily casualty rate ... was 980", "average daily losses of 1,200", "the average
     number per day": a rate whose unit is named before the number, in ``sentence[start:end]``.
-    None when no unit is named (see :func:`rate_word_before`)."""
+    None when no unit is named (see :func:`rate_word_before`), or when "daily" only describes
+    something else ("the general staff's daily update")."""
     unit = _UNIT_BEFORE_RE.search(sentence, start, end)
-    if unit is None or _RATE_WORD_BEFORE_RE.search(sentence, start, end) is None:
+    if unit is None or _RATE_OF_A_COUNT_RE.search(sentence, start, end) is None:
         return None
     word = unit.group("unit") or unit.group("adverb")
     return Period(unit.group("text"), PeriodKind.RATE, unit_of(word))
 
 
 def rate_word_before(sentence: str, start: int, end: int) -> bool:
-    """"the rate", "an average of": the number is a rate, whatever its unit."""
-    return _RATE_WORD_BEFORE_RE.search(sentence, start, end) is not None
+    """"the rate", "an average of", "daily losses": the number is a rate, whatever its unit."""
+    return _RATE_OF_A_COUNT_RE.search(sentence, start, end) is not None
 
 
 def window_in(sentence: str, start: int, end: int) -> Period | None:

@@ -16,6 +16,7 @@ from bot.facts.vocabulary.build import alternation
 from bot.facts.vocabulary.claimants import PERSON_TITLES
 from bot.facts.vocabulary.speakers import (
     ANSWER_LABELS,
+    CHECKED_CLAIM_LABELS,
     DELIVERY_VERBS,
     LABEL_WORDS,
     MIRROR_WORDS,
@@ -98,7 +99,8 @@ def read_speaker(sentence: str, context: Context) -> int:
 
 def _open_turn(context: Context, label: str) -> None:
     bare = re.sub(r"\s*\([^)]*\)", "", label).strip().upper()  # "Q (Yonhap)" asks too
-    if bare in QUESTIONER_LABELS:
+    context.checking = bare in CHECKED_CLAIM_LABELS
+    if bare in QUESTIONER_LABELS or context.checking:
         context.speaker, context.questioning = None, True
     elif bare not in ANSWER_LABELS:
         context.speaker, context.questioning = tidy_speaker(label), False

@@ -143,3 +143,32 @@ def test_a_headline_restating_the_body_is_listed_once() -> None:
     assert [f.quote for f in found] == [
         "Over 465,000 Russian personnel have been killed or wounded."
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("North Korea has helped Russia by sending as many as 12,000 troops.",
+         [("deployed", "North Korea", 12000)]),
+        ("Putin has been bringing in thousands of North Korean troops.",
+         [("deployed", "North Korea", 2000)]),
+        ("The North Korean contingent, which numbered about 11,000 personnel, was reduced by"
+         " casualties.", [("deployed", "North Korea", 11000)]),
+        ("The Kremlin has dismissed allegations by Ukraine that as many as 1,200 North Koreans"
+         " have been killed.", [("killed", "North Korea", 1200)]),
+        ('The Kremlin dismissed as "fake" Ukrainian reports that 1,200 North Koreans were'
+         " killed.", []),
+        ("North Korea has not sent 100,000 soldiers to Russia.", []),
+        ("Pyongyang is preparing to send up to 30,000 more North Korean troops.", []),
+    ],
+)  # fmt: skip
+def test_who_sends_and_what_is_denied(sentence: str, expected: list) -> None:
+    assert [(f.metric.value, f.subject, f.low) for f in figures(sentence)] == expected
+
+
+def test_a_claim_under_check_states_no_figure() -> None:
+    text = (
+        'Claim: "North Korea has sent 100,000 soldiers to Russia."\n\nVerdict: False.\n\n'
+        "The NIS said 11,000 North Korean soldiers were sent."
+    )
+    assert [(f.low, f.source) for f in figures(text)] == [(11000, "NIS")]

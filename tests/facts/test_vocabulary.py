@@ -140,6 +140,7 @@ REGEX_LISTS = {
     "metrics.METRIC_CUES": [p for _, p in metrics.METRIC_CUES],
     "not_counts.AGE_WORDS": list(not_counts.AGE_WORDS),
     "rates.RATE_WORDS": list(rates.RATE_WORDS),
+    "rates.RATE_COUNTED": list(rates.RATE_COUNTED),
     "calendar.COUNTED_AFTER_NUMBER": list(calendar.COUNTED_AFTER_NUMBER),
     "numbers.VAGUE_AMOUNTS": [p for p, _, _ in numbers.VAGUE_AMOUNTS],
     "claimants.CLAIMANT_PATTERNS": [

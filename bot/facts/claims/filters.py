@@ -29,7 +29,12 @@ _UNIT_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _SYMBOL_AFTER_RE = re.compile(r"(?:\s*%|:\d|/\d|\.\d|\]|\s*(?:°|km\b|x\b))")
-_NEGATED_BEFORE_RE = re.compile(rf"\b(?:{alternation(NEGATIONS_BEFORE)})\s*$", re.IGNORECASE)
+_NEGATED_BEFORE_RE = re.compile(
+    rf"\b(?:{alternation(NEGATIONS_BEFORE)})\s*$"
+    r"|\b(?:not|never|n't)\s+(?!only\b|just\b|even\b)(?:\w+\s+)?(?:\w+ed|sent|lost|killed"
+    r"|held|taken)\s+(?:(?:an?|the|some|about|around|more\s+than|over|up\s+to)\s+)?$",
+    re.IGNORECASE,
+)
 _SHARE_BEFORE_RE = re.compile(
     r"\b(?:one|two|three|four|five|\d{1,2})\s+(?:in|out\s+of)\s+$", re.IGNORECASE
 )
@@ -61,7 +66,7 @@ def is_not_a_count(sentence: str, q: Quantity) -> bool:
         sentence[max(0, q.num_start - 40) : q.num_start]
     ):
         return True  # "resolutions 1718, 1874 and 2397"
-    if _NEGATED_BEFORE_RE.search(sentence, max(0, q.start - 14), q.start):
+    if _NEGATED_BEFORE_RE.search(sentence, max(0, q.start - 34), q.start):
         return True
     if (" in " in before or " of " in before) and _SHARE_BEFORE_RE.search(
         sentence, max(0, q.start - 16), q.start

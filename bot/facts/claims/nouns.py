@@ -31,6 +31,7 @@ from bot.facts.vocabulary.personnel import (
     PERSONNEL_NOUNS,
     PERSONNEL_PAIRS,
 )
+from bot.facts.vocabulary.rates import UNIT_WORDS
 
 # The words that may stand between a number and its noun.
 MODIFIERS = NOUN_MODIFIERS | frozenset(ADDITIONS) | SINGLE_WORD_HEDGES
@@ -72,6 +73,8 @@ _EQUIPMENT_AFTER_RE = re.compile(
 _ALTERNATIVE_NUMBER_RE = re.compile(
     rf"(?:or|to)\s+(?:\d[\d,.]*|{alternation(SMALL_COUNTS)}|a\s+few)\b", re.IGNORECASE
 )
+_RATE_UNIT_LEADS = frozenset(("a", "each", "every"))
+_RATE_UNIT_RE = re.compile(rf"(?:a|each|every)\s+(?:{alternation(UNIT_WORDS)})\b", re.IGNORECASE)
 _ORIGIN_RE = re.compile(
     r"\s+(?:from|of)\s+(?:the\s+)?(?:(?:armed\s+forces|army|military|troops|forces|units?)"
     r"\s+of\s+(?:the\s+)?)?"
@@ -226,6 +229,15 @@ def _foreign_name(scan: _Scan, token: _Token) -> Noun | bool | None:
     return Noun("other") if token.word[0].isupper() and scan.subject is None else None
 
 
+def _rate_unit(scan: _Scan, token: _Token) -> Noun | bool | None:
+    """'1,300 a day', '39,000 every month': a rate's unit, the noun left out."""
+    if token.lower not in _RATE_UNIT_LEADS:
+        return None
+    if _RATE_UNIT_RE.match(scan.facts.text, token.match.start(1)) is None:
+        return None
+    return Noun("bare", subject=scan.subject, end=token.match.start(1))
+
+
 def _verb_or_other(scan: _Scan, token: _Token) -> Noun | bool | None:
     """'300 were killed': no noun, the verbs decide; any other word counts something else."""
     if is_verbish(token.lower):
@@ -244,6 +256,7 @@ _TOKEN_RULES: tuple[_TokenRule, ...] = (
     _modifier,
     _alternative_number,
     _foreign_name,
+    _rate_unit,
     _verb_or_other,
 )
 

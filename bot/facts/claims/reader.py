@@ -52,7 +52,7 @@ class ClaimReader:
             aliases = self.aliases(sentence)
         if words is None:
             words = lower_words(sentence)
-        if quantities and states_no_figures(sentence, words, dates):
+        if quantities and (context.checking or states_no_figures(sentence, words, dates)):
             quantities = ()
         mentions = claimant_mentions(sentence, words, context, speaker_end)
         forces = _outside(aliases, mentions) if mentions else list(aliases)

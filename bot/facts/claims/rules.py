@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 
 from bot.facts.claim import Claim, ClaimantMention
-from bot.facts.claims.metrics import metric_from_context
+from bot.facts.claims.metrics import cue_metric, metric_from_context
 from bot.facts.claims.nouns import Noun, counted_noun
 from bot.facts.claims.sentence import SentenceFacts
 from bot.facts.claims.subjects import ForceRoles, subject_of
@@ -44,6 +44,7 @@ from bot.facts.vocabulary.build import alternation
 from bot.facts.vocabulary.connectives import CLAUSE_CONNECTIVES, TROOP_COUNT_NOUNS
 from bot.facts.vocabulary.metrics import MEETING_VERBS, RECRUITING_VERBS, RELEASE_VERBS
 from bot.facts.vocabulary.not_counts import (
+    DISMISSALS,
     FORECAST_VERBS,
     FUTURE_AUXILIARIES,
     FUTURE_LOSS_VERBS,
@@ -56,6 +57,7 @@ from bot.facts.vocabulary.personnel import (
     ADDITION_TAILS,
     ADDITIONS,
     CIVILIAN_STATES,
+    DEPLOYED_GROUPS,
     FORCE_SIZE_LEADS,
 )
 
@@ -197,7 +199,7 @@ def _back_reference(r: Reading) -> bool:
 
 
 _CIVILIAN_STATE_AFTER_RE = re.compile(
-    rf"\s+(?:(?:are|is|were|was|have\s+been|now|still|currently|living|as)\s+){{0,3}}"
+    rf"\s+(?:(?:are|is|were|was|have\s+been|now|still|currently|living|as)\s+){{0,4}}"
     rf"(?:{alternation(CIVILIAN_STATES)})\b",
     re.IGNORECASE,
 )
@@ -228,9 +230,21 @@ def _counts_something_else(r: Reading) -> bool:
     return r.noun.kind == "other"
 
 
+_CASUALTY_VERB_AFTER_RE = re.compile(
+    r"\s+(?:more\s+|others\s+)?(?:have|has|had|were|was|are|is)\s+(?:(?:now|also|reportedly"
+    r"|since|all)\s+)?(?:been\s+)?(?:(?:listed|reported|registered|confirmed)\s+as\s+)?"
+    r"(?P<verb>killed|wounded|injured|captured|missing|dead|taken\s+prisoner)\b",
+    re.IGNORECASE,
+)
+
+
 def _vague_without_a_casualty(r: Reading) -> bool:
-    """'thousands have fled': a vague amount needs a casualty noun of its own."""
-    return r.noun.kind == "bare" and r.q.vague and not r.noun.metric
+    """'thousands have fled': a vague amount needs a casualty noun of its own, or a casualty
+    verb right after it ("Hundreds were killed", "Tens of thousands more are listed as
+    missing")."""
+    if r.noun.kind != "bare" or not r.q.vague or r.noun.metric:
+        return False
+    return _CASUALTY_VERB_AFTER_RE.match(r.sentence, r.q.end) is None
 
 
 def _ages(r: Reading) -> bool:
@@ -263,9 +277,20 @@ def _forecast(r: Reading) -> bool:
     return _FORECAST_RE.search(r.sentence, r.clause[0], r.q.num_start) is not None
 
 
+_CALLED_FALSE_RE = re.compile(rf"\b(?:{alternation(DISMISSALS)})\b", re.IGNORECASE)
+
+
 def _denied(r: Reading) -> bool:
-    """'Moscow denied that 5,000 ...': the number is cited to be rejected."""
-    return r.facts.denied_before(r.q.start)
+    """'Moscow denied that 5,000 ...': the number is cited to be rejected; but in "the Kremlin
+    has dismissed allegations by Ukraine that 1,200 ..." the number is Ukraine's claim."""
+    denial = r.facts.denied_before(r.q.start)
+    if not denial:
+        return False
+    claimant = r.facts.claimant_left_of(r.q.start)
+    if claimant is not None and r.facts.denied_before(claimant.start):
+        # Named after the denial: the claimant's number, unless the denial calls it false.
+        return _CALLED_FALSE_RE.search(r.sentence, 0, claimant.start) is not None
+    return True
 
 
 def _rate_without_a_unit(r: Reading) -> bool:
@@ -325,6 +350,15 @@ def _noun_metric(r: Reading) -> Metric | None:
     return r.noun.metric
 
 
+def _vague_with_its_verb(r: Reading) -> Metric | None:
+    """'Hundreds were killed', 'tens of thousands more are listed as missing': the verb right
+    after a vague amount says what happened to them."""
+    if not r.q.vague or r.noun.kind != "bare":
+        return None
+    verb = _CASUALTY_VERB_AFTER_RE.match(r.sentence, r.q.end)
+    return cue_metric(verb.group("verb")) if verb else None
+
+
 def _force_size(r: Reading) -> Metric | None:
     """'a force of 12,000 soldiers', 'out of 11,000'."""
     if r.noun.kind not in ("personnel", "bare"):
@@ -355,6 +389,23 @@ def _subset_of_previous(r: Reading) -> Metric | None:
     return r.previous.metric if found else None
 
 
+_FORCE_NUMBERED_RE = re.compile(
+    rf"\b(?:{alternation(DEPLOYED_GROUPS)})\b[^.;]{{0,60}}?\b(?:numbered|numbering|numbers"
+    r"|totalled|totaled|totalling|totaling)\s+(?:(?:about|around|roughly|some|approximately"
+    r"|nearly|up\s+to|at\s+least|over|more\s+than)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _force_numbered(r: Reading) -> Metric | None:
+    """'the North Korean contingent, which numbered approximately 11,000 personnel': the size
+    of a force, whatever happened to it later in the sentence."""
+    if r.noun.kind not in ("personnel", "bare"):
+        return None
+    found = _FORCE_NUMBERED_RE.search(r.sentence, max(0, r.q.start - 90), r.q.start)
+    return Metric.DEPLOYED if found else None
+
+
 def _presence(r: Reading) -> Metric | None:
     """'there are about 10,000 North Korean troops in Russia'."""
     if r.noun.kind != "personnel":
@@ -364,7 +415,9 @@ def _presence(r: Reading) -> Metric | None:
 
 METRIC_RULES: tuple[Callable[[Reading], Metric | None], ...] = (
     _noun_metric,
+    _vague_with_its_verb,
     _force_size,
+    _force_numbered,
     _verbs_around,
     _troop_count,
     _subset_of_previous,
@@ -436,9 +489,18 @@ _TOTAL_BEFORE_RE = re.compile(
     r"\b(?:total|tally|overall|in\s+all|altogether|cumulative|since|adding\s+to)\b",
     re.IGNORECASE,
 )
-_TOTAL_WORDS = frozenset(
-    ("total", "tally", "overall", "all", "altogether", "cumulative", "since", "adding")
+# "bringing its tally of Russian losses since the start of the invasion to 850,000".
+_BRINGING_TOTAL_RE = re.compile(
+    r"\bbring\w*\s+(?:its|their|the|his|her|our)\s+(?:\w+\s+)?(?:total|tally|toll|count)\b"
+    r"[^.;]{0,100}?\bto\s+(?:(?:about|around|roughly|some|nearly|over|more\s+than)\s+)?$",
+    re.IGNORECASE,
 )
+# How far before a number a word that makes it a total may stand ("in total", "since").
+_TOTAL_REACH = 40
+_TOTAL_WORDS = frozenset(
+    ("total", "tally", "toll", "count", "overall", "all", "altogether", "cumulative", "since",
+     "adding")
+)  # fmt: skip
 # "from over 600 in 2022 to over 900": the second number is the same kind of rate.
 _SAME_RATE_GAP_RE = re.compile(
     r"^[^.;]{0,50}?\b(?:to|and|or|versus|compared\s+with|(?:down|up)\s+from)\s+[^.;]{0,12}$"
@@ -490,8 +552,9 @@ PERIOD_RULES: tuple[Callable[[Reading], Period | None], ...] = (
 
 def period_of(r: Reading) -> Period | None:
     """The number's period: a rate or a window, or None for a cumulative total."""
-    if not r.facts.words.isdisjoint(_TOTAL_WORDS) and _TOTAL_BEFORE_RE.search(
-        r.sentence, r.clause[0], r.q.start
+    if not r.facts.words.isdisjoint(_TOTAL_WORDS) and (
+        _TOTAL_BEFORE_RE.search(r.sentence, max(r.clause[0], r.q.start - _TOTAL_REACH), r.q.start)
+        or _BRINGING_TOTAL_RE.search(r.sentence, r.clause[0], r.q.start)
     ):
         return None
     for rule in PERIOD_RULES:

@@ -17,13 +17,18 @@ from bot.facts.claims.sentence import Alias, SentenceFacts, after_destination
 from bot.facts.model import Metric
 from bot.facts.vocabulary.build import alternation
 from bot.facts.vocabulary.claimants import ORG_WORDS
-from bot.facts.vocabulary.metrics import CASUALTY_NOUNS, SENDING_VERBS
+from bot.facts.vocabulary.metrics import CASUALTY_NOUNS, SENDING_GERUNDS, SENDING_VERBS
 from bot.facts.vocabulary.personnel import OWNED_HEADS, PERSONNEL_NOUNS
 
 if TYPE_CHECKING:
     from bot.facts.claims.rules import Reading
 
 _HEADS_AFTER_RE = re.compile(r"(?:'s|’s)?\s+(\w+)(?:\s+(\w+))?(?:\s+(\w+))?")
+_BY_SENDING_BEFORE_RE = re.compile(
+    rf"\bby\s+(?:{alternation(SENDING_GERUNDS)})\s+(?:\w+\s+){{0,3}}?$", re.IGNORECASE
+)
+# How far into its sentence the force that is the subject may be named.
+_SUBJECT_REACH = 40
 _OF_THEM_AFTER_RE = re.compile(r"\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:the\s+)?$")
 _BY_BEFORE_RE = re.compile(r"\bby\s+(?:the\s+)?$")
@@ -58,6 +63,20 @@ def _owner_of_its(r: Reading) -> str | None:
         return None
     owner = r.facts.owner_before(r.q.start)
     return owner.subject if owner else _NOBODY
+
+
+def _sender_by_sending(r: Reading) -> str | None:
+    """'North Korea has helped Russia by sending as many as 12,000 troops': the sentence's
+    subject sends them, not the force it helps."""
+    if r.metric is not Metric.DEPLOYED or r.noun.subject is not None:
+        return None
+    if _BY_SENDING_BEFORE_RE.search(r.sentence, max(0, r.q.start - 40), r.q.start) is None:
+        return None
+    aliases = r.facts.aliases
+    first = aliases[0] if aliases else None
+    if first is None or first.start > _SUBJECT_REACH or after_destination(r.sentence, first):
+        return None
+    return first.subject
 
 
 def _owner_of_a_count(r: Reading) -> str | None:
@@ -103,6 +122,7 @@ SUBJECT_RULES: tuple[Callable[[Reading], str | None], ...] = (
     _named_in_noun,
     _continued_claim,
     _owner_of_its,
+    _sender_by_sending,
     _owner_of_a_count,
     _previous_claim,
     _last_force_before,

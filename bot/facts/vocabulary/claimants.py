@@ -51,7 +51,7 @@ CLAIMANT_HEADS = frozenset(
         paper survey ombudsman commissioner forces units brigade battalion operator operators
         guards intelligence-gathering groups milblogger milbloggers same governments authorities
         authority ministries militaries representative representatives delegation delegations
-        delegate side"""
+        delegate side update updates bulletin summary"""
     )
 )
 # Lower-case words that may qualify a claimant's head ("senior defence officials").
@@ -97,7 +97,7 @@ OWNED_ESTIMATE_HEADS = words(
 # A claimant written as "X's data" is X.
 OWNER_DATA_HEADS = words(
     "data figures estimate estimates count tally statistics numbers assessment assessments claim"
-    " claims allegation allegations"
+    " claims allegation allegations update updates report reports bulletin summary"
 )
 # Subjects of a publishing verb that a later "it said" can point back to ("The unit posted").
 SPEAKING_BODY_HEADS = words(

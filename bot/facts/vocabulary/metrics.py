@@ -42,7 +42,7 @@ METRIC_CUES: tuple[tuple[Metric, str], ...] = (
     (Metric.WOUNDED, r"wounded|wounding|injured|injuring|injur(?:y|ies)|hurt"),
     (Metric.CAPTURED,
      r"captured|capturing|capture|captives?|prisoners?(?:\s+of\s+war)?|POWs?|captivity"
-     r"|taken\s+(?:prisoner|captive|alive)|surrendered|surrender|held\s+by|holding|holds"),
+     r"|taken\s+(?:prisoner|captive|alive)|surrendered|surrender|held\s+by|holding|holds|hold"),
     (Metric.MISSING, r"missing|MIA|unaccounted\s+for"),
     (Metric.DEPLOYED,
      r"deployed|deploying|deploys|deploy|deployments?|redeployed|redeployment|sent|send|sending"
@@ -51,7 +51,7 @@ METRIC_CUES: tuple[tuple[Metric, str], ...] = (
      r"|transferred|shipped|mobili[sz]ed|reinforcements?|amassed|massed|positioned"
      r"|fighting|fought|fight|serving|serve|bolster|reinforce|reinforced"
      r"|reinforcing|moved|moving|relocated|rotated|rotating|poured|transported"
-     r"|ferried|flown|airlifted|boarded|put\s+aboard|brought"
+     r"|ferried|flown|airlifted|boarded|put\s+aboard|brought|bringing\s+in|brings\s+in"
      r"|(?:(?:are|were|is|was|remain|remained)\s+(?:currently\s+|now\s+|still\s+|already\s+)?"
      r"(?:in|inside|on\s+the\s+ground\s+in)|(?:now|currently|already|still)\s+in)\b"
      r"(?!\s+(?:\w+\s+)?captivity)"),
@@ -72,3 +72,5 @@ RECRUITING_VERBS = words(
 )
 # Verbs that send a force ("Pyongyang sent ...", "the troops Pyongyang dispatched").
 SENDING_VERBS = words("sent dispatched deployed sends dispatches deploys")
+# "by sending as many as 12,000 troops": who sends is the sentence's subject.
+SENDING_GERUNDS = words("sending deploying dispatching supplying providing")

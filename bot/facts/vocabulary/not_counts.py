@@ -60,7 +60,8 @@ CORRECTIONS = (
 # "could send as many as 30,000 more": not something that happened.
 MODALS = ("could", "might", "may", "would", "will", "plans to", "plan to", "is expected to",
           "are expected to", "is set to", "are set to", "is poised to", "are poised to",
-          "is likely to", "are likely to")
+          "is likely to", "are likely to", "is preparing to", "are preparing to",
+          "preparing to", "intends to", "intend to", "aims to", "is ready to", "are ready to")
 HYPOTHETICAL_ACTIONS = words("send deploy dispatch commit add lose")
 # A forecast: "will have suffered over 1 million by June", "could reach 10,000 by the spring",
 # "is expected to pass 1.1 million". Future auxiliaries, then what a count does.

@@ -43,6 +43,8 @@ ADDITIONS = words("additional further extra fresh more")
 ADDITION_LEADS = (*ADDITIONS, "another", "new batch of")
 # "a fresh contingent of 1,000", "a new wave of 3,000": a group added to earlier ones.
 ADDED_GROUPS = words("contingent batch wave group rotation deployment detachment")
+# A group sent somewhere, whose size "numbered" gives (not a whole national force).
+DEPLOYED_GROUPS = words("contingent deployment detachment troops soldiers units expeditionary")
 ADDITION_TAILS = (*ADDITIONS, "new", "reinforcements")
 
 # Words that may stand between a number and the noun it counts, besides the additions and

@@ -14,8 +14,13 @@ UNIT_WORDS: dict[str, PeriodUnit] = {
 RATE_ADVERBS: dict[str, PeriodUnit] = {
     "daily": PeriodUnit.DAY, "weekly": PeriodUnit.WEEK, "monthly": PeriodUnit.MONTH,
 }  # fmt: skip
-# Regular expressions: "the daily casualty rate", "an average of": the number is a rate.
-RATE_WORDS = (r"rate", r"average", r"averag\w+", r"per\s+day", r"daily", r"monthly", r"weekly")
+# Regular expressions: words that make the count before a number a rate ("the rate was",
+# "averaging"), and what "daily", "weekly" or "monthly" must qualify to make one ("daily
+# casualty rate", "monthly losses"; not "the daily update").
+RATE_WORDS = (r"rate", r"averag\w*")
+RATE_COUNTED = (
+    r"casualt\w*", r"loss(?:es)?", r"toll", r"number", r"figure", r"deaths?", r"killed", r"dead",
+)  # fmt: skip
 # What opens a window that ends now: "in the last 60 days", "over the past week".
 WINDOW_LEADS = (
     "in the last", "in the past", "in the previous", "over the last", "over the past",

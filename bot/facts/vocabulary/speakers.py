@@ -6,6 +6,8 @@ from bot.facts.vocabulary.build import words
 
 # Labels of whoever asks: their turn has no claimant.
 QUESTIONER_LABELS = frozenset(words("Q Q. QUESTION REPORTER INTERVIEWER HOST"))
+# Labels of a claim being checked ("Claim: ..." in a fact-check): its numbers are not stated.
+CHECKED_CLAIM_LABELS = frozenset(words("CLAIM CLAIMS RUMOUR RUMOR"))
 # Labels of whoever answers: the speaker stays who it was.
 ANSWER_LABELS = frozenset(words("A A. ANSWER"))
 # "Note:", "Update:", "Source:": a label that is not a speaker.
@@ -14,7 +16,7 @@ NOT_SPEAKER_LABELS = frozenset(
         """note update updated breaking correction summary source sources background analysis
         context key points title date subject from to sent re cc bcc fact sheet headline
         headlines editor's editors watch read more related photo caption video warning
-        disclaimer clarification quote"""
+        disclaimer clarification quote verdict rating ruling conclusion"""
     )
 )
 # Lower-case and title words that may continue a speaker label ("Ministry of Defence Press

@@ -597,6 +597,8 @@ def resolve_claimant(raw: str, context: Context) -> str | None:
 def _resolve_name(raw: str, context: Context) -> tuple[str, bool] | None:
     """A claimant as the text names it -> (name to show, whether it is a person)."""
     text = " ".join(raw.split()).strip(" ,.")
+    if text.count("(") != text.count(")"):
+        text = text.strip("()")  # "(South Korean estimate)" cut at its bracket
     if not text:
         return None
     lower = text.lower()

@@ -213,7 +213,7 @@ def _qualifier_before(sentence: str, start: int) -> tuple[Qualifier | None, int]
     word_start = end - 1
     while word_start > 0 and not sentence[word_start - 1].isspace():
         word_start -= 1
-    pattern = _BEFORE_BY_LAST_WORD.get(sentence[word_start:end].lstrip("\"“‘'([").lower())
+    pattern = _BEFORE_BY_LAST_WORD.get(sentence[word_start:end].lstrip("\"“‘'([*_").lower())
     if pattern is None:
         return None, start
     m = pattern.search(sentence, max(0, end - 24), start)

@@ -57,6 +57,8 @@ _FORCE_SIZE_AFTER_RE = re.compile(
     rf"(?!\s+(?:{alternation(NATIONAL_ARMY_WORDS)}))",
     re.IGNORECASE,
 )
+# A key number set as a label of its own line: "**About 14,000**: North Korean troops sent".
+_KEY_NUMBER_RE = re.compile(r"[*_]{1,2}\s*:\s+(?=[A-Za-z])")
 _NEXT_TOKEN_RE = re.compile(r"[\s\"'”’“‘]*([A-Za-z][\w'’-]*|[^\w\s])")
 _NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)")
 _PEOPLE_NEXT_RE = re.compile(
@@ -91,6 +93,9 @@ def counted_noun(facts: SentenceFacts, num_end: int, after_claim: bool) -> Noun:
         # "a 12,000-strong North Korean force": the force's owner follows.
         owner = counted_noun(facts, size.end(), after_claim)
         return Noun("personnel", Metric.DEPLOYED, owner.subject, size.end())
+    key = _KEY_NUMBER_RE.match(sentence, num_end)
+    if key:
+        num_end = key.end()  # "**4,700**: North Korean killed and wounded": what follows counts
     scan = _Scan(facts, num_end, after_claim)
     verdict: Noun | bool | None = None
     for _ in range(_MAX_TOKENS):

@@ -370,7 +370,7 @@ def _resolve_in_order(
     mentions: list[ClaimantMention] = []
     local = Context(
         claimants=list(context.claimants), speaker=context.speaker, voice=context.voice,
-        questioning=context.questioning,
+        questioning=context.questioning, label_holds=context.label_holds,
     )  # fmt: skip
     for s, e, attributes in sorted(candidates):
         raw = sentence[s:e]

@@ -54,6 +54,8 @@ class Context:
     speaker: str | None = None
     speaker_labels: int = 0
     label_line: bool = False
+    #: The current label names a speaker whose turn may run over several lines.
+    label_holds: bool = False
     #: Who speaks for the document where no label or sentence names anyone: the speaker or
     #: body its title, standfirst or front matter names, else its publisher.
     voice: str | None = None
@@ -76,7 +78,8 @@ class Context:
         """Who "we" or a bare statement belongs to: the current speaker, else the document's
         voice; None in a questioner's turn or where neither is known."""
         if self.speaker:
-            return self.speaker, Voice.SPEAKER
+            # "Kyiv: 1,000 killed" heading a line is a claim named there, not a speaker's turn.
+            return self.speaker, Voice.SPEAKER if self.label_holds else Voice.CITED
         if self.voice and not self.questioning:
             return self.voice, Voice.DOCUMENT
         return None
@@ -105,7 +108,7 @@ class Context:
         the turn on the lines that follow."""
         if self.label_line:
             self.label_line = False
-        elif self.speaker_labels < 2:
+        elif self.speaker_labels < 2 or not self.label_holds:
             self.speaker = None
             self.questioning = self.checking = False
         if not blank_line:

@@ -14,6 +14,7 @@ from bot.facts.claim import Context
 from bot.facts.model import Document
 from bot.facts.vocabulary.build import alternation
 from bot.facts.vocabulary.claimants import PERSON_TITLES
+from bot.facts.vocabulary.forces import SUBJECT_ALIASES
 from bot.facts.vocabulary.speakers import (
     ANSWER_LABELS,
     CHECKED_CLAIM_LABELS,
@@ -55,9 +56,27 @@ def count_speaker_turns(sentences: Sequence[str], context: Context) -> None:
     context.speaker_labels = sum(
         1
         for sentence in sentences[:_SENTENCES_LOOKED_AT]
-        if (":" in sentence[:90] and _label_of(sentence) is not None)
+        if (":" in sentence[:90] and _turn_label(sentence))
         or _capitals_label(sentence) is not None
     )
+
+
+def _turn_label(sentence: str) -> bool:
+    m = _label_of(sentence)
+    return m is not None and _opens_a_turn(m.group("label"))
+
+
+def _opens_a_turn(label: str) -> bool:
+    """A transcript's label names who speaks ("MR. KIRBY", "Q", "Luke Pollard", "The
+    Minister"); a place or a topic labelling a headline ("Kyiv: ...", "Poll: ...") does not."""
+    bare = re.sub(r"\s*\([^)]*\)", "", label).strip()
+    if bare.upper() in QUESTIONER_LABELS or bare.upper() in ANSWER_LABELS:
+        return True
+    if bare.isupper() and len(bare) > 2:
+        return True
+    if is_person(tidy_speaker(label)) or _has_title(bare):
+        return True
+    return bare not in _PLACES and bare.lower() not in NOT_SPEAKER_LABELS
 
 
 def _label_of(sentence: str) -> re.Match[str] | None:
@@ -84,16 +103,18 @@ def read_speaker(sentence: str, context: Context) -> int:
         capitals = _capitals_label(sentence)
         if capitals is not None:
             _open_turn(context, capitals)
-            context.label_line = True
+            context.label_line = context.label_holds = True
         return 0  # every other label ends with one
     m = _label_of(sentence)
     if not m:
         alone = SPEAKER_LINE_RE.match(sentence)
         if alone and is_person(tidy_speaker(alone.group("label"))):
             _open_turn(context, alone.group("label"))
-            context.label_line = True
+            context.label_line = context.label_holds = True
         return 0
-    _open_turn(context, m.group("label").strip())
+    label = m.group("label").strip()
+    _open_turn(context, label)
+    context.label_holds = _opens_a_turn(label)
     return m.end()
 
 
@@ -159,6 +180,8 @@ _ROLE_NAME_LINE_RE = re.compile(
 )
 _BYLINE_RE = re.compile(r"^By\s+(?P<who>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*)\s*$")
 _MIRROR_RE = re.compile(rf"[,;]?\s*\b(?:{alternation(MIRROR_WORDS)})\b.*$", re.IGNORECASE)
+# Forces and places by every name: a label that is one of them ("Kyiv: ...") heads a line.
+_PLACES = frozenset(alias for aliases in SUBJECT_ALIASES.values() for alias in aliases)
 # A title that names a spoken text holds one of these words.
 _SPOKEN_WORDS = frozenset(word for text in SPOKEN_TEXTS for word in text.split())
 # How many of the first sentences may name the document's speaker (title, standfirst, byline),

@@ -227,3 +227,16 @@ def test_the_date_of_a_statement_gives_way_to_the_date_of_the_count() -> None:
     )
     figure = only(text, published="2024-10-24")
     assert figure.date is not None and figure.date.text == "earlier this month"
+
+
+def test_a_place_labelling_a_headline_does_not_speak_for_the_lines_below() -> None:
+    text = (
+        "Kyiv: 'More than 1,000' North Korean soldiers killed in Kursk\n\n"
+        "Two North Korean prisoners ask to defect to the South\n\n"
+        "Poll: most South Koreans oppose sending arms\n\n"
+        "Sudan: shelling kills 56 in a market\n"
+    )
+    assert claimants(text, publisher="Courier") == [
+        (1_000, "Kyiv", Voice.CITED),
+        (2, "Courier", Voice.DOCUMENT),
+    ]

@@ -88,6 +88,8 @@ _NOUN_FOLLOWS_RE = re.compile(
     re.IGNORECASE,
 )
 _PARTICIPLE_RE = re.compile(r"(?:saying|adding|noting|claiming|estimating|stating)\b", re.I)
+# Attribution verbs that are nouns too, besides the plurals ("the estimate", "an official count").
+_NOUN_FORMS = frozenset(("estimate", "report", "claim", "count", "record", "project", "cite"))
 _INFINITIVE_BEFORE_RE = re.compile(r"\b[Tt]o\s+$")
 _NEG_VERB_CONTEXT_RE = re.compile(r"\b(?:it\s+is|it\s+was|has\s+been|have\s+been)\s*$", re.I)
 _FAMILIAR_SOURCES_RE = re.compile(
@@ -239,7 +241,10 @@ def _verb_subjects(f: _Finding) -> None:
     for m in _ATTRIB_VERB_RE.finditer(sentence, f.start):
         if _NEG_VERB_CONTEXT_RE.search(sentence, max(0, m.start() - 12), m.start()):
             continue
-        if _NOUN_USE_RE.search(sentence, max(0, m.start() - 12), m.start()):
+        verb = m.group(0).lower()
+        if (verb.endswith("s") or verb in _NOUN_FORMS) and _NOUN_USE_RE.search(
+            sentence, max(0, m.start() - 12), m.start()
+        ):
             continue  # "Zelenskyy's claims", "the estimates": a noun, not a verb
         if m.group(0)[-1] in "sS" and _NOUN_FOLLOWS_RE.match(sentence, m.end()):
             continue  # "Independent reports suggest", "Western estimates of": a noun

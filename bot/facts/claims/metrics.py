@@ -59,6 +59,13 @@ _ADJACENT_VERB_RE = re.compile(
 )
 
 
+_BROUGHT_IN_RE = re.compile(
+    r"\b(?:bring|brings|bringing|brought)\s+in\s+(?:(?:an?|the|some|another|over|nearly"
+    r"|about|around)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def cue_metric(text: str) -> Metric | None:
     """The metric ``text`` names when it is a cue word or phrase as a whole."""
     m = METRIC_CUE_RE.fullmatch(text.strip())
@@ -127,6 +134,8 @@ def _governing_verb(left: str) -> Metric | None:
     a complement ("losses reached 4,000")."""
     # Both patterns end at the number and span at most five words: only the tail is read.
     tail = _last_words_start(left, 6)
+    if _BROUGHT_IN_RE.search(left, tail):
+        return Metric.DEPLOYED  # "bringing in thousands of North Korean troops"
     adjacent = _ADJACENT_VERB_RE.search(left, tail)
     if adjacent:
         for cue in (adjacent.group(1), adjacent.group(2)):

@@ -91,7 +91,7 @@ def _label_of(sentence: str) -> re.Match[str] | None:
 
 def _capitals_label(sentence: str) -> str | None:
     """'DEPUTY SPOKESPERSON YOON JAE-HO' alone on its line: a name with a title."""
-    if len(sentence) > 80 or not _CAPITALS_LINE_RE.match(sentence):
+    if len(sentence) > 80 or not sentence[:2].isupper() or not _CAPITALS_LINE_RE.match(sentence):
         return None
     words = {w.lower().strip(".,") for w in sentence.split()}
     return sentence if words & PERSON_TITLES else None

@@ -134,7 +134,7 @@ def _governing_verb(left: str) -> Metric | None:
     a complement ("losses reached 4,000")."""
     # Both patterns end at the number and span at most five words: only the tail is read.
     tail = _last_words_start(left, 6)
-    if _BROUGHT_IN_RE.search(left, tail):
+    if " in " in left[-30:] and _BROUGHT_IN_RE.search(left, tail):
         return Metric.DEPLOYED  # "bringing in thousands of North Korean troops"
     adjacent = _ADJACENT_VERB_RE.search(left, tail)
     if adjacent:

@@ -397,10 +397,15 @@ _FORCE_NUMBERED_RE = re.compile(
 )
 
 
+_NUMBERED_WORDS = frozenset(
+    ("numbered", "numbering", "numbers", "totalled", "totaled", "totalling", "totaling")
+)
+
+
 def _force_numbered(r: Reading) -> Metric | None:
     """'the North Korean contingent, which numbered approximately 11,000 personnel': the size
     of a force, whatever happened to it later in the sentence."""
-    if r.noun.kind not in ("personnel", "bare"):
+    if r.noun.kind not in ("personnel", "bare") or r.facts.words.isdisjoint(_NUMBERED_WORDS):
         return None
     found = _FORCE_NUMBERED_RE.search(r.sentence, max(0, r.q.start - 90), r.q.start)
     return Metric.DEPLOYED if found else None

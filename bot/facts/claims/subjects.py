@@ -27,6 +27,7 @@ _HEADS_AFTER_RE = re.compile(r"(?:'s|’s)?\s+(\w+)(?:\s+(\w+))?(?:\s+(\w+))?")
 _BY_SENDING_BEFORE_RE = re.compile(
     rf"\bby\s+(?:{alternation(SENDING_GERUNDS)})\s+(?:\w+\s+){{0,3}}?$", re.IGNORECASE
 )
+_SENDING_GERUND_WORDS = frozenset(SENDING_GERUNDS)
 # How far into its sentence the force that is the subject may be named.
 _SUBJECT_REACH = 40
 _OF_THEM_AFTER_RE = re.compile(r"\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
@@ -69,6 +70,8 @@ def _sender_by_sending(r: Reading) -> str | None:
     """'North Korea has helped Russia by sending as many as 12,000 troops': the sentence's
     subject sends them, not the force it helps."""
     if r.metric is not Metric.DEPLOYED or r.noun.subject is not None:
+        return None
+    if "by" not in r.facts.words or r.facts.words.isdisjoint(_SENDING_GERUND_WORDS):
         return None
     if _BY_SENDING_BEFORE_RE.search(r.sentence, max(0, r.q.start - 40), r.q.start) is None:
         return None

@@ -98,11 +98,28 @@ _WINDOW_RE = re.compile(
 )
 _THIS_UNIT_ALONE_RE = re.compile(r"so\s+far\s+this\s+\w+|this\s+\w+\s+(?:alone|so\s+far)", re.I)
 # Words without which a sentence holds no rate, no rate word, no window (cheap first tests).
-RATE_CUES = frozenset(("a", "per", "each", "every", *RATE_ADVERBS))
+UNIT_CUES = frozenset((*UNIT_WORDS, *RATE_ADVERBS))
 RATE_WORD_CUES = frozenset(
     ("rate", "average", "averaged", "averaging", "averages", "per", *RATE_ADVERBS)
 )
-WINDOW_CUES = frozenset(("last", "past", "previous", "this"))
+_WINDOW_LEAD_WORDS = frozenset(("last", "past", "previous"))
+_WINDOW_UNIT_WORDS = frozenset(
+    (*UNIT_WORDS, *(f"{unit}s" for unit in UNIT_WORDS), "hours")
+)
+
+
+def may_hold_rate(words: frozenset[str]) -> bool:
+    """A cheap test on a sentence's words: a rate names its unit ("a day", "daily")."""
+    return not words.isdisjoint(UNIT_CUES)
+
+
+def may_hold_window(words: frozenset[str]) -> bool:
+    """A cheap test on a sentence's words: "in the last 60 days", "this year alone"."""
+    if words.isdisjoint(_WINDOW_UNIT_WORDS):
+        return False
+    return not words.isdisjoint(_WINDOW_LEAD_WORDS) or (
+        "this" in words and ("alone" in words or "far" in words)
+    )
 # How far after a number (or its noun) a rate's unit may stand in its clause.
 RATE_REACH = 48
 

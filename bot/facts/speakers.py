@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.facts.aliases import canonical_claimant, is_person
 from bot.facts.claim import Context
@@ -66,6 +67,7 @@ def _turn_label(sentence: str) -> bool:
     return m is not None and _opens_a_turn(m.group("label"))
 
 
+@lru_cache(maxsize=1024)
 def _opens_a_turn(label: str) -> bool:
     """A transcript's label names who speaks ("MR. KIRBY", "Q", "Luke Pollard", "The
     Minister"); a place or a topic labelling a headline ("Kyiv: ...", "Poll: ...") does not."""
@@ -127,6 +129,7 @@ def _open_turn(context: Context, label: str) -> None:
         context.speaker, context.questioning = tidy_speaker(label), False
 
 
+@lru_cache(maxsize=1024)
 def tidy_speaker(label: str) -> str:
     """A label as the claimant it names: "The Minister (Luke Pollard)" -> "Luke Pollard",
     "SECRETARY OF DEFENSE LLOYD AUSTIN" -> "Secretary of Defense Lloyd Austin"."""
@@ -182,6 +185,7 @@ _BYLINE_RE = re.compile(r"^By\s+(?P<who>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’
 _MIRROR_RE = re.compile(rf"[,;]?\s*\b(?:{alternation(MIRROR_WORDS)})\b.*$", re.IGNORECASE)
 # Forces and places by every name: a label that is one of them ("Kyiv: ...") heads a line.
 _PLACES = frozenset(alias for aliases in SUBJECT_ALIASES.values() for alias in aliases)
+_LEADING_SPACE_RE = re.compile(r"\s*")
 # A title that names a spoken text holds one of these words.
 _SPOKEN_WORDS = frozenset(word for text in SPOKEN_TEXTS for word in text.split())
 # How many of the first sentences may name the document's speaker (title, standfirst, byline),
@@ -209,9 +213,14 @@ def read_opening(document: Document, sentences: Sequence[str]) -> Opening:
     titles = [document.title] if document.title else []
     statement = any(_names_spoken_text(t) for t in [*titles, *opening[:1]])
     lead: set[int] = set()
+    space = _LEADING_SPACE_RE.match(document.text)
+    text_start = space.end() if space else 0
     if opening and (
         (document.title and opening[0].strip() == document.title.strip().strip('"'))
-        or (document.text.lstrip().startswith(opening[0]) and opening[0].rstrip()[-1:] not in ".!?")
+        or (
+            document.text.startswith(opening[0], text_start)
+            and opening[0].rstrip()[-1:] not in ".!?"
+        )
     ):
         lead.add(0)
     standfirst: str | None = None
@@ -240,12 +249,14 @@ def _voice(document: Document, standfirst: str | None, titles: list[str]) -> str
     return _tidy_voice(document.publisher) if document.publisher else None
 
 
+@lru_cache(maxsize=1024)
 def _names_spoken_text(title: str) -> bool:
     if _SPOKEN_WORDS.isdisjoint(title.lower().split()):
         return False
     return _SPOKEN_BY_RE.search(title) is not None or _WHO_STATEMENT_RE.search(title) is not None
 
 
+@lru_cache(maxsize=1024)
 def _title_speaker(title: str) -> str | None:
     """'Statement by Ambassador X at ...' -> 'Ambassador X'; 'UK statement to the OSCE' ->
     'UK'."""
@@ -289,6 +300,7 @@ def _has_title(words: str) -> bool:
     return not {w.lower().strip(",.") for w in words.split()}.isdisjoint(PERSON_TITLES)
 
 
+@lru_cache(maxsize=1024)
 def _tidy_voice(name: str) -> str:
     """A name as the front matter or a title writes it, without the mirror it was read from,
     remarks in brackets or a leading article."""

@@ -30,9 +30,9 @@ from bot.facts.dates import DateMention
 from bot.facts.model import Metric, Period, PeriodKind, Voice
 from bot.facts.numbers import Quantity
 from bot.facts.rates import (
-    RATE_CUES,
     RATE_WORD_CUES,
-    WINDOW_CUES,
+    may_hold_rate,
+    may_hold_window,
     rate_after,
     rate_before,
     rate_word_before,
@@ -516,7 +516,7 @@ def _period_of_rate(r: Reading) -> Period | None:
     """'1,500 a day', '1,200 soldiers killed or wounded each day', 'the daily casualty rate
     ... was 980'."""
     words = r.facts.words
-    if words.isdisjoint(RATE_CUES):
+    if not may_hold_rate(words):
         return None
     start = max(r.q.num_end, r.noun.end)
     after = rate_after(r.sentence, start, r.clause[1])
@@ -530,7 +530,7 @@ def _period_of_rate(r: Reading) -> Period | None:
 def _period_of_window(r: Reading) -> Period | None:
     """'70,000 ... in the last 60 days': a window after the number in its clause, or one
     before the sentence's first number ("In the past 60 days, ... 83,000")."""
-    if r.facts.words.isdisjoint(WINDOW_CUES):
+    if not may_hold_window(r.facts.words):
         return None
     after = window_in(r.sentence, r.q.end, r.clause[1])
     if after is not None:

@@ -28,8 +28,8 @@ MENTION_ONLY_VERBS = words(
 )
 # Words of the "according to X" family; one of them must be in a sentence that uses it.
 ACCORDING_CUES = words(
-    "according citing cited per words view estimate assessment by allegations allegation claims"
-    " claim assertions assertion"
+    "according citing cited per words view estimate assessment by allegations allegation"
+    " assertions assertion"
 )
 # "in the words of X", "in the assessment of X".
 VIEW_NOUNS = words("words view estimate assessment")

@@ -3,6 +3,7 @@ server ends up with."""
 
 from __future__ import annotations
 
+from bot.facts.store.rows import DocumentInfo
 from bot.standin import MANAGE_GUILD, MEMBER_PERMISSIONS
 from tests.intake.articles import (
     SECOND_PARAGRAPHS,
@@ -57,5 +58,5 @@ async def server_figures(bot, guild_id: int) -> set[tuple[object, ...]]:
     return found
 
 
-async def own_documents(bot, guild_id: int) -> list:
+async def own_documents(bot, guild_id: int) -> list[DocumentInfo]:
     return [d for d in await bot.store.documents(guild_id) if d.guild_id == guild_id]

@@ -58,7 +58,9 @@ def test_examples_are_lines_a_client_could_send(payloads, locale):
     for path, examples in EXAMPLES.items():
         for example in examples:
             assert example_line(example, payloads, locale).startswith(f"/{shown[path]}")
-            values = {n: (v if isinstance(v, str) else v[0]) for n, v in example.options}
+            values: dict[str, object] = {
+                n: (v if isinstance(v, str) else v[0]) for n, v in example.options
+            }
             if "file" in values:  # an attachment: the client uploads it first
                 values["file"] = FakeAttachment("report.txt", b"text")
             if "channel" in values:

@@ -8,7 +8,7 @@ from bot.facts.documents import parse_document
 from bot.facts.extract import extract
 
 
-def figures_of(text: str, published: str | None = "2025-02-14") -> list[tuple]:
+def figures_of(text: str, published: str | None = "2025-02-14") -> list[tuple[object, ...]]:
     front = f"---\npublished: {published}\n---\n" if published else ""
     doc = parse_document((front + text).encode(), "claims-test.txt")
     return [
@@ -66,7 +66,7 @@ TAKEN = [
 
 
 @pytest.mark.parametrize(("text", "expected"), TAKEN)
-def test_figures_are_read(text: str, expected: list[tuple]) -> None:
+def test_figures_are_read(text: str, expected: list[tuple[object, ...]]) -> None:
     assert figures_of(text) == expected
 
 

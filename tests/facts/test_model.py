@@ -55,7 +55,9 @@ def test_the_publication_date_is_told_from_a_date_the_text_gives() -> None:
         ("0 days", None),
     ],
 )
-def test_a_period_written_on_its_own_is_read(text: str, expected: tuple | None) -> None:
+def test_a_period_written_on_its_own_is_read(
+    text: str, expected: tuple[object, ...] | None
+) -> None:
     period = period_of_text(text)
     found = None if period is None else (period.kind.value, period.unit.value, period.count)
     assert found == expected

@@ -109,9 +109,10 @@ async def test_overlays_survive_reopen_and_reingestion_of_changed_seed_text(tmp_
         summary = await sync_folder(store, seeds, seed_extractor(Settings()))
         assert summary.replaced == [seed.name]
         mod = Moderation(store)
-        assert (await store.figure(A, first.id, include_hidden=True)).status is Status.HIDDEN
+        hidden = await store.figure(A, first.id, include_hidden=True)
+        assert hidden is not None and hidden.status is Status.HIDDEN
         moved = await store.figure(A, second.id)
-        assert moved.subject == "Russia" and moved.span != second.span
+        assert moved is not None and moved.subject == "Russia" and moved.span != second.span
         assert first.id in {f.id for f in await store.figures(B)}
         assert await mod.moderator_role(A) == 77
         assert [e.action for e in await mod.audit_log(A, limit=10)] == [
@@ -210,8 +211,10 @@ async def test_a_period_is_corrected_for_one_guild_and_audited(tmp_path, db_targ
         assert corrected.status is Status.CORRECTED
         assert corrected.period == Period("per day", PeriodKind.RATE, PeriodUnit.DAY)
         assert correction_shown(corrected, "period") == "per day"
-        assert (await store.figure(B, figure.id)).period is None
-        assert (await mod.original(A, figure.id)).period is None
+        untouched = await store.figure(B, figure.id)
+        assert untouched is not None and untouched.period is None
+        original = await mod.original(A, figure.id)
+        assert original is not None and original.period is None
         [entry] = await mod.audit_log(A, limit=5)
         assert entry.action == "correct period" and entry.before["period"] is None
         assert entry.after["period"] == {"text": "per day", "kind": "rate", "unit": "day",

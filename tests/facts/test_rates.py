@@ -59,7 +59,9 @@ def periods(text: str) -> list[tuple[int, str | None, str | None, str | None, in
          [(300, None, None, None, None), (200, None, None, None, None)]),
     ],
 )  # fmt: skip
-def test_rates_and_windows_get_a_period_and_totals_none(sentence: str, expected: list) -> None:
+def test_rates_and_windows_get_a_period_and_totals_none(
+    sentence: str, expected: list[object]
+) -> None:
     assert periods(sentence) == expected
 
 
@@ -162,7 +164,7 @@ def test_a_headline_restating_the_body_is_listed_once() -> None:
         ("Pyongyang is preparing to send up to 30,000 more North Korean troops.", []),
     ],
 )  # fmt: skip
-def test_who_sends_and_what_is_denied(sentence: str, expected: list) -> None:
+def test_who_sends_and_what_is_denied(sentence: str, expected: list[object]) -> None:
     assert [(f.metric.value, f.subject, f.low) for f in figures(sentence)] == expected
 
 

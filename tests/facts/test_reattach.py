@@ -72,8 +72,10 @@ async def test_decisions_follow_an_edited_seed_sentence_and_are_audited(
         new_four, new_twelve = moved[4000], moved[1200]
         assert new_four.id != four.id and "president Volodymyr" in new_four.quote
         assert new_four.status is Status.VERIFIED
-        assert (await store.figure(A, new_four.id, include_hidden=True)).status is Status.HIDDEN
-        assert (await store.figure(A, new_twelve.id)).source == "Pentagon"
+        hidden = await store.figure(A, new_four.id, include_hidden=True)
+        assert hidden is not None and hidden.status is Status.HIDDEN
+        kept = await store.figure(A, new_twelve.id)
+        assert kept is not None and kept.source == "Pentagon"
         assert new_twelve.status is Status.AUTO  # guild B never touched it
         log = await mod.audit_log(A, limit=10)
         assert [(e.action, e.actor_id) for e in log[:2]] == [("decision moved", 0)] * 2

@@ -207,6 +207,7 @@ def test_relative_dates_resolve_against_an_annotated_month() -> None:
         " autumn."
     )
     first, second = extraction(text, published="2025-03 (approx.)").figures
+    assert first.date is not None and second.date is not None
     assert (first.date.start, first.date.end) == (date(2025, 2, 1), date(2025, 2, 28))
     assert (second.date.start, second.date.end) == (date(2024, 9, 1), date(2024, 11, 30))
 
@@ -214,6 +215,7 @@ def test_relative_dates_resolve_against_an_annotated_month() -> None:
 def test_a_date_line_dates_a_document_without_front_matter() -> None:
     text = "EVENING BRIEFING -- Tuesday 4 March 2025\n\nRussia lost 1,200 soldiers last month."
     figure = only(text)
+    assert figure.date is not None
     assert (figure.date.start, figure.date.end) == (date(2025, 2, 1), date(2025, 2, 28))
     undated = only("EVENING BRIEFING -- Tuesday 4 March 2025\n\n" + STATEMENT)
     assert undated.date is not None and undated.date.from_publication

@@ -131,8 +131,11 @@ def test_the_glossary_terms_are_the_option_names():
 
 async def test_the_translator_answers_only_for_the_languages_it_speaks():
     translator = CatalogueTranslator()
-    context = TranslationContext(Where.other, None)
-    name = TranslationContext(Where.command_name, None)
+    context: TranslationContext[Any, Any] = TranslationContext(Where.other, None)
+    # the translator reads only the location, so no command object is needed
+    name: TranslationContext[Any, Any] = TranslationContext(
+        Where.command_name, None  # type: ignore[call-overload]
+    )
     casualties = app_commands.locale_str("casualties")
     assert await translator.translate(casualties, Locale.ukrainian, name) == "втрати"
     assert await translator.translate(casualties, Locale.korean, name) == "사상자"

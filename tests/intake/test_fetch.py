@@ -251,7 +251,7 @@ async def test_the_connection_goes_to_the_address_that_was_checked(
     class Rebinding(NameTable):
         """Answers the test site first, a private address on every later lookup."""
 
-        async def resolve(self, host, port=0, family=0):  # type: ignore[no-untyped-def]
+        async def resolve(self, host, port=0, family=0):
             self.names[host] = "127.0.0.1" if not self.asked else "10.9.9.9"
             return await super().resolve(host, port, family)
 

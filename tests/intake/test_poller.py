@@ -195,6 +195,7 @@ async def test_a_malformed_feed_backs_off_exponentially_and_stores_nothing(
         clock.now = stored.next_poll_at
     interval = Schedule().interval
     assert delays == [interval, interval * 2, interval * 4, interval * 8]
+    assert stored is not None
     assert stored.failures == 4 and stored.last_error == report.error
     assert (await store.stats(GUILD)).documents == 0
     assert await ReviewQueue(store).of_guild(GUILD) == []

@@ -140,7 +140,7 @@ def test_keys_for_addresses_are_readable_stable_and_distinct() -> None:
 # -- hostile HTML ---------------------------------------------------------------------------------
 
 
-def _seconds(run) -> float:  # type: ignore[no-untyped-def]
+def _seconds(run) -> float:
     start = time.perf_counter()
     with contextlib.suppress(NotAnArticleError, TooLargeError):
         run()
@@ -166,7 +166,7 @@ def _attributes(size: int) -> bytes:
 
 
 @pytest.mark.parametrize("shape", [_deep, _wide, _wall, _attributes])
-def test_hostile_pages_cost_time_in_proportion_to_their_size(shape) -> None:  # type: ignore[no-untyped-def]
+def test_hostile_pages_cost_time_in_proportion_to_their_size(shape) -> None:
     """16 KB to 128 KB: eight times the input may cost at most about eight times the time (with
     room for noise on a shared machine)."""
     small = min(_seconds(lambda: read_html(shape(16 * 1024))) for _ in range(2))

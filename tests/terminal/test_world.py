@@ -37,7 +37,8 @@ def test_an_older_file_is_completed_and_its_ids_kept(tmp_path):
     )
     world = load_world(tmp_path)
     assert (world.guild.id, world.guild.name, world.application_id) == (42, "Our Server", 77)
-    assert world.channel("general").id == 43 and world.users["manager"].user.id == 44
+    general = world.channel("general")
+    assert general is not None and general.id == 43 and world.users["manager"].user.id == 44
     assert world.channel("news") is not None and world.role("Moderators") is not None
     saved = json.loads(path.read_text(encoding="utf-8"))
     assert saved["guild"]["channels"]["general"] == "43" and "news" in saved["guild"]["channels"]

@@ -23,11 +23,11 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import date, timedelta
 from pathlib import Path
 
-from bot.config import DEFAULT_SUBJECTS
 from bot.facts.documents import parse_document
 from bot.facts.extract import extract
 from bot.facts.model import Extraction
 from bot.facts.store import FactStore
+from bot.facts.vocabulary.forces import DEFAULT_SUBJECTS
 
 ROOT = Path(__file__).resolve().parents[1]
 DEVSET = ROOT / "tests" / "fixtures" / "devset"

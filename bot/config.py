@@ -14,10 +14,10 @@ from typing import Literal
 
 from bot.facts.store.location import LocationError, store_location
 from bot.facts.store.quota import GuildQuota
+from bot.facts.vocabulary.forces import DEFAULT_SUBJECTS
 
 SyncMode = Literal["guild", "global", "off"]
 
-DEFAULT_SUBJECTS = ("North Korea", "Russia", "Ukraine")
 DEFAULT_DB = Path("data/facts.sqlite3")
 
 

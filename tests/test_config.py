@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import DEFAULT_SUBJECTS, Settings, SettingsError, env_file_text
+from bot.config import Settings, SettingsError, env_file_text
 from bot.facts.store import GuildQuota
+from bot.facts.vocabulary.forces import DEFAULT_SUBJECTS
 
 
 def test_an_empty_environment_gives_the_documented_defaults() -> None:

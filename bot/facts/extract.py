@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from bot.config import DEFAULT_SUBJECTS
 from bot.facts.attribution import resolve_claimant
 from bot.facts.claim import Claim, Context
 from bot.facts.claims import ClaimReader
@@ -27,6 +26,7 @@ from bot.facts.numbers import find_quantities, lower_words, may_hold_quantity
 from bot.facts.quotations import quotation_speakers
 from bot.facts.sentences import Sentence, split_sentences
 from bot.facts.speakers import count_speaker_turns, read_opening
+from bot.facts.vocabulary.forces import DEFAULT_SUBJECTS
 
 _QUOTES_RE = re.compile(r"[\"“”]")
 

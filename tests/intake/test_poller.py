@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import DEFAULT_SUBJECTS
 from bot.facts.documents import parse_document
 from bot.facts.extract import extract
 from bot.facts.model import Document, Extraction
@@ -23,6 +22,7 @@ from bot.facts.store.intake import (
     ReviewQueue,
     Shards,
 )
+from bot.facts.vocabulary.forces import DEFAULT_SUBJECTS
 from bot.intake.fetch import Fetcher
 from bot.intake.poller import FeedPoller, Schedule
 from tests.intake.articles import (

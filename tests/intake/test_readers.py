@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import DEFAULT_SUBJECTS
 from bot.facts.documents import parse_document
 from bot.facts.extract import extract
 from bot.facts.model import Document
+from bot.facts.vocabulary.forces import DEFAULT_SUBJECTS
 from bot.intake.article import document_from_bytes, key_for_url, read_file
 from bot.intake.errors import NotAnArticleError, TooLargeError, UnsupportedTypeError
 from bot.intake.feeds import discover_feeds, parse_feed

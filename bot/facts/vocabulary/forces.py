@@ -6,6 +6,9 @@ alone (not followed by "Korea") means North Korea in this story.
 
 from __future__ import annotations
 
+# The forces whose people the story counts, unless the setting FACTBOT_SUBJECTS names others.
+DEFAULT_SUBJECTS = ("North Korea", "Russia", "Ukraine")
+
 # Canonical force (a figure's subject) -> the ways documents name it.
 SUBJECT_ALIASES: dict[str, tuple[str, ...]] = {
     "North Korea": (

@@ -6,6 +6,9 @@ Sets: the seed, the development set, the held-out sets and the real passages (``
 skipped when absent), each scored by ``scoring.py`` with its rates optional where the set says
 so. ``--details`` prints the full report (every error) of the sets named (``real``: the real
 passages together).
+
+A reserved set (``RESERVED``) waits for its one blind measurement: the summary leaves it out, and
+it is scored only when named with ``--details``.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ FIXTURES = REPO / "tests" / "fixtures"
 SHARED = REPO.parent / "shared"
 SUBJECTS = ("North Korea", "Russia", "Ukraine")
 HELDOUT = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
+# Held-out sets not yet measured: left out of the summary, scored only when named in --details.
+RESERVED = ("heldout8",)
 REAL = ("realdev", "realdev2")
 # Sets whose rates are optional: a rate is neither required nor, found, counted as extra.
 RATES_OPTIONAL = frozenset({"heldout6", "realdev2"})

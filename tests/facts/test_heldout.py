@@ -12,6 +12,10 @@ Gold figures may mark a rate (``rate``: a daily or monthly rate, or a window suc
 100 days") and a claimant taken from the document's own voice (``voice``). In the sets listed in
 ``RATES_OPTIONAL_SETS`` rates are optional, as in ``../shared/realdev2``: a rate found is neither
 required nor counted as extra. The other sets score a rate like any figure.
+
+The sets in ``RESERVED_SETS`` have not been scored yet: they wait for their one blind measurement,
+so their gold files are validated and their completeness checked, but the scoring test skips them
+(``python -m tests.facts.score_sets`` leaves them out too unless one is named with ``--details``).
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from typing import Any
 
 import pytest
 
-from tests.facts.score_sets import RATES_OPTIONAL
+from tests.facts.score_sets import HELDOUT, RATES_OPTIONAL, RESERVED
 from tests.facts.scoring import (
     METRICS,
     GoldDocument,
@@ -35,18 +39,22 @@ from tests.facts.test_devset import problems_in
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SETS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
+# Sets written but not yet measured: validated, never scored here (see the module docstring).
+RESERVED_SETS = ("heldout8",)
+ALL_SETS = (*SETS, *RESERVED_SETS)
+RESERVED_SKIP = pytest.mark.skip(reason="reserved for a blind measurement")
 SUBJECTS = ("North Korea", "Russia", "Ukraine")
 # What each set must hold at least: documents, required gold figures, distractors.
 MINIMUM = {"heldout": (12, 50, 50), "heldout2": (12, 50, 60), "heldout3": (12, 50, 60),
            "heldout4": (12, 50, 60), "heldout5": (10, 45, 50), "heldout6": (12, 50, 60),
-           "heldout7": (12, 50, 60)}
+           "heldout7": (12, 50, 60), "heldout8": (13, 55, 65)}
 # Sets annotated with the optional "rate" and "voice" keys must use both; their rates do not count
 # towards the minimum of figures, which is a minimum of cumulative totals.
-RATE_AND_VOICE_SETS = ("heldout6", "heldout7")
+RATE_AND_VOICE_SETS = ("heldout6", "heldout7", "heldout8")
 # Sets whose rates are optional when scored, as in realdev2 (a rate found is neither required nor
 # counted as extra); the other sets score a rate like any figure.
 RATES_OPTIONAL_SETS = tuple(sorted(RATES_OPTIONAL & set(SETS)))
-GOLD_FILES = [path for name in SETS for path in sorted((FIXTURES / name).glob("*.gold.json"))]
+GOLD_FILES = [path for name in ALL_SETS for path in sorted((FIXTURES / name).glob("*.gold.json"))]
 
 
 @pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -54,7 +62,7 @@ def test_gold_file_is_valid(gold_path: Path) -> None:
     assert problems_in(gold_path) == []
 
 
-@pytest.mark.parametrize("name", SETS)
+@pytest.mark.parametrize("name", ALL_SETS)
 def test_set_is_complete(name: str) -> None:
     folder = FIXTURES / name
     documents = sorted(folder.glob("*.txt"))
@@ -81,10 +89,10 @@ def test_set_is_complete(name: str) -> None:
     assert missing == [], "README.md must describe every document"
 
 
-@pytest.mark.parametrize("name", SETS[1:])
+@pytest.mark.parametrize("name", ALL_SETS[1:])
 def test_set_documents_are_new(name: str) -> None:
     """No document repeats a development or earlier held-out document word for word."""
-    earlier_sets = ("devset", *SETS[: SETS.index(name)])
+    earlier_sets = ("devset", *ALL_SETS[: ALL_SETS.index(name)])
     earlier = {
         p.read_text(encoding="utf-8").strip()
         for folder in earlier_sets
@@ -122,7 +130,16 @@ def _score(name: str) -> TotalScore:
     return score_all(results, rates_optional=name in RATES_OPTIONAL_SETS)
 
 
-@pytest.mark.parametrize("name", SETS)
+def test_reserved_sets_are_left_out_of_the_summary() -> None:
+    """``score_sets`` prints every set it knows; a reserved set must not be among them."""
+    assert set(RESERVED) == set(RESERVED_SETS)
+    assert set(RESERVED_SETS).isdisjoint(HELDOUT)
+    assert set(SETS) <= set(HELDOUT)
+
+
+@pytest.mark.parametrize(
+    "name", [*SETS, *(pytest.param(n, marks=RESERVED_SKIP) for n in RESERVED_SETS)]
+)
 def test_extractor_on_set(name: str, capsys: pytest.CaptureFixture[str]) -> None:
     """Measures, does not gate: only checks that every document and gold figure was scored."""
     score = _score(name)

@@ -38,6 +38,8 @@ FIGURE_KEYS = {
     "metric", "low", "high", "qualifier", "subject", "source", "date", "quote", "additional",
     "vague", "note", "rate", "voice",
 }  # fmt: skip
+# A sentence's end followed by a footnote marker ("troops.1", "March.[4]") ends it still.
+FOOTNOTE_AFTER_SENTENCE = re.compile(r"[.?!](?:\d{1,3}|\[\d{1,3}\])$")
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
 
@@ -69,6 +71,7 @@ def is_whole_sentence(quote: str, text: str) -> bool:
             before == ""
             or before.endswith(("\n", ".", "?", "!", ":", "-", "\u2022", '"'))
             or _is_marker(line_start)
+            or FOOTNOTE_AFTER_SENTENCE.search(before) is not None
         )
         ends = quote.endswith((".", "?", "!", '"')) or after == "" or after.startswith("\n")
         if starts and ends:

@@ -230,7 +230,7 @@ def dates_of_sentences(
         for sentence, found in zip(sentences, scans, strict=True):
             items.extend((offset + f.start, offset + f.end, f) for f in found)
             offset += len(sentence) + 1
-        anchor = _inferred_anchor(items)
+        anchor = _wire_dateline(sentences[:_DATELINE_SENTENCES], _inferred_anchor(items))
     mentions = [
         _mentions(sentence, found, anchor) for sentence, found in zip(sentences, scans, strict=True)
     ]
@@ -284,7 +284,34 @@ def publication_anchor(text: str, published: date | None) -> Anchor | None:
         return Anchor(published, Precision.DAY, inferred=False)
     opening = [_scan(s.text) for s in split_sentences(text[:_DATELINE_CHARS])]
     dateline = _dateline(opening[:_DATELINE_SENTENCES])
-    return dateline if dateline is not None else _inferred_anchor(_scan_lines(text))
+    if dateline is not None:
+        return dateline
+    sentences = [s.text for s in split_sentences(text[:_DATELINE_CHARS])]
+    return _wire_dateline(sentences[:_DATELINE_SENTENCES], _inferred_anchor(_scan_lines(text)))
+
+
+# A wire dateline without a year: "SEOUL, Feb 27 (Agency) --", "KYIV, March 3 (Reuters) -".
+_WIRE_DATELINE_RE = re.compile(
+    rf"^[A-Z][A-Z .'’-]{{1,30}}(?:,\s*[A-Z][\w .'’-]{{1,30}})?,\s+(?P<mon>{_MONTH})\s+"
+    r"(?P<d1>\d{1,2})\s*(?:\([^)\n]{1,40}\)\s*)?(?:-{1,2}|[–—])",
+    re.MULTILINE,
+)
+
+
+def _wire_dateline(sentences: Sequence[str], inferred: Anchor | None) -> Anchor | None:
+    """A wire dateline's month and day, in the year the rest of the text points to: the
+    publication day itself, where the text alone gives only a month or a year."""
+    if inferred is None:
+        return None
+    for sentence in sentences:
+        found = _WIRE_DATELINE_RE.search(sentence[:120])
+        if found is None:
+            continue
+        month, day = _month_number(found.group("mon")), int(found.group("d1"))
+        year = _nearest_year(month, day, inferred)
+        dated = _date(year, month, day)
+        return Anchor(dated, Precision.DAY, inferred=True) if dated else inferred
+    return inferred
 
 
 def _inferred_anchor(items: list[tuple[int, int, _Found]]) -> Anchor | None:

@@ -14,14 +14,19 @@ from bot.facts.dates import DateMention
 from bot.facts.numbers import Quantity
 from bot.facts.vocabulary.build import alternation, trie_pattern
 from bot.facts.vocabulary.forces import OTHER_WARS
+from bot.facts.vocabulary.approximators import HEDGES
 from bot.facts.vocabulary.not_counts import (
+    AGE_APPOSITION_LEADS,
     AGE_PAIRS_BEFORE,
+    ARMY_OWNING_VERBS,
     CASED_LABELS_BEFORE,
     CORRECTIONS,
     CURRENCY_AND_LABEL_SIGNS,
     LABEL_WORDS_BEFORE,
+    NATIONAL_ARMY_LEADS,
     NEGATIONS_BEFORE,
     UNITS_AFTER,
+    WEAPONS,
 )
 
 _UNIT_AFTER_RE = re.compile(
@@ -40,6 +45,23 @@ _SHARE_BEFORE_RE = re.compile(
 )
 _APPOSITIVE_AGE_BEFORE_RE = re.compile(r"[A-Z][a-z]+,\s*$")
 _APPOSITIVE_AGE_AFTER_RE = re.compile(r"\s*,")
+# "more than 120 of its 170 mm self-propelled guns": a share of some equipment.
+_EQUIPMENT_OF_RE = re.compile(
+    r"\s+(?:more\s+|fewer\s+)?of\s+(?:its|their|the|his|her|our|these|those)\s+"
+    rf"(?:[\w/.-]+\s+){{0,4}}?(?:{alternation(WEAPONS)})\b",
+    re.IGNORECASE,
+)
+_AGE_APPOSITION_BEFORE_RE = re.compile(
+    rf"\b(?:{alternation(AGE_APPOSITION_LEADS)})\s*,?\s*$", re.IGNORECASE
+)
+_AGE_APPOSITION_AFTER_RE = re.compile(r"\s*(?:[,;)]|and\b|$)")
+_HEDGE = rf"(?:(?:{alternation((*HEDGES, 'an estimated', 'more than', 'over'))})\s+)?"
+_WHOLE_ARMY_BEFORE_RE = re.compile(
+    rf"\b(?:(?:{alternation(NATIONAL_ARMY_LEADS)})\s+(?:army|military|armed\s+forces|forces?)"
+    rf"|(?:{alternation(ARMY_OWNING_VERBS)})\s+(?:an?|its|their)\s+(?:[\w-]+\s+)?army)"
+    rf"\s+(?:of|numbering|totalling|totaling)\s+{_HEDGE}$",
+    re.IGNORECASE,
+)
 _ONE_OF_RE = re.compile(r"\s+of\s+(?:the|them|those|these|its|their|his|her|our)\b", re.IGNORECASE)
 
 _QUESTION_END_RE = re.compile(r"\?[\"'”’)\]]*\s*(?:\([^)]*\)\s*)*$")
@@ -78,6 +100,25 @@ def is_not_a_count(sentence: str, q: Quantity) -> bool:
         return True  # "Kim, 19, ..."
     if q.low == q.high == 1 and _ONE_OF_RE.match(sentence, q.num_end):
         return True  # "one of the soldiers"
+    return _other_thing_around(sentence, q)
+
+
+def _other_thing_around(sentence: str, q: Quantity) -> bool:
+    """Equipment after "of its", a person's age after "one of them", a whole army's size, or a
+    bare four-digit year: no count of a force's people."""
+    if " of " in sentence[q.num_end : q.num_end + 12] and _EQUIPMENT_OF_RE.match(
+        sentence, q.num_end
+    ):
+        return True  # "more than 120 of its 170 mm guns"
+    if q.high < 100 and _AGE_APPOSITION_BEFORE_RE.search(
+        sentence, max(0, q.num_start - 16), q.num_start
+    ) and _AGE_APPOSITION_AFTER_RE.match(sentence, q.num_end):
+        return True  # "one of them 20 and the other 26"
+    window = sentence[max(0, q.start - 48) : q.start]
+    if ("army" in window or "forces" in window or "military" in window) and (
+        _WHOLE_ARMY_BEFORE_RE.search(window)
+    ):
+        return True  # "a standing army of about 1.2 million"
     raw = sentence[q.num_start : q.num_end]
     # A bare four-digit year ("in 2023") that the date reader did not claim.
     if raw.isdigit() and len(raw) == 4 and 1900 <= q.low <= 2100 and q.low == q.high:

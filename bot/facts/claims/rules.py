@@ -45,6 +45,8 @@ from bot.facts.vocabulary.connectives import CLAUSE_CONNECTIVES, TROOP_COUNT_NOU
 from bot.facts.vocabulary.metrics import MEETING_VERBS, RECRUITING_VERBS, RELEASE_VERBS
 from bot.facts.vocabulary.not_counts import (
     DISMISSALS,
+    EXPECTATION_WORDS,
+    EXPECTED_COURSE_VERBS,
     FORECAST_VERBS,
     FUTURE_AUXILIARIES,
     FUTURE_LOSS_VERBS,
@@ -265,6 +267,14 @@ _FORECAST_RE = re.compile(
     rf"|(?:could|might|would)\s+(?:\w+\s+){{0,1}}?(?:{alternation(FORECAST_VERBS)}))\b",
     re.IGNORECASE,
 )
+# "expect Russian casualties to remain above 35,000": the expected course of a count.
+_EXPECTED_COURSE_RE = re.compile(
+    rf"\b(?:{alternation(EXPECTATION_WORDS)})\b[^.;?!]{{0,60}}?\b"
+    rf"(?:{alternation(EXPECTED_COURSE_VERBS)})\s+(?:(?:above|below|over|under|at|around|about"
+    r"|near|beyond|more\s+than|less\s+than|fewer\s+than|at\s+least|close\s+to)\s+)*$",
+    re.IGNORECASE,
+)
+_EXPECTATION_WORDS = frozenset(EXPECTATION_WORDS)
 _FORECAST_CUES = frozenset(("will", "shall", "expected", "projected", "forecast", "course", "set",
                             "could", "might", "would"))  # fmt: skip
 
@@ -272,7 +282,12 @@ _FORECAST_CUES = frozenset(("will", "shall", "expected", "projected", "forecast"
 def _forecast(r: Reading) -> bool:
     """'Russia will have suffered over 1 million casualties by June', 'they could reach
     10,000 by the spring': a forecast, not a count."""
-    if r.facts.words.isdisjoint(_FORECAST_CUES):
+    words = r.facts.words
+    if not words.isdisjoint(_EXPECTATION_WORDS) and _EXPECTED_COURSE_RE.search(
+        r.sentence, max(0, r.q.start - 90), r.q.start
+    ):
+        return True
+    if words.isdisjoint(_FORECAST_CUES):
         return False
     return _FORECAST_RE.search(r.sentence, r.clause[0], r.q.num_start) is not None
 

@@ -42,7 +42,8 @@ METRIC_CUES: tuple[tuple[Metric, str], ...] = (
     (Metric.WOUNDED, r"wounded|wounding|injured|injuring|injur(?:y|ies)|hurt"),
     (Metric.CAPTURED,
      r"captured|capturing|capture|captives?|prisoners?(?:\s+of\s+war)?|POWs?|captivity"
-     r"|taken\s+(?:prisoner|captive|alive)|surrendered|surrender|held\s+by|holding|holds|hold"),
+     r"|taken\s+(?:prisoner|captive|alive)|surrendered|surrender|held\s+by|holding|holds|hold"
+     r"|in\s+(?:\w+\s+)?custody"),
     (Metric.MISSING, r"missing|MIA|unaccounted\s+for"),
     (Metric.DEPLOYED,
      r"deployed|deploying|deploys|deploy|deployments?|redeployed|redeployment|sent|send|sending"
@@ -54,7 +55,7 @@ METRIC_CUES: tuple[tuple[Metric, str], ...] = (
      r"|ferried|flown|airlifted|boarded|put\s+aboard|brought|bringing\s+in|brings\s+in"
      r"|(?:(?:are|were|is|was|remain|remained)\s+(?:currently\s+|now\s+|still\s+|already\s+)?"
      r"(?:in|inside|on\s+the\s+ground\s+in)|(?:now|currently|already|still)\s+in)\b"
-     r"(?!\s+(?:\w+\s+)?captivity)"),
+     r"(?!\s+(?:\w+\s+)?(?:captivity|custody))"),
 )
 
 # What a release or a meeting does to prisoners: a count of them is no count of captures.

@@ -8,6 +8,12 @@ from __future__ import annotations
 
 from bot.facts.vocabulary.build import words
 
+# Weapons and equipment: "170 mm guns", "more than 100 of its howitzers" count no people.
+WEAPONS = words(
+    """missile missiles drone drones tank tanks vehicle vehicles jet jets aircraft rocket rockets
+    artillery howitzer howitzers gun guns rifle rifles bomb bombs grenade grenades launcher
+    launchers system systems shell shells round rounds mortar mortars"""
+)
 # Right after a number: it measures something else ("25 km", "979 days", "a 5% rise").
 UNITS_AFTER = (
     *words(
@@ -15,13 +21,12 @@ UNITS_AFTER = (
         m feet ft square sq hectare hectares acre acres day days week weeks month months year
         years yr yrs hour hours hr hrs minute minutes min mins second seconds sec secs decade
         decades century centuries night nights year-old ton tons tonne tonnes kg kilogram
-        kilograms pound pounds lb lbs degree degrees mm caliber calibre round rounds shell shells
+        kilograms pound pounds lb lbs degree degrees mm caliber calibre
         percent pct dollar dollars won euro euros ruble rubles rouble roubles hryvnia hryvnias
         yuan yen usd eur krw times fold point points vote votes seat seats page pages kiloton
-        kilotons mph a.m. p.m. am pm gmt utc kst o'clock sorties missile missiles drone drones
-        tank tanks vehicle vehicles jet jets aircraft rocket rockets artillery howitzer howitzers
-        gun guns rifle rifles bomb bombs grenade grenades launcher launchers system systems km/h"""
+        kilotons mph a.m. p.m. am pm gmt utc kst o'clock sorties km/h"""
     ),
+    *WEAPONS,
     "year old", "years old", "per cent", "percentage point", "percentage points",
     # a ratio or a share: "outnumbered three to one", "one in three soldiers"
     "to one", "to 1", "in two", "in three", "in four", "in five", "in ten", "out of ten",
@@ -38,6 +43,14 @@ LABEL_WORDS_BEFORE = frozenset(
 )
 # The same, matched as written: model names ("Su-25", "MiG-29", "T-90") and "US$".
 CASED_LABELS_BEFORE = frozenset(words("Kh Tu Su MiG T BM M US$"))
+# "two soldiers, one of them 20 and the other 26": a person singled out, then an age.
+AGE_APPOSITION_LEADS = (
+    "one of them", "the other", "the youngest", "the oldest", "the younger", "the elder",
+    "another",
+)  # fmt: skip
+# "a standing army of about 1.2 million", "could field an army of": a whole army's size.
+NATIONAL_ARMY_LEADS = words("standing active active-duty regular reserve entire whole national")
+ARMY_OWNING_VERBS = words("field fields fielding muster raise raising boast boasts has have with")
 # "who is 41": an age.
 AGE_PAIRS_BEFORE = frozenset({"who is", "who was"})
 CURRENCY_AND_LABEL_SIGNS = "$€£₩¥[#"
@@ -62,7 +75,7 @@ MODALS = ("could", "might", "may", "would", "will", "plans to", "plan to", "is e
           "are expected to", "is set to", "are set to", "is poised to", "are poised to",
           "is likely to", "are likely to", "is preparing to", "are preparing to",
           "preparing to", "intends to", "intend to", "aims to", "is ready to", "are ready to")
-HYPOTHETICAL_ACTIONS = words("send deploy dispatch commit add lose")
+HYPOTHETICAL_ACTIONS = words("send deploy dispatch commit add lose field supply muster provide")
 # A forecast: "will have suffered over 1 million by June", "could reach 10,000 by the spring",
 # "is expected to pass 1.1 million". Future auxiliaries, then what a count does.
 FUTURE_AUXILIARIES = (
@@ -72,5 +85,15 @@ FUTURE_AUXILIARIES = (
 )  # fmt: skip
 # After "could", "might" or "would" these forecast too ("could reach 10,000").
 FORECAST_VERBS = words("reach pass exceed top surpass hit climb rise grow double")
+# "expect Russian casualties to remain above 35,000", "my expectation is that losses stay above
+# 1,200 a day": an expectation, then what a count would go on doing.
+EXPECTATION_WORDS = words(
+    """expect expects expected expecting expectation expectations predict predicts predicted
+    prediction anticipate anticipates anticipated forecast forecasts projection projections"""
+)
+EXPECTED_COURSE_VERBS = words(
+    """stay stays remain remains continue continues keep keeps reach reaches exceed exceeds
+    rise rises grow grows top tops hit hits surpass surpasses climb climbs"""
+)
 # After a future auxiliary only ("will have suffered", "will lose"): "may have lost" estimates.
 FUTURE_LOSS_VERBS = words("suffer suffered lose lost sustain sustained")

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 
 from bot.facts.dates import DateMention
 from bot.facts.numbers import Quantity
+from bot.facts.vocabulary.approximators import HEDGES
 from bot.facts.vocabulary.build import alternation, trie_pattern
 from bot.facts.vocabulary.forces import OTHER_WARS
-from bot.facts.vocabulary.approximators import HEDGES
 from bot.facts.vocabulary.not_counts import (
     AGE_APPOSITION_LEADS,
     AGE_PAIRS_BEFORE,

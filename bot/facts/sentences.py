@@ -64,10 +64,12 @@ _MARKER = re.compile(
 _HEADING_TAIL = re.compile(r"[^\S\n]+#+$")
 _SPEAKER = re.compile(r"(?:[QA]|[A-Z][A-Z.'’ -]{0,40}?(?: \d{1,3})?):\s")
 _TERMINAL_END = re.compile(r"[.!?][\"'”’)\]»]*+(?:[^\S\n]*+\([^()\n]{0,79}[^()\n.!?]\))*+$")
-# A run of sentence-final punctuation, closing quotes/brackets, and source labels such as
+# A run of sentence-final punctuation, closing quotes/brackets, footnote markers ("troops.1",
+# "March.[4]"), and source labels such as
 # "(Reuters)" when they end the line, then the whitespace before the next sentence.
 _BOUNDARY = re.compile(
-    r"(?<![.!?])(?P<punct>[.!?]++)(?P<close>(?:[\"'”’)\]»]|\[\d{1,3}\])*+)"
+    r"(?<![.!?])(?P<punct>[.!?]++)(?P<close>(?:[\"'”’)\]»]|\[\d{1,3}\])*+"
+    r"(?:(?<=[a-z][.!?])\d{1,3}(?=[^\S\n]++[A-Z\"“]|[^\S\n]*+(?:\n|\Z)))?)"
     r"(?:(?P<labels>(?:[^\S\n]*+\([^()\n]{0,79}[^()\n.!?]\))++)(?=[^\S\n]*+(?:\n|\Z))\s*+|\s++)"
 )
 _WORD = re.compile(r"[\"'“‘(\[{«]*(\w+)")

@@ -119,6 +119,10 @@ def _other_thing_around(sentence: str, q: Quantity) -> bool:
         _WHOLE_ARMY_BEFORE_RE.search(window)
     ):
         return True  # "a standing army of about 1.2 million"
+    if q.num_start >= 2 and sentence[q.num_start - 1] in ".!?" and (
+        sentence[q.num_start - 2].isalpha()
+    ):
+        return True  # "... troops.1": a footnote marker
     raw = sentence[q.num_start : q.num_end]
     # A bare four-digit year ("in 2023") that the date reader did not claim.
     if raw.isdigit() and len(raw) == 4 and 1900 <= q.low <= 2100 and q.low == q.high:

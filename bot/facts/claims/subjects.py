@@ -18,7 +18,7 @@ from bot.facts.model import Metric
 from bot.facts.vocabulary.build import alternation
 from bot.facts.vocabulary.claimants import ORG_WORDS
 from bot.facts.vocabulary.metrics import CASUALTY_NOUNS, SENDING_GERUNDS, SENDING_VERBS
-from bot.facts.vocabulary.personnel import OWNED_HEADS, PERSONNEL_NOUNS
+from bot.facts.vocabulary.personnel import DEPLOYED_GROUPS, OWNED_HEADS, PERSONNEL_NOUNS
 
 if TYPE_CHECKING:
     from bot.facts.claims.rules import Reading
@@ -31,6 +31,16 @@ _SENDING_GERUND_WORDS = frozenset(SENDING_GERUNDS)
 # How far into its sentence the force that is the subject may be named.
 _SUBJECT_REACH = 40
 _OF_THEM_AFTER_RE = re.compile(r"\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
+# "300 had been killed and 2,700 wounded among the North Korean troops": whose they are.
+_AMONG_RE = re.compile(r"\bamong\s+(?:the\s+|its\s+|their\s+)?", re.IGNORECASE)
+_AMONG_REACH = 100
+# "Of the first contingent of about 11,000": a force the story has just been about.
+_DEFINITE_GROUP_BEFORE_RE = re.compile(
+    r"\b(?:the|that|this|its|their)\s+(?:[\w-]+\s+)?"
+    rf"(?:{alternation(DEPLOYED_GROUPS)})\s+of\s+(?:(?:about|around|some|roughly|nearly"
+    r"|approximately|at\s+least|up\s+to|more\s+than|over)\s+)?$",
+    re.IGNORECASE,
+)
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:the\s+)?$")
 _BY_BEFORE_RE = re.compile(r"\bby\s+(?:the\s+)?$")
 _SENDS_AFTER_RE = re.compile(
@@ -89,6 +99,21 @@ def _owner_of_a_count(r: Reading) -> str | None:
     return alias.subject if alias is not None and alias.start >= r.prev_end else None
 
 
+def _among_after(r: Reading) -> str | None:
+    """'at least 300 had been killed ... among the North Korean troops': a number without a
+    noun of its own counts the people an "among" after it names, before its sentence ends."""
+    if r.noun.kind != "bare" or "among" not in r.facts.words:
+        return None
+    end = min(len(r.sentence), r.q.end + _AMONG_REACH)
+    for found in _AMONG_RE.finditer(r.sentence, r.q.end, end):
+        if ";" in r.sentence[r.q.end : found.start()]:
+            return None
+        alias = r.facts.alias_at.get(found.end())
+        if alias is not None and _modifies_people(r.sentence, alias):
+            return alias.subject
+    return None
+
+
 def _previous_claim(r: Reading) -> str | None:
     """'300 were killed and 2,700 wounded': the sentence's previous claim."""
     return r.previous.subject if r.previous is not None else None
@@ -107,13 +132,17 @@ def _sender_after(r: Reading) -> str | None:
 
 def _previous_sentence(r: Reading) -> str | None:
     """No force named at all: the force of the sentence right before, or of one of the two
-    before it when the number says so ("At least 4,000 of them")."""
+    before it when the number says so ("At least 4,000 of them", "the first contingent of
+    about 11,000")."""
     context = r.facts.context
     if r.facts.aliases or r.noun.kind == "other":
         return None
     if context.last_subject_age == 0:
         return context.last_subject
-    if context.last_subject_age <= 2 and _OF_THEM_AFTER_RE.match(r.sentence, r.q.num_end):
+    if context.last_subject_age <= 2 and (
+        _OF_THEM_AFTER_RE.match(r.sentence, r.q.num_end)
+        or _DEFINITE_GROUP_BEFORE_RE.search(r.sentence, max(0, r.q.start - 40), r.q.start)
+    ):
         return context.last_subject
     return None
 
@@ -127,6 +156,7 @@ SUBJECT_RULES: tuple[Callable[[Reading], str | None], ...] = (
     _owner_of_its,
     _sender_by_sending,
     _owner_of_a_count,
+    _among_after,
     _previous_claim,
     _last_force_before,
     _sender_after,

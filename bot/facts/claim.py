@@ -46,6 +46,15 @@ class ClaimantMention:
     voice: Voice = Voice.CITED  # "we"/"our" resolve to the speaker or the document's voice
 
 
+@dataclass(frozen=True, slots=True)
+class LossList:
+    """The claimant of a loss list ("the losses of the enemy were:") and the force counted."""
+
+    source: str
+    voice: Voice
+    subject: str
+
+
 @dataclass(slots=True)
 class Context:
     """What earlier sentences of the document established: claimants, speaker, last subject."""
@@ -65,6 +74,8 @@ class Context:
     checking: bool = False
     #: Who speaks the quotation the current sentence lies inside, when it names nobody itself.
     quoted_by: str | None = None
+    #: The loss list whose lines the current sentence may be ("personnel - about 891,540").
+    loss_list: LossList | None = None
     last_subject: str | None = None
     last_subject_age: int = 99
     last_claim: Claim | None = None

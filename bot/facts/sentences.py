@@ -82,6 +82,10 @@ _OPEN_END = re.compile(
     re.IGNORECASE,
 )
 _FIRST_WORD = re.compile(r"\S+")
+# A line of a list of labelled values: "personnel - about 891,540 (+1,230)", "tanks: 10,253".
+_LABELLED_VALUE = re.compile(
+    r"[A-Za-z][\w ()/.'’-]{0,40}?[^\S\n]+[-–—:][^\S\n]+(?:[a-z]+[^\S\n]+)?[~+]?\d"
+)
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -166,6 +170,10 @@ def _continues(text: str, previous: _Line, line: _Line, wrap: int) -> bool:
         return False
     if _SPEAKER.match(text, line.content):
         return False
+    if _LABELLED_VALUE.match(text, line.content, line.end) and (
+        text[previous.end - 1] == ":" or _LABELLED_VALUE.match(text, previous.content, previous.end)
+    ):
+        return False  # one line of a list of labelled values, or the first after its lead
     if _TERMINAL_END.search(text, max(previous.content, previous.end - 200), previous.end):
         return True  # the punctuation pass decides, with its abbreviation rules
     first = text[line.content]

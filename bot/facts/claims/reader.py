@@ -14,6 +14,7 @@ from bot.facts.aliases import subject_aliases
 from bot.facts.attribution import claimant_mentions
 from bot.facts.claim import Claim, ClaimantMention, Context
 from bot.facts.claims.filters import is_not_a_count, states_no_figures
+from bot.facts.claims.loss_list import is_list_line, loss_list_claims, opens_loss_list
 from bot.facts.claims.rules import Reading, read_quantity
 from bot.facts.claims.sentence import Alias, SentenceFacts, after_destination
 from bot.facts.claims.subjects import ForceRoles
@@ -58,7 +59,12 @@ class ClaimReader:
         forces = _outside(aliases, mentions) if mentions else list(aliases)
         counts = _counts(sentence, quantities, dates, speaker_end)
         claims: list[Claim] = []
-        if counts:
+        losses = context.loss_list
+        if losses is not None and not is_list_line(sentence):
+            losses = context.loss_list = None
+        if losses is not None:
+            claims = loss_list_claims(sentence, counts, losses)
+        elif counts:
             facts = SentenceFacts(
                 sentence, words, dates, forces, mentions, context, self.subjects,
                 lambda: self._aliases_in(sentence, mentions),
@@ -66,6 +72,8 @@ class ClaimReader:
             claims = _read_counts(facts, counts, speaker_end)
         for mention in mentions:
             context.remember(mention)
+        if mentions and "losses" in words:
+            context.loss_list = opens_loss_list(sentence, words, mentions, self._subjects_in)
         context.after_sentence(
             claims,
             [
@@ -74,6 +82,9 @@ class ClaimReader:
             ],
         )  # fmt: skip
         return claims
+
+    def _subjects_in(self, text: str) -> list[str]:
+        return [alias.subject for alias in self.aliases(text)]
 
     def _aliases_in(self, sentence: str, mentions: Sequence[ClaimantMention]) -> list[Alias]:
         """Forces named inside the claimants' own words ("Nepal", "Ukraine's military")."""

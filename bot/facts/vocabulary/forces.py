@@ -65,3 +65,8 @@ OTHER_WARS = (
     "Korean", "Vietnam", "Afghan", "Soviet-Afghan", "Chechen", "Gulf", "Iraq", "Iran-Iraq",
     "Second World", "First World", "World", "Great Patriotic", "Winter",
 )  # fmt: skip
+
+# "the enemy" in a side's own report is the other side: Ukraine's General Staff counts Russia's
+# losses, Russia's defence ministry Ukraine's.
+ENEMY_OF = {"Ukraine": "Russia", "Russia": "Ukraine"}
+ENEMY_WORDS = ("enemy", "enemy's", "occupiers", "occupiers'", "invaders", "adversary")

@@ -78,3 +78,10 @@ CIVILIAN_STATES = (
     "in need", "refugees", "refugee", "displaced", "homeless", "evacuated", "evacuees",
     "forced to leave", "forced to flee", "fled", "have fled", "had fled", "abroad", "asylum",
 )  # fmt: skip
+
+# The label of a loss list's line that counts people ("personnel - about 891,540 (+1,230 over
+# the past day)"); the other lines count equipment.
+LOSS_LIST_PEOPLE_LABELS = (
+    "personnel", "troops", "soldiers", "servicemen", "manpower", "liquidated personnel",
+    "military personnel",
+)  # fmt: skip

@@ -27,3 +27,9 @@ WINDOW_LEADS = (
     "over the previous", "during the last", "during the past", "during the previous",
     "within the last", "within the past", "the last", "the past", "the previous",
 )  # fmt: skip
+
+# After a loss list's daily increase ("(+1,230 over the past day)"): the day's count.
+DAILY_INCREASE_TAILS = (
+    "over the past day", "over the last day", "in the past day", "in the last day",
+    "over the past 24 hours", "in the past 24 hours", "in the last 24 hours", "per day", "a day",
+)  # fmt: skip

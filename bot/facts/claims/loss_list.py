@@ -73,11 +73,9 @@ def loss_list_claims(sentence: str, counts: Sequence[Quantity], losses: LossList
             if daily is None:
                 continue  # an increase over a period the line does not say
             period = Period(daily.group("tail"), PeriodKind.RATE, PeriodUnit.DAY)
-        claims.append(
-            Claim(
-                quantity=q, metric=Metric.CASUALTIES, subject=losses.subject,
-                source=losses.source, date=None, additional=False, voice=losses.voice,
-                period=period,
-            )  # fmt: skip
-        )
+        claim = Claim(
+            quantity=q, metric=Metric.CASUALTIES, subject=losses.subject, source=losses.source,
+            date=None, additional=False, voice=losses.voice, period=period,
+        )  # fmt: skip
+        claims.append(claim)
     return claims

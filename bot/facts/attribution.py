@@ -325,10 +325,13 @@ _FINDERS: tuple[tuple[frozenset[str], Callable[[_Finding], None]], ...] = (
 )
 
 
+_TRAILING_DASHES = (" - ", " — ", " – ")
+
+
 def _cues(sentence: str, words: frozenset[str], start: int) -> set[str]:
     cues = set()
-    if ":" in sentence:
-        cues.add("colon")
+    if ":" in sentence or any(dash in sentence[-40:] for dash in _TRAILING_DASHES):
+        cues.add("colon")  # a label after a colon, or after a dash at the end ("... - JCS")
     if start > 0:
         cues.add("label")  # a speaker label: another may follow it
     verbs = not words.isdisjoint(_VERB_WORDS)

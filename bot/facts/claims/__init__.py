@@ -8,8 +8,11 @@ better than a wrong one.
 - ``reader``: :class:`ClaimReader`, one sentence at a time, with the document's context;
 - ``sentence``: :class:`SentenceFacts`, what the rules need from the whole sentence, read once;
 - ``filters``: numbers that are no counts and sentences that state no figure;
+- ``reading``: :class:`Reading`, one number with its counted noun and clause, as rules see it;
 - ``rules``: the rule tables a number goes through (drops, metric, continuation, claimant);
-- ``nouns``, ``metrics``, ``subjects``: the counted noun, the metric and the force.
+- ``nouns``, ``metrics``, ``subjects``: the counted noun, the metric and the force;
+- ``forces``: the roles the forces of a sentence play (owners of a count, senders);
+- ``loss_list``: the lines of a side's daily list of the enemy's losses.
 """
 
 from bot.facts.claim import Claim

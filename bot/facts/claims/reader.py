@@ -14,10 +14,11 @@ from bot.facts.aliases import subject_aliases
 from bot.facts.attribution import claimant_mentions
 from bot.facts.claim import Claim, ClaimantMention, Context
 from bot.facts.claims.filters import is_not_a_count, states_no_figures
+from bot.facts.claims.forces import ForceRoles
 from bot.facts.claims.loss_list import is_list_line, loss_list_claims, opens_loss_list
-from bot.facts.claims.rules import Reading, read_quantity
+from bot.facts.claims.reading import Reading
+from bot.facts.claims.rules import read_quantity
 from bot.facts.claims.sentence import Alias, SentenceFacts, after_destination
-from bot.facts.claims.subjects import ForceRoles
 from bot.facts.dates import DateMention
 from bot.facts.numbers import Quantity, lower_words
 from bot.facts.speakers import read_speaker

@@ -1,4 +1,5 @@
-"""Dated happenings: a sentence that names a date and one of the story's forces is an event."""
+"""Dated happenings: a sentence that names a date, one of the story's forces and an action
+that happened is an event, summed up by its headline (``headlines``)."""
 
 from __future__ import annotations
 
@@ -6,25 +7,14 @@ import re
 from collections.abc import Sequence
 
 from bot.facts.dates import DateMention
+from bot.facts.headlines import headline
 from bot.facts.model import Event, short_id
 
-_SUMMARY_LIMIT = 140
-_LEAD_IN_RE = re.compile(r"^(?:in|on|by|during|since|from|as\s+of|between)\b[^,]{0,40},\s*", re.I)
 _STORY_WORDS_RE = re.compile(
     r"\b(?:troops?|soldiers?|deploy\w*|redeploy\w*|killed|wounded|casualt\w+|captured|summit\w*"
-    r"|treaty|offensive|Kursk|front|attack\w*|withdr\w+|invad\w+|invasion|war)\b",
+    r"|treaty|offensive|Kursk|front|attack\w*|withdr\w+|invad\w+|invasion|war|prisoners?)\b",
     re.IGNORECASE,
 )
-
-
-def summarise(sentence: str) -> str:
-    """A short summary: the sentence without its leading date phrase, cut at a word boundary."""
-    text = _LEAD_IN_RE.sub("", " ".join(sentence.split()))
-    text = text[:1].upper() + text[1:]
-    if len(text) <= _SUMMARY_LIMIT:
-        return text
-    cut = text.rfind(" ", 0, _SUMMARY_LIMIT - 1)
-    return text[: cut if cut > 40 else _SUMMARY_LIMIT - 1].rstrip(" ,;:") + "…"
 
 
 def events_in_sentence(
@@ -34,18 +24,20 @@ def events_in_sentence(
     dates: Sequence[DateMention],
     mentions_story: bool,
 ) -> list[Event]:
-    """One event per date the sentence places something at; 'since X' opens a period, no event."""
+    """One event per date the sentence places an action at; 'since X' opens a period, no
+    event; a date whose clause tells of no action (a forecast, a question, a state) none."""
     if not dates or not (mentions_story and _STORY_WORDS_RE.search(sentence)):
         return []
-    summary = summarise(sentence)
+    texts = [mention.span.text for mention in dates]
     events = []
     seen: set[tuple[str, str]] = set()
-    for mention in dates:
+    for number, mention in enumerate(dates):
         span = mention.span
-        if span.text.lower().startswith("since"):
-            continue
         key = (span.start.isoformat(), span.end.isoformat())
-        if key in seen:
+        if span.text.lower().startswith("since") or key in seen:
+            continue
+        found = headline(sentence, span.text, texts[:number] + texts[number + 1 :])
+        if found is None:
             continue
         seen.add(key)
         events.append(
@@ -53,7 +45,7 @@ def events_in_sentence(
                 id=short_id(document_key, sentence, "event", span.text, *key),
                 document=document_key,
                 date=span,
-                summary=summary,
+                summary=found.text,
                 quote=sentence,
                 span=(sentence_start, sentence_start + len(sentence)),
             )

@@ -249,6 +249,7 @@ async def cold_build(settings: Settings, guild_id: int) -> dict[str, float]:
             ("event index", lookup.event_index),
             ("figure keys", lookup.figure_keys),
             ("event keys", lookup.event_keys),
+            ("event groups", lookup.event_groups),
             ("documents", lookup.documents),
         ):
             started = time.perf_counter()

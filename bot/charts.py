@@ -54,6 +54,8 @@ BOUND = "#6b0b1f"
 INFERRED = "#4a4f57"
 FONT_SIZE = 11
 LABEL_LIMIT = 34
+#: The longest event headline beside a timeline's bar, cut at a word.
+HEADLINE_LABEL_LIMIT = 60
 
 _METRIC_ORDER = {
     m: i
@@ -114,6 +116,15 @@ def group_title(key: GroupKey, lang: str = ENGLISH) -> str:
     else:
         kind = t(lang, f"metric.{metric.value}")
     return f"{_subject(subject, lang)} · {kind}"
+
+
+def _headline_label(headline: str) -> str:
+    """A headline as a bar's label: whole when it fits, else cut at a word."""
+    flat = " ".join(headline.split())
+    if len(flat) <= HEADLINE_LABEL_LIMIT:
+        return flat
+    cut = flat.rfind(" ", 0, HEADLINE_LABEL_LIMIT - 1)
+    return flat[: cut if cut > 20 else HEADLINE_LABEL_LIMIT - 1].rstrip(" ,;:") + "…"
 
 
 def _clip(text: str, limit: int) -> str:
@@ -389,7 +400,7 @@ def _timeline_chart(
         )
     ax.set_yticks(
         range(len(shown)),
-        [f"{span_label(e.date, lang)} · {_clip(e.summary, LABEL_LIMIT)}" for e in shown],
+        [f"{span_label(e.date, lang)} · {_headline_label(e.summary)}" for e in shown],
     )
     ax.set_ylim(-0.7, len(shown) - 0.3)
     ax.invert_yaxis()

@@ -42,6 +42,7 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
     "timeline": (
         _ex("timeline", since=("June 2024", "червень 2024", "2024년 6월"), until="2025"),
         _ex("timeline", about="treaty", chart="true"),
+        _ex("timeline", about="captured", quotes="true"),
     ),
     "sources": (_ex("sources"), _ex("sources", source="spy agency")),
     "search": (_ex("search", query="zelensky"),),

@@ -13,12 +13,12 @@ from bot.charting import send_chart
 from bot.checks import user_cooldown
 from bot.client import FactBot
 from bot.errors import UserFacingError
-from bot.facts.store.fact_store import EventKey
+from bot.facts.timeline import EventGroup
 from bot.i18n import language, phrase, t
 from bot.lookup.names import closest
 from bot.options import PeriodOption, SearchWordsOption
 from bot.periods import ACCEPTED_FORMS
-from bot.render import nothing_found
+from bot.render import nothing_found, text
 from bot.render.listing import Listing, ListingPages, timeline_listing
 from bot.render.text import option_name, quoted
 from bot.views import send_pages, send_text
@@ -36,6 +36,7 @@ class Timeline(commands.Cog):
         until=f"Up to this date: {ACCEPTED_FORMS}",
         about="Only events about this, e.g. Kursk or treaty",
         chart="Also attach a timeline strip of the events",
+        quotes="Also show the sentence each headline was read from",
     )
     @user_cooldown()
     async def timeline(
@@ -45,6 +46,7 @@ class Timeline(commands.Cog):
         until: app_commands.Transform[Period, PeriodOption("until")] | None = None,
         about: app_commands.Transform[str, SearchWordsOption("events")] | None = None,
         chart: bool = False,
+        quotes: bool = False,
     ) -> None:
         start = since[0] if since else None
         end = until[1] if until else None
@@ -70,32 +72,38 @@ class Timeline(commands.Cog):
         await interaction.response.defer(thinking=True)
         guild = interaction.guild_id
         lookup = self.bot.lookup
-        keys = await lookup.event_keys(guild)
+        groups = await lookup.event_groups(guild)
         index = await lookup.event_index(guild) if about else None
         described = describe(lang)
         since_text = start.isoformat() if start else None
         until_text = end.isoformat() if end else None
 
-        def chosen() -> list[EventKey]:
-            """The events asked for; the search for ``about`` runs only when a listing is
-            planned or a chart drawn, not on every call answered from a planned listing."""
+        def chosen() -> list[EventGroup]:
+            """The events asked for (each once, with every report of it); the search for
+            ``about`` runs only when a listing is planned or a chart drawn, not on every call
+            answered from a planned listing."""
             wanted: set[str] | None = None
             if index is not None and about:
                 wanted = {event.id for event in index.matching(about)}
             return [
-                k
-                for k in keys
-                if (since_text is None or k.end >= since_text)
-                and (until_text is None or k.start <= until_text)
-                and (wanted is None or k.id in wanted)
+                g
+                for g in groups
+                if (since_text is None or g.end >= since_text)
+                and (until_text is None or g.start <= until_text)
+                and (wanted is None or any(i in wanted for i in g.ids.split()))
             ]
 
         def plan() -> Listing:
-            return timeline_listing(
-                [(k.id, k.start) for k in chosen()], searched=described, lang=lang
-            )
+            events = [(group.ids, group.start) for group in chosen()]
+            intro = described
+            if not quotes:
+                intro += "\n" + t(lang, "timeline.quotes_hint",
+                                   command=text.command_name("timeline", lang),
+                                   option=option_name("quotes", lang))  # fmt: skip
+            return timeline_listing(events, searched=intro, lang=lang, quotes=quotes)
 
-        listing = lookup.listing(guild, ("timeline", start, end, about, described, lang), plan)
+        query = ("timeline", start, end, about, described, lang, quotes)
+        listing = lookup.listing(guild, query, plan)
         if not listing.items:
             near: list[str] = []
             if index is not None and about:
@@ -110,14 +118,15 @@ class Timeline(commands.Cog):
     async def _send_chart(
         self,
         interaction: discord.Interaction[FactBot],
-        keys: list[EventKey],
+        groups: list[EventGroup],
         describe: Callable[[str], str],
     ) -> None:
         from bot import charts
 
-        recent = [k.id for k in keys[-charts.MAX_EVENTS :]]
-        events = await self.bot.store.events_by_id(interaction.guild_id, recent)
-        total = len(keys)
+        # One bar per event, however many documents report it, labelled with its headline.
+        shown = [group.ids.split(" ", 1)[0] for group in groups[-charts.MAX_EVENTS :]]
+        events = await self.bot.store.events_by_id(interaction.guild_id, shown)
+        total = len(groups)
 
         def draw(lang: str) -> bytes:
             title = t(lang, "timeline.chart_title", searched=describe(lang))[:90]

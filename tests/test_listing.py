@@ -410,3 +410,9 @@ def test_lazy_items_index_and_slice_like_a_list():
     with pytest.raises(IndexError):
         items[10]
     assert not LazyItems(0, made.__getitem__)
+
+
+def test_a_timeline_item_loads_a_few_reports_of_an_event_and_counts_the_rest() -> None:
+    ids = " ".join(f"e{i}" for i in range(7))
+    listing = timeline_listing([(ids, "2025-01-09"), ("f1", "2025-02-01")], searched="all")
+    assert [item.key for item in listing.items] == ["e0 e1 e2 e3 +3", "f1"]

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from bot.facts.model import Event, Figure
 from bot.facts.store import DocumentInfo, FactStore, NameCount, StoreStats
 from bot.facts.store.fact_store import EventKey
+from bot.facts.timeline import DatedHeadline, EventGroup, Topic, event_groups, topic
 from bot.lookup import names as name_match
 from bot.lookup.cache import VersionedCache
 from bot.lookup.figure_keys import FigureKeys
@@ -105,7 +106,8 @@ class FactLookup:
         self._events: VersionedCache[Guild, TextIndex[Event]] = VersionedCache()
         self._lock = asyncio.Lock()
         self._figure_keys: VersionedCache[Guild, FigureKeys] = VersionedCache()
-        self._event_keys: VersionedCache[Guild, list[EventKey]] = VersionedCache()
+        self._event_keys: VersionedCache[Guild, list[DatedHeadline]] = VersionedCache()
+        self._event_groups: VersionedCache[Guild, list[EventGroup]] = VersionedCache()
         self._documents: VersionedCache[Guild, list[DocumentInfo]] = VersionedCache()
         self._stats: VersionedCache[Guild, StoreStats] = VersionedCache()
         self._listings: VersionedCache[tuple[Guild, Hashable], Listing] = VersionedCache(
@@ -142,10 +144,24 @@ class FactLookup:
 
         return await self._once(self._figure_keys, "figure keys", guild_id, load)
 
-    async def event_keys(self, guild_id: int | None) -> list[EventKey]:
-        return await self._once(
-            self._event_keys, "event keys", guild_id, lambda: self.store.event_keys(guild_id)
-        )
+    async def event_keys(self, guild_id: int | None) -> list[DatedHeadline]:
+        """Every event the guild sees in date order, with its headline's topic for merging."""
+
+        async def load() -> list[DatedHeadline]:
+            keys = await self.store.event_keys(guild_id)
+            return await asyncio.to_thread(_with_topics, keys)
+
+        return await self._once(self._event_keys, "event keys", guild_id, load)
+
+    async def event_groups(self, guild_id: int | None) -> list[EventGroup]:
+        """Every event the guild sees once, however many documents report it, in date order:
+        merged once per fact-base version, so a filter only picks groups."""
+
+        async def load() -> list[EventGroup]:
+            keys = await self.event_keys(guild_id)
+            return await asyncio.to_thread(event_groups, keys)
+
+        return await self._once(self._event_groups, "event groups", guild_id, load)
 
     async def documents(self, guild_id: int | None) -> list[DocumentInfo]:
         return await self._once(
@@ -279,10 +295,23 @@ class FactLookup:
         await self.event_index(guild_id)
         await self.figure_keys(guild_id)
         await self.event_keys(guild_id)
+        await self.event_groups(guild_id)
         await self.documents(guild_id)
 
 
 def _log_failure(task: asyncio.Future[Any]) -> None:
     if not task.cancelled() and task.exception() is not None:
         log.warning("building an index failed", exc_info=task.exception())
+
+
+def _with_topics(keys: Sequence[EventKey]) -> list[DatedHeadline]:
+    """The keys with their topics; a headline repeated (an event told in several sentences
+    alike) is read once."""
+    topics: dict[str, Topic | None] = {}
+    found = []
+    for key in keys:
+        if key.summary not in topics:
+            topics[key.summary] = topic(key.summary)
+        found.append(DatedHeadline(key.id, key.start, key.end, key.precision, topics[key.summary]))
+    return found
 

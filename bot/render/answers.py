@@ -60,23 +60,51 @@ def figure_entry(
     )
 
 
-def _says_more(summary: str, quote: str) -> bool:
-    """Whether a summary adds to its quote (it does not when it is the quote, shortened)."""
-    words = summary.casefold().split()
-    return bool(words) and " ".join(words[:6]) not in " ".join(quote.casefold().split())
+#: Sources named under a merged event before the rest are counted.
+EVENT_SOURCES_SHOWN = 4
 
 
 def event_entry(
     event: Event, documents: Documents, quote_limit: int = LIST_QUOTE_LIMIT, lang: object = "en"
 ) -> Entry:
-    source = text.document_name(documents.get(event.document), event.document)
-    quote = text.quote(event.quote, quote_limit)
-    says_more = _says_more(event.summary, event.quote)
-    summary = f" · {text.clip(event.summary, 200)}" if says_more else ""
+    """One event with its quote (search results, the ingest preview)."""
+    return merged_event_entry([event], documents, quote_limit, lang, quotes=True)
+
+
+def merged_event_entry(
+    events: Sequence[Event],
+    documents: Documents,
+    quote_limit: int = LIST_QUOTE_LIMIT,
+    lang: object = "en",
+    *,
+    quotes: bool = False,
+    more: int = 0,
+) -> Entry:
+    """An event as its headline and date, then the documents that report it (``more``
+    reports beyond ``events`` are counted); with ``quotes``, the sentence of each report, so
+    a reader can check the headline."""
+    first = events[0]
+    names: list[str] = []
+    for event in events:
+        name = text.document_name(documents.get(event.document), event.document)
+        if name not in names:
+            names.append(name)
+    shown = " · ".join(names[:EVENT_SOURCES_SHOWN])
+    more += max(len(names) - EVENT_SOURCES_SHOWN, 0)
+    if more:
+        shown += " " + t(lang, "timeline.more_sources", n=more)
+    lines = [f"**{text.span(first.date, lang)}** · {text.clip(first.summary, 200)}"]
+    lines.append(t(lang, "timeline.reported_by", sources=shown))
+    if quotes:
+        seen: set[str] = set()
+        for event in events:
+            if event.quote not in seen and len(seen) < EVENT_SOURCES_SHOWN:
+                seen.add(event.quote)
+                lines.append("> " + text.quote(event.quote, quote_limit))
     return Entry(
-        f"**{text.span(event.date, lang)}**{summary} · {source}\n> {quote}",
-        group=str(event.date.start.year),
-        inferred=event.date.inferred,
+        "\n".join(lines),
+        group=str(first.date.start.year),
+        inferred=any(e.date.inferred for e in events),
     )
 
 

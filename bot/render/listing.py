@@ -21,7 +21,13 @@ from bot.facts.model import Event, Figure
 from bot.facts.store.fact_store import FigureKey
 from bot.i18n import t
 from bot.render import text
-from bot.render.answers import METRIC_ORDER, event_entry, figure_entry, metric_words
+from bot.render.answers import (
+    EVENT_SOURCES_SHOWN,
+    METRIC_ORDER,
+    figure_entry,
+    merged_event_entry,
+    metric_words,
+)
 from bot.render.pages import (
     COLOUR,
     DESCRIPTION_LIMIT,
@@ -110,6 +116,8 @@ class Listing:
     intro: str = ""
     footer: str = ""
     lang: str = "en"
+    #: Whether events show the sentences they were read from.
+    quotes: bool = False
 
     @property
     def page_count(self) -> int:
@@ -151,7 +159,7 @@ class ListingPages:
         items, previous = self.listing.page_items(index)
         rows = await self._load(
             [i.key for i in items if i.kind == "figure"],
-            [i.key for i in items if i.kind == "event"],
+            [e for i in items if i.kind == "event" for e in i.key.split() if e[0] != "+"],
         )
         embed: discord.Embed | None = None
         for limit in self._quote_limits:
@@ -170,9 +178,14 @@ class ListingPages:
             changed = t(lang, "listing.figure_changed", figure=text.figure_command(item.key, lang))
             return Entry(changed, item.group)
         if item.kind == "event":
-            event = rows.events.get(item.key)
-            if event is not None:
-                return event_entry(event, rows.documents, quote_limit, lang)
+            ids = item.key.split()
+            more = int(ids.pop()[1:]) if ids[-1][0] == "+" else 0
+            events = [rows.events[i] for i in ids if i in rows.events]
+            if events:
+                return merged_event_entry(
+                    events, rows.documents, quote_limit, lang, quotes=self.listing.quotes,
+                    more=more,
+                )  # fmt: skip
             return Entry(t(lang, "listing.event_changed"), item.group)
         return Entry(self._lines(item), item.group, item.inferred)
 
@@ -338,12 +351,16 @@ def source_listing(name: str, keys: Sequence[FigureKey], lang: str = "en") -> Li
 
 
 def timeline_listing(
-    events: Sequence[tuple[str, str]], *, searched: str, lang: str = "en"
+    events: Sequence[tuple[str, str]], *, searched: str, lang: str = "en", quotes: bool = False
 ) -> Listing:
-    """Events (id, ISO start date) in date order, grouped by year."""
+    """Events (ids of the reports of one event joined by spaces, ISO start date) in date
+    order, grouped by year."""
     def make(position: int) -> Item:
-        event_id, start = events[position]
-        return Item("event", event_id, group=start[:4])
+        event_ids, start = events[position]
+        ids = event_ids.split(" ", EVENT_SOURCES_SHOWN)
+        if len(ids) > EVENT_SOURCES_SHOWN:  # the rest only counted: "and 97 more"
+            ids[-1] = f"+{ids[-1].count(' ') + 1}"
+        return Item("event", " ".join(ids), group=start[:4])
 
     return Listing(
         LazyItems(len(events), make),
@@ -352,6 +369,7 @@ def timeline_listing(
         intro=searched,
         footer=text.counted(len(events), "event", lang),
         lang=lang,
+        quotes=quotes,
     )
 
 

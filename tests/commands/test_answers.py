@@ -222,3 +222,39 @@ async def test_other_servers_do_not_see_a_guilds_documents(e2e):
     assert "Officials 1" not in shown
     shown = answer(await e2e.ask("casualties")).text()
     assert "Officials 1" in shown
+
+
+async def add_capture_reports(bot, guild_id):
+    """Two documents of a guild that report the same capture, read by the real extractor."""
+    from bot.facts.documents import parse_document
+    from bot.facts.extract import extract
+
+    texts = {
+        "wire.txt": "---\ntitle: Capture\npublisher: Test Wire\npublished: 2025-01-12\n---\n"
+        "Ukraine says it captured two North Korean soldiers in Kursk on January 9.\n",
+        "daily.txt": "---\ntitle: Prisoners\npublisher: Kyiv Daily\npublished: 2025-01-13\n---\n"
+        "President Volodymyr Zelensky said on January 11 that Ukrainian forces had captured"
+        " two North Korean soldiers in the Kursk region.\n"
+        "Should the North send more troops in the spring, they would face the same fate.\n",
+    }
+    for key, text in texts.items():
+        document = parse_document(text.encode(), key)
+        await bot.store.ingest(extract(document), guild_id=guild_id)
+
+
+async def test_timeline_shows_one_headline_per_event_with_every_source(e2e):
+    standin, bot = e2e
+    await add_capture_reports(bot, standin.guild.id)
+    shown = answer(await e2e.ask("timeline", {"about": "captured"})).text()
+    assert "Ukraine captures two North Korean soldiers" in shown
+    assert (
+        "reported by Test Wire · Kyiv Daily" in shown
+        or "reported by Kyiv Daily · Test Wire" in shown
+    )
+    assert shown.count("captures two North Korean soldiers") == 1
+    assert "1 event" in shown and "Should the North" not in shown
+    assert "quotes:true" in shown and "> Ukraine says" not in shown
+    quoted = answer(await e2e.ask("timeline", {"about": "captured", "quotes": True})).text()
+    assert "> Ukraine says it captured" in quoted and "> President Volodymyr Zelensky" in quoted
+    whole = answer(await e2e.ask("timeline", {"since": "2025"})).text()
+    assert "send more troops" not in whole and "spring" not in whole

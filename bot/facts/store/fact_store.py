@@ -93,11 +93,13 @@ class FigureKey(NamedTuple):
 
 
 class EventKey(NamedTuple):
-    """What ordering and date filtering need of an event."""
+    """What ordering, date filtering and merging need of an event."""
 
     id: str
     start: str
     end: str
+    precision: str = "day"
+    summary: str = ""
 
 
 def _like(text: str) -> str:
@@ -404,12 +406,12 @@ class FactStore:
     async def event_keys(self, guild_id: int | None) -> list[EventKey]:
         """Every visible event in the order of :meth:`events`, as light keys."""
         rows = await self._fetch(
-            "SELECT e.id, e.date_start, e.date_end FROM events e"
+            "SELECT e.id, e.date_start, e.date_end, e.date_precision, e.summary FROM events e"
             f" JOIN documents d ON d.key = e.document WHERE {VISIBLE}"
             " ORDER BY e.date_start, e.date_end, e.document, e.position",
             {"guild": guild_id},
         )
-        return await _converted(list(rows), lambda r: EventKey(r[0], r[1], r[2]))
+        return await _converted(list(rows), lambda r: EventKey(r[0], r[1], r[2], r[3], r[4]))
 
     async def events_by_id(self, guild_id: int | None, ids: Iterable[str]) -> list[Event]:
         """The visible events with these ids, in the order given."""

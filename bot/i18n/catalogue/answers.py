@@ -70,6 +70,15 @@ MESSAGES: dict[str, T] = {
     "timeline.until": T("until {date}", "до {date}", "{date}까지"),
     "timeline.about": T("about {words}", "про {words}", "주제 {words}"),
     "timeline.none_for": T("events for {searched}", "події ({searched})", "{searched} · 사건"),
+    "timeline.reported_by": T(
+        "reported by {sources}", "повідомляють: {sources}", "보도: {sources}"
+    ),
+    "timeline.more_sources": T("and {n} more", "і ще {n}", "외 {n}곳"),
+    "timeline.quotes_hint": T(
+        "`/{command} {option}:true` shows the sentence each headline was read from",
+        "`/{command} {option}:true` показує речення, з якого взято кожен заголовок",
+        "`/{command} {option}:true`를 주면 각 제목의 원문 문장을 보여 줍니다",
+    ),
     "timeline.chart_title": T(
         "Timeline · {searched}", "Хронологія · {searched}", "타임라인 · {searched}"
     ),

@@ -58,6 +58,7 @@ OPTION_NAMES: dict[str, Pair] = {
     "format": ("формат", "형식"),
     "limit": ("кількість", "개수"),
     "metric": ("показник", "유형"),
+    "quotes": ("цитати", "인용문"),
     "published": ("дата-публікації", "발행일"),
     "publisher": ("видання", "발행처"),
     "query": ("запит", "검색어"),
@@ -136,6 +137,10 @@ DESCRIPTIONS: dict[str, Pair] = {
     "Also attach a timeline strip of the events": (
         "Також додати стрічку подій на осі часу",
         "사건을 시간 축에 그린 그림도 함께 첨부",
+    ),
+    "Also show the sentence each headline was read from": (
+        "Також показати речення, з якого взято кожен заголовок",
+        "각 제목의 원문 문장도 함께 보기",
     ),
     "Correct one field of a figure here": (
         "Виправити одне поле цифри на цьому сервері",

@@ -31,12 +31,18 @@ MESSAGES: dict[str, T] = {
         "병력 수치. 최초 파병과 추가 파병을 구분합니다. `차트:true`를 주면 차트가 붙습니다",
     ),
     "help.timeline": T(
-        "dated events in order, paginated; `since`/`until` take `2024`, `2024-06`, `June 2024`;"
-        " `chart:true` adds the events on a time axis",
-        "датовані події по порядку, посторінково; `від`/`до` приймають `2024`, `2024-06`,"
-        " `червень 2024`; `графік:true` додає події на осі часу",
-        "날짜가 있는 사건을 순서대로, 페이지별로 보여 줍니다. `시작`/`끝`에는 `2024`,"
-        " `2024-06`, `2024년 6월`을 씁니다. `차트:true`를 주면 시간 축 그림이 붙습니다",
+        "dated events in order as headlines (who did what), one per event however many"
+        " documents report it, paginated; `since`/`until` take `2024`, `2024-06`, `June 2024`;"
+        " `quotes:true` shows each headline's sentence; `chart:true` adds the events on a time"
+        " axis",
+        "датовані події по порядку як заголовки (хто що зробив), одна подія, скільки б"
+        " документів про неї не повідомляли, посторінково; `від`/`до` приймають `2024`,"
+        " `2024-06`, `червень 2024`; `цитати:true` показує речення кожного заголовка;"
+        " `графік:true` додає події на осі часу",
+        "날짜가 있는 사건을 제목(누가 무엇을 했는지)으로 순서대로 보여 줍니다. 여러 문서가 같은"
+        " 사건을 보도해도 하나로 묶고, 페이지별로 나눕니다. `시작`/`끝`에는 `2024`, `2024-06`,"
+        " `2024년 6월`을 씁니다. `인용문:true`는 각 제목의 원문 문장을, `차트:true`는 시간 축"
+        " 그림을 붙입니다",
     ),
     "help.sources": T(
         "who claims what; with a source, all of its figures",

@@ -16,7 +16,7 @@ from discord import app_commands
 
 from bot.errors import UserFacingError
 from bot.facts.store.overlays import Moderation
-from bot.i18n import phrase
+from bot.i18n import Phrase, phrase, render
 
 #: Refusals, as catalogue phrases (in the reader's language when answered).
 NOT_MODERATOR = phrase("refusal.not_moderator")
@@ -64,3 +64,22 @@ async def require_moderator(interaction: discord.Interaction[Any]) -> None:
 def require_owner(interaction: discord.Interaction[Any]) -> None:
     if not is_owner(interaction):
         raise UserFacingError(NOT_OWNER)
+
+
+async def author_still_moderator(
+    interaction: discord.Interaction[Any], author_id: int, not_author: Phrase
+) -> bool:
+    """Whether the one who opened a preview (or a form) is the one pressing, and is still a
+    moderator now; anyone else is told why, privately."""
+    refusal = None
+    if interaction.user.id != author_id:
+        refusal = not_author
+    elif not await is_moderator(interaction):
+        refusal = NOT_MODERATOR
+    if refusal is None:
+        return True
+    await interaction.response.send_message(
+        render(refusal, interaction.locale), ephemeral=True,
+        allowed_mentions=discord.AllowedMentions.none(),
+    )
+    return False

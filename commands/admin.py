@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import io
 import weakref
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any, Literal, TypeVar
 
@@ -19,7 +19,7 @@ from bot.admin import articles, uploads
 from bot.admin.confirm import ConfirmIngest
 from bot.admin.corrections import correction_shown, correction_value
 from bot.admin.paste import Pasted, PasteForm
-from bot.admin.preview import preview_note, preview_pages, stored_message, too_slow_message
+from bot.admin.preview import EditedPreview, stored_message, too_slow_message
 from bot.admin.review import QueueReviewer
 from bot.checks import NOT_IN_SERVER, is_owner, require_moderator, require_owner
 from bot.client import FactBot
@@ -32,7 +32,12 @@ from bot.facts.model import Document, Extraction
 from bot.facts.store import StoreError
 from bot.facts.store.alerts import AlertSubscription, AlertSubscriptions
 from bot.facts.store.intake import Feed, FeedCounts, FeedLimitError, Feeds
-from bot.facts.store.overlays import CORRECTABLE_FIELDS, Moderation, ModerationError
+from bot.facts.store.overlays import (
+    CORRECTABLE_FIELDS,
+    Decision,
+    Moderation,
+    ModerationError,
+)
 from bot.facts.store.quota import size_words
 from bot.i18n import language, t
 from bot.i18n.translator import choice_name
@@ -45,6 +50,7 @@ from bot.render import text as render_text
 from bot.render.answers import document_line
 from bot.render.audit import audit_line, unattached_note
 from bot.render.feeds import feed_added, feed_entry, feed_name, feeds_intro
+from bot.render.naming import document_name
 from bot.views import send_pages, send_text
 
 T = TypeVar("T")
@@ -251,26 +257,26 @@ class Admin(
         guild: int,
         plan: UploadPlan,
     ) -> None:
-        document = extraction.document
         lang = _lang(interaction)
-        pages = preview_pages(extraction, plan, lang=lang)
+        preview = EditedPreview(extraction, plan, lang=lang)
 
-        async def confirm() -> str:
+        async def confirm(decisions: Sequence[Decision]) -> str:
             try:
                 result = await self.moderation.add_document(
-                    guild, extraction, actor_id=interaction.user.id
+                    guild, extraction, actor_id=interaction.user.id, decisions=decisions
                 )
-            except StoreError as exc:
+            except (StoreError, ModerationError) as exc:
                 return t(lang, "admin.not_stored", why=render_text.inert(str(exc)))
             self.bot.alerts.announce([result], guild_id=guild)
             return stored_message(
-                document.key, result.status, result.figures, result.events, lang
+                extraction.document, result.status, result.figures, result.events, lang
             )
 
-        view = ConfirmIngest(interaction.user.id, confirm, locale=lang)
+        view = ConfirmIngest(interaction.user.id, confirm, preview=preview, locale=lang)
+        content, embed = preview.screen()
         view.message = await interaction.followup.send(
-            content=preview_note(extraction, pages, lang),
-            embed=pages[0],
+            content=content,
+            embed=embed,
             view=view,
             ephemeral=True,
             allowed_mentions=discord.AllowedMentions.none(),
@@ -293,7 +299,7 @@ class Admin(
         shared, own = t(lang, "admin.documents.shared"), t(lang, "admin.documents.this_server")
         entries = [
             Entry(
-                f"`{d.key}` · {document_line(d, lang)}",
+                f"{document_line(d, lang)}\n{render_text.code(d.key, 200)}",
                 group=shared if d.guild_id is None else own,
             )
             for d in listed
@@ -328,7 +334,7 @@ class Admin(
             lambda removed: t(
                 interaction.locale,
                 "admin.removed",
-                key=render_text.clip(removed.key, 200),
+                name=document_name(removed, interaction.locale),
                 figures=render_text.counted(removed.figures, "figure", interaction.locale),
                 events=render_text.counted(removed.events, "event", interaction.locale),
             ),

@@ -9,7 +9,7 @@ import discord
 import pytest
 
 from bot.facts.model import DateSpan, Document, Figure, Metric, Precision, Qualifier, Status
-from bot.render import figure_pages, limit_problems, paginate, search_pages, text
+from bot.render import figure_pages, limit_problems, naming, paginate, search_pages, text
 from bot.render.pages import DESCRIPTION_LIMIT, Entry
 from bot.standin.limits import embed_problems
 
@@ -121,12 +121,36 @@ def test_no_spread_when_claimants_agree_or_only_one_speaks():
     assert text.spread([figure("a", 300, source="NIS"), figure("b", 300, source="U.S.")]) is None
 
 
-def test_citation_names_claimant_publisher_and_date():
-    document = Document(
-        key="doc.txt", text="x", title="Troops", publisher="Yonhap", published=date(2025, 2, 14)
+def test_a_document_is_named_by_title_publisher_and_date_never_its_key():
+    def named(**fields: object) -> str:
+        return naming.document_name(Document(key="guild-1/13_hansard_x.txt", **fields))
+
+    assert named(text="x", title="Troops", publisher="Yonhap", published=date(2025, 2, 14)) == (
+        "Troops — Yonhap, 14 Feb 2025"
     )
-    assert text.citation(figure("a", 300), document) == "NIS · Yonhap · 14 Feb 2025"
-    assert text.citation(figure("a", 300, source=None), None) == "unattributed · doc"
+    assert named(text="x", publisher="Yonhap") == "Yonhap"
+    assert named(text="x", title="Kursk: the losses") == "Kursk: the losses"
+    assert named(text="x", url="https://www.news.example/a/b") == "news.example"
+    # no metadata at all: the opening words of the text, never the storage key
+    opening = "# North Korea has sent additional troops to Russia following heavy casualties\nmore"
+    assert named(text=opening) == "“North Korea has sent additional troops to Russia following…”"
+    assert named(text="   ") == "untitled document"
+    assert naming.document_name(None, "uk") == "документ, якого вже немає"
+
+
+def test_long_names_are_cut_after_a_whole_word():
+    publisher = "The Harbour Street Chronicle and Evening Telegraph of the Southern Provinces"
+    name = naming.document_name(Document(key="k", text="x", publisher=publisher))
+    assert name == "The Harbour Street Chronicle and Evening…"
+    assert len(name) <= naming.PUBLISHER_LIMIT
+    assert text.clip("Harbour Street Chronicle", 20) == "Harbour Street…"
+
+
+def test_markdown_in_a_name_is_escaped_and_a_code_span_has_no_backslash():
+    name = naming.document_name(Document(key="k", text="x", title="*Breaking* __news__"))
+    assert name == r"\*Breaking\* \_\_news\_\_"
+    assert text.code("000_4501267d33e9c1d5") == "`000_4501267d33e9c1d5`"
+    assert text.code("a`b") == "`ab`"
 
 
 def test_clip_never_splits_an_escape():

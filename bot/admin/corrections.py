@@ -7,7 +7,7 @@ from bot.facts.model import DateSpan, Figure, Metric, Period, Qualifier
 from bot.facts.rates import period_of_text
 from bot.facts.store.overlays import CorrectionValue, ModerationError
 from bot.i18n import t
-from bot.lookup.names import resolve_metric
+from bot.lookup.names import TYPED_SUBJECT_ALIASES, resolve_metric, resolve_subject
 from bot.periods import period_span
 from bot.render import text
 
@@ -52,7 +52,7 @@ def correction_value(field: str, raw: str, lang: str = "en") -> CorrectionValue:
             raise ModerationError(t(lang, "admin.correction.qualifier"))
         return qualifier.value
     if field == "subject":
-        return value[:100]
+        return canonical_force(value)
     if field == "source":
         return None if value.lower() in _NONE_WORDS else value[:100]
     if field == "date":
@@ -60,6 +60,12 @@ def correction_value(field: str, raw: str, lang: str = "en") -> CorrectionValue:
     if field == "period":
         return None if value.lower() in _TOTAL_WORDS else _period(value, lang)
     raise ModerationError(t(lang, "admin.correction.field", field=repr(field)))
+
+
+def canonical_force(value: str) -> str:
+    """A corrected subject as answers name it: "north korea", "dprk" or "північна корея" is
+    the force North Korea; a name that is no force we know stays as typed."""
+    return resolve_subject(value, TYPED_SUBJECT_ALIASES) or value[:100]
 
 
 def _period(value: str, lang: str) -> Period:

@@ -13,7 +13,7 @@ from typing import Any
 
 import discord
 
-from bot.admin.confirm import author_still_moderator
+from bot.checks import author_still_moderator
 from bot.errors import handle_error
 from bot.i18n import phrase, t
 

@@ -12,19 +12,19 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from bot.admin.articles import keyed
-from bot.admin.confirm import author_still_moderator
-from bot.admin.preview import preview_note, preview_pages, stored_message
+from bot.admin.preview import EditedPreview, preview_note, preview_pages, stored_message
+from bot.admin.preview_forms import EditablePreview
 from bot.errors import handle_error
 from bot.extraction import ExtractionTimeout
 from bot.facts.documents import DocumentError
 from bot.facts.ingest import plan_article, with_same_text
-from bot.facts.model import Extraction
 from bot.facts.store import StoreError
 from bot.facts.store.intake import AlreadyReviewedError, Feeds, QueuedArticle, ReviewQueue
+from bot.facts.store.overlays import ModerationError
 from bot.i18n import phrase, t
 from bot.render import text as render_text
 from bot.render.feeds import queued_line
-from bot.views import NO_MENTIONS, BotView, disable_buttons
+from bot.views import NO_MENTIONS, disable_buttons
 
 if TYPE_CHECKING:
     from bot.client import FactBot
@@ -90,30 +90,33 @@ class QueueReviewer:
         refusal = None if plan.unchanged else await self.bot.store.quota_refusal(
             self.guild_id, extraction
         )
-        pages = preview_pages(extraction, plan, lang=lang)
-        content = head + preview_note(extraction, pages, lang)
         if refusal is not None:
+            pages = preview_pages(extraction, plan, lang=lang)
+            content = head + preview_note(extraction, pages, lang)
             content += "\n" + t(lang, "queue.cannot_store", why=render_text.inert(refusal))
-        view = QueueReview(self, item, extraction if refusal is None else None)
-        return Screen(content[:2000], pages[0], view)
+            return Screen(content[:2000], pages[0], QueueReview(self, item, None))
+        preview = EditedPreview(extraction, plan, lang=lang, head=head)
+        content, embed = preview.screen()
+        return Screen(content, embed, QueueReview(self, item, preview))
 
     def _cannot(self, item: QueuedArticle, head: str, why: str) -> Screen:
         content = head + t(self.lang, "queue.cannot_store_skip", why=render_text.inert(why))
         return Screen(content[:2000], None, QueueReview(self, item, None))
 
-    async def store(self, item: QueuedArticle, extraction: Extraction) -> str:
+    async def store(self, item: QueuedArticle, preview: EditedPreview) -> str:
         try:
             result = await self.queue.confirm(
-                self.guild_id, item, extraction, actor_id=self.moderator_id
+                self.guild_id, item, preview.extraction, actor_id=self.moderator_id,
+                decisions=preview.decisions(),
             )
         except AlreadyReviewedError:
             return t(self.lang, "queue.reviewed_meanwhile")
-        except StoreError as exc:
+        except (StoreError, ModerationError) as exc:
             self.left.add(item.id)
             return t(self.lang, "queue.not_stored", why=render_text.inert(str(exc)))
         self.bot.alerts.announce([result], guild_id=self.guild_id)
         return stored_message(
-            result.key, result.status, result.figures, result.events, self.lang
+            preview.extraction.document, result.status, result.figures, result.events, self.lang
         )
 
     async def skip(self, item: QueuedArticle) -> str:
@@ -128,41 +131,42 @@ class QueueReviewer:
         return t(self.lang, "queue.skipped", name=name)
 
 
-class QueueReview(BotView):
+class QueueReview(EditablePreview):
     """The buttons under one queued article's preview; Confirm is off when it cannot be
-    stored. Each decision replaces the message with its outcome and the next article."""
+    stored. Each decision replaces the message with its outcome and the next article; Leave
+    out and Fix change the preview's figures before Confirm."""
+
+    not_author = NOT_REVIEWER
 
     def __init__(
         self,
         reviewer: QueueReviewer,
         item: QueuedArticle,
-        extraction: Extraction | None,
+        preview: EditedPreview | None,
         *,
         timeout: float = 600.0,
     ) -> None:
-        super().__init__(timeout=timeout)
+        super().__init__(
+            reviewer.moderator_id, preview, timeout=timeout, locale=reviewer.lang
+        )
         self.reviewer = reviewer
         self.item = item
-        self.extraction = extraction
         self.message: discord.InteractionMessage | discord.WebhookMessage | None = None
-        self.confirm.disabled = extraction is None
+        self.confirm.disabled = preview is None
         lang = reviewer.lang
         for button, key in (
             (self.confirm, "queue.confirm"), (self.skip, "queue.skip"), (self.halt, "queue.stop")
         ):
             button.label = t(lang, key)
 
-    async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
-        return await author_still_moderator(interaction, self.reviewer.moderator_id, NOT_REVIEWER)
-
     @discord.ui.button(label="Confirm", style=discord.ButtonStyle.success)
     async def confirm(
         self, interaction: discord.Interaction[Any], _: discord.ui.Button[Any]
     ) -> None:
         self.stop()
-        assert self.extraction is not None  # the button is disabled without one
+        assert self.preview is not None  # the button is disabled without one
         await interaction.response.defer()
-        done = await self.reviewer.store(self.item, self.extraction)
+        done = await self.reviewer.store(self.item, self.preview)
         await self._show(interaction, await self.reviewer.next_screen(done))
 
     @discord.ui.button(label="Skip", style=discord.ButtonStyle.danger)

@@ -16,6 +16,7 @@ from bot.facts.store.quota import size_words
 from bot.i18n import number, t
 from bot.intake.article import SUFFIX_KINDS
 from bot.intake.fetch import Kind, classify
+from bot.render.naming import document_name
 from bot.render.text import command_name
 
 #: A server's text is smaller than a seed file: a news article is far below this. An HTML page
@@ -123,12 +124,13 @@ def plan_summary(plan: UploadPlan, lang: str = "en") -> str:
     """What confirming will do, for the preview: ``UploadPlan.summary`` in the reader's
     language."""
     if plan.unchanged:
-        return t(lang, "admin.plan.unchanged", key=plan.key)
+        return t(lang, "admin.plan.unchanged", name=document_name(plan.held, lang))
     if not plan.same_name:
-        return t(lang, "admin.plan.new", key=plan.key)
+        return ""
     kept = ", ".join(
-        f"`{d.key}` ({t(lang, 'count.figure', n=d.figures)})" for d in plan.same_name[:3]
+        f"{document_name(d, lang)} ({t(lang, 'count.figure', n=d.figures)})"
+        for d in plan.same_name[:3]
     )
     if len(plan.same_name) > 3:
         kept += " " + t(lang, "admin.plan.more", n=len(plan.same_name) - 3)
-    return t(lang, "admin.plan.beside", kept=kept, key=plan.key)
+    return t(lang, "admin.plan.beside", kept=kept)

@@ -249,6 +249,8 @@ class UploadPlan:
     key: str
     unchanged: bool
     same_name: tuple[DocumentInfo, ...] = ()
+    #: The stored document that already holds this text (when ``unchanged``).
+    held: DocumentInfo | None = None
 
 
 def _safe_name(filename: str) -> tuple[str, str]:
@@ -294,7 +296,7 @@ def _plan(
     for document in same:
         if document.digest == digest:
             others = tuple(d for d in same if d is not document)
-            return UploadPlan(document.key, unchanged=True, same_name=others)
+            return UploadPlan(document.key, unchanged=True, same_name=others, held=document)
     if not any(d.key == plain for d in same):
         return UploadPlan(plain, unchanged=False, same_name=same)
     return UploadPlan(
@@ -320,5 +322,5 @@ def with_same_text(
                 " this server's answers include it already"
             )
         if document.guild_id == guild_id:
-            return UploadPlan(document.key, unchanged=True)
+            return UploadPlan(document.key, unchanged=True, held=document)
     return plan

@@ -141,6 +141,10 @@ class Period:
         )
 
 
+#: How much of a document's text stands in for its missing title (its first line, shortened).
+LEAD_CHARACTERS = 200
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """A decoded, normalised news document.
@@ -161,6 +165,11 @@ class Document:
     @property
     def digest(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def lead(self) -> str:
+        """The start of the text: what names a document that has no title (bot/render/naming)."""
+        return self.text[:LEAD_CHARACTERS]
 
     def meta_value(self, name: str) -> str | None:
         """A front-matter field kept in ``meta`` ("speaker", "author"), or None."""

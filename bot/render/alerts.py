@@ -21,6 +21,7 @@ from bot.render.answers import (
     metric_words,
 )
 from bot.render.listing import deployment_heading
+from bot.render.naming import document_name
 from bot.render.pages import (
     CONTENT_LIMIT,
     EMBEDS_PER_MESSAGE,
@@ -105,7 +106,7 @@ def alert_message(
         entries.append(figure_entry(figure, documents, group, ALERT_QUOTE_LIMIT, lang))
         if figure.id in found:
             entries.append(_contradiction_entry(found[figure.id], documents, group, lang))
-    name = text.document_name(documents.get(document_key), document_key)
+    name = document_name(documents.get(document_key), lang)
     count = t(lang, "alert.new_figures", n=len(figures))
     pages = paginate(
         entries,
@@ -121,7 +122,7 @@ def alert_message(
         lang=lang,
     )
     embeds = _fit(pages)
-    lines = [t(lang, "alert.content", count=count, name=name, key=text.clip(document_key, 100))]
+    lines = [t(lang, "alert.content", count=count, name=name)]
     disagreeing = len(found)
     if disagreeing:
         lines.append(t(lang, "alert.disagreeing", n=disagreeing))

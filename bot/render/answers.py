@@ -11,6 +11,7 @@ import discord
 from bot.facts.model import CASUALTY_METRICS, Event, Figure, Metric
 from bot.i18n import t
 from bot.render import text
+from bot.render.naming import document_name
 from bot.render.pages import Entry, paginate
 from bot.render.text import DocumentLike
 
@@ -33,11 +34,8 @@ def figure_line(figure: Figure, documents: Documents, lang: object = "en") -> st
         f"**{text.figure_value(figure, lang)}**",
         text.clip(text.source_name(figure.source, lang), 100),
         text.span(figure.date, lang),
-        text.document_name(documents.get(figure.document), figure.document),
+        document_name(documents.get(figure.document), lang),
     ]
-    document = documents.get(figure.document)
-    if document is not None and document.published is not None:
-        parts[-1] += f", {text.day(document.published, lang)}"
     parts.append(text.figure_command(figure.id, lang))
     mark = text.status_mark(figure.status, lang)
     if mark:
@@ -86,7 +84,7 @@ def merged_event_entry(
     first = events[0]
     names: list[str] = []
     for event in events:
-        name = text.document_name(documents.get(event.document), event.document)
+        name = document_name(documents.get(event.document), lang)
         if name not in names:
             names.append(name)
     shown = " · ".join(names[:EVENT_SOURCES_SHOWN])
@@ -130,11 +128,7 @@ class DocumentSummary(DocumentLike, Protocol):
 
 
 def document_line(document: DocumentSummary, lang: object = "en") -> str:
-    parts = [text.document_name(document, document.key)]
-    if document.title and document.publisher:
-        parts.append("“" + text.clip(document.title, 120) + "”")
-    if document.published is not None:
-        parts.append(text.day(document.published, lang))
+    parts = [f"**{document_name(document, lang)}**"]
     parts.append(
         f"{text.counted(document.figures, 'figure', lang)},"
         f" {text.counted(document.events, 'event', lang)}"
@@ -198,9 +192,6 @@ def figure_pages(
         details.append(f"**{t(lang, 'figure.original')}:** {_original_line(original, lang)}")
     if document is not None:
         details.append(f"**{t(lang, 'figure.document')}:** {document_line(document, lang)}")
-    details.append(
-        f"**{t(lang, 'figure.document_id')}:** `{text.clip(figure.document, 200)}`"
-    )
     entries = [
         Entry("> " + text.escape(figure.quote)),
         Entry("\n".join(details), inferred=text.is_inferred(figure.date)),

@@ -28,6 +28,9 @@ class DocumentLike(Protocol):
     def url(self) -> str | None: ...
     @property
     def published(self) -> date | None: ...
+    @property
+    def lead(self) -> str | None:
+        """The start of the text, where the document has no title, publisher or address."""
 
 
 DASH = "–"
@@ -225,10 +228,11 @@ def clip(text: str, limit: int, suffix: str = ELLIPSIS) -> str:
         else:
             hi = mid - 1
     cut = flat[:lo]
-    space = cut.rfind(" ")
-    if space > lo * 0.6:
-        cut = cut[:space]
-    return escape(cut) + suffix
+    if lo < len(flat) and flat[lo] != " ":  # never end inside a word
+        space = cut.rfind(" ")
+        if space > 0:
+            cut = cut[:space]
+    return escape(cut.rstrip()) + suffix
 
 
 def quote(text: str, limit: int, figure_id: str | None = None, lang: object = "en") -> str:
@@ -256,23 +260,6 @@ def short_source(source: str | None, lang: object = "en") -> str:
     if source in SHORT_SOURCES:
         return SHORT_SOURCES[source]
     return _SOURCE_TAIL.sub("", source) or source
-
-
-def document_name(document: DocumentLike | None, key: str) -> str:
-    """Publisher, else title, else the document's key, escaped and kept short."""
-    if document is not None and document.publisher:
-        return clip(document.publisher, 60)
-    if document is not None and document.title:
-        return "“" + clip(document.title, 60) + "”"
-    return clip(key.removesuffix(".txt").removesuffix(".md"), 60)
-
-
-def citation(figure: Figure, document: DocumentLike | None, lang: object = "en") -> str:
-    """Source · publisher or title · publication date: enough to find the document."""
-    parts = [clip(source_name(figure.source, lang), 80), document_name(document, figure.document)]
-    if document is not None and document.published is not None:
-        parts.append(day(document.published, lang))
-    return " · ".join(parts)
 
 
 def status_mark(status: Status, lang: object = "en") -> str:
@@ -328,6 +315,13 @@ def middle_clip(value: str, limit: int) -> str:
     head = (limit - 1) // 2
     tail = limit - 1 - head
     return value[:head] + ELLIPSIS + value[-tail:]
+
+
+def code(value: str, limit: int = 100) -> str:
+    """``value`` (an id, a command) in a code span: shown as typed, so nothing is escaped
+    inside it (a backslash there would show); backticks and unsafe characters are dropped."""
+    flat = " ".join(strip_unsafe(value).replace("`", "").split())
+    return f"`{middle_clip(flat, limit) or ' '}`"
 
 
 def quoted(value: str) -> str:

@@ -168,7 +168,9 @@ async def test_a_server_cannot_touch_another_servers_documents(e2e):
     a, b = e2e.standin.guilds[0].id, e2e.standin.guilds[1].id
     preview, stored = await ingest(e2e, DOC, guild_id=a)
     assert "at least 600" in preview.text()
-    assert stored is not None and "Stored `guild-" in stored.text()
+    assert stored is not None
+    assert "Stored **Kursk update — Test Wire, 30 Mar 2025**" in stored.text()
+    assert "guild-" not in stored.text() + preview.text()
     key = f"guild-{a}/update.txt"
     own = await e2e.bot.store.figures(a, document=key)
     assert [f.low for f in own] == [600]

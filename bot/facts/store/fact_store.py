@@ -19,7 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple, Self, TypeVar
 
-from bot.facts.model import Event, Extraction, Figure, Metric, Qualifier
+from bot.facts.model import LEAD_CHARACTERS, Event, Extraction, Figure, Metric, Qualifier
 from bot.facts.store.database import Database, open_database
 from bot.facts.store.dialect import Dialect, Row
 from bot.facts.store.document_writes import delete_document, write_aliases, write_document
@@ -59,6 +59,8 @@ _DOCUMENT_FIELDS = (
     "SELECT d.key, d.guild_id, d.title, d.publisher, d.url, d.published, d.pub_text,"
     " d.pub_start, d.pub_end, d.pub_precision, d.pub_inferred, d.digest, d.words,"
     " d.ingested_at, d.updated_at, d.origin, d.bytes,"
+    " CASE WHEN COALESCE(d.title, '') = '' AND COALESCE(d.publisher, '') = ''"
+    f" AND COALESCE(d.url, '') = '' THEN substr(d.text, 1, {LEAD_CHARACTERS}) END AS lead,"
 )
 _DOCUMENT_COUNTED = (
     f"{_DOCUMENT_FIELDS}"

@@ -18,7 +18,7 @@ from bot.facts.store import audit
 from bot.facts.store.dialect import Row
 from bot.facts.store.errors import StoreError
 from bot.facts.store.fact_store import FactStore
-from bot.facts.store.overlays import Moderation
+from bot.facts.store.overlays import Decision, Moderation
 from bot.facts.store.rows import IngestResult
 from bot.facts.store.transaction import Transaction
 
@@ -449,7 +449,13 @@ class ReviewQueue:
         return True
 
     async def confirm(
-        self, guild_id: int, item: QueuedArticle, extraction: Extraction, *, actor_id: int
+        self,
+        guild_id: int,
+        item: QueuedArticle,
+        extraction: Extraction,
+        *,
+        actor_id: int,
+        decisions: Sequence[Decision] = (),
     ) -> IngestResult:
         """Store a queued article (as extracted for its preview) and take it out of the queue,
         in one audited transaction. Raises :class:`AlreadyReviewedError` when another moderator
@@ -467,7 +473,7 @@ class ReviewQueue:
 
         note = {"via": "review queue", "url": item.document.url}
         result = await Moderation(self.store).add_document(
-            guild_id, extraction, actor_id=actor_id, note=note, also=take
+            guild_id, extraction, actor_id=actor_id, note=note, also=take, decisions=decisions
         )
         if result.status == "unchanged":
             await self.discard(guild_id, item.id)

@@ -8,10 +8,20 @@ audit entry, so two moderators acting at once each see the other's change before
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from bot.facts.model import DateSpan, Extraction, Figure, Period, Qualifier, Status
+from bot.facts.model import (
+    LEAD_CHARACTERS,
+    DateSpan,
+    Document,
+    Extraction,
+    Figure,
+    Period,
+    Qualifier,
+    Status,
+)
 from bot.facts.store import audit
 from bot.facts.store.audit import AuditEntry
 from bot.facts.store.fact_store import FactStore, IngestHook
@@ -30,6 +40,7 @@ from bot.facts.store.visibility import VISIBLE, seen_figure
 __all__ = [
     "CORRECTABLE_FIELDS",
     "AuditEntry",
+    "Decision",
     "Moderation",
     "ModerationError",
     "correction_values",
@@ -47,6 +58,19 @@ class ModerationError(Exception):
     """A moderator action was refused; the message says why in one sentence."""
 
 
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What a moderator decided about one figure of a document before storing it (in its
+    preview): leave it out (hidden for the server), or correct some of its fields. Stored with
+    the document, as /admin hide and /admin correct would store them, each audited."""
+
+    figure_id: str
+    hide: bool = False
+    #: (field, value) pairs, values checked as for :meth:`Moderation.correct`.
+    corrections: tuple[tuple[str, CorrectionValue], ...] = ()
+    reason: str | None = None
+
+
 def correction_values(figure: Figure) -> dict[str, Any]:
     """The correctable fields of ``figure`` as JSON values (what the audit log records)."""
     return {
@@ -58,6 +82,18 @@ def correction_values(figure: Figure) -> dict[str, Any]:
         "source": figure.source,
         "date": figure.date.to_json() if figure.date else None,
         "period": figure.period.to_json() if figure.period else None,
+    }
+
+
+def document_fields(document: Document | DocumentInfo) -> dict[str, Any]:
+    """What names a document in the audit log (its key is no name for people; a removed
+    document is no longer there to look up)."""
+    return {
+        "title": document.title,
+        "publisher": document.publisher,
+        "url": document.url,
+        "published": document.published.isoformat() if document.published else None,
+        "lead": (document.lead or "")[:LEAD_CHARACTERS] or None,
     }
 
 
@@ -248,23 +284,65 @@ class Moderation:
         actor_id: int,
         note: Mapping[str, Any] | None = None,
         also: IngestHook | None = None,
+        decisions: Sequence[Decision] = (),
     ) -> IngestResult:
         """Store a document for ``guild_id`` only, audited in the ingest transaction; an upload
         never replaces a document (its key is chosen free, see ``ingest.plan_upload``).
         ``note`` adds to the audit entry (where the document came from); ``also`` runs in the
-        same transaction (the review queue takes the article out there)."""
+        same transaction (the review queue takes the article out there). ``decisions`` made in
+        the preview are stored in that transaction too, so no answer or alert ever shows the
+        document without them."""
+
+        described = document_fields(extraction.document)
 
         async def audited(tx: Transaction, result: IngestResult) -> None:
-            after = {"status": result.status, "figures": result.figures, "events": result.events}
+            after = {
+                "status": result.status, "figures": result.figures, "events": result.events,
+                "document": described,
+            }
             await audit.record(
                 tx, guild_id, actor_id, "ingest", result.key, after={**after, **(note or {})}
             )
+            for decision in decisions:
+                await self._decide(tx, guild_id, decision, actor_id=actor_id)
             if also is not None:
                 await also(tx, result)
 
         return await self.store.ingest(
             extraction, guild_id=guild_id, origin="upload", replace=False, also=audited
         )
+
+    async def _decide(
+        self, tx: Transaction, guild_id: int, decision: Decision, *, actor_id: int
+    ) -> None:
+        """One preview decision, written as the /admin command making it would write it; a
+        field set to what it already is changes nothing."""
+        current = await self._current(tx, guild_id, decision.figure_id)
+        reason = decision.reason
+        if decision.hide:
+            await self._apply(
+                tx, guild_id, current, "hide", {"hidden": 1}, actor_id=actor_id, reason=reason
+            )
+            return
+        fields = dict(decision.corrections)
+        if "low" in fields or "high" in fields:
+            low, high = fields.pop("low", current.low), fields.pop("high", current.high)
+            if not isinstance(low, int) or not isinstance(high, int):
+                raise ModerationError("A value must be whole numbers of people.")
+            if low > high:
+                raise ModerationError(f"The low value ({low:,}) is above the high ({high:,}).")
+            if (low, high) != (current.low, current.high):
+                current = await self._apply(
+                    tx, guild_id, current, "correct value", {"low": low, "high": high},
+                    actor_id=actor_id, reason=reason,
+                )
+        for field, value in fields.items():
+            if correction_values(current).get(field) == value:
+                continue
+            current = await self._apply(
+                tx, guild_id, current, f"correct {field}", _correction_columns(field, value),
+                actor_id=actor_id, reason=reason,
+            )
 
     async def remove_document(
         self, guild_id: int | None, key: str, *, actor_id: int, reason: str | None
@@ -274,7 +352,10 @@ class Moderation:
         info = await self.store.document(guild_id, key)
         if info is None or info.guild_id != guild_id:
             raise ModerationError(f"No document {key!r} of this server.")
-        before = {"figures": info.figures, "events": info.events, "sha256": info.digest}
+        before = {
+            "figures": info.figures, "events": info.events, "sha256": info.digest,
+            "document": document_fields(info),
+        }
 
         async def audited(tx: Transaction) -> None:
             await audit.record(

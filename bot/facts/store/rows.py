@@ -93,6 +93,8 @@ class DocumentInfo:
     updated_at: datetime
     origin: Origin = "seeds"
     bytes: int = 0
+    #: The start of the text, read only for a document without title, publisher and address.
+    lead: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The document record of the export contract, plus the owning guild (null: shared)."""
@@ -301,5 +303,6 @@ def document_info_from_row(row: Row) -> DocumentInfo:
         ingested_at=datetime.fromisoformat(row["ingested_at"]),
         updated_at=datetime.fromisoformat(row["updated_at"]),
         origin=row["origin"],
+        lead=row["lead"],
         bytes=row["bytes"],
     )

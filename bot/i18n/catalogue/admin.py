@@ -98,27 +98,105 @@ MESSAGES: dict[str, T] = {
         "미리 보기 {pages}쪽 중 1쪽.",
     ),
     "admin.plan.unchanged": T(
-        "This exact text is already stored as `{key}`: confirming changes nothing.",
-        "Саме цей текст уже збережено як `{key}`: підтвердження нічого не змінить.",
-        "같은 텍스트가 이미 `{key}`로 저장되어 있어 확인해도 바뀌는 것이 없습니다.",
-    ),
-    "admin.plan.new": T(
-        "It will be stored as `{key}`.", "Його буде збережено як `{key}`.",
-        "`{key}`로 저장됩니다.",
+        "This exact text is already stored here as {name}: confirming changes nothing.",
+        "Саме цей текст уже збережено тут як {name}: підтвердження нічого не змінить.",
+        "같은 텍스트가 이미 이 서버에 저장되어 있습니다({name}). 확인해도 바뀌는 것이 없습니다.",
     ),
     "admin.plan.beside": T(
         "This server already has a document from a file of this name: {kept}. Nothing is"
-        " replaced: this one is stored beside it as `{key}`.",
+        " replaced: this one is stored beside it.",
         "На цьому сервері вже є документ із файлу з такою назвою: {kept}. Нічого не"
-        " замінюється: цей буде збережено поруч як `{key}`.",
+        " замінюється: цей буде збережено поруч.",
         "이 서버에 같은 이름의 파일에서 온 문서가 이미 있습니다: {kept}. 아무것도 바꾸지 않고,"
-        " 이 문서는 그 옆에 `{key}`로 저장됩니다.",
+        " 이 문서는 그 옆에 따로 저장됩니다.",
     ),
     "admin.plan.more": T(
         Plural(one="{count} more", other="{count} more"),
         Plural(one="ще {count}", few="ще {count}", many="ще {count}", other="ще {count}"),
         Plural(other="외 {count}건"),
     ),
+    # -- leaving out and fixing figures in the preview -------------------------------------
+    "preview.edit.hint": T(
+        "Check each figure; **Leave out…** and **Fix a figure…** take the numbers shown before"
+        " them, and are stored with the document as this server's decisions.",
+        "Перевірте кожну цифру; **Пропустити…** і **Виправити цифру…** приймають номери перед"
+        " ними, а рішення буде збережено разом із документом як рішення цього сервера.",
+        "각 수치를 확인하세요. **제외…**와 **수치 수정…**은 앞에 표시된 번호를 받으며, 결정은"
+        " 문서와 함께 이 서버의 결정으로 저장됩니다.",
+    ),
+    "preview.left_out": T("left out", "пропущено", "제외됨"),
+    "preview.fixed": T("fixed", "виправлено", "수정됨"),
+    "preview.left_out_reason": T(
+        "left out in the preview", "пропущено в попередньому перегляді", "미리 보기에서 제외함"
+    ),
+    "preview.fixed_reason": T(
+        "fixed in the preview", "виправлено в попередньому перегляді", "미리 보기에서 수정함"
+    ),
+    "preview.leave_out": T("Leave out…", "Пропустити…", "제외…"),
+    "preview.fix": T("Fix a figure…", "Виправити цифру…", "수치 수정…"),
+    "preview.edit.refused": T(
+        "Not changed: {why} The preview is as it was; try again.",
+        "Не змінено: {why} Попередній перегляд лишився як був; спробуйте ще раз.",
+        "바꾸지 않았습니다: {why} 미리 보기는 그대로입니다. 다시 해 보세요.",
+    ),
+    "preview.edit.bad_number": T(
+        "“{value}” is not a figure of this preview: give numbers from 1 to {n}.",
+        "«{value}» — не цифра з цього перегляду: вкажіть номери від 1 до {n}.",
+        "“{value}”은(는) 이 미리 보기의 수치가 아닙니다. 1부터 {n}까지의 번호를 주세요.",
+    ),
+    "preview.edit.low_above_high": T(
+        "in “{low}” the first number is above the second.",
+        "у «{low}» перше число більше за друге.",
+        "“{low}”에서 앞의 수가 뒤의 수보다 큽니다.",
+    ),
+    "preview.edit.nothing_to_fix": T(
+        "fill in at least one field to change (value, metric, subject or claimant).",
+        "заповніть хоча б одне поле, яке треба змінити (значення, показник, сторона чи джерело).",
+        "바꿀 칸을 하나 이상 채우세요(값, 유형, 대상, 출처).",
+    ),
+    "preview.form.leave_out_title": T("Leave out figures", "Пропустити цифри", "수치 제외"),
+    "preview.form.fix_title": T("Fix a figure", "Виправити цифру", "수치 수정"),
+    "preview.form.numbers.label": T("Figures to leave out", "Які цифри пропустити", "제외할 수치"),
+    "preview.form.numbers.description": T(
+        "Their numbers in the preview, e.g. 2, 5; empty: keep them all",
+        "Їхні номери в перегляді, напр. 2, 5; порожньо: лишити всі",
+        "미리 보기의 번호(예: 2, 5). 비우면 모두 남깁니다",
+    ),
+    "preview.form.numbers.placeholder": T("2, 5", "2, 5", "2, 5"),
+    "preview.form.number.label": T("Figure", "Цифра", "수치"),
+    "preview.form.number.description": T(
+        "Its number in the preview", "Її номер у перегляді", "미리 보기의 번호"
+    ),
+    "preview.form.number.placeholder": T("1", "1", "1"),
+    "preview.form.value.label": T("Value", "Значення", "값"),
+    "preview.form.value.description": T(
+        "One number or a range; empty: unchanged",
+        "Одне число або діапазон; порожньо: без змін",
+        "하나의 수 또는 범위. 비우면 그대로",
+    ),
+    "preview.form.value.placeholder": T("4,500 or 1,000-3,000", "4500 або 1000-3000",
+                                        "4,500 또는 1,000-3,000"),
+    "preview.form.metric.label": T("Metric", "Показник", "유형"),
+    "preview.form.metric.description": T(
+        "killed, wounded, casualties, captured, missing, deployed; empty: unchanged",
+        "загиблі, поранені, втрати, полонені, зниклі, розгорнуті; порожньо: без змін",
+        "사망, 부상, 사상자, 포로, 실종, 파병. 비우면 그대로",
+    ),
+    "preview.form.metric.placeholder": T("killed", "загиблі", "사망"),
+    "preview.form.subject.label": T("Subject", "Сторона", "대상"),
+    "preview.form.subject.description": T(
+        "Whose troops: North Korea, Russia…; empty: unchanged",
+        "Чиї війська: Північна Корея, Росія…; порожньо: без змін",
+        "어느 쪽 병력인지: 북한, 러시아… 비우면 그대로",
+    ),
+    "preview.form.subject.placeholder": T("North Korea", "Північна Корея", "북한"),
+    "preview.form.source.label": T("Claimant", "Джерело", "출처"),
+    "preview.form.source.description": T(
+        "Who says so; none: unattributed; empty: unchanged",
+        "Хто це стверджує; none: без джерела; порожньо: без змін",
+        "누가 말했는지. none: 출처 미상. 비우면 그대로",
+    ),
+    "preview.form.source.placeholder": T("NIS", "NIS", "NIS"),
     "admin.confirm": T("Confirm", "Підтвердити", "확인"),
     "admin.cancel": T("Cancel", "Скасувати", "취소"),
     "admin.cancelled": T(
@@ -132,14 +210,14 @@ MESSAGES: dict[str, T] = {
     ),
     "admin.not_stored": T("Not stored: {why}", "Не збережено: {why}", "저장하지 못함: {why}"),
     "admin.unchanged": T(
-        "`{key}` is already stored with this text; nothing changed.",
-        "`{key}` уже збережено з цим текстом; нічого не змінилося.",
-        "`{key}`은(는) 이미 이 텍스트로 저장되어 있어 바뀐 것이 없습니다.",
+        "**{name}** is already stored with this text; nothing changed.",
+        "**{name}**: уже збережено з цим текстом; нічого не змінилося.",
+        "**{name}**은(는) 이미 이 텍스트로 저장되어 있어 바뀐 것이 없습니다.",
     ),
     "admin.stored": T(
-        "Stored `{key}` for this server ({status}): {figures}, {events}.",
-        "Збережено `{key}` для цього сервера ({status}): {figures}, {events}.",
-        "이 서버에 `{key}`을(를) 저장했습니다({status}): {figures}, {events}.",
+        "Stored **{name}** for this server ({status}): {figures}, {events}.",
+        "Збережено для цього сервера ({status}): **{name}**; {figures}, {events}.",
+        "이 서버에 **{name}**을(를) 저장했습니다({status}): {figures}, {events}.",
     ),
     "admin.status.added": T("added", "додано", "추가됨"),
     "admin.status.replaced": T("replaced", "замінено", "교체됨"),
@@ -154,9 +232,9 @@ MESSAGES: dict[str, T] = {
     "admin.documents.shared": T("Shared", "Спільні", "공용"),
     "admin.documents.this_server": T("This server", "Цей сервер", "이 서버"),
     "admin.removed": T(
-        "Removed `{key}` with {figures} and {events}.",
-        "Видалено `{key}` разом із: {figures}, {events}.",
-        "`{key}`을(를) {figures}, {events}과(와) 함께 삭제했습니다.",
+        "Removed **{name}** with {figures} and {events}.",
+        "Видалено **{name}** разом із: {figures}, {events}.",
+        "**{name}**을(를) {figures}, {events}과(와) 함께 삭제했습니다.",
     ),
     # -- figures ---------------------------------------------------------------------------
     "admin.hidden": T(

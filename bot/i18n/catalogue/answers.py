@@ -120,7 +120,9 @@ MESSAGES: dict[str, T] = {
     "figure.status": T("Status", "Статус", "상태"),
     "figure.original": T("Original extraction", "Як видобуто спершу", "처음 추출한 값"),
     "figure.document": T("Document", "Документ", "문서"),
-    "figure.document_id": T("Document id", "Ідентифікатор документа", "문서 ID"),
+    "document.untitled": T("untitled document", "документ без назви", "제목 없는 문서"),
+    "document.unknown": T("a document no longer held", "документ, якого вже немає",
+                          "더 이상 없는 문서"),
     "figure.text_says": T(
         "(the text says “{date}”)", "(у тексті: «{date}»)", "(본문 표현: “{date}”)"
     ),
@@ -137,8 +139,7 @@ MESSAGES: dict[str, T] = {
         Plural(other="새 수치 {count}개"),
     ),
     "alert.content": T(
-        "📰 {count} from {name} ({key}).", "📰 {count} з: {name} ({key}).",
-        "📰 {name}에서 {count} ({key}).",
+        "📰 {count} from {name}.", "📰 {count} з: {name}.", "📰 {name}에서 {count}.",
     ),
     "alert.disagreeing": T(
         Plural(

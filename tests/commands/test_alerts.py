@@ -85,7 +85,7 @@ async def test_subscribed_server_gets_the_new_figures_and_contradictions(e2e):
     alert = messages[0]
     assert alert.allowed_mentions == {"parse": []}
     text = alert.text()
-    assert "2 new figures from Test Wire" in text
+    assert "2 new figures from Kursk update — Test Wire, 30 Mar 2025" in text
     assert "2 of them disagree" in text
     # the contradiction sits beside the figures it contradicts, in the new figure's group
     killed = text.index("North Korea · killed")
@@ -157,7 +157,7 @@ async def test_a_new_shared_seed_goes_to_every_subscribed_server(e2e):
     await e2e.bot.alerts.idle()
     for guild in (first, second):
         (alert,) = posted_to(e2e, guild.default_channel.id)
-        assert "2 new figures from Test Wire" in alert.text()
+        assert "2 new figures from Kursk update — Test Wire, 30 Mar 2025" in alert.text()
     # unchanged on the next reload: nothing is posted again
     answer(await e2e.ask("admin reload", user=OWNER))
     await e2e.bot.alerts.idle()

@@ -74,7 +74,7 @@ async def test_a_followed_feeds_articles_are_reviewed_one_by_one(e2e, site):
     assert "Skipped" in second.text() and "0 more after this one" in second.text()
     assert "about 4,500" in second.text(), "the next article's preview follows"
     done = await press(e2e, second, "Confirm", member_permissions=MOD)
-    assert "Stored `" in done.text() and "No articles wait for review" in done.text()
+    assert "Stored **" in done.text() and "No articles wait for review" in done.text()
     assert not done.components
     assert await server_figures(e2e.bot, guild) == EXPECTED
     assert await ReviewQueue(e2e.bot.store).count(guild) == 0

@@ -5,13 +5,13 @@ article's figures and nothing else; every failure is a private reply that stores
 from __future__ import annotations
 
 import asyncio
-import re
 
 import pytest
 from aiohttp import web
 
 from bot.facts.store.overlays import Moderation
 from bot.intake.fetch import FetchLimits
+from bot.render.naming import document_label as document_name
 from bot.standin import FakeGuild, FakeUser
 from tests.commands.news import (
     LOSSES,
@@ -86,10 +86,14 @@ async def paste(e2e, values, *, guild_id=None):
     return answer(await e2e.submit(form, values, timeout=15.0))
 
 
-def stored_key(reply) -> str:
-    match = re.search(r"Stored `([^`]+)`", reply.text())
-    assert match, reply.text()
-    return match.group(1)
+async def stored_key(e2e, reply) -> str:
+    """The key of the document the reply says was stored: named for people, never by key."""
+    guild = e2e.standin.guild.id
+    own = [d for d in await e2e.bot.store.documents(guild) if d.guild_id == guild]
+    newest = max(own, key=lambda d: d.ingested_at)
+    assert f"Stored **{document_name(newest)}**" in reply.text(), reply.text()
+    assert newest.key not in reply.text()
+    return newest.key
 
 
 async def test_an_article_by_address_is_previewed_and_stored_with_its_metadata(e2e, site):
@@ -101,7 +105,7 @@ async def test_an_article_by_address_is_previewed_and_stored_with_its_metadata(e
     assert "about 4,500" in shown and "at least 1,200" in shown
     assert "3,000" not in shown and "50,000" not in shown, "no boilerplate figure"
     stored = await confirm(e2e, preview)
-    key = stored_key(stored)
+    key = await stored_key(e2e, stored)
     assert key.startswith(f"guild-{guild}/127.0.0.1/world-2025-03-kursk-losses-")
     document = await e2e.bot.store.document(guild, key)
     assert document is not None
@@ -114,7 +118,7 @@ async def test_an_article_by_address_is_previewed_and_stored_with_its_metadata(e
     again = await ingest_url(e2e, site.url(LOSSES) + "?utm_source=feed")
     assert "already stored" in again.text() and "confirming changes nothing" in again.text()
     as_pdf = await ingest_url(e2e, site.url(PDF))
-    assert f"This exact text is already stored as `{key}`" in as_pdf.text()
+    assert f"This exact text is already stored here as {TITLE}" in as_pdf.text()
     assert "already stored" in (await confirm(e2e, as_pdf)).text()
     assert len(await own_documents(e2e.bot, guild)) == 1, "the same article is stored once"
 
@@ -126,7 +130,7 @@ async def test_the_moderators_fields_override_the_pages_own(e2e, site):
         e2e, site.url(LOSSES), title="Losses, as reported", publisher="Our Desk",
         published="2025-03-20",
     )
-    key = stored_key(await confirm(e2e, preview))
+    key = await stored_key(e2e, await confirm(e2e, preview))
     document = await e2e.bot.store.document(guild, key)
     assert (document.title, document.publisher, str(document.published)) == (
         "Losses, as reported", "Our Desk", "2025-03-20",
@@ -137,7 +141,7 @@ async def test_an_html_attachment_goes_through_the_same_reader(e2e):
     guild = e2e.standin.guild.id
     preview = await ingest_file(e2e, "kursk.html", article_page().encode(), "text/html")
     assert "<p>" not in preview.text() and "about 4,500" in preview.text()
-    key = stored_key(await confirm(e2e, preview))
+    key = await stored_key(e2e, await confirm(e2e, preview))
     assert key == f"guild-{guild}/kursk.html"
     document = await e2e.bot.store.document(guild, key)
     assert document.title == TITLE and document.publisher == PUBLISHER
@@ -173,7 +177,7 @@ async def test_paste_opens_a_form_within_discords_limits_and_previews(e2e):
     assert replies[0].is_deferral
     preview = answer(replies)
     assert preview.ephemeral and "about 4,500" in preview.text()
-    key = stored_key(await confirm(e2e, preview))
+    key = await stored_key(e2e, await confirm(e2e, preview))
     assert key == f"guild-{guild}/seoul-reports-fresh-north-korean-losses-near.txt"
     document = await e2e.bot.store.document(guild, key)
     assert (document.title, document.url) == (TITLE, "https://news.example/kursk")

@@ -214,5 +214,6 @@ class TestAServersAlertsInItsLanguage:
         await e2e.bot.alerts.idle()
         (alert,) = e2e.standin.channel_messages
         text = alert.text()
-        assert "📰 1 нова цифра з: Test Wire" in text and "Нові цифри з: Test Wire" in text
+        assert "📰 1 нова цифра з: T — Test Wire, 30 бер. 2025" in text
+        assert "Нові цифри з: T — Test Wire" in text
         assert "**Північна Корея · загиблі**" in text and "**Суперечить** цифрі" in text

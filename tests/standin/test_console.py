@@ -119,5 +119,5 @@ def test_the_console_fills_in_a_form_and_presses_its_buttons(e2e_settings, tmp_p
     )
     assert done.returncode == 0, done.stderr
     assert "[form] Paste an article" in done.stdout
-    assert "**at least 600** · NIS" in done.stdout
-    assert "Stored `guild-" in done.stdout and "/kursk-update.txt` for this server" in done.stdout
+    assert "**at least 600** · killed · North Korea · NIS" in done.stdout
+    assert "Stored **Kursk update — Test Wire, 30 Mar 2025** for this server" in done.stdout

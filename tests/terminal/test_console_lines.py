@@ -34,7 +34,7 @@ async def test_a_file_option_takes_a_path_and_the_preview_is_confirmed_by_label(
         assert "buttons: [1] Confirm  [2] Cancel" in shown
         assert "could be “Confirm”, “Cancel”" in await respond(session, "c")
         stored = await respond(session, "CONF")
-        assert "Stored `guild-" in stored and "border_report.txt" in stored
+        assert "Stored **Border report — Local Desk, 1 Feb 2025**" in stored
         listed = await respond(session, "/admin documents")
         assert "Local Desk" in listed
 

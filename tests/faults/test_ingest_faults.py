@@ -93,7 +93,7 @@ async def test_confirming_an_ingest_when_writes_fail_tells_the_moderator_and_sto
     # once the database takes writes again, the same upload is stored whole
     await allow_writes(e2e)
     stored = await preview_then_confirm(e2e, "update.txt")
-    assert "Stored `" in stored.text() and "60 figures" in stored.text()
+    assert "Stored **Kursk update" in stored.text() and "60 figures" in stored.text()
     [document] = [d for d in await bot.store.documents(guild) if d.guild_id == guild]
     assert document.figures == 60
     [entry] = await Moderation(bot.store).audit_log(guild, limit=10)

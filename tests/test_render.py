@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 import discord
 import pytest
@@ -122,7 +123,7 @@ def test_no_spread_when_claimants_agree_or_only_one_speaks():
 
 
 def test_a_document_is_named_by_title_publisher_and_date_never_its_key():
-    def named(**fields: object) -> str:
+    def named(**fields: Any) -> str:
         return naming.document_name(Document(key="guild-1/13_hansard_x.txt", **fields))
 
     assert named(text="x", title="Troops", publisher="Yonhap", published=date(2025, 2, 14)) == (

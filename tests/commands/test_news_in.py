@@ -93,7 +93,7 @@ async def stored_key(e2e, reply) -> str:
     newest = max(own, key=lambda d: d.ingested_at)
     assert f"Stored **{document_name(newest)}**" in reply.text(), reply.text()
     assert newest.key not in reply.text()
-    return newest.key
+    return str(newest.key)
 
 
 async def test_an_article_by_address_is_previewed_and_stored_with_its_metadata(e2e, site):

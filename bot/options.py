@@ -32,6 +32,8 @@ from bot.periods import parse_period
 from bot.render import nothing_found
 from bot.render import text as render_text
 from bot.render.answers import metric_words
+from bot.render.naming import document_label
+from bot.render.naming import shorten as name_clip
 
 #: Discord's limits: choices per autocomplete answer, characters per choice name and value.
 CHOICE_LIMIT = 25
@@ -257,14 +259,23 @@ class DocumentOption(_Suggesting):
         return next((k for k in keys if document_token(k) == value), value)
 
     async def suggest(self, interaction: Interaction, value: str) -> Choices:
-        if interaction.guild_id is None or not await is_moderator(interaction):
+        """Documents by name (title — publisher, date), matched on the name or the key; the
+        value is the key (or its token), which the command receives."""
+        guild = interaction.guild_id
+        if guild is None or not await is_moderator(interaction):
             return []
+        owner = is_owner(interaction)
+        lang = language(interaction.locale)
         wanted = value.strip().lower()
-        found = [k for k in await self._keys(interaction) if wanted in k.lower()]
+        found = [
+            (document_label(d, lang), d.key)
+            for d in await interaction.client.store.documents(guild)
+            if d.guild_id == guild or owner
+        ]
+        found = [(name, k) for name, k in found if wanted in name.lower() or wanted in k.lower()]
         return [
-            app_commands.Choice(name=render_text.middle_clip(k, CHOICE_NAME_LIMIT),
-                                value=document_token(k))
-            for k in found[:CHOICE_LIMIT]
+            app_commands.Choice(name=name_clip(name, CHOICE_NAME_LIMIT), value=document_token(k))
+            for name, k in found[:CHOICE_LIMIT]
         ]
 
 

@@ -349,3 +349,13 @@ async def test_overlays_and_audit_survive_a_restart_and_a_reload_of_changed_seed
                     await e2e.ask("admin audit", member_permissions=MOD)).text()
         problems = e2e.problems()
     assert not problems, problems
+
+
+async def test_the_document_autocomplete_names_documents_and_carries_their_key(e2e):
+    a = e2e.standin.guild.id
+    await ingest(e2e, DOC)
+    choices = await e2e.standin.autocomplete(
+        "admin remove document", {"document": "test wire"}, "document", member_permissions=MOD)
+    assert [(c["name"], c["value"]) for c in choices] == [
+        ("Kursk update — Test Wire, 30 Mar 2025", f"guild-{a}/update.txt")
+    ]

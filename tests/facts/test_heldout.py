@@ -40,9 +40,10 @@ from tests.facts.test_devset import problems_in
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SETS = (
     "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
+    "heldout9",
 )  # fmt: skip
 # Sets written but not yet measured: validated, never scored here (see the module docstring).
-RESERVED_SETS: tuple[str, ...] = ("heldout9",)
+RESERVED_SETS: tuple[str, ...] = ()
 ALL_SETS = (*SETS, *RESERVED_SETS)
 RESERVED_SKIP = pytest.mark.skip(reason="reserved for a blind measurement")
 SUBJECTS = ("North Korea", "Russia", "Ukraine")

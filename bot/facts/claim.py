@@ -70,6 +70,8 @@ class Context:
     voice: str | None = None
     #: The current turn is a questioner's ("Q:"): its words are nobody's claim.
     questioning: bool = False
+    #: Who answered before the current question: an "A:" label gives the turn back to them.
+    answerer: str | None = None
     #: The current turn is a claim being checked ("Claim:" in a fact-check): no figure in it.
     checking: bool = False
     #: Who speaks the quotation the current sentence lies inside, when it names nobody itself.

@@ -124,9 +124,15 @@ def _open_turn(context: Context, label: str) -> None:
     bare = re.sub(r"\s*\([^)]*\)", "", label).strip().upper()  # "Q (Yonhap)" asks too
     context.checking = bare in CHECKED_CLAIM_LABELS
     if bare in QUESTIONER_LABELS or context.checking:
+        context.answerer = context.speaker or context.answerer
         context.speaker, context.questioning = None, True
-    elif bare not in ANSWER_LABELS:
+    elif bare in ANSWER_LABELS:
+        # "A:" answers the question: the turn goes back to whoever answered before it, else to
+        # the document's own voice (a briefing's `speaker:`), never to the questioner.
+        context.speaker, context.questioning = context.answerer, False
+    else:
         context.speaker, context.questioning = tidy_speaker(label), False
+        context.answerer = context.speaker
 
 
 @lru_cache(maxsize=1024)

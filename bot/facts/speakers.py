@@ -18,6 +18,8 @@ from bot.facts.vocabulary.claimants import PERSON_TITLES
 from bot.facts.vocabulary.forces import SUBJECT_ALIASES
 from bot.facts.vocabulary.speakers import (
     ANSWER_LABELS,
+    ANSWER_NOUNS,
+    ANSWERED_VERBS,
     CHECKED_CLAIM_LABELS,
     DELIVERY_VERBS,
     LABEL_WORDS,
@@ -43,6 +45,9 @@ _CAPITALS_LINE_RE = re.compile(r"^[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){1,7}
 # A document with this many labels among its first sentences is a transcript.
 _TRANSCRIPT_LABELS = 2
 _SENTENCES_LOOKED_AT = 400
+_ANSWER_BYLINE_FIRST = frozenset(
+    first for word in (*ANSWERED_VERBS, *ANSWER_NOUNS) for first in (word[0], word[0].upper())
+)
 _SMALL_WORDS = frozenset({"of", "for", "the", "and", "to", "in", "on", "at"})
 
 
@@ -99,8 +104,24 @@ def _capitals_label(sentence: str) -> str | None:
     return sentence if words & PERSON_TITLES else None
 
 
+# "Answered on 9 June 2026 by Luke Ashworth, Minister of State ...": who speaks for the answer
+# below it.
+_ANSWERED_BY_RE = re.compile(
+    rf"^(?:(?i:{alternation(ANSWERED_VERBS)})\s+(?:on\s+[^,;:]{{3,40}}?\s+)?by"
+    rf"|(?i:{alternation(ANSWER_NOUNS)})\s+from)\s+(?:the\s+)?"
+    r"(?P<who>[A-Z][^,;:()\n]{2,80}?)\s*(?P<role>[,(].*)?$"
+)
+
+
 def read_speaker(sentence: str, context: Context) -> int:
-    """Take a sentence's speaker label into ``context``; where the spoken words start."""
+    """Take a sentence's speaker label into ``context``; where the spoken words start. An
+    answer's byline ("Answered on ... by X, Minister ...") makes X the document's voice from
+    there on."""
+    byline = _ANSWERED_BY_RE.match(sentence) if sentence[:1] in _ANSWER_BYLINE_FIRST else None
+    if byline and (is_person(byline.group("who")) or _has_title(byline.group(0))):
+        context.voice = _tidy_voice(byline.group("who"))
+        context.speaker, context.questioning = None, False
+        return 0
     if ":" not in sentence:
         capitals = _capitals_label(sentence)
         if capitals is not None:

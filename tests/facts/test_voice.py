@@ -242,3 +242,35 @@ def test_a_place_labelling_a_headline_does_not_speak_for_the_lines_below() -> No
         (1_000, "Kyiv", Voice.CITED),
         (2, "Courier", Voice.DOCUMENT),
     ]
+
+
+def test_an_answer_label_after_a_question_is_the_briefings_speaker() -> None:
+    text = (
+        "Q (Daily Star): How many are there?\n\n"
+        "A: We assess that about 9,000 North Korean soldiers remain in Russia.\n\n"
+        "QUESTION: And the losses?\n\n"
+        "ANSWER: Our count is that some 4,000 North Korean soldiers were killed or wounded."
+    )
+    assert claimants(text, speaker="Colonel Lee Min-ho", published="2025-11-14") == [
+        (9_000, "Colonel Lee Min-ho", Voice.DOCUMENT),
+        (4_000, "Colonel Lee Min-ho", Voice.DOCUMENT),
+    ]
+    labelled = (
+        "MR. PARK: We assess that 9,000 remain.\n\nQ: And now?\n\n"
+        "A: About 8,000 North Korean soldiers remain in Russia."
+    )
+    assert claimants(labelled)[-1][:2] == (8_000, "Mr. Park")
+
+
+def test_an_answers_byline_names_who_speaks_for_the_answer_below_it() -> None:
+    text = (
+        "Question for the Ministry of Defence\n\n"
+        "Answered on 3 May 2025 by Jane Holt, Minister for the Armed Forces\n\n"
+        "We estimate that around 5,000 North Korean soldiers have been killed or wounded.\n\n"
+        "Answered on 3 May 2025 by Tom Reyes, Minister for Europe\n\n"
+        "Our estimate is that more than 7,000 Ukrainian soldiers are held as prisoners of war."
+    )
+    assert [(low, source) for low, source, _ in claimants(text)] == [
+        (5_000, "Jane Holt"),
+        (7_000, "Tom Reyes"),
+    ]

@@ -8,6 +8,9 @@ from bot.facts.vocabulary.build import words
 QUESTIONER_LABELS = frozenset(words("Q Q. QUESTION REPORTER INTERVIEWER HOST"))
 # Labels of a claim being checked ("Claim: ..." in a fact-check): its numbers are not stated.
 CHECKED_CLAIM_LABELS = frozenset(words("CLAIM CLAIMS RUMOUR RUMOR"))
+# A written answer's byline: "Answered on 9 June 2026 by X", "Answer from X".
+ANSWERED_VERBS = ("answered", "replied", "answer given")
+ANSWER_NOUNS = ("answer", "reply")
 # Labels of whoever answers: the speaker stays who it was.
 ANSWER_LABELS = frozenset(words("A A. ANSWER"))
 # "Note:", "Update:", "Source:": a label that is not a speaker.

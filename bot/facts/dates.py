@@ -333,7 +333,13 @@ def _inferred_anchor(items: list[tuple[int, int, _Found]]) -> Anchor | None:
     latest_day, latest_precision = latest
     min_year = latest_day.year + 1 if last_year and not this_year else latest_day.year
     if months:
+        if latest_precision is Precision.DAY and min_year == latest_day.year:
+            # A full date ("Answered on 9 June 2026") may be the day of writing: its month is
+            # among those named, so that "in May" is the May before it, not the next one.
+            months.add(latest_day.month)
         earliest = _earliest_month(latest_day, latest_precision, min_year, months)
+        if latest_precision is Precision.DAY and earliest == _floor(latest_day, Precision.MONTH):
+            return Anchor(latest_day, Precision.DAY, inferred=True)  # written that day
         return Anchor(earliest, Precision.MONTH, inferred=True)
     if min_year > latest_day.year:
         return Anchor(date(min_year, 1, 1), Precision.YEAR, inferred=True)

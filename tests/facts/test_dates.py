@@ -525,3 +525,19 @@ def test_seasons_resolve_against_the_anchor():
 def test_this_week_runs_to_the_day_of_writing():
     thursday = Anchor(date(2024, 11, 28), Precision.DAY, inferred=False)
     assert found("this week", thursday) == [("this week", "2024-11-25", "2024-11-28", "day")]
+
+
+def test_the_latest_dated_day_anchors_months_named_before_it() -> None:
+    """'Answered on 9 June 2026' after a question tabled on 2 June, with losses 'in May': the
+    text was written on 9 June 2026, not in a May after it."""
+    text = (
+        "Written answers\n\nArmed Forces\n\nQuestion for the Ministry of Defence\n\nUIN 4,"
+        " tabled on 2 June 2026\n\nAnswered on 9 June 2026 by a minister.\n\nLosses"
+        " averaged 1,000 a day in May."
+    )
+    assert publication_anchor(text, None) == Anchor(date(2026, 6, 9), Precision.DAY, True)
+    after = "Losses rose in October and November.\n\nThe report of 3 March 2025 said so."
+    assert publication_anchor(after, None) == Anchor(date(2025, 3, 3), Precision.DAY, True)
+    # A month without its day is an event's, not the day of writing: the months follow it.
+    event = "A summit in June 2024.\n\nTroops came in November and more in January."
+    assert publication_anchor(event, None) == Anchor(date(2025, 1, 1), Precision.MONTH, True)

@@ -42,6 +42,7 @@ from bot.facts.vocabulary.claimants import (
     OWNER_DATA_HEADS,
     PERSON_TITLES,
     PRONOUNS,
+    SPEAKERS_FOR_A_BODY,
     SPEAKING_BODY_HEADS,
 )
 
@@ -536,6 +537,8 @@ def _np_token_verdict(tokens: list[str], index: int, chosen: list[str]) -> bool 
         before in ("of", "for", "at") or (before == "to" and two_before == "close")
     ):
         return True
+    if lower == "the" and before in ("of", "for", "at") and two_before in SPEAKERS_FOR_A_BODY:
+        return True  # "A spokeswoman for the service": the name goes on to who speaks
     if lower in ("of", "for", "at") and last in ("the", "The"):
         return True
     if lower == "to" and before == "close" and chosen:
@@ -633,7 +636,21 @@ def _resolve_name(raw: str, context: Context) -> tuple[str, bool] | None:
     owner = _OWNER_OF_DATA_RE.match(text)
     if owner:
         return _resolve_name(owner.group(1), context)
+    spoken_for = _SPEAKER_FOR_BODY_RE.match(text)
+    if spoken_for:
+        body = _resolve_name(spoken_for.group("body"), context)
+        if body is not None:
+            # "A spokeswoman for the service": the service's claim; "she" and "he" still
+            # point back to the spokeswoman.
+            return body[0], True
     return _named(text)
+
+
+_SPEAKER_FOR_BODY_RE = re.compile(
+    rf"(?:an?|the|one)\s+(?:\w+\s+)?(?:{alternation(SPEAKERS_FOR_A_BODY)})\s+(?:for|of|at)\s+"
+    r"(?P<body>(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,6})$",
+    re.IGNORECASE,
+)
 
 
 def _own_body(context: Context, head: str, person: bool) -> str | None:

@@ -274,3 +274,16 @@ def test_an_answers_byline_names_who_speaks_for_the_answer_below_it() -> None:
         (5_000, "Jane Holt"),
         (7_000, "Tom Reyes"),
     ]
+
+
+def test_a_spokesperson_for_a_body_named_before_speaks_for_it() -> None:
+    text = (
+        "Ukraine's border guard service said on Monday that the area was quiet. A spokeswoman for"
+        " the service said about 2,000 North Korean troops had been killed. Some 3,000 North"
+        " Korean soldiers were wounded, the spokeswoman added. A representative of Ukraine's"
+        " defence ministry said 400 Russian soldiers were captured. He added that 300 more Russian"
+        " soldiers had been killed."
+    )
+    sources = [source for _, source, _ in claimants(text, publisher="The Daily")]
+    assert sources[:2] == ["Ukraine's border guard service"] * 2
+    assert sources[2] == sources[3] == "Ukraine's defence ministry"

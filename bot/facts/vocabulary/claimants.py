@@ -81,6 +81,13 @@ PERSON_TITLES = frozenset(
     )
 )
 PRONOUNS = frozenset(words("he she they it we i"))
+# Who speaks for a body named after them ("a spokeswoman for the service"): the body claims it.
+SPEAKERS_FOR_A_BODY = frozenset(
+    words(
+        """spokesman spokeswoman spokesperson spokespeople spokesmen representative
+        representatives official officials"""
+    )
+)
 
 # What a claim's own words may call it ("Ukraine's estimate", "the agency's data").
 ESTIMATE_HEADS = words(

@@ -415,6 +415,12 @@ _ROLE_WITH_REMIT_RE = re.compile(
 # A relative clause about the claimant ends right before its verb: ", who said ..., added".
 _WHO_CLAUSE_END_RE = re.compile(r",\s*who\s[^,]{3,120},\s*$")
 _PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|into|to|from|on|at|near)\s+$")
+# "A Ukrainian drone battalion operating near", "officials based in": an actor and where it is.
+_PLACED_ACTOR_RE = re.compile(
+    r"(?:\b(?:A|An|The|a|an|the)\s+)?((?:[A-Z][\w'’.-]*\s+){0,3}(?:[a-z][\w-]*\s+){0,2}"
+    rf"(?i:{alternation(CLAIMANT_HEADS)}))\s+"
+    r"(?:[a-z]+ing|based|stationed|deployed|positioned|headquartered)\s+$"
+)
 _ONLY_A_PLACE_RE = re.compile(r"(?:the\s+)?(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,2}")
 # Auxiliaries, modals and adverbs between a subject and its verb.
 _NP_TRAIL_RE = re.compile(
@@ -452,9 +458,13 @@ def _np_backward(sentence: str, verb_start: int, floor: int) -> tuple[int, int]:
     remit = _ROLE_WITH_REMIT_RE.search(sentence, max(floor, end - 90), end)
     if remit is not None and remit.start() < s:
         return remit.start(), remit.end()  # "Ukraine's commissioner for missing persons"
-    if e > s and _PREPOSITION_BEFORE_RE.search(sentence, max(floor, s - 8), s) and (
-        _ONLY_A_PLACE_RE.fullmatch(sentence[s:e])
-    ):
+    preposition = _PREPOSITION_BEFORE_RE.search(sentence, max(floor, s - 8), s) if e > s else None
+    if preposition and _ONLY_A_PLACE_RE.fullmatch(sentence[s:e]):
+        # "A Ukrainian drone battalion operating near Tetkino says": who is placed there.
+        placed = _PLACED_ACTOR_RE.search(sentence, max(floor, preposition.start() - 120),
+                                         preposition.start())  # fmt: skip
+        if placed:
+            return placed.start(1), placed.end(1)
         return end, end  # "casualties in Russia estimated at": a place, not who estimates
     if e > s and _APPOSITIVE_RE.match(sentence, s, e) and _COMMA_END_RE.search(sentence[floor:s]):
         # "The Institute for the Study of War, a Washington-based think tank, said"

@@ -287,3 +287,13 @@ def test_a_spokesperson_for_a_body_named_before_speaks_for_it() -> None:
     sources = [source for _, source, _ in claimants(text, publisher="The Daily")]
     assert sources[:2] == ["Ukraine's border guard service"] * 2
     assert sources[2] == sources[3] == "Ukraine's defence ministry"
+
+
+def test_a_unit_named_before_where_it_fights_is_the_claimant() -> None:
+    text = (
+        "A Ukrainian assault brigade fighting near Sudzha says it has captured three North"
+        " Korean soldiers."
+    )
+    assert claimants(text, publisher="The Daily") == [(3, "Ukrainian assault brigade", Voice.CITED)]
+    placed = "Casualties in Russia were estimated at 5,000 Russian soldiers, the officials said."
+    assert claimants(placed)[0][1] == "officials"

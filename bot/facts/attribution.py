@@ -412,6 +412,8 @@ _ROLE_WITH_REMIT_RE = re.compile(
     rf"(?:[a-z][\w-]*\s+){{0,2}}(?:{alternation(CLAIMANT_HEADS)})"
     r"(?:\s+(?:for|of|on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)?\s*$"
 )
+# ", which" or ", who" right before the verb: the claimant is the noun before the comma.
+_RELATIVE_PRONOUN_END_RE = re.compile(r",\s*(?:which|who)\s*$")
 # A relative clause about the claimant ends right before its verb: ", who said ..., added".
 _WHO_CLAUSE_END_RE = re.compile(r",\s*who\s[^,]{3,120},\s*$")
 _PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|into|to|from|on|at|near)\s+$")
@@ -449,6 +451,10 @@ def _np_backward(sentence: str, verb_start: int, floor: int) -> tuple[int, int]:
     paren = _NP_PARENTHETICAL_RE.search(sentence[floor:end])
     if paren:
         end = floor + paren.start()
+    which = _RELATIVE_PRONOUN_END_RE.search(sentence, max(floor, end - 12), end)
+    if which is not None:
+        # "Ukraine, which says more than 70,000 ...": the relative pronoun's antecedent.
+        return _np_tokens_backward(sentence, floor, which.start())
     relative = _WHO_CLAUSE_END_RE.search(sentence, floor, end)
     if relative is not None and relative.start() > floor:
         # "The official, who said the assessment had been shared, added that ...": the claimant

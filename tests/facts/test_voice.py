@@ -297,3 +297,10 @@ def test_a_unit_named_before_where_it_fights_is_the_claimant() -> None:
     assert claimants(text, publisher="The Daily") == [(3, "Ukrainian assault brigade", Voice.CITED)]
     placed = "Casualties in Russia were estimated at 5,000 Russian soldiers, the officials said."
     assert claimants(placed)[0][1] == "officials"
+
+
+def test_which_says_names_the_noun_before_it() -> None:
+    text = (
+        "Ukraine, which says more than 70,000 of its soldiers are listed as missing, needs men."
+    )
+    assert claimants(text, author="Ann Lee") == [(70_000, "Ukraine", Voice.CITED)]

@@ -304,3 +304,21 @@ def test_which_says_names_the_noun_before_it() -> None:
         "Ukraine, which says more than 70,000 of its soldiers are listed as missing, needs men."
     )
     assert claimants(text, author="Ann Lee") == [(70_000, "Ukraine", Voice.CITED)]
+
+
+def test_a_claimant_reaches_neither_across_a_semicolon_nor_into_an_unnamed_clause() -> None:
+    semicolon = (
+        "About 11,000 North Korean soldiers were sent to Kursk last autumn; Ukrainian officials"
+        " say the North has since replaced its losses."
+    )
+    assert claimants(semicolon, publisher="Daily Star") == [
+        (11_000, "Daily Star", Voice.DOCUMENT)
+    ]
+    hedged = (
+        "Moscow says it holds about 6,000 Ukrainian prisoners of war, while Ukraine is believed"
+        " to be holding more than 1,500 Russian soldiers."
+    )
+    assert [source for _, source, _ in claimants(hedged, publisher="Daily Star")] == [
+        "Moscow",
+        "Daily Star",
+    ]

@@ -39,7 +39,7 @@ from bot.facts.rates import (
     window_in,
 )
 from bot.facts.vocabulary.approximators import HEDGES
-from bot.facts.vocabulary.attribution_verbs import ATTRIBUTION_VERBS
+from bot.facts.vocabulary.attribution_verbs import ATTRIBUTION_VERBS, UNNAMED_REPORT_VERBS
 from bot.facts.vocabulary.build import alternation
 from bot.facts.vocabulary.connectives import TROOP_COUNT_NOUNS
 from bot.facts.vocabulary.metrics import MEETING_VERBS, RECRUITING_VERBS, RELEASE_VERBS
@@ -555,7 +555,7 @@ def _source(r: Reading) -> tuple[str | None, Voice | None]:
     """The claimant named before the number, else after it, else the one of the claim it
     continues, else the speaker; with how it was found."""
     left = r.facts.claimant_left_of(r.q.start)
-    if left is not None:
+    if left is not None and not _UNNAMED_CLAUSE_RE.search(r.sentence, left.end, r.q.start):
         return left.name, left.voice
     right = r.facts.claimant_right_of(r.q.end)
     if right is not None and not _opens_next_clause(r.sentence, r.q.end, right):
@@ -568,6 +568,14 @@ def _source(r: Reading) -> tuple[str | None, Voice | None]:
         return r.previous.source, r.previous.voice
     own = r.facts.context.own_voice()
     return own if own is not None else (None, None)
+
+
+# "X says ..., while Ukraine is believed to be holding 1,500": a clause of its own that names
+# nobody; the claimant before it does not reach into it.
+_UNNAMED_CLAUSE_RE = re.compile(
+    r"[,;]\s*(?:while|whereas|but)\s+[^,;]{1,60}?\b(?:is|are|was|were)\s+(?:\w+ly\s+)?"
+    rf"(?:{alternation(UNNAMED_REPORT_VERBS)})\s+to\b"
+)
 
 
 # ", and X said that ...": a claimant after the number who speaks for the clause after it.
@@ -607,6 +615,8 @@ def _opens_next_clause(sentence: str, end: int, right: ClaimantMention) -> bool:
     """'thousands of troops since the autumn, and Ukrainian military intelligence said last
     week that ...': the claimant opens the next clause and claims what follows it."""
     between = _NEXT_CLAUSE_BREAK_RE.search(sentence, end, right.start)
+    if between is not None and between.group(0).startswith(";"):
+        return True  # "11,000 were sent last autumn; Ukrainian officials say ...": a new clause
     return between is not None and _REPORTS_WHAT_FOLLOWS_RE.match(sentence, right.end) is not None
 
 

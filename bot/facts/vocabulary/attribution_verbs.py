@@ -44,6 +44,8 @@ PASSIVE_REPORT_VERBS = words(
     "put placed estimated reported given assessed counted confirmed tallied calculated"
 )
 # "The agency published ...": the sentence's subject published something, for a later "it said".
+# "while Ukraine is believed to be holding ...": a clause that hedges without naming anyone.
+UNNAMED_REPORT_VERBS = words("believed thought understood estimated reported said assumed known")
 PUBLISHING_VERBS = words(
     "posted published released issued shared announced reported showed presented briefed gave"
     " provided"

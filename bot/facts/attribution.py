@@ -171,6 +171,23 @@ def _trailing_label(f: _Finding) -> None:
         f.add(label.start(1), label.end(1))
 
 
+# "Russian army losses (Ukraine's General Staff, as of 16 July 2025): 1,043,000": a label line
+# whose brackets name who counts.
+_BRACKETED_SOURCE_RE = re.compile(
+    r"^[^():\n]{3,120}\((?P<who>[A-Z][^(),:;\n]{1,80}?)(?:,[^():\n]{0,60})?\)\s*:\s*\S"
+)
+
+
+def _bracketed_source(f: _Finding) -> None:
+    label = _BRACKETED_SOURCE_RE.match(f.sentence, f.start)
+    if label is None:
+        return
+    who = label.group("who")
+    heads = {w.lower().strip("'’s") for w in who.split()}
+    if not heads.isdisjoint(CLAIMANT_HEADS) or canonical_claimant(who) is not None:
+        f.add(label.start("who"), label.end("who"))
+
+
 def _inner_label(f: _Finding) -> None:
     """'@KyivIndependent: Ukraine's military intelligence (HUR): At least 30 ...'."""
     inner = SPEAKER_RE.match(f.sentence[f.start :])
@@ -323,6 +340,7 @@ _FINDERS: tuple[tuple[frozenset[str], Callable[[_Finding], None]], ...] = (
     (frozenset({"estimates"}), _owned_estimates),
     (frozenset({"verbs or estimates", "by"}), _passive_agents),
     (frozenset({"verbs or estimates", "publishing"}), _publishing_subject),
+    (frozenset({"colon"}), _bracketed_source),
 )
 
 

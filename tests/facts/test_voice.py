@@ -322,3 +322,16 @@ def test_a_claimant_reaches_neither_across_a_semicolon_nor_into_an_unnamed_claus
         "Moscow",
         "Daily Star",
     ]
+
+
+def test_a_label_line_names_its_claimant_in_brackets() -> None:
+    text = "Russian army losses (Ukraine's General Staff, as of 16 July 2025): 1,043,000"
+    figure = only(text, publisher="Daily Star", published="2025-07-18")
+    assert figure.date is not None
+    assert (figure.source, figure.voice, figure.date.start) == (
+        "Ukraine's General Staff",
+        Voice.CITED,
+        date(2025, 7, 16),
+    )
+    place = "Russian soldiers killed (Kursk, January 2025): 3,000"
+    assert claimants(place, publisher="Daily Star")[0][1] == "Daily Star"

@@ -335,3 +335,16 @@ def test_a_label_line_names_its_claimant_in_brackets() -> None:
     )
     place = "Russian soldiers killed (Kursk, January 2025): 3,000"
     assert claimants(place, publisher="Daily Star")[0][1] == "Daily Star"
+
+
+def test_a_date_past_a_comma_dates_the_aside_not_the_count() -> None:
+    text = (
+        "The Ukrainian army said on Monday that it had captured three North Korean soldiers near"
+        " Sudzha, its first prisoners since the North's units returned in April."
+    )
+    figure = only(text, publisher="Daily Star", published="2025-07-18")
+    assert figure.date is not None
+    assert (figure.date.start, figure.date.end) == (date(2025, 7, 14), date(2025, 7, 14))
+    own = "The army said on Monday that 300 North Korean soldiers were killed in April."
+    dated = only(own, publisher="Daily Star", published="2025-07-18").date
+    assert dated is not None and dated.start == date(2025, 4, 1)

@@ -604,7 +604,9 @@ def _date_of(r: Reading) -> DateMention | None:
             sentence, max(0, right.start - 40), right.start
         )
         if said_left and not said_right:
-            return right
+            # "said on Monday that it had captured three, its first since ... in April": a date
+            # past a comma dates the aside, not the count; the statement's date does.
+            return left if "," in sentence[r.q.end : right.start] else right
         if said_right and not said_left:
             return left
         return left if r.q.start - left.end <= right.start - r.q.end + 1 else right

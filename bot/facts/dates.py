@@ -566,6 +566,8 @@ def _on_season(match: re.Match[str], text: str) -> _Found | None:
             begin, finish = _season_span(year + (1 if begin <= day else 0), first, last)
         elif begin > day:
             begin, finish = _season_span(year - 1, first, last)
+        if anchor.precision is Precision.DAY and begin <= day < finish and which != "next":
+            finish = day  # "this spring" in an April story: the spring so far
         return begin, finish, Precision.MONTH, anchor.inferred
 
     return _Found(start, match.end(), resolve)
@@ -747,15 +749,17 @@ def _relative_resolver(unit: str, shift: int, to_date: bool) -> _Resolver:
         if anchor is None:
             return None
         day, precision = anchor.day, anchor.precision
+        # "this month" and "this year" run to the day of writing too, where it is known.
+        until = day if to_date and precision is Precision.DAY else date.max
         if unit == "year":
             year = day.year + shift
-            return date(year, 1, 1), date(year, 12, 31), Precision.YEAR, anchor.inferred
+            return date(year, 1, 1), min(date(year, 12, 31), until), Precision.YEAR, anchor.inferred
         if unit == "month":
             if precision is Precision.YEAR:
                 return None
             year, month = divmod(day.year * 12 + day.month - 1 + shift, 12)
             month += 1
-            first, last = _month_start(year, month), _month_end(year, month)
+            first, last = _month_start(year, month), min(_month_end(year, month), until)
             return first, last, Precision.MONTH, anchor.inferred
         if precision is not Precision.DAY:
             return None

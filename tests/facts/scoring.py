@@ -247,7 +247,8 @@ _GENERIC_WORDS = frozenset(
         "spokeswoman", "spokesperson", "he", "she", "it", "they", "we", "i", "source", "sources",
     }
 )  # fmt: skip
-_SPELLINGS = {"defense": "defence"}
+# One name in several spellings (British and American, transliterations).
+_SPELLINGS = {"defense": "defence", "zelensky": "zelenskyy", "zelenskiy": "zelenskyy"}
 
 
 def source_tokens(name: str) -> tuple[str, ...]:

@@ -348,3 +348,16 @@ def test_a_date_past_a_comma_dates_the_aside_not_the_count() -> None:
     own = "The army said on Monday that 300 North Korean soldiers were killed in April."
     dated = only(own, publisher="Daily Star", published="2025-07-18").date
     assert dated is not None and dated.start == date(2025, 4, 1)
+
+
+def test_a_claimant_of_a_relative_clause_claims_only_what_follows_it() -> None:
+    text = (
+        "Three North Korean soldiers captured by Ukraine have asked to go to South Korea, which"
+        " says it would take them in."
+    )
+    assert claimants(text, publisher="Daily Star") == [(3, "Daily Star", Voice.DOCUMENT)]
+    cited = (
+        "Tens of thousands more Ukrainian soldiers are missing, according to the ombudsman, who"
+        " says the count grows."
+    )
+    assert claimants(cited, publisher="Daily Star")[0][1] == "ombudsman"

@@ -558,6 +558,12 @@ def _source(r: Reading) -> tuple[str | None, Voice | None]:
     if left is not None and not _UNNAMED_CLAUSE_RE.search(r.sentence, left.end, r.q.start):
         return left.name, left.voice
     right = r.facts.claimant_right_of(r.q.end)
+    if (
+        right is not None
+        and _SAYS_IN_RELATIVE_RE.match(r.sentence, right.end)
+        and not _CITED_BEFORE_RE.search(r.sentence, max(0, right.start - 20), right.start)
+    ):
+        right = None  # "..., South Korea, which says it would ...": it claims what follows
     if right is not None and not _opens_next_clause(r.sentence, r.q.end, right):
         return right.name, right.voice
     quoted_by = r.facts.context.quoted_by
@@ -575,6 +581,12 @@ def _source(r: Reading) -> tuple[str | None, Voice | None]:
 _UNNAMED_CLAUSE_RE = re.compile(
     r"[,;]\s*(?:while|whereas|but)\s+[^,;]{1,60}?\b(?:is|are|was|were)\s+(?:\w+ly\s+)?"
     rf"(?:{alternation(UNNAMED_REPORT_VERBS)})\s+to\b"
+)
+
+
+_CITED_BEFORE_RE = re.compile(r"\b(?:according\s+to|citing|by)\s+(?:the\s+)?$", re.IGNORECASE)
+_SAYS_IN_RELATIVE_RE = re.compile(
+    rf",\s*(?:which|who)\s+(?:\w+\s+)?(?:{alternation(ATTRIBUTION_VERBS)})\b", re.IGNORECASE
 )
 
 

@@ -588,6 +588,8 @@ def _np_token_verdict(tokens: list[str], index: int, chosen: list[str]) -> bool 
         return True
     if lower in ("the", "a", "an"):
         return False
+    if lower in ("here", "there") and not chosen and before[:1].isalpha():
+        return True  # "Officials here estimate", "doctors there say"
     if lower in PRONOUNS and not chosen:
         return False
     if word[0].isupper() or word.startswith("(") or lower in CLAIMANT_LOWER_WORDS or (

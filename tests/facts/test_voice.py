@@ -361,3 +361,13 @@ def test_a_claimant_of_a_relative_clause_claims_only_what_follows_it() -> None:
         " says the count grows."
     )
     assert claimants(cited, publisher="Daily Star")[0][1] == "ombudsman"
+
+
+def test_a_running_count_is_dated_by_its_statement_not_by_where_it_starts() -> None:
+    text = (
+        "The NIS told lawmakers last week that about 300 North Korean soldiers had been killed"
+        " since the troops entered combat in December."
+    )
+    dated = only(text, publisher="Daily Star", published="2025-01-29").date
+    assert dated is not None
+    assert (dated.start, dated.end) == (date(2025, 1, 20), date(2025, 1, 26))

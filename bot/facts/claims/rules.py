@@ -601,6 +601,9 @@ _STATEMENT_DATE_BEFORE_RE = re.compile(
 )
 
 
+_SINCE_CLAUSE_RE = re.compile(r"\bsince\b[^,.;]*$", re.IGNORECASE)
+
+
 def _date_of(r: Reading) -> DateMention | None:
     """The date its sentence gives the number: the nearest, but not one across a break into
     the next clause ("..., and X said last week that"), and not the date of the statement
@@ -618,7 +621,11 @@ def _date_of(r: Reading) -> DateMention | None:
         if said_left and not said_right:
             # "said on Monday that it had captured three, its first since ... in April": a date
             # past a comma dates the aside, not the count; the statement's date does.
-            return left if "," in sentence[r.q.end : right.start] else right
+            aside = "," in sentence[r.q.end : right.start]
+            # "... since the troops entered combat in December": where a running count starts,
+            # not when it stood; the statement's date dates it.
+            since = _SINCE_CLAUSE_RE.search(sentence, max(r.q.end, right.start - 50), right.start)
+            return left if aside or since else right
         if said_right and not said_left:
             return left
         return left if r.q.start - left.end <= right.start - r.q.end + 1 else right

@@ -298,11 +298,16 @@ def _possessive_estimates(f: _Finding) -> None:
         if np.lower() in _POSSESSIVES:
             f.add(np_start, m.end("np"))  # "Our estimate is that": the speaker's
             continue
-        if np.split()[0] in _SENTENCE_OPENERS:
-            continue
+        owned = m.group(0)[len(np) : len(np) + 2] in ("'s", "’s")
+        first = np.split()[0]
+        if first in _SENTENCE_OPENERS:
+            if not owned or " " not in np:
+                continue
+            # "The National Intelligence Service's briefing": the name after the article.
+            np_start += len(first) + 1
+            np = np[len(first) + 1 :]
         if _CASUALTY_WORD_RE.search(f.sentence, m.end("np"), m.start("head")):
             continue  # "Russia's casualty figures": the figures count Russia, not by Russia
-        owned = m.group(0)[len(np) : len(np) + 2] in ("'s", "’s")
         if " " not in np and np_start <= f.start + 1 and not owned:
             continue  # "Rough count ...": capitalised only because it starts the sentence
         f.add(np_start, m.end("head"))
@@ -643,7 +648,7 @@ def resolve_claimant(raw: str, context: Context) -> str | None:
 
 def _resolve_name(raw: str, context: Context) -> tuple[str, bool] | None:
     """A claimant as the text names it -> (name to show, whether it is a person)."""
-    text = " ".join(raw.split()).strip(" ,.")
+    text = re.sub(r"(?:'s|’s)$", "", " ".join(raw.split()).strip(" ,."))  # "the agency's"
     if text.count("(") != text.count(")"):
         text = text.strip("()")  # "(South Korean estimate)" cut at its bracket
     if not text:

@@ -371,3 +371,11 @@ def test_a_running_count_is_dated_by_its_statement_not_by_where_it_starts() -> N
     dated = only(text, publisher="Daily Star", published="2025-01-29").date
     assert dated is not None
     assert (dated.start, dated.end) == (date(2025, 1, 20), date(2025, 1, 26))
+
+
+def test_a_bodys_briefing_names_it_for_the_agencys_count_after_it() -> None:
+    text = (
+        "The National Intelligence Service's briefing to lawmakers on Thursday ended the debate."
+        " By the agency's latest count, some 2,000 North Korean soldiers have died."
+    )
+    assert claimants(text, publisher="Daily Star") == [(2_000, "NIS", Voice.CITED)]

@@ -92,7 +92,7 @@ SPEAKERS_FOR_A_BODY = frozenset(
 # What a claim's own words may call it ("Ukraine's estimate", "the agency's data").
 ESTIMATE_HEADS = words(
     """assessment assessments estimate estimates figure figures count tally data calculation
-    calculations intelligence claim claims allegation allegations assertion"""
+    calculations intelligence claim claims allegation allegations assertion briefing briefings"""
 )
 # "allegations by the Russian Federation that ...", "claims made by Moscow": the claimant
 # follows "by".
@@ -104,7 +104,8 @@ OWNED_ESTIMATE_HEADS = words(
 # A claimant written as "X's data" is X.
 OWNER_DATA_HEADS = words(
     "data figures estimate estimates count tally statistics numbers assessment assessments claim"
-    " claims allegation allegations update updates report reports bulletin summary"
+    " claims allegation allegations update updates report reports bulletin summary briefing"
+    " briefings"
 )
 # Subjects of a publishing verb that a later "it said" can point back to ("The unit posted").
 SPEAKING_BODY_HEADS = words(

@@ -430,15 +430,18 @@ _BE_RE = re.compile(r"\b(?:are|is|were|was|been)\b")
 _PROGRESSIVE_RE = re.compile(r"\w+ing\b")
 # A role with its remit in lower case: "Ukraine's commissioner for missing persons", "the
 # country's coordination headquarters".
+# Its remit may name a place or a body: "the governor of Russia's Kursk region", and a plural
+# head may stand bare after a comma: "..., commanders in the region concede".
 _ROLE_WITH_REMIT_RE = re.compile(
-    r"(?:\b[Tt]he\s+|\b[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*(?:'s|’s)\s+)"
-    rf"(?:[a-z][\w-]*\s+){{0,2}}(?:{alternation(CLAIMANT_HEADS)})"
-    r"(?:\s+(?:for|of|on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)?\s*$"
+    r"(?:(?:\b[Tt]he\s+|\b[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*(?:'s|’s)\s+)(?:[a-z][\w-]*\s+){0,2}"
+    r"|(?<=[,;]\s)(?:(?!(?:and|but|or|the|a|an|while|whereas|as)\b)[a-z][\w-]*\s+){0,2})"
+    rf"(?:{alternation(CLAIMANT_HEADS)})"
+    r"(?:\s+(?:for|of|on|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}[\w'’-]+)?\s*$"
 )
 # ", which" or ", who" right before the verb: the claimant is the noun before the comma.
 _RELATIVE_PRONOUN_END_RE = re.compile(r",\s*(?:which|who)\s*$")
 # A relative clause about the claimant ends right before its verb: ", who said ..., added".
-_WHO_CLAUSE_END_RE = re.compile(r",\s*who\s[^,]{3,120},\s*$")
+_WHO_CLAUSE_END_RE = re.compile(r",\s*(?:who|which|whose)\s[^,]{3,120},\s*$")
 _PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|into|to|from|on|at|near)\s+$")
 # "A Ukrainian drone battalion operating near", "officials based in": an actor and where it is.
 _PLACED_ACTOR_RE = re.compile(
@@ -495,7 +498,12 @@ def _np_backward(sentence: str, verb_start: int, floor: int) -> tuple[int, int]:
         if placed:
             return placed.start(1), placed.end(1)
         return end, end  # "casualties in Russia estimated at": a place, not who estimates
-    if e > s and _APPOSITIVE_RE.match(sentence, s, e) and _COMMA_END_RE.search(sentence[floor:s]):
+    if (
+        e > s
+        and _APPOSITIVE_RE.match(sentence, s, e)
+        and _COMMA_END_RE.search(sentence[floor:s])
+        and "," in sentence[e:verb_start]  # "X, a think tank, said"; not "..., a US official told"
+    ):
         # "The Institute for the Study of War, a Washington-based think tank, said"
         comma = sentence.rfind(",", floor, s)
         s2, e2 = _np_tokens_backward(sentence, floor, comma)
@@ -564,6 +572,9 @@ def _name_tokens(sentence: str, floor: int, end: int, complete: bool) -> tuple[i
     return matches[chosen[-1]].start(), matches[chosen[0]].end()
 
 
+_ORDINAL_RE = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
+
+
 def _np_token_verdict(tokens: list[str], index: int, chosen: list[str]) -> bool | None:
     """Whether ``tokens[index]`` belongs to the name: True (go on), False (take it and stop),
     None (leave it and stop). ``chosen`` holds the tokens taken so far, last first read."""
@@ -593,6 +604,8 @@ def _np_token_verdict(tokens: list[str], index: int, chosen: list[str]) -> bool 
         return True
     if lower in ("the", "a", "an"):
         return False
+    if _ORDINAL_RE.fullmatch(lower) and chosen and last[0].isupper():
+        return True  # "the 47th Mechanized Brigade"
     if lower in ("here", "there") and not chosen and before[:1].isalpha():
         return True  # "Officials here estimate", "doctors there say"
     if lower in PRONOUNS and not chosen:
@@ -706,8 +719,8 @@ def _own_body(context: Context, head: str, person: bool) -> str | None:
 @lru_cache(maxsize=4096)
 def _named(text: str) -> tuple[str, bool]:
     """A claimant named outright (no pronoun, no "the agency") -> (name to show, person)."""
-    if text.split()[0].lower() == "the":
-        text = " ".join(text.split()[1:])
+    if text.split()[0].lower() in ("the", "a", "an") and " " in text:
+        text = " ".join(text.split()[1:])  # "a Western official": the official, no article
     at = _PERSON_AT_BODY_RE.match(text)
     if at and is_person(at.group(1)):
         text = at.group(1)  # "Kateryna Ivanova at the Kyiv Institute" speaks for herself

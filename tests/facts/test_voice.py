@@ -379,3 +379,20 @@ def test_a_bodys_briefing_names_it_for_the_agencys_count_after_it() -> None:
         " By the agency's latest count, some 2,000 North Korean soldiers have died."
     )
     assert claimants(text, publisher="Daily Star") == [(2_000, "NIS", Voice.CITED)]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The mayor of Russia's town of Rylsk said 200 Russian soldiers were missing.",
+         "mayor of Russia's town of Rylsk"),
+        ("Some 500 Ukrainian soldiers were wounded there, commanders in the region concede.",
+         "commanders in the region"),
+        ("A spokesman for the 92nd Brigade, which holds the line near Vovchansk, said 12 Russian"
+         " soldiers were captured.", "92nd Brigade"),
+        ("Russian forces lost about 900 soldiers near Toretsk, a Western official told reporters.",
+         "Western official"),
+    ],
+)  # fmt: skip
+def test_roles_remits_relative_clauses_and_closing_appositives(text: str, source: str) -> None:
+    assert claimants(text, publisher="Daily Star")[0][1] == source

@@ -21,7 +21,7 @@ from bot.facts.claims import ClaimReader
 from bot.facts.dates import Anchor, dates_of_sentences
 from bot.facts.documents import document_publication
 from bot.facts.events import events_in_sentence
-from bot.facts.model import DateSpan, Document, Event, Extraction, Figure, short_id
+from bot.facts.model import DateSpan, Document, Event, Extraction, Figure, Precision, short_id
 from bot.facts.numbers import find_quantities, lower_words, may_hold_quantity
 from bot.facts.quotations import quotation_speakers
 from bot.facts.sentences import Sentence, split_sentences
@@ -104,12 +104,23 @@ def _figure(
         qualifier=q.qualifier,
         additional=claim.additional,
         source=claim.source,
-        date=claim.date.span if claim.date else publication,
+        date=_until_written(claim.date.span, publication) if claim.date else publication,
         quote=sentence.text,
         span=(sentence.start, sentence.end),
         period=claim.period,
         voice=claim.voice if claim.source else None,
     )
+
+
+def _until_written(span: DateSpan, publication: DateSpan | None) -> DateSpan:
+    """A count a text reports stands no later than the day it was written: "by early January"
+    in a story of 13 January runs to the 13th."""
+    if publication is None or publication.precision is not Precision.DAY:
+        return span
+    written = publication.end
+    if span.start <= written < span.end:
+        return replace(span, end=written)
+    return span
 
 
 def _without_restatements(figures: list[Figure], lead_starts: set[int]) -> list[Figure]:

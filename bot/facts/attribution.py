@@ -63,7 +63,9 @@ _ACCORDING_RE = re.compile(
     rf"|(?:{alternation(RELAY_VERBS)})\s+(?:to\s+\w+\s+)?by"
     r"|by(?=\s+(?:[A-Z][\w'’.-]*\s+)+(?:estimates?|counts?|figures|assessments?|tally)\b)"
     rf"|(?:{alternation(REPORTED_BY_VERBS)})\s+by"
-    rf"|(?:{alternation(CLAIM_NOUNS)})\s+(?:made\s+)?by|per)\s+",
+    rf"|(?:{alternation(CLAIM_NOUNS)})\s+(?:made\s+)?by"
+    r"|(?:assessments?|estimates?|counts?|tall(?:y|ies)|calculations?)\s+by(?=\s+(?:the\s+)?[A-Z])"
+    r"|per)\s+",
     re.IGNORECASE,
 )
 _MENTION_ONLY_RE = re.compile(rf"\b(?:{alternation(MENTION_ONLY_VERBS)})\b", re.IGNORECASE)
@@ -92,6 +94,9 @@ _PARTICIPLE_RE = re.compile(r"(?:saying|adding|noting|claiming|estimating|statin
 # Attribution verbs that are nouns too, besides the plurals ("the estimate", "an official count").
 _NOUN_FORMS = frozenset(("estimate", "report", "claim", "count", "record", "project", "cite"))
 _INFINITIVE_BEFORE_RE = re.compile(r"\b[Tt]o\s+$")
+_NEGATED_RE = re.compile(
+    r"\b(?:not|never|n't)\s+(?:(?:yet|publicly|officially|formally|ever)\s+)?$", re.IGNORECASE
+)
 _NEG_VERB_CONTEXT_RE = re.compile(r"\b(?:it\s+is|it\s+was|has\s+been|have\s+been)\s*$", re.I)
 _FAMILIAR_SOURCES_RE = re.compile(
     r"((?:(?:\w+|a\s+number\s+of)\s+)?sources?"
@@ -259,6 +264,8 @@ def _verb_subjects(f: _Finding) -> None:
     for m in _ATTRIB_VERB_RE.finditer(sentence, f.start):
         if _NEG_VERB_CONTEXT_RE.search(sentence, max(0, m.start() - 12), m.start()):
             continue
+        if _NEGATED_RE.search(sentence, max(0, m.start() - 24), m.start()):
+            continue  # "which Pyongyang has not acknowledged": nobody claims anything
         verb = m.group(0).lower()
         if (verb.endswith("s") or verb in _NOUN_FORMS) and _NOUN_USE_RE.search(
             sentence, max(0, m.start() - 12), m.start()
@@ -282,6 +289,21 @@ def _verb_subjects(f: _Finding) -> None:
             f.add(s, e)
         elif _INVERTED_RE.match(sentence, m.start()) and _ends_sentence_after(sentence, m.end()):
             f.add(*_np_forward(sentence, m.end()))
+
+
+# "X has given the highest official estimate", "X offered a figure of": X claims it.
+_GIVES_ESTIMATE_RE = re.compile(
+    r"\b(?:gave|given|gives|give|offered|offers|provided|provides|issued|issues)\s+"
+    r"(?:(?:a|an|the|its|his|her|their)\s+)?(?:[a-z-]+\s+){0,3}"
+    r"(?:estimates?|figures?|counts?|tally|assessments?)\b"
+)
+
+
+def _estimate_givers(f: _Finding) -> None:
+    for m in _GIVES_ESTIMATE_RE.finditer(f.sentence, f.start):
+        if _NEGATED_RE.search(f.sentence, max(0, m.start() - 24), m.start()):
+            continue
+        f.add(*_np_backward(f.sentence, m.start(), f.start))
 
 
 def _deniers(f: _Finding) -> None:
@@ -308,9 +330,19 @@ def _possessive_estimates(f: _Finding) -> None:
             np = np[len(first) + 1 :]
         if _CASUALTY_WORD_RE.search(f.sentence, m.end("np"), m.start("head")):
             continue  # "Russia's casualty figures": the figures count Russia, not by Russia
+        if _JUDGED_RE.match(f.sentence, m.end("head")):
+            continue  # "the NIS figures are too low and that ...": judged, not the claim
         if " " not in np and np_start <= f.start + 1 and not owned:
             continue  # "Rough count ...": capitalised only because it starts the sentence
         f.add(np_start, m.end("head"))
+
+
+_JUDGED_RE = re.compile(
+    r"\s+(?:is|are|was|were|seem|seems|look|looks)\s+(?:\w+ly\s+)?(?:(?:too|far\s+too|much\s+too)\s+)?"
+    r"(?:low|high|conservative|inflated|exaggerated|outdated|understated|overstated|wrong|an?\s+"
+    r"(?:undercount|overcount|floor|ceiling|underestimate|overestimate))\b",
+    re.IGNORECASE,
+)
 
 
 def _owned_estimates(f: _Finding) -> None:
@@ -340,6 +372,7 @@ _FINDERS: tuple[tuple[frozenset[str], Callable[[_Finding], None]], ...] = (
     (frozenset({"attribution verb", "quoted"}), _quoted_as_saying),
     (frozenset({"according"}), _according_to),
     (frozenset({"attribution verb"}), _verb_subjects),
+    (frozenset({"estimates"}), _estimate_givers),
     (frozenset({"denials"}), _deniers),
     (frozenset({"estimates"}), _possessive_estimates),
     (frozenset({"estimates"}), _owned_estimates),

@@ -194,7 +194,7 @@ _WHO_STATEMENT_RE = re.compile(
 # "UK Military Advisor, Joby Rimmer, says ..." / "..., sets out ...".
 _ROLE_NAME_VERB_RE = re.compile(
     r"^(?P<role>(?:The\s+)?[A-Z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,6}),\s+"
-    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*),\s+[a-z]+s\b"
+    r"(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*),\s+(?!(?:has|is|was|does)\b)[a-z]+s\b"
 )
 # "The Defence Secretary made a statement to Parliament ...".
 _DELIVERED_RE = re.compile(

@@ -406,3 +406,22 @@ def test_a_count_stands_no_later_than_the_day_it_was_written() -> None:
     earlier = "About 300 North Korean soldiers were killed in December."
     before = only(earlier, publisher="Daily Star", published="2025-01-13").date
     assert before is not None and before.end == date(2024, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Losses, which Moscow has not acknowledged, were put at about 9,000 Russian soldiers by"
+         " Ukraine's General Staff.", "Ukraine's General Staff"),
+        ("The most cautious is the latest assessment by Latvia's defence ministry: about 800,000"
+         " Russian soldiers killed or wounded.", "Latvia's defence ministry"),
+        ("Ukraine's foreign minister, Ivan Koval, has given the highest estimate: 40,000 Russian"
+         " soldiers killed.", "Ivan Koval"),
+        ("Our Kyiv correspondent reported that 700 North Korean soldiers had arrived.",
+         "Our Kyiv correspondent"),
+        ("We judge that the NIS figures are too low and that at least 5,000 North Korean soldiers"
+         " have been killed or wounded.", "Anna Berg"),
+    ],
+)  # fmt: skip
+def test_estimates_given_negated_verbs_and_judged_figures(text: str, source: str) -> None:
+    assert claimants(text, author="Anna Berg")[0][1] == source

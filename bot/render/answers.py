@@ -8,7 +8,7 @@ from typing import Protocol
 
 import discord
 
-from bot.facts.model import CASUALTY_METRICS, Event, Figure, Metric
+from bot.facts.model import CASUALTY_METRICS, Event, Figure, Metric, Qualifier
 from bot.i18n import t
 from bot.render import text
 from bot.render.naming import document_name
@@ -178,9 +178,7 @@ def figure_pages(
     if figure.additional:
         metric += " " + t(lang, "figure.adds")
     labelled = (
-        ("figure.value", f"{text.figure_value(figure, lang)} ({text.count(figure.low, lang)}–"
-                         f"{text.count(figure.high, lang)}, "
-                         f"{text.qualifier_name(figure.qualifier, lang)})"),
+        ("figure.value", _value_in_full(figure, lang)),
         ("figure.metric", metric),
         ("figure.subject", text.subject_name(figure.subject, lang)),
         ("figure.source", text.clip(text.source_name(figure.source, lang), 200)),
@@ -202,6 +200,21 @@ def figure_pages(
         footer=t(lang, "figure.verbatim"),
         lang=lang,
     )
+
+
+def _value_in_full(figure: Figure, lang: object) -> str:
+    """The value as listings show it, with what they leave unsaid: the range of a vague or
+    additional amount when the value does not show it, and that an unqualified number is exact.
+    Nothing is said twice ("up to 10,000", never "up to 10,000 (10,000–10,000, at most)")."""
+    shown = text.figure_value(figure, lang)
+    said: list[str] = []
+    if figure.low != figure.high:
+        span = f"{text.count(figure.low, lang)}{text.DASH}{text.count(figure.high, lang)}"
+        if span not in shown:
+            said.append(span)
+    if figure.qualifier is Qualifier.EXACT:
+        said.append(text.qualifier_name(figure.qualifier, lang))
+    return f"{shown} ({', '.join(said)})" if said else shown
 
 
 def _original_line(figure: Figure, lang: object) -> str:

@@ -35,7 +35,7 @@ async def test_deployments_and_figure_in_korean(e2e):
     assert "**북한 · 추가 파병**" in shown and "**추가 1,000–3,000**" in shown
     assert "2025년 1월–2월*" in shown
     figure = replies_text(await e2e.ask("figure", {"figure": "4gyfcjyj"}, locale="ko"))
-    assert "**값:** 추가 1,000–3,000 (1,000–3,000, 범위)" in figure
+    assert "**값:** 추가 1,000–3,000\n" in figure
     assert "**유형:** 파병 (앞선 수치에 더해짐)" in figure and "**상태:** 자동 추출됨" in figure
     assert "(본문 표현: “between January and February”)" in figure
 

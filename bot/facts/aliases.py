@@ -13,9 +13,9 @@ from functools import lru_cache
 
 from bot.facts.vocabulary.build import trie_pattern
 from bot.facts.vocabulary.claimants import CLAIMANT_PATTERNS, ORG_WORDS, PERSON_TITLES
-from bot.facts.vocabulary.forces import SUBJECT_ALIASES, THE_NORTH
+from bot.facts.vocabulary.forces import LEADERS, SUBJECT_ALIASES, THE_NORTH
 
-__all__ = ["SUBJECT_ALIASES", "canonical_claimant", "is_person", "subject_aliases"]
+__all__ = ["LEADERS", "SUBJECT_ALIASES", "canonical_claimant", "is_person", "subject_aliases"]
 
 _CLAIMANT_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (canonical, re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE))

@@ -57,9 +57,9 @@ def group_aliases(alias_to_canonical: Mapping[str, str]) -> dict[str, tuple[str,
     return {canonical: tuple(names) for canonical, names in grouped.items()}
 
 
-#: Canonical force -> every name users may type for it.
+#: Canonical force -> every name users may type for it, its leader's too ("kim": North Korea).
 TYPED_SUBJECT_ALIASES: Mapping[str, tuple[str, ...]] = merge_aliases(
-    text_aliases.SUBJECT_ALIASES, _TYPED_ONLY_SUBJECT_ALIASES
+    text_aliases.SUBJECT_ALIASES, _TYPED_ONLY_SUBJECT_ALIASES, text_aliases.LEADERS
 )
 
 #: Canonical source (claimant) -> what users type for it (the patterns documents use are in
@@ -119,6 +119,13 @@ def normalize(text: str) -> str:
     """Case-folded words joined by single spaces: ``"N. Korea!"`` -> ``"n korea"``."""
     words = _NON_WORD.split(text.casefold().replace("'s ", " ").replace("’", "'"))
     return " ".join(w.strip("'") for w in words if w.strip("'"))
+
+
+#: The leaders' names as typed (normalised): a force when a force is asked for, a claimant in
+#: words searched.
+LEADER_NAMES = frozenset(
+    normalize(name) for names in text_aliases.LEADERS.values() for name in names
+)
 
 
 def _canonical_key(name: str) -> str:

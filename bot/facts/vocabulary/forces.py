@@ -57,6 +57,16 @@ SUBJECT_ALIASES: dict[str, tuple[str, ...]] = {
     "Cuba": ("Cuba", "Cuban", "Cubans"),
     "Chechnya": ("Chechen", "Chechens"),
 }
+# Who leads a force, as readers name them, in the bot's languages: "kim" typed for a force
+# means North Korea. (As claimants they are in ``claimants``.)
+LEADERS: dict[str, tuple[str, ...]] = {
+    "North Korea": ("Kim Jong Un", "Kim Jong-un", "Kim", "Кім Чен Ин", "Кім", "김정은"),
+    "Russia": ("Vladimir Putin", "Putin", "Володимир Путін", "Путін", "푸틴"),
+    "Ukraine": (
+        "Volodymyr Zelenskyy", "Volodymyr Zelensky", "Zelenskyy", "Zelensky", "Zelenskiy",
+        "Володимир Зеленський", "Зеленський", "젤렌스키",
+    ),
+}
 # "the North" without "Korea" after it.
 THE_NORTH = ("the North", "North Korea")
 

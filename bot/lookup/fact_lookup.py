@@ -13,9 +13,10 @@ import logging
 from bisect import bisect_left
 from collections.abc import Awaitable, Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, TypeVar
 
-from bot.facts.model import Event, Figure
+from bot.facts.model import DateSpan, Event, Figure
 from bot.facts.store import DocumentInfo, FactStore, NameCount, StoreStats
 from bot.facts.store.fact_store import EventKey
 from bot.facts.timeline import DatedHeadline, EventGroup, Topic, event_groups, topic
@@ -23,6 +24,7 @@ from bot.lookup import names as name_match
 from bot.lookup.cache import VersionedCache
 from bot.lookup.figure_keys import FigureKeys
 from bot.lookup.nearest import NearestIndex
+from bot.lookup.question import QueryReader, figure_tags, number_tags
 from bot.lookup.text_index import TextIndex
 from bot.render.listing import Listing, Loader, Rows
 
@@ -49,6 +51,11 @@ class Names:
     @property
     def sources(self) -> tuple[str, ...]:
         return self.source_matcher.candidates
+
+    @cached_property
+    def reader(self) -> QueryReader:
+        """Reads /search's words against these forces and claimant names."""
+        return QueryReader(self.subjects, self.subject_aliases)
 
     def subject(self, query: str) -> str | None:
         return name_match.resolve_subject(query, self.subjects, self.subject_aliases)
@@ -85,6 +92,13 @@ class FigureIndex:
                 break
             found.append(figure_id)
         return found
+
+
+def newest_first(when: DateSpan | None) -> tuple[bool, int, int]:
+    """Sort key: the latest date first (by its end, then its start), undated last."""
+    if when is None:
+        return (True, 0, 0)
+    return (False, -when.end.toordinal(), -when.start.toordinal())
 
 
 def figure_search_text(figure: Figure) -> str:
@@ -227,10 +241,18 @@ class FactLookup:
 
             def build() -> FigureIndex:
                 ids = sorted(f.id for f in figures)
+                newest = sorted(figures, key=lambda f: newest_first(f.date))
+                quotes: dict[str, set[str]] = {}
+                tags = (
+                    figure_tags(f, quotes.get(f.quote) or quotes.setdefault(
+                        f.quote, number_tags(f.quote)
+                    ))
+                    for f in newest
+                )
                 return FigureIndex(
                     figures={f.id: f for f in figures},
                     ids=ids,
-                    words=TextIndex((f.id, figure_search_text(f)) for f in figures),
+                    words=TextIndex(((f.id, figure_search_text(f)) for f in newest), tags),
                     near_ids=NearestIndex(ids),
                 )
 
@@ -282,9 +304,15 @@ class FactLookup:
             if cached is not None:
                 return cached
             events = await self.store.events(guild_id)
-            index = await asyncio.to_thread(
-                TextIndex, ((e, f"{e.summary} {e.quote}") for e in events)
-            )
+
+            def build() -> TextIndex[Event]:
+                newest = sorted(events, key=lambda e: newest_first(e.date))
+                return TextIndex(
+                    ((e, f"{e.summary} {e.quote}") for e in newest),
+                    (number_tags(e.quote) for e in newest),
+                )
+
+            index = await asyncio.to_thread(build)
             return self._events.get(guild_id, version, lambda: index)
 
     async def warm(self, guild_id: int | None) -> None:

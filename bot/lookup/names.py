@@ -29,6 +29,7 @@ _TYPED_ONLY_SUBJECT_ALIASES: Mapping[str, tuple[str, ...]] = {
     "North Korea": (
         "n korea", "n korean", "north koreans", "nk", "dprk", "north korean",
         "північна корея", "кндр", "північнокорейські", "північнокорейці", "північ корея",
+        "північнокорейців", "північнокорейських", "північної кореї",
         "북한", "조선", "북한군", "조선민주주의인민공화국",
     ),
     "South Korea": (
@@ -72,7 +73,7 @@ TYPED_SOURCE_ALIASES: Mapping[str, tuple[str, ...]] = {
     ),
     "Volodymyr Zelenskyy": (
         "zelensky", "zelenskyy", "zelenskiy", "zelenski", "volodymyr zelensky",
-        "ukrainian president", "president of ukraine",
+        "ukrainian president", "president of ukraine", "ukraine's president",
     ),
     "U.S.": (
         "us", "usa", "u s", "united states", "us assessments", "u.s. assessments",
@@ -92,7 +93,8 @@ METRIC_ALIASES: Mapping[Metric, tuple[str, ...]] = {
     ),
     Metric.KILLED: (
         "killed", "dead", "deaths", "death", "died", "kia", "fatalities", "death toll",
-        "killed in action", "загиблі", "вбиті", "загинули", "사망", "사망자", "전사",
+        "killed in action", "lost their lives", "lost his life", "lost lives", "perished",
+        "slain", "die", "загиблі", "вбиті", "загинули", "사망", "사망자", "전사",
     ),
     Metric.WOUNDED: (
         "wounded", "injured", "injuries", "hurt", "wia", "поранені", "поранення", "부상",

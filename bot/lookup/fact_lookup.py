@@ -24,7 +24,7 @@ from bot.lookup import names as name_match
 from bot.lookup.cache import VersionedCache
 from bot.lookup.figure_keys import FigureKeys
 from bot.lookup.nearest import NearestIndex
-from bot.lookup.question import QueryReader, figure_tags, number_tags
+from bot.lookup.question import FigureTags, QueryReader, number_tags
 from bot.lookup.text_index import TextIndex
 from bot.render.listing import Listing, Loader, Rows
 
@@ -242,13 +242,7 @@ class FactLookup:
             def build() -> FigureIndex:
                 ids = sorted(f.id for f in figures)
                 newest = sorted(figures, key=lambda f: newest_first(f.date))
-                quotes: dict[str, set[str]] = {}
-                tags = (
-                    figure_tags(f, quotes.get(f.quote) or quotes.setdefault(
-                        f.quote, number_tags(f.quote)
-                    ))
-                    for f in newest
-                )
+                tags = map(FigureTags(), newest)
                 return FigureIndex(
                     figures={f.id: f for f in figures},
                     ids=ids,

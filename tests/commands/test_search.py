@@ -9,7 +9,16 @@ from datetime import date
 
 import pytest
 
-from bot.facts.model import DateSpan, Document, Extraction, Figure, Metric, Precision, Qualifier
+from bot.facts.model import (
+    DateSpan,
+    Document,
+    Event,
+    Extraction,
+    Figure,
+    Metric,
+    Precision,
+    Qualifier,
+)
 from tests.commands.test_answers import answer
 
 TEXT = (
@@ -45,7 +54,11 @@ async def add_document(bot, guild_id):
                quote=sentences[s].rstrip(".") + ".", span=(0, 10))
         for fid, metric, subject, n, source, m, s in ROWS
     )
-    await bot.store.ingest(Extraction(document=document, figures=figures), guild_id=guild_id)
+    event = Event(id="e0000001", document="search.txt", date=month(4),
+                  summary="Russian losses reach half a million", quote=sentences[1], span=(0, 10))
+    await bot.store.ingest(
+        Extraction(document=document, figures=figures, events=(event,)), guild_id=guild_id
+    )
 
 
 async def found_ids(e2e, query):
@@ -73,6 +86,8 @@ async def test_every_form_of_a_number_finds_the_figure(e2e, typed):
     await add_document(e2e.bot, e2e.standin.guild.id)
     assert await found_ids(e2e, typed) == ["s0000002"]
     assert await found_ids(e2e, f"russian casualties {typed}") == ["s0000002"]
+    shown = answer(await e2e.ask("search", {"query": typed})).text()
+    assert "Russian losses reach half a million" in shown, "an event whose sentence says it"
 
 
 @pytest.mark.parametrize(

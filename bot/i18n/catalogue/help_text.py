@@ -50,9 +50,16 @@ MESSAGES: dict[str, T] = {
         "누가 무엇을 주장하는지. 출처를 주면 그 출처의 모든 수치",
     ),
     "help.search": T(
-        "fuzzy search over figures and events",
-        "нечіткий пошук серед цифр і подій",
-        "수치와 사건을 비슷한 말까지 찾아 주는 검색",
+        "figures and events by any words or a question (\"how many north korean troops"
+        " died\": North Korea, killed), newest first; a number in any form (500,000, 500k,"
+        " half a million), a source by its short name (NIS, Pentagon, Zelensky)",
+        "цифри й події за будь-якими словами чи питанням («скільки північнокорейських"
+        " військових загинули»: Північна Корея, загиблі), спершу найновіші; число в будь-якій"
+        " формі (500 000, 500k, half a million), джерело за коротким ім'ям (NIS, Pentagon,"
+        " Zelensky)",
+        "아무 말이나 질문으로 수치와 사건을 최신순으로 찾습니다(\"북한군 사망자 몇 명\": 북한,"
+        " 사망). 숫자는 어떤 형태로 써도 되고(500,000, 500k, half a million), 출처는 짧은"
+        " 이름으로도 찾습니다(NIS, Pentagon, Zelensky)",
     ),
     "help.figure": T(
         "one figure in full: quote, document, date, status (`figure` is the id every answer"

@@ -146,6 +146,10 @@ class QueryReader:
                     metrics.append(Metric(value))
                 elif value not in STOPWORDS:
                     left.append(value)
+        if not (subjects or metrics or sources or numbers or left or typed):
+            # only asking words ("report", "total"): they are what is searched
+            typed = [word for phrase in asked for word in phrase.split()]
+            left = [word for word in typed if word not in STOPWORDS]
         return Reading(
             subjects=tuple(dict.fromkeys(subjects)),
             metrics=tuple(dict.fromkeys(metrics)),

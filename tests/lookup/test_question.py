@@ -90,3 +90,9 @@ def test_find_keeps_index_order_and_needs_one_tag_of_each_group() -> None:
     assert index.find(["kursk"], [["§a"]], 1) == ["new"]
     assert index.find([], [["§z"]], 10) == []
     assert "§a" not in index.vocabulary, "a tag is no word to complete"
+
+
+def test_a_search_of_asking_words_alone_searches_them() -> None:
+    reading = READER.read("report")
+    assert reading.words == ("report",) and reading.typed == ("report",)
+    assert READER.read("how many north koreans").words == ()

@@ -39,8 +39,12 @@ class Search(commands.Cog):
     def __init__(self, bot: FactBot) -> None:
         self.bot = bot
 
-    @app_commands.command(name="search", description="Search figures and events by any words")
-    @app_commands.describe(query="Words to look for, e.g. zelensky killed or Kursk")
+    @app_commands.command(
+        name="search", description="Search figures and events by any words or a question"
+    )
+    @app_commands.describe(
+        query="Words or a question, e.g. how many north korean troops died, zelensky, Kursk"
+    )
     @user_cooldown()
     async def search(
         self,

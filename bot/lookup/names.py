@@ -89,6 +89,7 @@ TYPED_SOURCE_ALIASES: Mapping[str, tuple[str, ...]] = {
 METRIC_ALIASES: Mapping[Metric, tuple[str, ...]] = {
     Metric.DEPLOYED: (
         "deployed", "deployment", "deployments", "sent", "troops", "soldiers", "dispatched",
+        "send", "sending", "deploy", "dispatch",
         "stationed", "arrived", "розгорнуті", "розгортання", "війська", "파병", "병력",
     ),
     Metric.KILLED: (
@@ -101,11 +102,13 @@ METRIC_ALIASES: Mapping[Metric, tuple[str, ...]] = {
         "부상자",
     ),
     Metric.CASUALTIES: (
-        "casualties", "losses", "loss", "killed or wounded", "killed and wounded", "total losses",
+        "casualties", "losses", "loss", "lost", "killed or wounded", "killed and wounded",
+        "total losses",
         "втрати", "загиблі та поранені", "사상자", "손실",
     ),
     Metric.CAPTURED: (
         "captured", "prisoners", "prisoner", "pows", "pow", "prisoners of war", "taken prisoner",
+        "capture",
         "полонені", "полон", "포로",
     ),
     Metric.MISSING: (

@@ -96,3 +96,17 @@ def test_a_search_of_asking_words_alone_searches_them() -> None:
     reading = READER.read("report")
     assert reading.words == ("report",) and reading.typed == ("report",)
     assert READER.read("how many north koreans").words == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "metric"),
+    [
+        ("how many troops did north korea send", Metric.DEPLOYED),
+        ("how many north koreans were lost", Metric.CASUALTIES),
+        ("how many north koreans did ukraine capture", Metric.CAPTURED),
+    ],
+)
+def test_the_verb_of_a_question_is_its_metric(question: str, metric: Metric) -> None:
+    reading = READER.read(question)
+    assert reading.metrics == (metric,)
+    assert "North Korea" in reading.subjects

@@ -137,6 +137,8 @@ class QueryReader:
                 if kind == "asked":
                     asked.append(value)
                     continue
+                if kind == "word" and value in STOPWORDS:
+                    continue
                 typed.extend(words)
                 if kind == "subject":
                     subjects.append(value)
@@ -144,7 +146,7 @@ class QueryReader:
                     sources.append(value)
                 elif kind == "metric":
                     metrics.append(Metric(value))
-                elif value not in STOPWORDS:
+                else:
                     left.append(value)
         if not (subjects or metrics or sources or numbers or left or typed):
             # only asking words ("report", "total"): they are what is searched

@@ -43,6 +43,8 @@ class TextIndex(Generic[K]):
 
     #: Matching entries collected before ranking stops looking; results are the best of these.
     SCAN_CAP = 250
+    #: Entries :meth:`find` checks one by one before it intersects postings instead.
+    FIND_SCAN = 2_000
 
     def __init__(
         self,
@@ -174,13 +176,34 @@ class TextIndex(Generic[K]):
         driver, checks = groups[0], groups[1:]
         needles = [[f" {alt} " for alt in alts] for alts in checks]
         found: list[K] = []
-        for position in self._positions(driver):
+        last = -1
+        for scanned, position in enumerate(self._positions(driver), 1):
             text = self._texts[position]
             if all(any(n in text for n in group) for group in needles):
                 found.append(self._keys[position])
                 if len(found) >= limit:
-                    break
+                    return found
+            last = position
+            if scanned >= self.FIND_SCAN:
+                break
+        else:
+            return found
+        # matches are sparse: the rest by intersecting postings, whose cost does not grow with
+        # how few entries match
+        rest = {p for p in self._union(driver) if p > last}
+        for alts in sorted(checks, key=lambda a: sum(map(self._frequency, a))):
+            rest.intersection_update(self._union(alts))
+            if not rest:
+                break
+        found.extend(self._keys[p] for p in sorted(rest)[: limit - len(found)])
         return found
+
+    def _union(self, alts: Sequence[str]) -> set[int]:
+        union: set[int] = set()
+        for alt in alts:
+            postings = self._postings.get(alt)
+            union.update(postings if postings is not None else self._tags[alt])
+        return union
 
     def _frequency(self, word_or_tag: str) -> int:
         postings = self._postings.get(word_or_tag)

@@ -95,6 +95,8 @@ def test_find_keeps_index_order_and_needs_one_tag_of_each_group() -> None:
 def test_a_search_of_asking_words_alone_searches_them() -> None:
     reading = READER.read("report")
     assert reading.words == ("report",) and reading.typed == ("report",)
+    reading = READER.read("the report said")
+    assert reading.words == ("report", "said") and reading.typed == ("report", "said")
     assert READER.read("how many north koreans").words == ()
 
 
@@ -110,3 +112,12 @@ def test_the_verb_of_a_question_is_its_metric(question: str, metric: Metric) -> 
     reading = READER.read(question)
     assert reading.metrics == (metric,)
     assert "North Korea" in reading.subjects
+
+
+def test_find_gives_the_same_entries_when_matches_are_too_sparse_to_scan_for() -> None:
+    texts = [("kursk" if i % 97 == 0 else "sudzha") + f" killed w{i}" for i in range(1_000)]
+    index = TextIndex([(i, text) for i, text in enumerate(texts)])
+    scanned = index.find(["kursk", "killed"], [], 5)
+    index.FIND_SCAN = 3
+    assert index.find(["kursk", "killed"], [], 5) == scanned == [0, 97, 194, 291, 388]
+    assert index.find(["kursk", "killed"], [], 100) == list(range(0, 1_000, 97))

@@ -42,7 +42,12 @@ from bot.facts.vocabulary.approximators import HEDGES
 from bot.facts.vocabulary.attribution_verbs import ATTRIBUTION_VERBS
 from bot.facts.vocabulary.build import alternation
 from bot.facts.vocabulary.connectives import TROOP_COUNT_NOUNS
-from bot.facts.vocabulary.metrics import MEETING_VERBS, RECRUITING_VERBS, RELEASE_VERBS
+from bot.facts.vocabulary.metrics import (
+    MEETING_VERBS,
+    RECRUITING_VERBS,
+    RELEASE_VERBS,
+    SIZED_CASUALTY_NOUNS,
+)
 from bot.facts.vocabulary.not_counts import (
     DISMISSALS,
     EXPECTATION_WORDS,
@@ -61,6 +66,7 @@ from bot.facts.vocabulary.personnel import (
     CIVILIAN_STATES,
     DEPLOYED_GROUPS,
     FORCE_SIZE_LEADS,
+    NON_COMBATANT_NOUNS,
 )
 
 
@@ -191,12 +197,12 @@ _CASUALTY_VERB_AFTER_RE = re.compile(
 
 
 def _vague_without_a_casualty(r: Reading) -> bool:
-    """'thousands have fled': a vague amount needs a casualty noun of its own, or a casualty
+    """'thousands have fled': a vague amount needs a casualty noun of its own, a casualty
     verb right after it ("Hundreds were killed", "Tens of thousands more are listed as
-    missing")."""
+    missing"), or a casualty noun it is the size of ("the dead are in the hundreds")."""
     if r.noun.kind != "bare" or not r.q.vague or r.noun.metric:
         return False
-    return _CASUALTY_VERB_AFTER_RE.match(r.sentence, r.q.end) is None
+    return _CASUALTY_VERB_AFTER_RE.match(r.sentence, r.q.end) is None and _sized(r) is None
 
 
 def _ages(r: Reading) -> bool:
@@ -324,6 +330,36 @@ def _vague_with_its_verb(r: Reading) -> Metric | None:
     return cue_metric(verb.group("verb")) if verb else None
 
 
+# "the North Korean dead are in the hundreds", "the wounded now run into the thousands", "put
+# the number of soldiers listed as missing in the tens of thousands": the casualty noun a few
+# words before "in the" / "into the" is what the vague amount counts.
+_SIZED_NOUN_BEFORE_RE = re.compile(
+    rf"\b(?P<noun>{alternation(SIZED_CASUALTY_NOUNS)})"
+    r"(?P<gap>(?:\s+[\w'’-]+){0,3}?)\s+(?:in|into)\s+the\s+$",
+    re.IGNORECASE,
+)
+_SIZED_NOUN_WORDS = frozenset(SIZED_CASUALTY_NOUNS)
+_NON_COMBATANT_WORDS = frozenset(NON_COMBATANT_NOUNS)
+
+
+def _sized(r: Reading) -> Metric | None:
+    """A vague amount that gives the size of a casualty noun before it ("the dead are in the
+    hundreds"); not of civilians ("the dead civilians are in the hundreds")."""
+    if not r.q.vague or r.facts.words.isdisjoint(_SIZED_NOUN_WORDS):
+        return None
+    found = _SIZED_NOUN_BEFORE_RE.search(r.sentence, max(r.clause[0], r.q.start - 70), r.q.start)
+    if found is None:
+        return None
+    if not _NON_COMBATANT_WORDS.isdisjoint(found.group("gap").lower().split()):
+        return None
+    return cue_metric(found.group("noun"))
+
+
+def _vague_sized(r: Reading) -> Metric | None:
+    """'the wounded are in the thousands': the casualty noun before says what is counted."""
+    return _sized(r) if r.noun.kind == "bare" else None
+
+
 def _force_size(r: Reading) -> Metric | None:
     """'a force of 12,000 soldiers', 'out of 11,000'."""
     if r.noun.kind not in ("personnel", "bare"):
@@ -386,6 +422,7 @@ def _presence(r: Reading) -> Metric | None:
 METRIC_RULES: tuple[Callable[[Reading], Metric | None], ...] = (
     _noun_metric,
     _vague_with_its_verb,
+    _vague_sized,
     _force_size,
     _force_numbered,
     _verbs_around,

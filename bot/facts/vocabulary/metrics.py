@@ -21,6 +21,11 @@ CASUALTY_NOUNS: dict[str, Metric] = {
     "missing": Metric.MISSING, "mia": Metric.MISSING, "bodies": Metric.KILLED,
     "reinforcements": Metric.DEPLOYED, "replacements": Metric.DEPLOYED,
 }  # fmt: skip
+# Casualty nouns whose size a vague amount may give after them ("the dead are in the hundreds",
+# "casualties now run into the thousands").
+SIZED_CASUALTY_NOUNS = words(
+    "dead deaths killed fatalities wounded injured casualties losses missing prisoners captives"
+)
 # "two wounded North Korean soldiers": an adjective before the people counted.
 CASUALTY_ADJECTIVES = frozenset(words("wounded injured dead captured missing"))
 # "killed or wounded": the two together are casualties.

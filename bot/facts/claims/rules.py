@@ -44,6 +44,7 @@ from bot.facts.vocabulary.build import alternation
 from bot.facts.vocabulary.connectives import TROOP_COUNT_NOUNS
 from bot.facts.vocabulary.metrics import (
     MEETING_VERBS,
+    PRISONER_KILLING_VERBS,
     RECRUITING_VERBS,
     RELEASE_VERBS,
     SIZED_CASUALTY_NOUNS,
@@ -231,20 +232,35 @@ _EXPECTED_COURSE_RE = re.compile(
     re.IGNORECASE,
 )
 _EXPECTATION_WORDS = frozenset(EXPECTATION_WORDS)
+# "5,000 construction troops will follow", "2,500 more soldiers are expected to arrive": the
+# future tense right after the people counted.
+_FUTURE_AFTER_RE = re.compile(
+    rf"\s+(?:(?:more|also|still|soon|then|later)\s+)?(?:{alternation(FUTURE_AUXILIARIES)}"
+    r"|(?:is|are)\s+due\s+to|(?:is|are)\s+(?:likely|scheduled|planned)\s+to)\b"
+    r"(?!\s+have\b)",  # "are expected to have died": an estimate of the past
+    re.IGNORECASE,
+)
 _FORECAST_CUES = frozenset(("will", "shall", "expected", "projected", "forecast", "course", "set",
                             "could", "might", "would"))  # fmt: skip
+_FUTURE_AFTER_CUES = frozenset(("due", "likely", "scheduled", "planned"))
 
 
 def _forecast(r: Reading) -> bool:
     """'Russia will have suffered over 1 million casualties by June', 'they could reach
     10,000 by the spring': a forecast, not a count."""
     words = r.facts.words
+    # Read up to the number itself: "expect losses to pass 1.3 million" (the verb is read as
+    # the number's qualifier).
     if not words.isdisjoint(_EXPECTATION_WORDS) and _EXPECTED_COURSE_RE.search(
-        r.sentence, max(0, r.q.start - 90), r.q.start
+        r.sentence, max(0, r.q.start - 90), r.q.num_start
     ):
         return True
-    if words.isdisjoint(_FORECAST_CUES):
+    if words.isdisjoint(_FORECAST_CUES) and words.isdisjoint(_FUTURE_AFTER_CUES):
         return False
+    if r.noun.kind in ("personnel", "bare") and _FUTURE_AFTER_RE.match(
+        r.sentence, r.noun.end if r.noun.end >= 0 else r.q.end
+    ):
+        return True
     return _FORECAST_RE.search(r.sentence, r.clause[0], r.q.num_start) is not None
 
 
@@ -316,8 +332,19 @@ _PRESENCE_AFTER_RE = re.compile(
 )
 
 
+# "245 prisoners of war have been executed", "12 POWs were shot dead": prisoners killed.
+_PRISONERS_KILLED_RE = re.compile(
+    r"(?:\s+of\s+war)?\s+(?:(?:have|has|had|were|was|are|been|reportedly|allegedly|since|all"
+    rf"|also)\s+)*(?:{alternation(PRISONER_KILLING_VERBS)})\b",
+    re.IGNORECASE,
+)
+
+
 def _noun_metric(r: Reading) -> Metric | None:
-    """'300 casualties', 'a 12,000-strong force'."""
+    """'300 casualties', 'a 12,000-strong force'; prisoners who 'have been executed' are
+    killed."""
+    if r.noun.metric is Metric.CAPTURED and _PRISONERS_KILLED_RE.match(r.sentence, r.noun.end):
+        return Metric.KILLED
     return r.noun.metric
 
 

@@ -26,6 +26,11 @@ CASUALTY_NOUNS: dict[str, Metric] = {
 SIZED_CASUALTY_NOUNS = words(
     "dead deaths killed fatalities wounded injured casualties losses missing prisoners captives"
 )
+# What was done to prisoners that makes them killed, not captured ("prisoners of war have been
+# executed"); prisoners who "died of their injuries" are still counted as captures.
+PRISONER_KILLING_VERBS = (
+    "executed", "killed", "shot dead", "shot", "murdered", "tortured to death", "beheaded",
+)  # fmt: skip
 # "two wounded North Korean soldiers": an adjective before the people counted.
 CASUALTY_ADJECTIVES = frozenset(words("wounded injured dead captured missing"))
 # "killed or wounded": the two together are casualties.

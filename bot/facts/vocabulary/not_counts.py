@@ -93,7 +93,8 @@ EXPECTATION_WORDS = words(
 )
 EXPECTED_COURSE_VERBS = words(
     """stay stays remain remains continue continues keep keeps reach reaches exceed exceeds
-    rise rises grow grows top tops hit hits surpass surpasses climb climbs"""
+    rise rises grow grows top tops hit hits surpass surpasses climb climbs pass passes cross
+    crosses break breaks"""
 )
 # After a future auxiliary only ("will have suffered", "will lose"): "may have lost" estimates.
 FUTURE_LOSS_VERBS = words("suffer suffered lose lost sustain sustained")

@@ -103,6 +103,17 @@ def _among_after(r: Reading) -> str | None:
     return None
 
 
+def _force_of_own_clause(r: Reading) -> str | None:
+    """'Moscow says Ukraine has lost 48,000; Kyiv says Russia has lost about 38,000': a force
+    named in the number's own clause, after the previous number, beats the previous claim."""
+    if r.previous is None:
+        return None
+    alias = r.facts.last_force_before(r.q.start)
+    if alias is None or alias.start < max(r.prev_end, r.clause[0]):
+        return None
+    return alias.subject
+
+
 def _previous_claim(r: Reading) -> str | None:
     """'300 were killed and 2,700 wounded': the sentence's previous claim."""
     return r.previous.subject if r.previous is not None else None
@@ -146,6 +157,7 @@ SUBJECT_RULES: tuple[Callable[[Reading], str | None], ...] = (
     _sender_by_sending,
     _owner_of_a_count,
     _among_after,
+    _force_of_own_clause,
     _previous_claim,
     _last_force_before,
     _sender_after,

@@ -14,7 +14,7 @@ from bot.facts.aliases import subject_aliases
 from bot.facts.attribution import claimant_mentions
 from bot.facts.claim import Claim, ClaimantMention, Context
 from bot.facts.claims.filters import is_not_a_count, states_no_figures
-from bot.facts.claims.forces import ForceRoles
+from bot.facts.claims.forces import ForceRoles, modifies_people
 from bot.facts.claims.loss_list import is_list_line, loss_list_claims, opens_loss_list
 from bot.facts.claims.reading import Reading
 from bot.facts.claims.rules import read_quantity
@@ -80,6 +80,10 @@ class ClaimReader:
             [
                 a.subject for a in forces
                 if a.subject in self.subjects and not after_destination(sentence, a)
+            ],
+            [
+                a.subject for a in forces
+                if a.subject in self.subjects and modifies_people(sentence, a)
             ],
         )  # fmt: skip
         return claims

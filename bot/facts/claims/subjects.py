@@ -16,7 +16,7 @@ from bot.facts.claims.reading import Reading
 from bot.facts.claims.sentence import after_destination
 from bot.facts.model import Metric
 from bot.facts.vocabulary.build import alternation
-from bot.facts.vocabulary.metrics import SENDING_GERUNDS
+from bot.facts.vocabulary.metrics import PRONOUN_FORCE_VERBS, SENDING_GERUNDS
 from bot.facts.vocabulary.personnel import DEPLOYED_GROUPS
 
 _BY_SENDING_BEFORE_RE = re.compile(
@@ -147,6 +147,42 @@ def _previous_sentence(r: Reading) -> str | None:
     return None
 
 
+# "they had lost about 1,100", "they were losing about 40 personnel a day": the pronoun is the
+# force that loses or sends the people counted (not "they killed 300": those are others).
+_THEY_LOSE_RE = re.compile(
+    r"\bthey\s+(?:(?:have|had|were|are|also|now|still|already|reportedly|probably|may\s+have"
+    rf"|must\s+have)\s+)*(?:{alternation(PRONOUN_FORCE_VERBS)})\s+(?:[\w-]+\s+){{0,3}}?$",
+    re.IGNORECASE,
+)
+_THEIR_COUNT_RE = re.compile(
+    r"\btheir\s+(?:own\s+)?(?:losses|casualties|dead|wounded|deaths|toll|troops|soldiers"
+    r"|forces|contingent)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+_THEY_WORDS = frozenset(("they", "their", "them"))
+# How many sentences back the people a "they" refers to may have been named.
+_PEOPLE_REACH = 5
+
+
+def _people_spoken_of(r: Reading) -> str | None:
+    """'Our unit has confirmed more than 400 of them killed', 'they lose about 150 men a day':
+    no force named in the sentence, a pronoun that owns the count, and the force whose people
+    were spoken of a few sentences back with no other force named since."""
+    context = r.facts.context
+    if r.facts.aliases or r.noun.kind == "other" or r.facts.words.isdisjoint(_THEY_WORDS):
+        return None
+    if context.people_subject is None or context.people_age > _PEOPLE_REACH:
+        return None
+    start = max(r.clause[0], r.q.start - 60)
+    if (
+        _OF_THEM_AFTER_RE.match(r.sentence, r.q.num_end)
+        or _THEY_LOSE_RE.search(r.sentence, start, r.q.start)
+        or _THEIR_COUNT_RE.search(r.sentence, start, r.q.start)
+    ):
+        return context.people_subject
+    return None
+
+
 # Returned by a rule that decides there is no subject, so that no later rule is asked.
 _NOBODY = ""
 
@@ -162,4 +198,5 @@ SUBJECT_RULES: tuple[Callable[[Reading], str | None], ...] = (
     _last_force_before,
     _sender_after,
     _previous_sentence,
+    _people_spoken_of,
 )

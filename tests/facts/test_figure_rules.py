@@ -1,0 +1,62 @@
+"""Sentence-level cases of the figure rules for the third round of blind misses: vague amounts
+sized by a casualty noun, forecasts after the people counted, adverbs after a number, bodies
+named by a force, executed prisoners, a force in a number's own clause, "they" a few sentences
+after the people of a force were named, and "holds" with no object."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.facts.test_claims import figures_of
+
+CASES = [
+    ("Officials say the Russian dead are in the hundreds.",
+     [("killed", "Russia", 200, 999, "range", "Officials")]),
+    ("Local officials say the civilians displaced are in the thousands.", []),
+    ("Ukraine says the North Korean dead civilians are in the hundreds.", []),
+    ("Another 5,000 North Korean troops will follow in the spring, Moscow says.", []),
+    ("About 3,000 North Korean troops are expected to have died, Kyiv says.",
+     [("killed", "North Korea", 3000, 3000, "about", "Kyiv")]),
+    ("Kyiv says Russia has lost about 38,000 there.",
+     [("casualties", "Russia", 38000, 38000, "about", "Kyiv")]),
+    ("Kyiv says 12 Russian prisoners of war were shot dead.",
+     [("killed", "Russia", 12, 12, "exact", "Kyiv")]),
+    ("Kyiv says 12 Russian prisoners of war died of their wounds in captivity.",
+     [("captured", "Russia", 12, 12, "exact", "Kyiv")]),
+    ("A spokesman told Ukrainian radio that 2,000 troops had arrived from North Korea.",
+     [("deployed", "North Korea", 2000, 2000, "exact", "A spokesman")]),
+    ("On the stretch of front the brigade holds, we count 300 North Korean soldiers.", []),
+    ("The brigade holds 300 North Korean soldiers.",
+     [("captured", "North Korea", 300, 300, "exact", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_figure_rules(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert figures_of(text) == expected
+
+
+def test_they_reaches_back_to_the_people_last_spoken_of() -> None:
+    text = (
+        "We spent the winter facing the North Koreans. It was cold. The roads were bad. "
+        "They came at night. In our sector they lost about 500 men in January."
+    )
+    assert figures_of(text) == [("casualties", "North Korea", 500, 500, "about", None)]
+
+
+def test_they_is_not_followed_past_another_force_or_too_far() -> None:
+    other = (
+        "We spent the winter facing the North Koreans. Kyiv rotated brigades often. It was "
+        "cold. In our sector they lost about 500 men in January."
+    )
+    assert figures_of(other) == []
+    far = (
+        "We spent the winter facing the North Koreans. One. Two. Three. Four. Five. Six. "
+        "In our sector they lost about 500 men in January."
+    )
+    assert figures_of(far) == []
+
+
+def test_they_who_kill_are_not_the_people_killed() -> None:
+    text = "We spent the winter facing the North Koreans. It was cold. They killed 40 in a day."
+    assert figures_of(text) == []

@@ -60,3 +60,12 @@ def test_they_is_not_followed_past_another_force_or_too_far() -> None:
 def test_they_who_kill_are_not_the_people_killed() -> None:
     text = "We spent the winter facing the North Koreans. It was cold. They killed 40 in a day."
     assert figures_of(text) == []
+
+
+def test_a_line_ending_in_a_word_that_leads_to_a_number_goes_on() -> None:
+    from bot.facts.sentences import split_sentences
+
+    wrapped = "Kyiv put the number of North Koreans in Kursk at roughly\n11,000, it said."
+    assert [s.text for s in split_sentences(wrapped)] == [wrapped]
+    listed = "Key figures\n11,000 troops sent\n4,700 casualties"
+    assert len(split_sentences(listed)) == 3

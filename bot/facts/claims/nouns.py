@@ -211,6 +211,19 @@ def _non_combatant(scan: _Scan, token: _Token) -> Noun | bool | None:
     return Noun("other")
 
 
+_DEATH_RECORD_WORDS = frozenset(
+    ("obituaries", "obituary", "dead", "killed", "fallen", "deaths", "death", "memorial", "graves")
+)
+
+
+def _names_of_the_dead(scan: _Scan, token: _Token) -> Noun | bool | None:
+    """'a count of obituaries has reached 125,000 names': in a count of the dead, names are
+    the people killed."""
+    if token.lower != "names" or scan.facts.words.isdisjoint(_DEATH_RECORD_WORDS):
+        return None
+    return Noun("casualty", Metric.KILLED, scan.subject, end=token.match.end())
+
+
 def _modifier(scan: _Scan, token: _Token) -> Noun | bool | None:
     """'more', 'elite', 'its own': step over; "its" says the force is named before."""
     if token.lower not in MODIFIERS:
@@ -269,6 +282,7 @@ _TOKEN_RULES: tuple[_TokenRule, ...] = (
     _casualty_noun,
     _personnel_noun,
     _non_combatant,
+    _names_of_the_dead,
     _modifier,
     _alternative_number,
     _foreign_name,

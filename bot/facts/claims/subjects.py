@@ -183,6 +183,30 @@ def _people_spoken_of(r: Reading) -> str | None:
     return None
 
 
+# "another 3,000 troops arrived ..., bringing Pyongyang's total to some 14,000": the force whose
+# total the number adds to.
+_BRINGING_OWNER_RE = re.compile(
+    r"[^.;]{0,80}?\bbring(?:s|ing)?\s+(?:the\s+)?(?=[A-Z])", re.IGNORECASE
+)
+_OWNED_TOTAL_RE = re.compile(
+    r"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:total|tally|count|contingent|deployment|presence|number)\b",
+    re.IGNORECASE,
+)
+
+
+def _owner_of_the_total_after(r: Reading) -> str | None:
+    """'another 3,000 troops arrived in January, bringing Pyongyang's total to 14,000'."""
+    if r.metric is not Metric.DEPLOYED or "bringing" not in r.facts.words:
+        return None
+    found = _BRINGING_OWNER_RE.match(r.sentence, r.q.end)
+    if found is None:
+        return None
+    alias = r.facts.alias_at.get(found.end())
+    if alias is None or _OWNED_TOTAL_RE.match(r.sentence, alias.end) is None:
+        return None
+    return alias.subject
+
+
 # Returned by a rule that decides there is no subject, so that no later rule is asked.
 _NOBODY = ""
 
@@ -197,6 +221,7 @@ SUBJECT_RULES: tuple[Callable[[Reading], str | None], ...] = (
     _previous_claim,
     _last_force_before,
     _sender_after,
+    _owner_of_the_total_after,
     _previous_sentence,
     _people_spoken_of,
 )

@@ -55,7 +55,7 @@ NOUN_MODIFIERS = frozenset(
         experienced trained well-trained strong of the its their his her our them these those
         such battle-hardened hardened highly heavily armed veteran previous earlier former
         initial original total estimated reported confirmed so-called mostly all own military
-        battlefield irrecoverable construction new"""
+        battlefield irrecoverable construction new named identified"""
     )
 )
 # A personnel noun followed by one of these names equipment ("troop transports").

@@ -69,3 +69,11 @@ def test_a_line_ending_in_a_word_that_leads_to_a_number_goes_on() -> None:
     assert [s.text for s in split_sentences(wrapped)] == [wrapped]
     listed = "Key figures\n11,000 troops sent\n4,700 casualties"
     assert len(split_sentences(listed)) == 3
+
+
+def test_the_base_of_a_share_is_no_figure() -> None:
+    text = (
+        "North Korea sent 11,000 troops, about 1% of the Korean People's Army's estimated 1.28 "
+        "million active personnel."
+    )
+    assert [(f[0], f[2]) for f in figures_of(text)] == [("deployed", 11000)]

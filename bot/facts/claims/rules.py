@@ -185,6 +185,21 @@ def _shares_a_noun_of_others(r: Reading) -> bool:
     )  # fmt: skip
 
 
+# "a little over 1% of the Korean People's Army's estimated 1.28 million": the whole a share is
+# taken of.
+_SHARE_OF_BEFORE_RE = re.compile(
+    r"(?:%|\bper\s*cent|\bpercent)\s+of\s+(?:[\w'’.-]+\s+){0,6}?$", re.IGNORECASE
+)
+
+
+def _base_of_a_share(r: Reading) -> bool:
+    """'1% of the army's estimated 1.28 million active personnel': the base of a share, not a
+    count of people sent or lost."""
+    if "%" not in r.sentence and r.facts.words.isdisjoint(("per", "percent", "cent")):
+        return False
+    return _SHARE_OF_BEFORE_RE.search(r.sentence, max(0, r.q.start - 70), r.q.start) is not None
+
+
 def _counts_something_else(r: Reading) -> bool:
     return r.noun.kind == "other"
 
@@ -301,6 +316,7 @@ DROP_RULES: tuple[Callable[[Reading], bool], ...] = (
     _denied,
     _released_or_met,
     _recruited,
+    _base_of_a_share,
     _shares_a_noun_of_others,
     _hypothetical,
     _forecast,
@@ -317,7 +333,7 @@ _FORCE_SIZE_BEFORE_RE = re.compile(
 _TROOP_COUNT_RE = re.compile(
     r"(?:\b(?:number|size|strength|total)\s+of\s+(?:[\w'’-]+\s+){0,4}?"
     rf"(?:{alternation(TROOP_COUNT_NOUNS)})"
-    r"|\b(?:contingent|deployment|troop\s+presence|force)\b)"
+    r"|\b(?:contingent|deployment|troop\s+presence|force|wave|echelon|rotation)\b)"
     r"(?!.*\b(?:killed|dead|wounded|injured|casualt|losses|captured|missing|prisoners))"
     r".*\bat\s+[\"“']?$",
     re.IGNORECASE,
@@ -480,8 +496,9 @@ DROP_AFTER_METRIC: tuple[Callable[[Reading], bool], ...] = (_prisoner_swap,)
 # -- 4. continuation ----------------------------------------------------------------------------
 
 _ANAPHORIC_TOTAL_RE = re.compile(
-    r"\b(?:(?:the|that|this|its|their)\s+(?:overall\s+|new\s+|latest\s+)?"
-    r"(?:total|number|figure|tally|count|estimate)\s+(?:\w+\s+){0,3}?(?:at|to|was|is|stood\s+at)"
+    r"\b(?:(?:the|that|this|its|their)\s+(?:overall\s+|new\s+|latest\s+|daily\s+|weekly\s+"
+    r"|monthly\s+|average\s+)?(?:total|number|figure|tally|tallies|count|counts|estimate)\s+"
+    r"(?:\w+\s+){0,3}?(?:at|to|was|is|stood\s+at|averaged|came\s+to)"
     r"|(?:put|puts|putting|placed|places)\s+(?:that|this|the|its|their)\s+"
     r"(?:number|figure|total|toll|rate|count))\s+[\"“']?$",
     re.IGNORECASE,

@@ -139,6 +139,8 @@ def _previous_sentence(r: Reading) -> str | None:
         return None
     if context.last_subject_age == 0:
         return context.last_subject
+    if context.people_age == 0 and context.people_subject is not None:
+        return context.people_subject  # "What of the fight against the North Koreans?"
     if context.last_subject_age <= 2 and (
         _OF_THEM_AFTER_RE.match(r.sentence, r.q.num_end)
         or _DEFINITE_GROUP_BEFORE_RE.search(r.sentence, max(0, r.q.start - 40), r.q.start)

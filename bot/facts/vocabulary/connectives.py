@@ -31,7 +31,8 @@ BARE_NUMBER_FOLLOWERS = frozenset(
         across inside near while when who which that this these reportedly believed thought
         said says say according so far total altogether overall alone each apiece
         respectively over under through throughout between among against around within until
-        till per via including not now then there here still already today yesterday"""
+        till per via including not now then there here still already today yesterday
+        followed"""
     )
 )
 # After a force, a body that speaks or reports rather than people that are counted

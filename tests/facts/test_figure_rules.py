@@ -77,3 +77,23 @@ def test_the_base_of_a_share_is_no_figure() -> None:
         "million active personnel."
     )
     assert [(f[0], f[2]) for f in figures_of(text)] == [("deployed", 11000)]
+
+
+def test_the_enemy_is_the_side_opposed_to_who_speaks_or_acts() -> None:
+    assert figures_of("Kyiv says the enemy lost 300 servicemen near Sudzha.") == [
+        ("casualties", "Russia", 300, 300, "exact", "Kyiv")
+    ]
+    assert figures_of("Ukrainian soldiers took 6 enemy servicemen prisoner near Guevo.") == [
+        ("captured", "Russia", 6, 6, "exact", None)
+    ]
+    # Nobody says whose side: no figure rather than a guess.
+    assert figures_of("The enemy lost 300 servicemen near Sudzha, the brigade said.") == []
+    # The enemy's victims are not the enemy's own.
+    assert figures_of("Kyiv says the enemy killed 40 Ukrainian soldiers.") == [
+        ("killed", "Ukraine", 40, 40, "exact", "Kyiv")
+    ]
+
+
+def test_the_north_group_of_forces_is_not_north_korea() -> None:
+    text = "Units of the North group of forces advanced. 300 were killed in the assault."
+    assert figures_of(text) == []

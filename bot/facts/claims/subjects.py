@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from bot.facts.claims.forces import modifies_people
 from bot.facts.claims.reading import Reading
 from bot.facts.claims.sentence import after_destination
 from bot.facts.model import Metric
 from bot.facts.vocabulary.build import alternation
+from bot.facts.vocabulary.forces import ENEMY_OF, SUBJECT_ALIASES
 from bot.facts.vocabulary.metrics import PRONOUN_FORCE_VERBS, SENDING_GERUNDS
 from bot.facts.vocabulary.personnel import DEPLOYED_GROUPS
 
@@ -49,6 +51,62 @@ def subject_of(reading: Reading) -> str | None:
 def _named_in_noun(r: Reading) -> str | None:
     """'300 North Korean soldiers', '300 soldiers from North Korea'."""
     return r.noun.subject
+
+
+# "the enemy lost up to 210 servicemen", "enemy losses have exceeded 71,000", "took 14 enemy
+# soldiers prisoner": the side opposed to the one that speaks or acts.
+_ENEMY_LOSES_BEFORE_RE = re.compile(
+    r"\b(?:enemy|adversary)(?:'s|’s)?\s+(?:(?:has|have|had|also|reportedly)\s+)*"
+    r"(?:lost|lose|loses|losing|losses|suffered|casualties)\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+_ENEMY_IN_NOUN_RE = re.compile(r"\b(?:enemy|adversary)\b", re.IGNORECASE)
+_SIDE_RE = re.compile(
+    r"(?<![\w])(?:"
+    + "|".join(
+        f"(?P<{'r' if side == 'Russia' else 'u'}{i}>{re.escape(alias)})"
+        for side in ENEMY_OF
+        for i, alias in enumerate(sorted(SUBJECT_ALIASES[side], key=len, reverse=True))
+    )
+    + r")(?![\w])"
+)
+
+
+@lru_cache(maxsize=1024)
+def _side_of(text: str) -> str | None:
+    """The side ("Russia", "Ukraine") a claimant or speaker belongs to, as its words name it."""
+    found = _SIDE_RE.search(text)
+    if found is None or found.lastgroup is None:
+        return None
+    return "Russia" if found.lastgroup.startswith("r") else "Ukraine"
+
+
+def _enemy_counted(r: Reading) -> str | None:
+    """'the enemy lost up to 210 servicemen': the enemy of the force that acts in the sentence
+    ("Ukrainian soldiers took 6 enemy servicemen prisoner"), else of its claimant, else of the
+    speaker or the document's voice; nobody when no side is known."""
+    sentence = r.facts.text
+    if r.facts.words.isdisjoint(_ENEMY_WORDS):
+        return None
+    in_noun = r.noun.end >= 0 and _ENEMY_IN_NOUN_RE.search(sentence, r.q.num_end, r.noun.end)
+    before = _ENEMY_LOSES_BEFORE_RE.search(sentence, max(r.clause[0], r.q.start - 90), r.q.start)
+    if not in_noun and not before:
+        return None
+    actor = r.facts.last_force_before(r.q.start)
+    sides = [actor.subject] if actor is not None and actor.start >= r.clause[0] else []
+    claimant = r.facts.claimant_left_of(r.q.start) or r.facts.claimant_right_of(r.q.end)
+    context = r.facts.context
+    texts = [claimant.raw or claimant.name] if claimant else []
+    if claimant is not None:
+        # "the Chief of the General Staff": named in full ("... of the Russian Federation")
+        # earlier in the document.
+        texts.extend(m.raw for m in context.claimants if m.name == claimant.name and m.raw)
+    for text in (*texts, context.speaker, context.voice):
+        side = _side_of(text) if text else None
+        if side is not None:
+            sides.append(side)
+    side = next((s for s in sides if s in ENEMY_OF), None)
+    return ENEMY_OF[side] if side is not None else _NOBODY
 
 
 def _continued_claim(r: Reading) -> str | None:
@@ -162,6 +220,8 @@ _THEIR_COUNT_RE = re.compile(
     re.IGNORECASE,
 )
 _THEY_WORDS = frozenset(("they", "their", "them"))
+# "the enemy" of whoever speaks ("occupiers" and "invaders" name Russia as forces do).
+_ENEMY_WORDS = frozenset(("enemy", "enemy's", "adversary", "adversary's"))
 # How many sentences back the people a "they" refers to may have been named.
 _PEOPLE_REACH = 5
 
@@ -214,6 +274,7 @@ _NOBODY = ""
 
 SUBJECT_RULES: tuple[Callable[[Reading], str | None], ...] = (
     _named_in_noun,
+    _enemy_counted,
     _continued_claim,
     _owner_of_its,
     _sender_by_sending,

@@ -56,7 +56,7 @@ NOUN_MODIFIERS = frozenset(
         such battle-hardened hardened highly heavily armed veteran previous earlier former
         initial original total estimated reported confirmed so-called mostly all own military
         battlefield irrecoverable construction new named identified engineering support
-        logistics assault"""
+        logistics assault enemy enemy's"""
     )
 )
 # A personnel noun followed by one of these names equipment ("troop transports").

@@ -356,10 +356,21 @@ _PRISONERS_KILLED_RE = re.compile(
 )
 
 
+# "investigating the killing of 93 Ukrainian prisoners of war".
+_KILLING_OF_BEFORE_RE = re.compile(
+    r"\b(?:killing|killings|execution|executions|murder|murders|shooting)\s+of\s+(?:the\s+)?"
+    r"(?:(?:at\s+least|some|about|around|nearly|more\s+than|over)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _noun_metric(r: Reading) -> Metric | None:
-    """'300 casualties', 'a 12,000-strong force'; prisoners who 'have been executed' are
-    killed."""
-    if r.noun.metric is Metric.CAPTURED and _PRISONERS_KILLED_RE.match(r.sentence, r.noun.end):
+    """'300 casualties', 'a 12,000-strong force'; prisoners who 'have been executed', or whose
+    'killing' is spoken of, are killed."""
+    if r.noun.metric is Metric.CAPTURED and (
+        _PRISONERS_KILLED_RE.match(r.sentence, r.noun.end)
+        or _KILLING_OF_BEFORE_RE.search(r.sentence, max(0, r.q.start - 40), r.q.start)
+    ):
         return Metric.KILLED
     return r.noun.metric
 
@@ -398,17 +409,42 @@ def _sized(r: Reading) -> Metric | None:
     return cue_metric(found.group("noun"))
 
 
+# "servicemen whom the Coordination Headquarters lists as missing": what a relative clause
+# records them as.
+_RECORDED_AS_AFTER_RE = re.compile(
+    r"\s*,?\s+(?:who|whom|that|which)\b[^.;]{0,100}?\b(?:lists?|listed|counts?|counted"
+    r"|records?|recorded|registers?|registered|reports?|reported|classe[sd]|classifie[sd]"
+    r"|declares?|declared)\s+as\s+(missing|killed|dead|captured|prisoners?(?:\s+of\s+war)?"
+    r"|wounded|injured)\b",
+    re.IGNORECASE,
+)
+
+
+def _recorded_as(r: Reading) -> Metric | None:
+    """'one of the 58,000 servicemen whom X lists as missing'."""
+    if r.noun.kind != "personnel" or "as" not in r.facts.words:
+        return None
+    found = _RECORDED_AS_AFTER_RE.match(r.sentence, r.noun.end)
+    return cue_metric(found.group(1)) if found else None
+
+
 def _vague_sized(r: Reading) -> Metric | None:
     """'the wounded are in the thousands': the casualty noun before says what is counted."""
     return _sized(r) if r.noun.kind == "bare" else None
 
 
+_ONE_OF_THE_BEFORE_RE = re.compile(r"\bone\s+of\s+the\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def _force_size(r: Reading) -> Metric | None:
-    """'a force of 12,000 soldiers', 'out of 11,000'."""
+    """'a force of 12,000 soldiers', 'out of 11,000'; not 'one of the 120 soldiers in his
+    company', a member of a group."""
     if r.noun.kind not in ("personnel", "bare"):
         return None
     found = _FORCE_SIZE_BEFORE_RE.search(r.sentence, max(0, r.q.start - 40), r.q.start)
-    return Metric.DEPLOYED if found else None
+    if found is None or _ONE_OF_THE_BEFORE_RE.search(r.sentence, max(0, r.q.start - 40), r.q.start):
+        return None
+    return Metric.DEPLOYED
 
 
 def _verbs_around(r: Reading) -> Metric | None:
@@ -466,6 +502,7 @@ METRIC_RULES: tuple[Callable[[Reading], Metric | None], ...] = (
     _noun_metric,
     _vague_with_its_verb,
     _vague_sized,
+    _recorded_as,
     _force_size,
     _force_numbered,
     _verbs_around,

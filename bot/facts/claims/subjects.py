@@ -172,6 +172,20 @@ def _force_of_own_clause(r: Reading) -> str | None:
     return alias.subject
 
 
+def _of_them_before(r: Reading) -> str | None:
+    """'About 9,000 of them were moved to Russia's Kursk region, where Ukrainian forces ...':
+    "of them" counts the people of the sentence before, whatever the sentence names after the
+    number or as a place, when it names no force before it."""
+    if not _OF_THEM_AFTER_RE.match(r.sentence, r.q.num_end):
+        return None
+    if r.facts.last_force_before(r.q.start) is not None:
+        return None
+    context = r.facts.context
+    if context.people_subject is not None and context.people_age <= _PEOPLE_REACH:
+        return context.people_subject
+    return context.last_subject if context.last_subject_age <= 1 else None
+
+
 def _previous_claim(r: Reading) -> str | None:
     """'300 were killed and 2,700 wounded': the sentence's previous claim."""
     return r.previous.subject if r.previous is not None else None
@@ -280,6 +294,7 @@ SUBJECT_RULES: tuple[Callable[[Reading], str | None], ...] = (
     _sender_by_sending,
     _owner_of_a_count,
     _among_after,
+    _of_them_before,
     _force_of_own_clause,
     _previous_claim,
     _last_force_before,

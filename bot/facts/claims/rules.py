@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 
 from bot.facts.claim import Claim, ClaimantMention
-from bot.facts.claims.metrics import cue_metric, metric_from_context
+from bot.facts.claims.metrics import cue_metric, first_cue, metric_from_context
 from bot.facts.claims.nouns import counted_noun
 from bot.facts.claims.reading import Reading
 from bot.facts.claims.subjects import subject_of
@@ -461,6 +461,21 @@ def _troop_count(r: Reading) -> Metric | None:
     return Metric.DEPLOYED if found else None
 
 
+_OF_THEM_RE = re.compile(r"\s+of\s+(?:them|these|those|whom)\b", re.IGNORECASE)
+
+
+def _part_of_previous(r: Reading) -> Metric | None:
+    """'the execution of at least 79 servicemen who had been captured ..., 19 of them during the
+    reporting period': a part of the sentence's previous claim, unless its own words say what
+    happened to them ("300 were captured, 19 of them wounded")."""
+    if r.previous is None:
+        return None
+    found = _OF_THEM_RE.match(r.sentence, r.q.num_end)
+    if found is None:
+        return None
+    return first_cue(r.sentence[found.end() : r.clause[1]]) or r.previous.metric
+
+
 def _subset_of_previous(r: Reading) -> Metric | None:
     """'1,900 died, including 312 conscripts'."""
     if r.previous is None:
@@ -505,6 +520,7 @@ METRIC_RULES: tuple[Callable[[Reading], Metric | None], ...] = (
     _recorded_as,
     _force_size,
     _force_numbered,
+    _part_of_previous,
     _verbs_around,
     _troop_count,
     _subset_of_previous,

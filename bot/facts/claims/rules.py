@@ -42,6 +42,7 @@ from bot.facts.vocabulary.approximators import HEDGES
 from bot.facts.vocabulary.attribution_verbs import ATTRIBUTION_VERBS
 from bot.facts.vocabulary.build import alternation
 from bot.facts.vocabulary.connectives import TROOP_COUNT_NOUNS
+from bot.facts.vocabulary.forces import DEFAULT_SUBJECTS, SUBJECT_ALIASES
 from bot.facts.vocabulary.metrics import (
     MEETING_VERBS,
     PRISONER_KILLING_VERBS,
@@ -330,12 +331,24 @@ _FORCE_SIZE_BEFORE_RE = re.compile(
     rf"(?:(?:{alternation((*HEDGES, 'an estimated'))})\s+)?$",
     re.IGNORECASE,
 )
+# "North Koreans", "Russians": a force's people named by their plural ("the number of North
+# Koreans now in Russia at roughly 11,000").
+_FORCE_PLURALS = tuple(
+    alias for force in DEFAULT_SUBJECTS for alias in SUBJECT_ALIASES[force]
+    if alias.endswith(("ans", "ese")) and alias[0].isupper()
+)  # fmt: skip
 _TROOP_COUNT_RE = re.compile(
     r"(?:\b(?:number|size|strength|total)\s+of\s+(?:[\w'’-]+\s+){0,4}?"
-    rf"(?:{alternation(TROOP_COUNT_NOUNS)})"
+    rf"(?:{alternation((*TROOP_COUNT_NOUNS, *_FORCE_PLURALS))})"
     r"|\b(?:contingent|deployment|troop\s+presence|force|wave|echelon|rotation)\b)"
     r"(?!.*\b(?:killed|dead|wounded|injured|casualt|losses|captured|missing|prisoners))"
     r".*\bat\s+[\"“']?$",
+    re.IGNORECASE,
+)
+# "The first wave was roughly 11,000", "the contingent numbered 12,000".
+_GROUP_WAS_RE = re.compile(
+    r"\b(?:contingent|deployment|wave|echelon|rotation)\s+(?:[\w-]+\s+)?"
+    r"(?:was|were|numbered|totalled|totaled)\s+$",
     re.IGNORECASE,
 )
 _SUBSET_BEFORE_RE = re.compile(
@@ -457,7 +470,9 @@ def _troop_count(r: Reading) -> Metric | None:
     """'put the number of North Korean soldiers in Kursk at 8,000': a force size."""
     if r.noun.kind not in ("bare", "personnel"):
         return None
-    found = _TROOP_COUNT_RE.search(r.sentence[r.clause[0] : r.q.start])
+    found = _TROOP_COUNT_RE.search(r.sentence[r.clause[0] : r.q.start]) or (
+        _GROUP_WAS_RE.search(r.sentence, max(r.clause[0], r.q.start - 40), r.q.start)
+    )
     return Metric.DEPLOYED if found else None
 
 

@@ -97,3 +97,9 @@ def test_the_enemy_is_the_side_opposed_to_who_speaks_or_acts() -> None:
 def test_the_north_group_of_forces_is_not_north_korea() -> None:
     text = "Units of the North group of forces advanced. 300 were killed in the assault."
     assert figures_of(text) == []
+
+
+def test_what_a_report_said_is_an_error_only_in_a_corrections_column() -> None:
+    text = "A report on 8 February said that 3,000 North Korean soldiers had been captured."
+    assert [f[:3] for f in figures_of(text)] == [("captured", "North Korea", 3000)]
+    assert figures_of("Corrections\n\n" + text) == []

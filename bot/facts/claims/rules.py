@@ -564,8 +564,8 @@ DROP_AFTER_METRIC: tuple[Callable[[Reading], bool], ...] = (_prisoner_swap,)
 # -- 4. continuation ----------------------------------------------------------------------------
 
 _ANAPHORIC_TOTAL_RE = re.compile(
-    r"\b(?:(?:the|that|this|its|their)\s+(?:overall\s+|new\s+|latest\s+|daily\s+|weekly\s+"
-    r"|monthly\s+|average\s+)?(?:total|number|figure|tally|tallies|count|counts|estimate)\s+"
+    r"\b(?:(?:the|that|this|its|their)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:total|number|figure|tally|tallies|count|counts|estimate|average)\s+"
     r"(?:\w+\s+){0,3}?(?:at|to|was|is|stood\s+at|averaged|came\s+to)"
     r"|(?:put|puts|putting|placed|places)\s+(?:that|this|the|its|their)\s+"
     r"(?:number|figure|total|toll|rate|count))\s+[\"“']?$",

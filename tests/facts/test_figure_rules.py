@@ -103,3 +103,10 @@ def test_what_a_report_said_is_an_error_only_in_a_corrections_column() -> None:
     text = "A report on 8 February said that 3,000 North Korean soldiers had been captured."
     assert [f[:3] for f in figures_of(text)] == [("captured", "North Korea", 3000)]
     assert figures_of("Corrections\n\n" + text) == []
+
+
+def test_taken_over_is_a_qualifier_only_before_prisoner() -> None:
+    taken = "Kyiv says its troops have taken over 400 Russian soldiers prisoner."
+    assert [f[2:5] for f in figures_of(taken)] == [(400, 400, "at_least")]
+    handed = "Kyiv says its troops took over two Russian positions and 40 Russian soldiers."
+    assert all(f[4] == "exact" for f in figures_of(handed))

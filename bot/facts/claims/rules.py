@@ -641,6 +641,23 @@ def _period_of_rate(r: Reading) -> Period | None:
     return rate_before(r.sentence, r.prev_end, r.q.start)
 
 
+def _period_after(r: Reading) -> Period | None:
+    """A rate's unit or a window right after the number (or its noun), in its clause."""
+    words = r.facts.words
+    if may_hold_rate(words):
+        after = rate_after(r.sentence, max(r.q.num_end, r.noun.end), r.clause[1])
+        if after is not None:
+            return after
+    if may_hold_window(words):
+        return window_in(r.sentence, r.q.end, min(r.clause[1], r.q.end + _WINDOW_AFTER_REACH))
+    return None
+
+
+# How far after a number a window that decides its period may start ("1,380 troops in the
+# past 24 hours").
+_WINDOW_AFTER_REACH = 60
+
+
 def _period_of_window(r: Reading) -> Period | None:
     """'70,000 ... in the last 60 days': a window after the number in its clause, or one
     before the sentence's first number ("In the past 60 days, ... 83,000")."""
@@ -670,7 +687,12 @@ PERIOD_RULES: tuple[Callable[[Reading], Period | None], ...] = (
 
 
 def period_of(r: Reading) -> Period | None:
-    """The number's period: a rate or a window, or None for a cumulative total."""
+    """The number's period: a rate or a window, or None for a cumulative total. A rate or a
+    window right after the number decides ("the morning tally: Russia lost 1,380 troops in the
+    past 24 hours"); a word of totals before it otherwise makes it a total."""
+    after = _period_after(r)
+    if after is not None:
+        return after
     if not r.facts.words.isdisjoint(_TOTAL_WORDS) and (
         _TOTAL_BEFORE_RE.search(r.sentence, max(r.clause[0], r.q.start - _TOTAL_REACH), r.q.start)
         or _BRINGING_TOTAL_RE.search(r.sentence, r.clause[0], r.q.start)

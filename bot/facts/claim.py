@@ -75,6 +75,8 @@ class Context:
     checking: bool = False
     #: Who speaks the quotation the current sentence lies inside, when it names nobody itself.
     quoted_by: str | None = None
+    #: The side (Russia, Ukraine) whose body the document speaks for, when it names one.
+    home: str | None = None
     #: The document is a corrections column: what earlier reports "said" are errors.
     corrections: bool = False
     #: The loss list whose lines the current sentence may be ("personnel - about 891,540").

@@ -110,3 +110,13 @@ def test_taken_over_is_a_qualifier_only_before_prisoner() -> None:
     assert [f[2:5] for f in figures_of(taken)] == [(400, 400, "at_least")]
     handed = "Kyiv says its troops took over two Russian positions and 40 Russian soldiers."
     assert all(f[4] == "exact" for f in figures_of(handed))
+
+
+def test_the_enemy_of_the_body_the_document_speaks_for() -> None:
+    text = (
+        "Summary of the Ministry of Defence of the Russian Federation\n\n"
+        "Units advanced near Sudzha. The enemy lost up to 180 servicemen over the day."
+    )
+    assert [f[:3] for f in figures_of(text, published=None)] == [("casualties", "Ukraine", 180)]
+    neutral = "Weekly front notes\n\nUnits advanced near Sudzha. The enemy lost 180 servicemen."
+    assert figures_of(neutral, published=None) == []

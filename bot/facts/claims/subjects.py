@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
 from bot.facts.claims.forces import modifies_people
+from bot.facts.claims.forces import side_of as _side_of
 from bot.facts.claims.reading import Reading
 from bot.facts.claims.sentence import after_destination
 from bot.facts.model import Metric
 from bot.facts.vocabulary.build import alternation
-from bot.facts.vocabulary.forces import ENEMY_OF, SUBJECT_ALIASES
+from bot.facts.vocabulary.forces import ENEMY_OF
 from bot.facts.vocabulary.metrics import PRONOUN_FORCE_VERBS, SENDING_GERUNDS
 from bot.facts.vocabulary.personnel import DEPLOYED_GROUPS
 
@@ -61,26 +61,6 @@ _ENEMY_LOSES_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _ENEMY_IN_NOUN_RE = re.compile(r"\b(?:enemy|adversary)\b", re.IGNORECASE)
-_SIDE_RE = re.compile(
-    r"(?<![\w])(?:"
-    + "|".join(
-        f"(?P<{'r' if side == 'Russia' else 'u'}{i}>{re.escape(alias)})"
-        for side in ENEMY_OF
-        for i, alias in enumerate(sorted(SUBJECT_ALIASES[side], key=len, reverse=True))
-    )
-    + r")(?![\w])"
-)
-
-
-@lru_cache(maxsize=1024)
-def _side_of(text: str) -> str | None:
-    """The side ("Russia", "Ukraine") a claimant or speaker belongs to, as its words name it."""
-    found = _SIDE_RE.search(text)
-    if found is None or found.lastgroup is None:
-        return None
-    return "Russia" if found.lastgroup.startswith("r") else "Ukraine"
-
-
 def _enemy_counted(r: Reading) -> str | None:
     """'the enemy lost up to 210 servicemen': the enemy of the force that acts in the sentence
     ("Ukrainian soldiers took 6 enemy servicemen prisoner"), else of its claimant, else of the
@@ -101,7 +81,7 @@ def _enemy_counted(r: Reading) -> str | None:
         # "the Chief of the General Staff": named in full ("... of the Russian Federation")
         # earlier in the document.
         texts.extend(m.raw for m in context.claimants if m.name == claimant.name and m.raw)
-    for text in (*texts, context.speaker, context.voice):
+    for text in (*texts, context.speaker, context.voice, context.home):
         side = _side_of(text) if text else None
         if side is not None:
             sides.append(side)

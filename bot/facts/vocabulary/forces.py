@@ -69,6 +69,11 @@ LEADERS: dict[str, tuple[str, ...]] = {
 }
 # "the North" without "Korea" after it.
 THE_NORTH = ("the North", "North Korea")
+# "the North" before a capitalised name ("the North Group", "the North Caucasus") or one of these
+# words is a grouping of forces or a region, not North Korea.
+NOT_THE_NORTH_BEFORE = (
+    "group", "grouping", "command", "front", "flank", "sector", "axis", "direction", "side", "of",
+)  # fmt: skip
 
 # Wars other than this one: a sentence that looks back at one states none of our figures.
 OTHER_WARS = (

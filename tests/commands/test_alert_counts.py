@@ -10,9 +10,11 @@ from tests.commands.test_alerts import e2e_settings, posted_to, subscribe
 
 __all__ = ["e2e_settings"]  # the fixture: the seeds copied, an operator set
 
-#: One figure, 100 killed (HUR), that disagrees with the seed's "at least 300" (NIS).
+#: One figure, 100 killed (HUR), that disagrees with the seed's "at least 300" (NIS): dated
+#: early February, the same time as the seed's January (a claim two months later would revise
+#: it, not contradict it).
 ONE_CONTRADICTING = (
-    b"---\ntitle: Kursk update\npublisher: Test Wire\npublished: 2025-03-30\n---\n"
+    b"---\ntitle: Kursk update\npublisher: Test Wire\npublished: 2025-02-03\n---\n"
     b"Ukraine's military intelligence said on Monday that 100 North Korean soldiers had been"
     b" killed in Kursk.\n"
 )

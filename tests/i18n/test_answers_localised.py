@@ -208,12 +208,13 @@ class TestAServersAlertsInItsLanguage:
         guild = e2e.standin.guild
         await e2e.ask("admin alerts", {"channel": guild.default_channel},
                       member_permissions=MANAGER)
-        await ingest(e2e, b"---\ntitle: T\npublisher: Test Wire\npublished: 2025-03-30\n---\n"
+        # dated just after the seed's January figure: the same time, so a contradiction
+        await ingest(e2e, b"---\ntitle: T\npublisher: Test Wire\npublished: 2025-02-03\n---\n"
                           b"Ukraine's military intelligence said on Monday that 100 North Korean"
                           b" soldiers had been killed in Kursk.\n", "kursk.txt")
         await e2e.bot.alerts.idle()
         (alert,) = e2e.standin.channel_messages
         text = alert.text()
-        assert "📰 1 нова цифра з: T — Test Wire, 30 бер. 2025" in text
+        assert "📰 1 нова цифра з: T — Test Wire, 3 лют. 2025" in text
         assert "Нові цифри з: T — Test Wire" in text
         assert "**Північна Корея · загиблі**" in text and "**Суперечить** цифрі" in text

@@ -11,7 +11,7 @@ import discord
 from bot.facts.model import CASUALTY_METRICS, Event, Figure, Metric, Qualifier
 from bot.i18n import t
 from bot.render import text
-from bot.render.naming import document_name
+from bot.render.naming import document_link, document_name
 from bot.render.pages import Entry, paginate
 from bot.render.text import DocumentLike
 
@@ -28,13 +28,17 @@ def metric_words(metric: Metric, lang: object = "en") -> str:
     return t(lang, f"metric.{metric.value}")
 
 
-def figure_line(figure: Figure, documents: Documents, lang: object = "en") -> str:
-    """Value, source, date, where it was published, the /figure id and any moderator mark."""
+def figure_line(
+    figure: Figure, documents: Documents, lang: object = "en", *, link: bool = False
+) -> str:
+    """Value, source, date, where it was published (with ``link``, the document's name links
+    to its article), the /figure id and any moderator mark."""
+    document = documents.get(figure.document)
     parts = [
         f"**{text.figure_value(figure, lang)}**",
         text.clip(text.source_name(figure.source, lang), 100),
         text.span(figure.date, lang),
-        document_name(documents.get(figure.document), lang),
+        document_link(document, lang) if link else document_name(document, lang),
     ]
     parts.append(text.figure_command(figure.id, lang))
     mark = text.status_mark(figure.status, lang)

@@ -15,7 +15,6 @@ import pytest
 
 from bot.client import seed_extractor
 from bot.config import Settings
-from bot.facts.contradictions import recency
 from bot.facts.ingest import sync_folder
 from bot.facts.model import DateSpan, Event, Figure, Metric, Precision, Qualifier, Status
 from bot.facts.store import DocumentInfo, FactStore
@@ -33,6 +32,7 @@ from bot.render.listing import (
     casualty_listing,
     deployment_listing,
     group_heading,
+    newest_first,
     source_listing,
     sources_listing,
     spread_line,
@@ -420,8 +420,10 @@ def test_planned_items_are_groups_opened_by_their_summary_newest_first():
         for _, members in itertools.groupby(sorted(keys, key=order), key=order):
             group = list(members)
             name = group_heading(group[0])
-            expected.extend(("line", line, name) for line, _ in summary_lines(group))
-            newest = sorted(group, key=recency, reverse=True)
+            # the latest as-of start first, undated last, equals in the given order
+            newest = sorted(group, key=lambda k: k.date.start if k.date else date.min, reverse=True)
+            assert newest_first(group) == newest
+            expected.extend(("line", line, name) for line, _ in summary_lines(newest))
             expected.extend(("figure", k.id, name) for k in newest)
         assert [(i.kind, i.key, i.group) for i in listing.items] == expected
         assert len(listing.items) == len(expected)

@@ -6,12 +6,14 @@ the same metric, both totals or both additions ("an additional 1,000" adds to an
 so comparing it with a total would mislead), and the same period (a rate "1,500 a day" only
 with another daily rate, never with a total). Then, by their as-of dates:
 
-- about **different times** (both dated, their date intervals do not overlap and lie more than
-  :data:`SAME_TIME_DAYS` apart), a different number is a **revision**: the count moved between
-  the two dates, whoever claims it; the same number is the **same** claim restated;
-- about the **same time** (or when either is undated, so the times cannot be told apart),
-  overlapping figures say the **same**; figures that do not overlap are a **conflict** when two
-  different claimants make them, and a **revision** when one claimant corrects itself.
+- figures whose values overlap say the **same** (the same claim restated, or numbers that
+  allow each other: "at least 300" and 1,500);
+- figures that do not overlap, about **different times** (both dated, their date intervals do
+  not overlap and lie more than :data:`SAME_TIME_DAYS` apart), are a **revision**: the count
+  moved between the two dates, whoever claims it;
+- about the **same time** (or when either is undated, so the times cannot be told apart), they
+  are a **conflict** when two different claimants make them, and a **revision** when one
+  claimant corrects itself.
 
 Qualifiers widen a figure into the interval of values it allows: "at least 300" is 300 and up,
 "up to 500" is 0 to 500, "about 1,200" allows :data:`ABOUT_TOLERANCE` either way. A claimant
@@ -135,12 +137,11 @@ def relation(a: Claim, b: Claim) -> Relation:
     """How the two figures relate (see the module's docstring); symmetric."""
     if not comparable(a, b):
         return Relation.UNRELATED
-    if different_times(a, b):
-        same_value = (a.low, a.high, a.qualifier) == (b.low, b.high, b.qualifier)
-        return Relation.SAME if same_value else Relation.REVISION
     if overlaps(bounds(a), bounds(b)):
         return Relation.SAME
-    return Relation.REVISION if same_claimant(a, b) else Relation.CONFLICT
+    if different_times(a, b) or same_claimant(a, b):
+        return Relation.REVISION
+    return Relation.CONFLICT
 
 
 def recency(figure: Claim) -> tuple[bool, date, date]:

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from operator import attrgetter, itemgetter
 from typing import Any, Literal, overload
 
@@ -254,6 +255,7 @@ def subject_metric(key: FigureKey, lang: str = "en") -> str:
 
 
 _LOW_HIGH = attrgetter("low", "high")
+_SOURCE = attrgetter("source")
 _HIGH_LOW = attrgetter("high", "low")
 
 
@@ -351,8 +353,9 @@ def _group_order(key: FigureKey) -> tuple[str, bool, int, tuple[str, str, int] |
     return key.subject, period is not None, METRIC_ORDER[key.metric], period or ()
 
 
-def _group_of(key: FigureKey) -> tuple[str, Metric, tuple[str, str, int] | None]:
-    return key.subject, key.metric, period_key(key.period)
+#: A group's force, metric and period (the store gives equal periods one object, see
+#: ``FactStore.figure_keys``), as a C-level getter.
+_group_of = itemgetter(1, 2, 9)
 
 
 def group_heading(key: FigureKey, lang: str = "en") -> str:
@@ -377,10 +380,23 @@ def _claim(key: FigureKey, lang: str, *, plus: bool = False) -> tuple[str, str, 
     )
 
 
-def _latest(keys: Sequence[FigureKey]) -> FigureKey:
-    """The figure about the most recent time: the first the group lists, newest first (the
-    first of equals in the store's order)."""
-    return max(keys, key=recency)
+#: The most recent claims of a group that its revision and disagreement lines look at: a group
+#: of any size is summarised in bounded time.
+SUMMARY_WINDOW = 200
+_NEVER = date.min
+_LOW = attrgetter("low")
+_HIGH = attrgetter("high")
+
+
+def _since(key: FigureKey) -> date:
+    when = key.date
+    return _NEVER if when is None else when.start
+
+
+def newest_first(keys: Sequence[FigureKey]) -> list[FigureKey]:
+    """The figures by as-of date, the latest start first, undated ones last; equals keep their
+    order."""
+    return sorted(keys, key=_since, reverse=True)
 
 
 def _lowest_two(keys: Sequence[FigureKey], value: Callable[[FigureKey], float]) -> list[FigureKey]:
@@ -397,46 +413,68 @@ def _lowest_two(keys: Sequence[FigureKey], value: Callable[[FigureKey], float]) 
     return [k for k in (first, second) if k is not None]
 
 
-def conflicting(keys: Sequence[FigureKey]) -> int:
-    """How many of ``keys`` conflict with another of them (:func:`relation`), checked against
-    the figures that reach lowest and highest (of two claimants each), so a group of any size
-    is read once."""
+def conflicting(keys: Sequence[FigureKey]) -> list[FigureKey]:
+    """Those of ``keys`` that conflict with another of them (:func:`relation`), checked against
+    the figures that reach lowest and highest (of two claimants each), so that the claims are
+    read once, not in pairs."""
     extremes = _lowest_two(keys, lambda k: bounds(k)[1])
     extremes += _lowest_two(keys, lambda k: -bounds(k)[0])
-    return sum(
-        any(relation(key, other) is Relation.CONFLICT for other in extremes) for key in keys
-    )
+    return [
+        key for key in keys
+        if any(relation(key, other) is Relation.CONFLICT for other in extremes)
+    ]  # fmt: skip
+
+
+def _revised(newest: Sequence[FigureKey], latest: FigureKey) -> FigureKey | None:
+    """The claim the latest revises: the most recent one about an earlier time whose relation
+    to it is a revision (the latest's own claimant first among equals), among the
+    :data:`SUMMARY_WINDOW` most recent about an earlier time."""
+    found: FigureKey | None = None
+    looked = 0
+    for key in newest:
+        if not different_times(key, latest) or recency(key) >= recency(latest):
+            continue
+        if found is not None and _since(key) < _since(found):
+            break
+        looked += 1
+        if looked > SUMMARY_WINDOW:
+            break
+        if relation(key, latest) is Relation.REVISION and (
+            found is None or (same_claimant(key, latest) and not same_claimant(found, latest))
+        ):
+            found = key
+    return found
 
 
 def summary_lines(group: Sequence[FigureKey], lang: str = "en") -> list[tuple[str, bool]]:
-    """What opens a group, each line with whether it shows an inferred date: the latest
-    figure (when the group holds more than one), the range of every total claim and how many
-    are unattributed (never for rates), the latest addition as "+N", the revision from the
-    latest figure about an earlier time, and how many claims about the latest time disagree."""
+    """What opens a group (``group`` newest first, see :func:`newest_first`), each line with
+    whether it shows an inferred date: the latest figure (when the group holds more than one),
+    the range of every total claim and how many are unattributed (never for rates), the latest
+    addition as "+N", the revision from the most recent claim about an earlier time, and how
+    many of the :data:`SUMMARY_WINDOW` most recent claims about the latest time disagree."""
     totals = [k for k in group if not k.additional]
-    additions = [k for k in group if k.additional]
+    additions = [k for k in group if k.additional] if len(totals) < len(group) else []
     lines: list[tuple[str, bool]] = []
     if totals:
-        latest = _latest(totals)
+        latest = totals[0]
         if len(group) > 1:
             value, source, when = _claim(latest, lang)
             lines.append(
                 (t(lang, "summary.latest", value=value, source=source, date=when),
                  text.is_inferred(latest.date))
             )  # fmt: skip
-        low = min(k.low for k in totals)
-        high = max(k.high for k in totals)
+        low, high = min(totals, key=_LOW).low, max(totals, key=_HIGH).high
         if latest.period is None and len(totals) > 1 and low < high:
             line = t(
                 lang, "summary.range", n=len(totals), low=text.count(low, lang),
                 high=text.count(high, lang),
             )  # fmt: skip
-            unattributed = sum(1 for k in totals if not k.source)
+            unattributed = len(totals) - sum(map(bool, map(_SOURCE, totals)))
             if unattributed:
                 line += ", " + t(lang, "summary.unattributed", count=text.count(unattributed, lang))
             lines.append((line, False))
     if additions:
-        added = _latest(additions)
+        added = additions[0]
         value, source, when = _claim(added, lang, plus=True)
         kind = "summary.sent_in_addition" if added.metric is Metric.DEPLOYED else (
             "summary.in_addition"
@@ -446,24 +484,19 @@ def summary_lines(group: Sequence[FigureKey], lang: str = "en") -> list[tuple[st
             line += " · " + t(lang, "summary.more_claims", n=len(additions))
         lines.append((line, text.is_inferred(added.date)))
     if totals:
-        earlier = [
-            k for k in totals
-            if different_times(k, latest) and recency(k) < recency(latest)
-            and relation(k, latest) is Relation.REVISION
-        ]  # fmt: skip
-        if earlier:
-            before = _latest(earlier)
+        before = _revised(totals, latest)
+        if before is not None:
             inferred = text.is_inferred(before.date) or text.is_inferred(latest.date)
             lines.append((text.revision(before, latest, lang), inferred))
-        now = [k for k in totals if not different_times(k, latest)]
-        disagreeing = conflicting(now) if len(now) > 1 else 0
+        now = [k for k in totals[:SUMMARY_WINDOW] if not different_times(k, latest)]
+        disagreeing = conflicting(now) if len(now) > 1 else []
         if disagreeing:
-            what = group_heading(latest, lang)
+            about = disagreeing[0].date
             line = t(
-                lang, "summary.conflict", n=disagreeing, what=what,
-                date=text.span(latest.date, lang),
+                lang, "summary.conflict", n=len(disagreeing), what=group_heading(latest, lang),
+                date=text.span(about, lang),
             )  # fmt: skip
-            lines.append((line, text.is_inferred(latest.date)))
+            lines.append((line, text.is_inferred(about)))
     return lines
 
 
@@ -482,11 +515,11 @@ def summary_listing(
     count = 0
     for group in sorted(members.values(), key=lambda found: _group_order(found[0])):
         name = group_heading(group[0], lang)
+        newest = newest_first(group)
         lines = [
             Item("line", line, group=name, inferred=inferred)
-            for line, inferred in summary_lines(group, lang)
+            for line, inferred in summary_lines(newest, lang)
         ]
-        newest = sorted(group, key=recency, reverse=True)
         blocks.append((name, lines, newest))
         offsets.append(count)
         count += len(lines) + len(newest)

@@ -195,3 +195,11 @@ def test_an_alert_names_the_revised_figure_nearest_before_and_conflicts_first():
     earlier = fig(900, source="NIS", when=on("2024-09-01"))
     (only,) = contradictions(earlier, [october, november])
     assert (only.held, only.kind) == (october, Relation.REVISION)
+
+
+def test_figures_that_allow_each_other_are_the_same_at_any_time():
+    october = fig(1_500, source="HUR", when=on("2024-10-01", "2024-10-31", Precision.MONTH))
+    january = fig(300, qualifier=Qualifier.AT_LEAST, source="NIS", when=on("2025-01-15"))
+    assert different_times(october, january)
+    assert relation(january, october) is Relation.SAME
+    assert relation(fig(200, source="NIS", when=on("2025-01-15")), october) is Relation.REVISION

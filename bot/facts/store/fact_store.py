@@ -394,13 +394,17 @@ class FactStore:
         metrics, qualifiers = _METRICS, _QUALIFIERS
         dates: dict[tuple[Any, ...], DateSpan | None] = {}
         periods: dict[tuple[Any, ...], Period | None] = {}
+        canonical: dict[tuple[Any, ...], Period] = {}
 
         def convert(r: Row) -> FigureKey:
             when, every = (r[8], r[9], r[10], r[11]), (r[12], r[13], r[14], r[15])
             if when not in dates:
                 dates[when] = key_date(*when)
-            if every not in periods:
-                periods[every] = period_from(*every)
+            if every not in periods:  # one object for equal periods, however written
+                period = period_from(*every)
+                if period is not None:
+                    period = canonical.setdefault((period.kind, period.unit, period.count), period)
+                periods[every] = period
             return FigureKey(
                 r[0], r[1], metrics[r[2]], bool(r[3]), r[4], r[5], qualifiers[r[6]], r[7],
                 dates[when], periods[every],

@@ -20,6 +20,7 @@ from bot.facts.model import DateSpan, Event, Figure, Metric, Precision, Qualifie
 from bot.facts.store import DocumentInfo, FactStore
 from bot.facts.store.fact_store import FigureKey
 from bot.facts.store.overlays import Moderation
+from bot.facts.store.rows import key_date
 from bot.lookup import names as name_match
 from bot.render import text
 from bot.render.answers import METRIC_ORDER, document_line, metric_words, source_line
@@ -444,3 +445,38 @@ def test_a_timeline_item_loads_a_few_reports_of_an_event_and_counts_the_rest() -
     ids = " ".join(f"e{i}" for i in range(7))
     listing = timeline_listing([(ids, "2025-01-09"), ("f1", "2025-02-01")], searched="all")
     assert [item.key for item in listing.items] == ["e0 e1 e2 e3 +3", "f1"]
+
+
+def test_a_date_no_calendar_has_reads_as_undated_in_figure_keys() -> None:
+    assert key_date("2025-04-31", "2025-04-31", "day", 0) is None
+    assert key_date("2025-04-30", "2025-04-30", "day", 1) == DateSpan(
+        "", date(2025, 4, 30), date(2025, 4, 30), Precision.DAY, True
+    )
+    assert key_date(None, None, None, None) is None
+
+
+def test_the_revision_is_from_the_most_recent_earlier_claim_its_own_claimant_first() -> None:
+    def key(kid: str, low: int, source: str, when: DateSpan) -> FigureKey:
+        return FigureKey(
+            kid, "North Korea", Metric.KILLED, False, low, low, Qualifier.EXACT, source, when
+        )
+
+    december = span(date(2024, 12, 19), date(2024, 12, 19), Precision.DAY)
+    october = span(date(2024, 10, 1), date(2024, 10, 31), Precision.MONTH)
+    february = span(date(2025, 2, 20), date(2025, 2, 20), Precision.DAY)
+    keys = [
+        key("a", 1_500, "HUR", october),
+        key("b", 3_000, "HUR", december),
+        key("c", 11_000, "Pentagon", december),
+        key("d", 12_000, "Pentagon", february),
+    ]
+    lines = [line for line, _ in summary_lines(newest_first(keys))]
+    assert lines == [
+        "Latest: **12,000** · Pentagon · 20 Feb 2025",
+        "Range 1,500–12,000 over 4 claims",
+        "↗ revised up from 11,000 (19 Dec 2024) to 12,000 (20 Feb 2025)",
+    ]
+    # about the latest time, two claimants that do not fit each other disagree
+    keys.append(key("e", 5_000, "Kyiv", february))
+    lines = [line for line, _ in summary_lines(newest_first(keys))]
+    assert lines[-1] == "⚠ 2 claims about North Korea · killed disagree (20 Feb 2025)"

@@ -480,3 +480,21 @@ def test_the_revision_is_from_the_most_recent_earlier_claim_its_own_claimant_fir
     keys.append(key("e", 5_000, "Kyiv", february))
     lines = [line for line, _ in summary_lines(newest_first(keys))]
     assert lines[-1] == "⚠ 2 claims about North Korea · killed disagree (20 Feb 2025)"
+
+
+async def test_summarised_pages_fit_with_the_longest_names_and_addresses() -> None:
+    figures = worst_figures(300)
+    document = DocumentInfo(
+        key="doc.txt", guild_id=None, title=LONG, publisher=LONG,
+        url="https://news.example/" + "a" * 480, published=date(2025, 1, 1), publication=None,
+        digest="0", words=1, figures=300, events=0,
+        ingested_at=datetime(2025, 1, 1), updated_at=datetime(2025, 1, 1),
+    )  # fmt: skip
+    listing = casualty_listing([key_of(f) for f in figures], searched="subject " + LONG)
+    pages = ListingPages(listing, loader_for(figures, {"doc.txt": document}))
+    embeds = await all_pages(pages)
+    assert_fits(embeds)
+    shown = re.findall(r"· `/figure (f\d{7})`", "\n".join(e.description or "" for e in embeds))
+    assert sorted(shown) == sorted(f.id for f in figures)
+    # a page that cannot hold its links names the documents, or leaves them to /figure
+    assert "](https://news.example/" not in "\n".join(e.description or "" for e in embeds)

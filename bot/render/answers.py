@@ -29,17 +29,24 @@ def metric_words(metric: Metric, lang: object = "en") -> str:
 
 
 def figure_line(
-    figure: Figure, documents: Documents, lang: object = "en", *, link: bool = False
+    figure: Figure,
+    documents: Documents,
+    lang: object = "en",
+    *,
+    link: bool = False,
+    cite: bool = True,
 ) -> str:
     """Value, source, date, where it was published (with ``link``, the document's name links
-    to its article), the /figure id and any moderator mark."""
+    to its article; without ``cite``, left to /figure), the /figure id and any moderator
+    mark."""
     document = documents.get(figure.document)
     parts = [
         f"**{text.figure_value(figure, lang)}**",
         text.clip(text.source_name(figure.source, lang), 100),
         text.span(figure.date, lang),
-        document_link(document, lang) if link else document_name(document, lang),
     ]
+    if cite:
+        parts.append(document_link(document, lang) if link else document_name(document, lang))
     parts.append(text.figure_command(figure.id, lang))
     mark = text.status_mark(figure.status, lang)
     if mark:

@@ -176,8 +176,9 @@ class ListingPages:
             [e for i in items if i.kind == "event" for e in i.key.split() if e[0] != "+"],
         )
         embed: discord.Embed | None = None
-        # a compact page tries its links first, then the names alone; a quoted one shorter quotes
-        tries = (0, -1) if self.listing.compact else self._quote_limits
+        # a compact page tries its documents linked, then their names alone, then without them
+        # (for /figure to tell); a quoted page tries shorter quotes
+        tries = (0, -1, -2) if self.listing.compact else self._quote_limits
         for limit in tries:
             entries = [self._entry(item, rows, limit) for item in items]
             embed = page_embed(self.listing, entries, previous, index)
@@ -190,7 +191,9 @@ class ListingPages:
         if item.kind == "figure":
             figure = rows.figures.get(item.key)
             if figure is not None and self.listing.compact:
-                line = figure_line(figure, rows.documents, lang, link=quote_limit == 0)
+                line = figure_line(
+                    figure, rows.documents, lang, link=quote_limit == 0, cite=quote_limit > -2
+                )
                 return Entry(line, item.group, text.is_inferred(figure.date))
             if figure is not None:
                 return figure_entry(figure, rows.documents, item.group, quote_limit, lang)

@@ -201,6 +201,16 @@ def test_the_full_quote_of_one_figure_is_never_truncated():
     assert all(desc(p).startswith("> ") for p in pages[:-1])  # still a quote on each page
 
 
+def test_a_date_taken_from_publication_is_named_so_not_quoted_as_text():
+    published = DateSpan("publication date", date(2025, 2, 1), date(2025, 2, 28), Precision.MONTH)
+    stated = DateSpan("in February", date(2025, 2, 1), date(2025, 2, 28), Precision.MONTH)
+    shown = desc(figure_pages(figure("abcd2345", 300, when=published), None)[0])
+    assert "(the document's publication date)" in shown
+    assert "“publication date”" not in shown
+    said = desc(figure_pages(figure("abcd2345", 300, when=stated), None)[0])
+    assert "(the text says “in February”)" in said
+
+
 def test_huge_titles_footers_and_search_queries_are_bounded():
     pages = paginate([Entry("x")], title="T" * 1000, footer="F" * 5000, intro="I" * 5000)
     assert_fits(pages)

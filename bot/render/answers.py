@@ -183,7 +183,9 @@ def figure_pages(
     """One figure in full: the whole quote, its value, date, status and document; with
     ``original`` (shown to moderators) the extraction a correction replaced."""
     when = text.span(figure.date, lang)
-    if figure.date is not None:
+    if figure.date is not None and figure.date.from_publication:
+        when += " " + t(lang, "figure.publication_date")
+    elif figure.date is not None:
         when += " " + t(lang, "figure.text_says", date=text.clip(figure.date.text, 200))
     metric = metric_words(figure.metric, lang)
     if figure.additional:

@@ -126,6 +126,9 @@ MESSAGES: dict[str, T] = {
     "figure.text_says": T(
         "(the text says “{date}”)", "(у тексті: «{date}»)", "(본문 표현: “{date}”)"
     ),
+    "figure.publication_date": T(
+        "(the document's publication date)", "(дата публікації документа)", "(문서 게시일)"
+    ),
     "figure.adds": T(
         "(adds to an earlier figure)", "(додається до попередньої цифри)", "(앞선 수치에 더해짐)"
     ),

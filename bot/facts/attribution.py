@@ -61,8 +61,11 @@ _ATTRIB_VERB_RE = re.compile(
 _ACCORDING_RE = re.compile(
     rf"\b(?:according\s+to|citing|in\s+the\s+(?:{alternation(VIEW_NOUNS)})\s+of"
     rf"|(?:{alternation(RELAY_VERBS)})\s+(?:to\s+\w+\s+)?by"
+    # "By the count of Ukraine's General Staff", "by the reckoning of the ombudsman".
+    r"|by\s+the\s+(?:(?:latest|own|official|newest|best)\s+)?"
+    r"(?:counts?|reckoning|estimates?|tall(?:y|ies)|calculations?|assessments?)\s+of"
     r"|by(?=\s+(?:[A-Z][\w'’.-]*\s+)+(?:estimates?|counts?|figures|assessments?|tally)\b)"
-    rf"|(?:{alternation(REPORTED_BY_VERBS)})\s+by"
+    rf"|(?:{alternation(REPORTED_BY_VERBS)})\s+(?:by\s+name\s+|independently\s+)?by"
     rf"|(?:{alternation(CLAIM_NOUNS)})\s+(?:made\s+)?by"
     r"|(?:assessments?|estimates?|counts?|tall(?:y|ies)|calculations?)\s+by(?=\s+(?:the\s+)?[A-Z])"
     r"|per)\s+",
@@ -93,6 +96,9 @@ _NOUN_FOLLOWS_RE = re.compile(
 _PARTICIPLE_RE = re.compile(r"(?:saying|adding|noting|claiming|estimating|stating)\b", re.I)
 # Attribution verbs that are nouns too, besides the plurals ("the estimate", "an official count").
 _NOUN_FORMS = frozenset(("estimate", "report", "claim", "count", "record", "project", "cite"))
+# "identified 95,000 by name" counts; "identified as Ri" only names.
+_NAMING_VERBS = frozenset(("identified", "verified"))
+_AS_AFTER_RE = re.compile(r"\s+(?:\w+\s+)?as\b")
 _INFINITIVE_BEFORE_RE = re.compile(r"\b[Tt]o\s+$")
 _NEGATED_RE = re.compile(
     r"\b(?:not|never|n't)\s+(?:(?:yet|publicly|officially|formally|ever)\s+)?$", re.IGNORECASE
@@ -267,6 +273,8 @@ def _verb_subjects(f: _Finding) -> None:
         if _NEGATED_RE.search(sentence, max(0, m.start() - 24), m.start()):
             continue  # "which Pyongyang has not acknowledged": nobody claims anything
         verb = m.group(0).lower()
+        if verb in _NAMING_VERBS and _AS_AFTER_RE.match(sentence, m.end()):
+            continue  # "a soldier identified as Ri": a name given, nothing counted
         if (verb.endswith("s") or verb in _NOUN_FORMS) and _NOUN_USE_RE.search(
             sentence, max(0, m.start() - 12), m.start()
         ):
@@ -297,6 +305,27 @@ _GIVES_ESTIMATE_RE = re.compile(
     r"(?:(?:a|an|the|its|his|her|their)\s+)?(?:[a-z-]+\s+){0,3}"
     r"(?:estimates?|figures?|counts?|tally|assessments?)\b"
 )
+
+
+# "The best count of the dead comes from X", "the figure of 12,000 ... came from X": where a
+# figure comes from claims it. Only a figure, count or estimate comes from a claimant: soldiers
+# that "came from units near Pyongyang" name no one.
+_COMES_FROM_RE = re.compile(
+    r"\b(?:comes|came|come)\s+(?:(?:first|originally|chiefly|mainly|mostly|directly)\s+)?"
+    r"from\s+(?=(?:the\s+)?[A-Z]|the\s+(?:[a-z]+\s+){1,3}[A-Z])"
+)
+_FIGURE_SUBJECT_RE = re.compile(
+    rf"\b(?:{alternation((*ESTIMATE_HEADS, 'number', 'numbers', 'toll', 'tolls'))})\b",
+    re.IGNORECASE,
+)
+
+
+def _comes_from(f: _Finding) -> None:
+    for m in _COMES_FROM_RE.finditer(f.sentence, f.start):
+        clause = max(f.sentence.rfind(";", f.start, m.start()), f.start)
+        if _FIGURE_SUBJECT_RE.search(f.sentence, clause, m.start()) is None:
+            continue
+        f.add(*_np_forward(f.sentence, m.end()))
 
 
 def _estimate_givers(f: _Finding) -> None:
@@ -373,6 +402,7 @@ _FINDERS: tuple[tuple[frozenset[str], Callable[[_Finding], None]], ...] = (
     (frozenset({"according"}), _according_to),
     (frozenset({"attribution verb"}), _verb_subjects),
     (frozenset({"estimates"}), _estimate_givers),
+    (frozenset({"estimates", "comes from"}), _comes_from),
     (frozenset({"denials"}), _deniers),
     (frozenset({"estimates"}), _possessive_estimates),
     (frozenset({"estimates"}), _owned_estimates),
@@ -406,10 +436,13 @@ def _cues(sentence: str, words: frozenset[str], start: int) -> set[str]:
             cues.add("denials")
         if not words.isdisjoint(_PUBLISHING_WORDS):
             cues.add("publishing")
+        if estimates and not words.isdisjoint(_COMES_WORDS):
+            cues.add("comes from")
     return cues
 
 
 _WORD_CUES = frozenset({"sources", "quoted", "by"})
+_COMES_WORDS = frozenset({"comes", "came", "come"})
 
 
 def claimant_mentions(
@@ -423,9 +456,29 @@ def claimant_mentions(
     for needs, finder in _FINDERS:
         if needs <= cues:
             finder(finding)
+    if "than" in words and finding.candidates:
+        _drop_compared(finding)
     if not finding.candidates:
         return []
     return _resolve_in_order(sentence, finding.candidates, context)
+
+
+# "about 39,000 a month, more than Russia recruits by most Western estimates": a comparison
+# with no number of its own; who is named inside it measures what is compared, not the figure.
+_COMPARED_RE = re.compile(
+    r"\b(?:more|fewer|less|higher|lower|greater|larger|smaller|bigger)\s+than\s+"
+    r"(?!(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|half|twice|double"
+    r"|dozens?|hundreds?|thousands?|tens|some|about|around|nearly|almost|roughly)\b)(?=[A-Za-z])",
+    re.IGNORECASE,
+)
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _drop_compared(finding: _Finding) -> None:
+    compared = _COMPARED_RE.search(finding.sentence, finding.start)
+    if compared is None or _DIGIT_RE.search(finding.sentence, compared.end()):
+        return
+    finding.candidates = [c for c in finding.candidates if c[0] < compared.start()]
 
 
 def _resolve_in_order(

@@ -267,7 +267,7 @@ def _voice(document: Document, standfirst: str | None, titles: list[str]) -> str
     if standfirst:
         return standfirst
     for title in titles:
-        found = _title_speaker(title)
+        found = _title_speaker(title) or _legal_act_issuer(title)
         if found:
             return found
     author = document.meta_value("author")
@@ -296,6 +296,20 @@ def _title_speaker(title: str) -> str | None:
     if who:
         return _tidy_voice(who.group("who"))
     return None
+
+
+# "COUNCIL IMPLEMENTING REGULATION (EU) 2025/398", "Commission Decision (CFSP) ...": a legal
+# act's title opens with the body that adopts it, which speaks for its text.
+_LEGAL_ACT_RE = re.compile(
+    r"^(?P<body>(?i:council|commission))\s+(?:(?i:implementing|delegated)\s+)?"
+    r"(?i:regulation|decision|directive)\s+\((?:EU|CFSP|EC|Euratom)\)"
+)
+
+
+@lru_cache(maxsize=1024)
+def _legal_act_issuer(title: str) -> str | None:
+    m = _LEGAL_ACT_RE.match(title.strip())
+    return m.group("body").capitalize() if m else None
 
 
 def _standfirst_speaker(line: str, statement: bool) -> str | None:

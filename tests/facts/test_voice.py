@@ -425,3 +425,42 @@ def test_a_count_stands_no_later_than_the_day_it_was_written() -> None:
 )  # fmt: skip
 def test_estimates_given_negated_verbs_and_judged_figures(text: str, source: str) -> None:
     assert claimants(text, author="Anna Berg")[0][1] == source
+
+
+@pytest.mark.parametrize(
+    ("title", "voice"),
+    [
+        ("COUNCIL IMPLEMENTING REGULATION (EU) 2025/398", "Council"),
+        ("Commission Delegated Regulation (EU) 2024/77", "Commission"),
+        ("COUNCIL DECISION (CFSP) 2025/611", "Council"),
+        ("Council conclusions on Ukraine", None),  # not a legal act: no voice from it
+    ],
+)
+def test_a_legal_acts_title_names_the_body_that_adopts_it(
+    title: str, voice: str | None
+) -> None:
+    text = f"{title}\n\nReasons: {STATEMENT}\n"
+    (low, source, _) = claimants(text)[0]
+    assert low == 900_000
+    assert source == voice
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The best count of the dead comes from the outlet Mediazona, which puts Russian losses"
+         " at 90,000 killed.", "outlet Mediazona"),
+        ("Most of the 3,000 North Korean soldiers who arrived came from units near Pyongyang.",
+         None),
+        ("By the count of Ukraine's General Staff, 4,000 North Korean soldiers were killed.",
+         "Ukraine's General Staff"),
+        ("Russia lost about 1,000 soldiers a day, more than it recruits by most Western"
+         " estimates.", None),
+        # "identified as" names the soldier: he, not "A soldier identified", says so.
+        ("A soldier identified as Ri said 300 North Korean soldiers were killed.", "Ri"),
+    ],
+)
+def test_where_a_count_comes_from_and_what_a_comparison_measures(
+    text: str, source: str | None
+) -> None:
+    assert [s for _, s, _ in claimants(text)][:1] == [source]

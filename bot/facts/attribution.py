@@ -528,6 +528,11 @@ _ROLE_WITH_REMIT_RE = re.compile(
 _RELATIVE_PRONOUN_END_RE = re.compile(r",\s*(?:which|who)\s*$")
 # A relative clause about the claimant ends right before its verb: ", who said ..., added".
 _WHO_CLAUSE_END_RE = re.compile(r",\s*(?:who|which|whose)\s[^,]{3,120},\s*$")
+# "two of the sources", "One of the officials": a part of those named after it.
+_PARTITIVE_BEFORE_RE = re.compile(
+    r"\b(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ome|[Ss]everal|[Mm]ost|[Mm]any|[Bb]oth"
+    r"|[Aa]ll|[Nn]one|[Ee]ach|[Oo]thers?|\d{1,2})\s+of\s+$"
+)
 _PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|into|to|from|on|at|near)\s+$")
 # "A Ukrainian drone battalion operating near", "officials based in": an actor and where it is.
 _PLACED_ACTOR_RE = re.compile(
@@ -593,8 +598,13 @@ def _np_backward(sentence: str, verb_start: int, floor: int) -> tuple[int, int]:
         # "The Institute for the Study of War, a Washington-based think tank, said"
         comma = sentence.rfind(",", floor, s)
         s2, e2 = _np_tokens_backward(sentence, floor, comma)
-        if e2 > s2:
+        if e2 > s2 and not _PARTITIVE_BEFORE_RE.search(sentence, max(floor, s2 - 30), s2):
             return s2, e2
+        # "One of the sources, a Ukrainian security official, said": the appositive says who.
+        return s, e
+    partitive = _PARTITIVE_BEFORE_RE.search(sentence, max(floor, s - 30), s) if e > s else None
+    if partitive and sentence[s:e].lower().startswith("the "):
+        return partitive.start(), e  # "two of the sources said": some of them, not all
     return s, e
 
 
@@ -755,6 +765,12 @@ def _resolve_name(raw: str, context: Context) -> tuple[str, bool] | None:
     lower = text.lower()
     if lower in PRONOUNS or lower in _POSSESSIVES:
         return _resolve_pronoun(lower, context)
+    part = _PARTITIVE_NAME_RE.match(text)
+    if part is not None:
+        whole = _resolve_name(part.group("whole"), context)
+        if whole is not None and any(c.isupper() for c in whole[0]):
+            return whole  # "One of the officials" after "NIS officials": the NIS's
+        return text, False  # "two of the sources": as written
     words = text.split()
     if all(w.lower().strip(".,") in DATE_WORDS for w in words):
         return None  # "said Tuesday": a day, not a claimant
@@ -786,6 +802,7 @@ def _resolve_name(raw: str, context: Context) -> tuple[str, bool] | None:
     return _named(text)
 
 
+_PARTITIVE_NAME_RE = re.compile(r"^\w+\s+of\s+(?P<whole>the\s+[a-z][\w\s-]*)$")
 _SPEAKER_FOR_BODY_RE = re.compile(
     rf"(?:an?|the|one)\s+(?:\w+\s+)?(?:{alternation(SPEAKERS_FOR_A_BODY)})\s+(?:for|of|at)\s+"
     r"(?P<body>(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,6})$",
@@ -813,8 +830,15 @@ def _named(text: str) -> tuple[str, bool]:
     if text.split()[-1].lower() in PERSON_TITLES:
         return (text, True)  # "Ukraine's military intelligence chief": the chief, not the body
     canonical = canonical_claimant(text)
+    if canonical is not None and text.split()[-1].lower() in _MEMBER_HEADS:
+        # "A Ukrainian military intelligence official": one of the body's people speaks, as
+        # the text names them, not the body under its short name.
+        return (text, text.split()[-1].lower() in ("official", "officer"))
     person = is_person(text) or (canonical is not None and is_person(canonical))
     return (canonical or text, person)
+
+
+_MEMBER_HEADS = frozenset(("official", "officials", "officer", "officers", "source", "sources"))
 
 
 def _resolve_pronoun(pronoun: str, context: Context) -> tuple[str, bool] | None:

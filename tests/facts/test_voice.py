@@ -464,3 +464,19 @@ def test_where_a_count_comes_from_and_what_a_comparison_measures(
     text: str, source: str | None
 ) -> None:
     assert [s for _, s, _ in claimants(text)][:1] == [source]
+
+
+def test_a_part_of_unnamed_sources_is_not_all_of_them() -> None:
+    text = (
+        "About 1,500 North Korean soldiers arrived in January, three sources familiar with the"
+        " matter said. About 300 of them were killed in February, two of the sources said."
+        " One of the sources, a Ukrainian security official, said 40 North Korean soldiers were"
+        " captured. South Korea's spy agency briefed reporters. One of the officials said 200"
+        " North Korean soldiers were wounded."
+    )
+    assert [s for _, s, _ in claimants(text)] == [
+        "three sources familiar with the matter",
+        "two of the sources",
+        "Ukrainian security official",
+        "NIS",
+    ]

@@ -113,6 +113,12 @@ _ANSWERED_BY_RE = re.compile(
 )
 
 
+# An account's handle alone on its line, numbered or not, with a note in brackets.
+_HANDLE_LINE_RE = re.compile(
+    r"^(?:\d{1,3}[.)]\s+)?(?P<handle>@\w{1,30})(?:\s+\([^)\n]{1,60}\))?\s*$"
+)
+
+
 def read_speaker(sentence: str, context: Context) -> int:
     """Take a sentence's speaker label into ``context``; where the spoken words start. An
     answer's byline ("Answered on ... by X, Minister ...") makes X the document's voice from
@@ -127,6 +133,13 @@ def read_speaker(sentence: str, context: Context) -> int:
         if capitals is not None:
             _open_turn(context, capitals)
             context.label_line = context.label_holds = True
+        elif "@" in sentence[:8]:
+            handle = _HANDLE_LINE_RE.match(sentence)
+            if handle is not None:
+                # "3) @milblog_digest (230K subscribers)" heads an entry: its lines are the
+                # account's until the entry ends.
+                _open_turn(context, handle.group("handle"))
+                context.label_line = context.label_holds = context.entry_holds = True
         return 0  # every other label ends with one
     m = _label_of(sentence)
     if not m:

@@ -480,3 +480,14 @@ def test_a_part_of_unnamed_sources_is_not_all_of_them() -> None:
         "Ukrainian security official",
         "NIS",
     ]
+
+
+def test_an_accounts_handle_heading_an_entry_speaks_for_its_lines_until_the_entry_ends() -> None:
+    text = (
+        "Posts of the week\n\n"
+        "1) @kursk_watch (12K followers)\n"
+        "Says about 90 North Korean soldiers were killed near Sudzha.\n"
+        "Adds that 300 more North Korean troops arrived.\n\n"
+        "Separately, 40 North Korean soldiers were captured.\n"
+    )
+    assert [s for _, s, _ in claimants(text)] == ["@kursk_watch", "@kursk_watch", None]

@@ -328,6 +328,20 @@ def _comes_from(f: _Finding) -> None:
         f.add(*_np_forward(f.sentence, m.end()))
 
 
+# "(Park and Novak, 2025)", "[Hale et al. 2025, p. 14]": an author-year citation names who
+# gives the figures before it; a numbered reference ("[12]") names no one.
+_CITATION_RE = re.compile(
+    r"[(\[](?P<who>[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.)?),?\s+"
+    r"(?:19|20)\d\d[a-z]?(?:[,;:][^)\]\n]{0,40})?[)\]]"
+)
+
+
+def _citations(f: _Finding) -> None:
+    for m in _CITATION_RE.finditer(f.sentence, f.start):
+        if m.group("who").lower() not in DATE_WORDS:
+            f.add(m.start("who"), m.end("who"))
+
+
 def _estimate_givers(f: _Finding) -> None:
     for m in _GIVES_ESTIMATE_RE.finditer(f.sentence, f.start):
         if _NEGATED_RE.search(f.sentence, max(0, m.start() - 24), m.start()):
@@ -409,6 +423,7 @@ _FINDERS: tuple[tuple[frozenset[str], Callable[[_Finding], None]], ...] = (
     (frozenset({"verbs or estimates", "by"}), _passive_agents),
     (frozenset({"verbs or estimates", "publishing"}), _publishing_subject),
     (frozenset({"colon"}), _bracketed_source),
+    (frozenset({"citation"}), _citations),
 )
 
 
@@ -421,6 +436,8 @@ def _cues(sentence: str, words: frozenset[str], start: int) -> set[str]:
         cues.add("colon")  # a label after a colon, or after a dash at the end ("... - JCS")
     if start > 0:
         cues.add("label")  # a speaker label: another may follow it
+    if ("(" in sentence or "[" in sentence) and _CITATION_RE.search(sentence, start):
+        cues.add("citation")
     verbs = not words.isdisjoint(_VERB_WORDS)
     estimates = not words.isdisjoint(_ESTIMATE_WORDS)
     if verbs or estimates:
@@ -782,7 +799,7 @@ def _resolve_name(raw: str, context: Context) -> tuple[str, bool] | None:
         name = (
             context.resolve_head(words[-1])
             or _own_body(context, words[-1], person)
-            or context.resolve(person)
+            or (None if words[-1] in _OWN_KIND_HEADS else context.resolve(person))
         )
         return (name, person) if name else (" ".join(words[1:]), person)
     if not any(w[0].isupper() for w in words) and not any(
@@ -802,6 +819,14 @@ def _resolve_name(raw: str, context: Context) -> tuple[str, bool] | None:
     return _named(text)
 
 
+# Bodies of a kind of their own: "the regional military administration" points back only to
+# an administration named before, never to whichever body was named last.
+_OWN_KIND_HEADS = frozenset(
+    (
+        "administration", "headquarters", "governor", "mayor", "ombudsman", "commissioner",
+        "council", "committee", "parliament", "delegation", "mission", "prosecutor",
+    )
+)
 _PARTITIVE_NAME_RE = re.compile(r"^\w+\s+of\s+(?P<whole>the\s+[a-z][\w\s-]*)$")
 _SPEAKER_FOR_BODY_RE = re.compile(
     rf"(?:an?|the|one)\s+(?:\w+\s+)?(?:{alternation(SPEAKERS_FOR_A_BODY)})\s+(?:for|of|at)\s+"

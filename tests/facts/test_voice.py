@@ -491,3 +491,31 @@ def test_an_accounts_handle_heading_an_entry_speaks_for_its_lines_until_the_entr
         "Separately, 40 North Korean soldiers were captured.\n"
     )
     assert [s for _, s, _ in claimants(text)] == ["@kursk_watch", "@kursk_watch", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("About 4,700 North Korean soldiers were killed (Park and Novak, 2025).", "Park and Novak"),
+        ("Russian losses are put at 52,000 [Hale et al. 2025, p. 14].", "Hale et al"),
+        ("About 600 North Korean soldiers were killed [12].", None),
+        ("About 600 North Korean soldiers were killed (March 2025).", None),
+    ],
+)
+def test_an_author_year_citation_names_the_claimant(text: str, source: str | None) -> None:
+    assert [s for _, s, _ in claimants(text)] == [source]
+
+
+def test_a_body_of_a_kind_of_its_own_is_not_the_last_body_named() -> None:
+    text = (
+        "Ukraine's Coordination Headquarters said 1,300 Ukrainian servicemen were missing. In"
+        " Sumy Oblast, 240 Ukrainian servicemen are missing, the regional military administration"
+        " said. The Pentagon said 800 North Korean soldiers were wounded. The department added"
+        " that 200 North Korean soldiers were killed."
+    )
+    assert [s for _, s, _ in claimants(text)] == [
+        "Ukraine's Coordination Headquarters",
+        "regional military administration",
+        "Pentagon",
+        "Pentagon",
+    ]

@@ -93,6 +93,9 @@ _NOUN_FOLLOWS_RE = re.compile(
     rf"(?:{alternation(ATTRIBUTION_VERBS)})\b|of\b)",
     re.IGNORECASE,
 )
+# A subject never follows a preposition or a list's "and" (one with no comma before it; ",
+# and Defence Intelligence assesses" opens a clause): "reports" there is a noun.
+_LISTED_BEFORE_RE = re.compile(r"(?:\b(?:on|from|of|in|with|by|through|via)|[^,\s]\s+and)\s+$")
 _PARTICIPLE_RE = re.compile(r"(?:saying|adding|noting|claiming|estimating|stating)\b", re.I)
 # Attribution verbs that are nouns too, besides the plurals ("the estimate", "an official count").
 _NOUN_FORMS = frozenset(("estimate", "report", "claim", "count", "record", "project", "cite"))
@@ -293,6 +296,8 @@ def _verb_subjects(f: _Finding) -> None:
         ):
             continue  # "To estimate the true toll, ...": nobody estimates yet
         s, e = _np_backward(sentence, m.start(), f.start)
+        if e > s and verb[-1] == "s" and _LISTED_BEFORE_RE.search(sentence, max(0, s - 8), s):
+            continue  # "drawing on obituaries and regional news reports": a noun in a list
         if e > s:
             f.add(s, e)
         elif _INVERTED_RE.match(sentence, m.start()) and _ends_sentence_after(sentence, m.end()):
@@ -715,6 +720,8 @@ def _np_token_verdict(tokens: list[str], index: int, chosen: list[str]) -> bool 
         return True if "and" in chosen else None
     if lower == "and" and chosen and last[0].isupper():
         return True
+    if "and" in chosen and word[0].isupper() and lower in DATE_WORDS:
+        return None  # "in March, and Ukraine's General Staff says": a date ends a clause
     if lower in ("the", "a", "an"):
         return False
     if _ORDINAL_RE.fullmatch(lower) and chosen and last[0].isupper():

@@ -519,3 +519,15 @@ def test_a_body_of_a_kind_of_its_own_is_not_the_last_body_named() -> None:
         "Pentagon",
         "Pentagon",
     ]
+
+
+def test_reports_in_a_list_or_after_a_preposition_are_a_noun_not_a_claimant() -> None:
+    text = (
+        "The count by Mediazona has confirmed 118,000 Russian soldiers killed, drawing on"
+        " obituaries and regional news reports. Their estimate is that 200,000 Russian soldiers"
+        " were killed. About 1,000 Russian soldiers were killed in March, and Ukraine's General"
+        " Staff reports that 500 Russian soldiers were wounded."
+    )
+    assert [s for _, s, _ in claimants(text)] == [
+        "Mediazona", "Mediazona", None, "Ukraine's General Staff"
+    ]

@@ -89,7 +89,10 @@ def command_cases(fact_ids: Sequence[str]) -> list[Case]:
         ]),
         Case("/search", "search", [
             {"query": q}
-            for q in ("zelensky killed", "kursk captured", "north korean wounded", "sudzha")
+            for q in (
+                "zelensky killed", "kursk captured", "north korean wounded", "sudzha",
+                "how many north korean troops died", "half a million", "nis killed",
+            )
         ]),
         Case("/figure", "figure", [{"figure": i} for i in fact_ids]),
         Case("/figure (unknown id)", "figure", [{"figure": "zzzz0000"}, {"figure": "kursk"}]),

@@ -19,6 +19,7 @@ from typing import Any, TextIO
 from dotenv import find_dotenv
 
 from bot.config import Settings, SettingsError, database_setting, load_env_file
+from bot.facts.counts import counted
 from bot.facts.documents import DocumentError, read_document
 from bot.facts.export import export_text, server_export
 from bot.facts.extract import extract
@@ -216,8 +217,8 @@ def _run_build(args: argparse.Namespace, settings: Settings) -> int:
             stats = await store.stats(None)
             where = store.location
         total = (
-            f"fact base {where}: {stats.documents} documents,"
-            f" {stats.figures} figures, {stats.events} events"
+            f"fact base {where}: {counted(stats.documents, 'document')},"
+            f" {counted(stats.figures, 'figure')}, {counted(stats.events, 'event')}"
         )
         return summary, total
 

@@ -45,7 +45,18 @@ EXAMPLES: dict[str, tuple[Example, ...]] = {
         _ex("timeline", about="captured", quotes="true"),
     ),
     "sources": (_ex("sources"), _ex("sources", source="spy agency")),
-    "search": (_ex("search", query="zelensky"),),
+    "search": (
+        _ex("search", query="zelensky"),
+        _ex(
+            "search",
+            query=(
+                "how many north korean troops died",
+                "скільки північнокорейських військових загинули",
+                "북한군 사망자 몇 명",
+            ),
+        ),
+        _ex("search", query="half a million"),
+    ),
     "figure": (_ex("figure", figure="5k2qb47o"),),
     "about": (_ex("about"),),
     "help": (_ex("help", command="timeline"),),

@@ -1,4 +1,5 @@
-"""/search: fuzzy search over every figure and event (quote, source, subject)."""
+"""/search: figures and events by any words, newest first. A question is read for what it
+names ("how many north korean troops died": North Korea, killed; see bot/lookup/question.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from bot.checks import user_cooldown
 from bot.client import FactBot
 from bot.facts.model import Metric
 from bot.i18n import language, t
+from bot.lookup.fact_lookup import FigureIndex, Names
 from bot.lookup.names import closest
 from bot.options import SearchWordsOption
 from bot.render import nothing_found, search_pages
@@ -21,12 +23,28 @@ MAX_FIGURES = 100
 MAX_EVENTS = 50
 
 
+def find_figures(index: FigureIndex, names: Names, query: str) -> list[str]:
+    """The ids of the figures a search asks for, newest first: those of the forces, metrics,
+    claimants and numbers it names with its other words; when none are, the figures whose
+    sentence and labels hold the words as typed (question words left out)."""
+    reading = names.reader.read(query)
+    numbers = reading.number_groups()
+    found = index.words.find(reading.words, [*reading.tag_groups(), *numbers], MAX_FIGURES)
+    if not found and reading.understood:
+        found = index.words.find(reading.typed, numbers, MAX_FIGURES)
+    return found
+
+
 class Search(commands.Cog):
     def __init__(self, bot: FactBot) -> None:
         self.bot = bot
 
-    @app_commands.command(name="search", description="Search figures and events by any words")
-    @app_commands.describe(query="Words to look for, e.g. zelensky killed or Kursk")
+    @app_commands.command(
+        name="search", description="Search figures and events by any words or a question"
+    )
+    @app_commands.describe(
+        query="Words or a question, e.g. how many north korean troops died, zelensky, Kursk"
+    )
     @user_cooldown()
     async def search(
         self,
@@ -37,15 +55,13 @@ class Search(commands.Cog):
         lang = language(interaction.locale)
         guild = interaction.guild_id
         lookup = self.bot.lookup
+        names = await lookup.names(guild)
         figure_index = await lookup.figure_index(guild)
         event_index = await lookup.event_index(guild)
-        figures = [
-            figure_index.figures[hit.key]
-            for hit in figure_index.words.search(query, MAX_FIGURES, prefix_last=False)
-        ]
-        events = [hit.key for hit in event_index.search(query, MAX_EVENTS, prefix_last=False)]
+        figures = [figure_index.figures[key] for key in find_figures(figure_index, names, query)]
+        reading = names.reader.read(query)
+        events = event_index.find(reading.typed, reading.number_groups(), MAX_EVENTS)
         if not figures and not events:
-            names = await lookup.names(guild)
             terms = [*names.subjects, *names.sources, *(m.value for m in Metric)]
             near = closest(query, terms)
             what = t(lang, "search.none_for", query=quoted(query))

@@ -20,19 +20,24 @@ from bot.facts.model import DateSpan, Event, Figure, Metric, Precision, Qualifie
 from bot.facts.store import DocumentInfo, FactStore
 from bot.facts.store.fact_store import FigureKey
 from bot.facts.store.overlays import Moderation
+from bot.facts.store.rows import key_date
 from bot.lookup import names as name_match
 from bot.render import text
 from bot.render.answers import METRIC_ORDER, document_line, metric_words, source_line
 from bot.render.listing import (
+    COMPACT_ROWS_PER_PAGE,
     Item,
     LazyItems,
     ListingPages,
     Rows,
     casualty_listing,
     deployment_listing,
+    group_heading,
+    newest_first,
+    source_listing,
     sources_listing,
     spread_line,
-    subject_metric,
+    summary_lines,
     timeline_listing,
 )
 from tests.conftest import REPO_SEEDS
@@ -44,7 +49,7 @@ LONG = "Ministry of *Defence* <@123> of the Republic " * 10
 def key_of(figure: Figure) -> FigureKey:
     return FigureKey(
         figure.id, figure.subject, figure.metric, figure.additional, figure.low, figure.high,
-        figure.qualifier, figure.source,
+        figure.qualifier, figure.source, figure.date, figure.period,
     )
 
 
@@ -100,6 +105,12 @@ async def casualty_pages(figures: Sequence[Figure], searched: str = "all") -> li
     return await all_pages(ListingPages(listing, loader_for(figures)))
 
 
+async def source_pages(figures: Sequence[Figure]) -> list[discord.Embed]:
+    """The /sources answer for one source's ``figures`` (quotes shown), every page rendered."""
+    listing = source_listing("NIS", [key_of(f) for f in figures])
+    return await all_pages(ListingPages(listing, loader_for(figures)))
+
+
 def read_listing(embeds: Sequence[discord.Embed], groups: set[str]) -> list[tuple[str, str]]:
     """What the pages show in order: ("heading", group), ("continued", group), ("spread", line)
     and ("figure", id); a heading is a line naming one of ``groups`` in bold."""
@@ -124,24 +135,25 @@ async def test_every_figure_once_every_page_within_limits_in_casualty_order():
     assert_fits(embeds)
     shown = re.findall(r"· `/figure (f\d{7})`", "\n".join(e.description or "" for e in embeds))
     assert sorted(shown) == sorted(f.id for f in figures)
-    # by subject, then metric in its fixed order; the given order holds within a group
+    # by subject, then metric in its fixed order; all about one time, so the given order holds
+    # within a group (newest first keeps the order of equals); additions with their totals
     ordered = sorted(figures, key=lambda f: (f.subject, METRIC_ORDER[f.metric]))
     assert shown == [f.id for f in ordered]
-    # a group per subject and metric, headed by both (the subject clipped), opened by its
-    # spread line where its claimants disagree and its first figure is not an additional one
+    # a group per subject and metric, headed by both (the subject clipped), its summary first
     members: dict[tuple[str, Metric], list[Figure]] = {}
     for f in ordered:
         members.setdefault((f.subject, f.metric), []).append(f)
     expected: list[tuple[str, str]] = []
     for (subject, metric), group in members.items():
         expected.append(("heading", f"{text.clip(subject, 100)} · {metric_words(metric)}"))
-        spread = None if group[0].additional else text.spread(group)
-        if spread:
-            expected.append(("spread", f"↔ {spread}"))
         expected.extend(("figure", f.id) for f in group)
     read = read_listing(embeds, {name for kind, name in expected if kind == "heading"})
     assert [r for r in read if r[0] != "continued"] == expected
-    assert len(members) == 6 and any(kind == "spread" for kind, _ in expected)
+    assert len(members) == 6
+    body = "\n".join(e.description or "" for e in embeds)
+    assert body.count("Latest: ") == 6 and body.count("Sent in addition") == 0
+    assert body.count("In addition: ") == 6 and "Range 100,000,0" in body
+    assert "\n> " not in body, "quotes are behind /figure"
     total = len(embeds)
     assert all((e.footer.text or "").endswith(f"page {n}/{total}") for n, e in enumerate(embeds, 1))
     assert text.INFERRED_LEGEND in (embeds[0].footer.text or "")
@@ -156,7 +168,7 @@ async def test_a_group_continued_from_the_previous_page_says_so():
     assert all("(continued)" in (e.description or "").split("\n")[0] for e in embeds[1:])
 
 
-async def test_the_spread_line_opens_its_group_as_the_eager_answer_shows_it():
+async def test_the_summary_opens_its_group_before_the_figures():
     def fig(fid: str, low: int, source: str, qualifier: Qualifier = Qualifier.EXACT) -> Figure:
         return Figure(
             fid, "doc.txt", Metric.CASUALTIES, "North Korea", low, low, qualifier, False,
@@ -166,12 +178,17 @@ async def test_the_spread_line_opens_its_group_as_the_eager_answer_shows_it():
     figures = [fig("a", 4000, "Volodymyr Zelenskyy"), fig("b", 1200, "U.S.", Qualifier.ABOUT)]
     listing = casualty_listing([key_of(f) for f in figures], searched="all")
     page = await ListingPages(listing, loader_for(figures)).page(0)
-    line = "↔ estimates range from about 1,200 (U.S.) to 4,000 (Zelenskyy)"
-    assert line in (page.description or "")
-    assert (page.description or "").index(line) < (page.description or "").index("/figure a")
+    description = page.description or ""
+    lines = [
+        "Range 1,200–4,000 over 2 claims",
+        "⚠ 2 claims about North Korea · casualties (killed or wounded) disagree (undated)",
+    ]
+    for line in lines:
+        assert line in description
+        assert description.index(line) < description.index("/figure a")
 
 
-async def test_additional_deployments_get_no_spread_line():
+async def test_additional_deployments_are_plus_n_never_ranged():
     def fig(fid: str, low: int, source: str, additional: bool) -> Figure:
         return Figure(
             fid, "doc.txt", Metric.DEPLOYED, "North Korea", low, low, Qualifier.EXACT,
@@ -181,8 +198,10 @@ async def test_additional_deployments_get_no_spread_line():
     figures = [fig("a", 1000, "NIS", True), fig("b", 3000, "U.S.", True)]
     listing = deployment_listing([key_of(f) for f in figures], searched="all")
     page = await ListingPages(listing, loader_for(figures)).page(0)
-    assert "additional troops sent" in (page.description or "")
-    assert "estimates range" not in (page.description or "")
+    description = page.description or ""
+    assert "**North Korea · troops deployed**" in description
+    assert "Sent in addition: **+1,000** · NIS · undated · 2 claims" in description
+    assert "Range" not in description and "disagree" not in description
 
 
 async def test_sources_pages_fit_with_the_longest_lines_and_list_everything():
@@ -221,13 +240,14 @@ async def test_inferred_dates_get_the_legend_in_the_footer():
     assert text.INFERRED_LEGEND not in (plain[0].footer.text or "")
 
 
-async def test_spread_line_names_the_lowest_and_highest_claimant():
+async def test_the_range_counts_claims_and_the_unattributed():
     figures = [
         figure("a", 4000, source="Volodymyr Zelenskyy"),
         figure("b", 1200, qualifier=Qualifier.ABOUT, source="U.S. assessments"),
+        figure("c", 2000, source=None),
     ]
     description = desc((await casualty_pages(figures))[0])
-    assert "estimates range from about 1,200 (U.S.) to 4,000 (Zelenskyy)" in description
+    assert "Range 1,200–4,000 over 3 claims, 1 unattributed" in description
 
 
 @pytest.mark.parametrize(
@@ -243,7 +263,7 @@ async def test_spread_line_names_the_lowest_and_highest_claimant():
 )
 async def test_quotes_are_inert(raw, forbidden):
     quote = f"Officials said {raw} that 300 soldiers died."
-    description = desc((await casualty_pages([figure("a", 300, quote=quote)]))[0])
+    description = desc((await source_pages([figure("a", 300, quote=quote)]))[0])
     assert forbidden not in description
     # the words are all still there, only neutralised
     visible = description.replace("\\", "").replace("\u200b", "")
@@ -252,7 +272,7 @@ async def test_quotes_are_inert(raw, forbidden):
 
 async def test_a_clipped_quote_ends_with_an_ellipsis_and_the_fact_id():
     long_quote = "North Korean soldiers were killed " * 100
-    pages = await casualty_pages([figure("abcd2345", 300, quote=long_quote)], searched="")
+    pages = await source_pages([figure("abcd2345", 300, quote=long_quote)])
     description = desc(pages[0])
     line = next(line for line in description.splitlines() if line.startswith("> "))
     assert line.endswith("… (see `/figure abcd2345`)")
@@ -365,9 +385,20 @@ def random_keys(count: int, seed: int) -> list[FigureKey]:
             low + rng.choice([0, 0, 500]),
             rng.choice(list(Qualifier)),
             rng.choice([None, "", "NIS", "nis", "U.S.", "Volodymyr Zelenskyy", "ISW"]),
+            rng.choice(WHEN),
         )
         for i in range(count)
     ]
+
+
+#: As-of dates of the random keys: undated, months, a day, a year.
+WHEN = [
+    None,
+    span(date(2024, 10, 1), date(2024, 10, 31), Precision.MONTH, False),
+    span(date(2024, 12, 19), date(2024, 12, 19), Precision.DAY, False),
+    span(date(2025, 1, 1), date(2025, 1, 31), Precision.MONTH, True),
+    span(date(2023, 1, 1), date(2023, 12, 31), Precision.YEAR, False),
+]
 
 
 def test_spread_line_is_the_spread_of_the_whole_group():
@@ -378,28 +409,26 @@ def test_spread_line_is_the_spread_of_the_whole_group():
             assert spread_line(group) == text.spread(group)
 
 
-def test_planned_items_are_a_stable_sort_grouped_with_spread_lines():
+def test_planned_items_are_groups_opened_by_their_summary_newest_first():
     keys = random_keys(2000, 5)
 
-    def deployed(key: FigureKey) -> str:
-        kind = "additional troops sent" if key.additional else "troops deployed"
-        return f"{key.subject} · {kind}"
+    def order(key: FigureKey) -> tuple[str, int]:
+        return key.subject, METRIC_ORDER[key.metric]
 
-    for plan, order, heading in (
-        (casualty_listing, lambda k: (k.subject, METRIC_ORDER[k.metric]), subject_metric),
-        (deployment_listing, lambda k: (k.subject, k.additional), deployed),
-    ):
+    for plan in (casualty_listing, deployment_listing):
         listing = plan(keys, searched="all")
         expected: list[tuple[str, str, str | None]] = []
         for _, members in itertools.groupby(sorted(keys, key=order), key=order):
             group = list(members)
-            name = heading(group[0])
-            line = None if group[0].additional else text.spread(group)
-            if line:
-                expected.append(("line", f"↔ {line}", name))
-            expected.extend(("figure", k.id, name) for k in group)
+            name = group_heading(group[0])
+            # the latest as-of start first, undated last, equals in the given order
+            newest = sorted(group, key=lambda k: k.date.start if k.date else date.min, reverse=True)
+            assert newest_first(group) == newest
+            expected.extend(("line", line, name) for line, _ in summary_lines(newest))
+            expected.extend(("figure", k.id, name) for k in newest)
         assert [(i.kind, i.key, i.group) for i in listing.items] == expected
-        assert len(listing.items) == len(expected) and listing.page_count == -(-len(expected) // 6)
+        assert len(listing.items) == len(expected)
+        assert listing.page_count == -(-len(expected) // COMPACT_ROWS_PER_PAGE)
 
 
 def test_lazy_items_index_and_slice_like_a_list():
@@ -416,3 +445,56 @@ def test_a_timeline_item_loads_a_few_reports_of_an_event_and_counts_the_rest() -
     ids = " ".join(f"e{i}" for i in range(7))
     listing = timeline_listing([(ids, "2025-01-09"), ("f1", "2025-02-01")], searched="all")
     assert [item.key for item in listing.items] == ["e0 e1 e2 e3 +3", "f1"]
+
+
+def test_a_date_no_calendar_has_reads_as_undated_in_figure_keys() -> None:
+    assert key_date("2025-04-31", "2025-04-31", "day", 0) is None
+    assert key_date("2025-04-30", "2025-04-30", "day", 1) == DateSpan(
+        "", date(2025, 4, 30), date(2025, 4, 30), Precision.DAY, True
+    )
+    assert key_date(None, None, None, None) is None
+
+
+def test_the_revision_is_from_the_most_recent_earlier_claim_its_own_claimant_first() -> None:
+    def key(kid: str, low: int, source: str, when: DateSpan) -> FigureKey:
+        return FigureKey(
+            kid, "North Korea", Metric.KILLED, False, low, low, Qualifier.EXACT, source, when
+        )
+
+    december = span(date(2024, 12, 19), date(2024, 12, 19), Precision.DAY)
+    october = span(date(2024, 10, 1), date(2024, 10, 31), Precision.MONTH)
+    february = span(date(2025, 2, 20), date(2025, 2, 20), Precision.DAY)
+    keys = [
+        key("a", 1_500, "HUR", october),
+        key("b", 3_000, "HUR", december),
+        key("c", 11_000, "Pentagon", december),
+        key("d", 12_000, "Pentagon", february),
+    ]
+    lines = [line for line, _ in summary_lines(newest_first(keys))]
+    assert lines == [
+        "Latest: **12,000** · Pentagon · 20 Feb 2025",
+        "Range 1,500–12,000 over 4 claims",
+        "↗ revised up from 11,000 (19 Dec 2024) to 12,000 (20 Feb 2025)",
+    ]
+    # about the latest time, two claimants that do not fit each other disagree
+    keys.append(key("e", 5_000, "Kyiv", february))
+    lines = [line for line, _ in summary_lines(newest_first(keys))]
+    assert lines[-1] == "⚠ 2 claims about North Korea · killed disagree (20 Feb 2025)"
+
+
+async def test_summarised_pages_fit_with_the_longest_names_and_addresses() -> None:
+    figures = worst_figures(300)
+    document = DocumentInfo(
+        key="doc.txt", guild_id=None, title=LONG, publisher=LONG,
+        url="https://news.example/" + "a" * 480, published=date(2025, 1, 1), publication=None,
+        digest="0", words=1, figures=300, events=0,
+        ingested_at=datetime(2025, 1, 1), updated_at=datetime(2025, 1, 1),
+    )  # fmt: skip
+    listing = casualty_listing([key_of(f) for f in figures], searched="subject " + LONG)
+    pages = ListingPages(listing, loader_for(figures, {"doc.txt": document}))
+    embeds = await all_pages(pages)
+    assert_fits(embeds)
+    shown = re.findall(r"· `/figure (f\d{7})`", "\n".join(e.description or "" for e in embeds))
+    assert sorted(shown) == sorted(f.id for f in figures)
+    # a page that cannot hold its links names the documents, or leaves them to /figure
+    assert "](https://news.example/" not in "\n".join(e.description or "" for e in embeds)

@@ -13,9 +13,9 @@ from functools import lru_cache
 
 from bot.facts.vocabulary.build import trie_pattern
 from bot.facts.vocabulary.claimants import CLAIMANT_PATTERNS, ORG_WORDS, PERSON_TITLES
-from bot.facts.vocabulary.forces import SUBJECT_ALIASES, THE_NORTH
+from bot.facts.vocabulary.forces import LEADERS, NOT_THE_NORTH_BEFORE, SUBJECT_ALIASES, THE_NORTH
 
-__all__ = ["SUBJECT_ALIASES", "canonical_claimant", "is_person", "subject_aliases"]
+__all__ = ["LEADERS", "SUBJECT_ALIASES", "canonical_claimant", "is_person", "subject_aliases"]
 
 _CLAIMANT_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (canonical, re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE))
@@ -38,6 +38,7 @@ def subject_aliases(names: Iterable[str]) -> tuple[re.Pattern[str], dict[str, st
     for name in names:
         table.setdefault(name, name)
     north, north_korea = THE_NORTH
+    not_after = "|".join([r"[A-Z]", *(rf"{w}\b" for w in NOT_THE_NORTH_BEFORE)])
     the, word = north.split()
     # Case-sensitive on purpose: "us" the pronoun is not the "US", "nk" is nothing. The first
     # characters of every alias are tested first: most positions start none.
@@ -45,7 +46,7 @@ def subject_aliases(names: Iterable[str]) -> tuple[re.Pattern[str], dict[str, st
     pattern = re.compile(
         rf"(?=[{re.escape(firsts)}])(?<![\w.])(?:"
         + trie_pattern(table)
-        + rf"|[{the[0]}{the[0].upper()}]{the[1:]}\s+{word}(?!\s+Korea))(?![\w])"
+        + rf"|[{the[0]}{the[0].upper()}]{the[1:]}\s+{word}(?!\s+(?:Korea|{not_after})))(?![\w])"
     )
     table[north] = north_korea
     return pattern, table

@@ -8,6 +8,7 @@ depends on these values and none on another reader for them.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.facts.dates import DateMention
@@ -79,12 +80,20 @@ class Context:
     checking: bool = False
     #: Who speaks the quotation the current sentence lies inside, when it names nobody itself.
     quoted_by: str | None = None
+    #: The side (Russia, Ukraine) whose body the document speaks for, when it names one.
+    home: str | None = None
+    #: The document is a corrections column: what earlier reports "said" are errors.
+    corrections: bool = False
     #: The loss list whose lines the current sentence may be ("personnel - about 891,540").
     loss_list: LossList | None = None
     last_subject: str | None = None
     last_subject_age: int = 99
     last_claim: Claim | None = None
     last_claim_age: int = 99
+    #: The force whose people were last spoken of ("the North Koreans", a figure's force), for
+    #: a later "they" or "of them"; None once another force is named.
+    people_subject: str | None = None
+    people_age: int = 99
 
     def remember(self, mention: ClaimantMention) -> None:
         self.claimants.append(mention)
@@ -134,7 +143,9 @@ class Context:
         if not blank_line:
             self.last_subject_age += 1  # a list item or headline is not the previous one's
 
-    def after_sentence(self, claims: list[Claim], subjects_named: list[str]) -> None:
+    def after_sentence(
+        self, claims: list[Claim], subjects_named: list[str], people_named: Sequence[str] = ()
+    ) -> None:
         """Age what the sentence did not renew; its last claim or force becomes the latest."""
         self.last_claim_age += 1
         if claims:
@@ -144,3 +155,16 @@ class Context:
             self.last_subject, self.last_subject_age = subjects_named[-1], 0
         else:
             self.last_subject_age += 1
+        self._remember_people(claims, subjects_named, people_named)
+
+    def _remember_people(
+        self, claims: list[Claim], subjects_named: list[str], people_named: Sequence[str]
+    ) -> None:
+        """The force whose people the sentence spoke of, if it named no other one."""
+        self.people_age += 1
+        people = claims[-1].subject if claims else (people_named[-1] if people_named else None)
+        named = {*subjects_named, *people_named, *(c.subject for c in claims)}
+        if people is not None and named <= {people}:
+            self.people_subject, self.people_age = people, 0
+        elif named and (people is not None or not named <= {self.people_subject}):
+            self.people_subject = None

@@ -1,13 +1,19 @@
-"""Which figures a new figure disagrees with: pure comparisons, no store, no Discord.
+"""How two figures relate, and which held figures a new figure disagrees with: pure comparisons,
+no store, no Discord. One rule, :func:`relation`, serves the alerts and the answers alike.
 
 Two figures are compared only when they count the same thing: the same subject (ignoring case),
-the same metric, and both totals or both additions ("an additional 1,000" adds to an earlier
-figure, so comparing it with a total would mislead). Then a new figure disagrees with a held one
-when
+the same metric, both totals or both additions ("an additional 1,000" adds to an earlier figure,
+so comparing it with a total would mislead), and the same period (a rate "1,500 a day" only
+with another daily rate, never with a total). Then, by their as-of dates:
 
-- another claimant's figure does not overlap it (a **conflict**), or
-- the same claimant's figure is more than half above or below it (a **jump**): the
-  claimant's own number moved by more than 50% of what it said before.
+- figures whose values overlap say the **same** (the same claim restated, or numbers that
+  allow each other: "at least 300" and 1,500);
+- figures that do not overlap, about **different times** (both dated, their date intervals do
+  not overlap and lie more than :data:`SAME_TIME_DAYS` apart), are a **revision**: the count
+  moved between the two dates, whoever claims it;
+- about the **same time** (or when either is undated, so the times cannot be told apart), they
+  are a **conflict** when two different claimants make them, and a **revision** when one
+  claimant corrects itself.
 
 Qualifiers widen a figure into the interval of values it allows: "at least 300" is 300 and up,
 "up to 500" is 0 to 500, "about 1,200" allows :data:`ABOUT_TOLERANCE` either way. A claimant
@@ -19,30 +25,62 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
+from typing import Protocol, TypeVar
 
-from bot.facts.model import Figure, Qualifier
+from bot.facts.model import DateSpan, Figure, Metric, Period, Qualifier
 
 #: How far "about N" reaches either side of N, as a share of N.
 ABOUT_TOLERANCE = 0.10
-#: A claimant's own figure "jumps" when it moves by more than this share of the earlier one.
-JUMP_SHARE = 0.5
+#: Two as-of dates whose intervals lie more than this many days apart are different times.
+SAME_TIME_DAYS = 28
 
 
-class Disagreement(StrEnum):
+class Relation(StrEnum):
+    SAME = "same"
+    REVISION = "revision"
     CONFLICT = "conflict"
-    JUMP = "jump"
+    UNRELATED = "unrelated"
+
+
+class Claim(Protocol):
+    """What the rule needs of a figure (a :class:`Figure` or a store's light figure key)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def subject(self) -> str: ...
+    @property
+    def metric(self) -> Metric: ...
+    @property
+    def additional(self) -> bool: ...
+    @property
+    def low(self) -> int: ...
+    @property
+    def high(self) -> int: ...
+    @property
+    def qualifier(self) -> Qualifier: ...
+    @property
+    def source(self) -> str | None: ...
+    @property
+    def date(self) -> DateSpan | None: ...
+    @property
+    def period(self) -> Period | None: ...
+
+
+C = TypeVar("C", bound=Claim)
 
 
 @dataclass(frozen=True, slots=True)
 class Contradiction:
-    """A held figure that the new figure disagrees with, and how."""
+    """A held figure that the new figure conflicts with or revises, and which of the two."""
 
     held: Figure
-    kind: Disagreement
+    kind: Relation
 
 
-def bounds(figure: Figure) -> tuple[float, float]:
+def bounds(figure: Claim) -> tuple[float, float]:
     """The interval of values the figure allows, its qualifier read as written."""
     low, high = float(figure.low), float(figure.high)
     match figure.qualifier:
@@ -56,19 +94,27 @@ def bounds(figure: Figure) -> tuple[float, float]:
             return low, high
 
 
-def comparable(new: Figure, held: Figure) -> bool:
+def period_key(period: Period | None) -> tuple[str, str, int] | None:
+    """What makes two periods the same: kind, unit and count, however they were written."""
+    return None if period is None else (period.kind.value, period.unit.value, period.count)
+
+
+def comparable(a: Claim, b: Claim) -> bool:
     """Whether the two figures count the same thing and are not one and the same claim."""
     return (
-        new.id != held.id
-        and new.metric is held.metric
-        and new.additional == held.additional
-        and new.subject.casefold() == held.subject.casefold()
+        a.id != b.id
+        and a.metric is b.metric
+        and a.additional == b.additional
+        and a.subject.casefold() == b.subject.casefold()
+        and period_key(a.period) == period_key(b.period)
     )
 
 
-def same_claimant(a: Figure, b: Figure) -> bool:
-    return a.source is not None and b.source is not None and a.source.casefold() == (
-        b.source.casefold()
+def same_claimant(a: Claim, b: Claim) -> bool:
+    return (
+        a.source is not None
+        and b.source is not None
+        and a.source.casefold() == (b.source.casefold())
     )
 
 
@@ -76,26 +122,45 @@ def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-def jumped(new: Figure, held: Figure) -> bool:
-    """Whether ``new`` lies more than :data:`JUMP_SHARE` of ``held`` above or below it."""
-    new_low, new_high = bounds(new)
-    held_low, held_high = bounds(held)
-    above = new_low > held_high * (1 + JUMP_SHARE)
-    below = new_high < held_low * (1 - JUMP_SHARE)
-    return above or below
+def different_times(a: Claim, b: Claim) -> bool:
+    """Whether the two as-of dates are apart: both known, not overlapping, and more than
+    :data:`SAME_TIME_DAYS` between the end of the earlier and the start of the later."""
+    first, second = a.date, b.date
+    if first is None or second is None:
+        return False
+    if second.start < first.start:
+        first, second = second, first
+    return (second.start - first.end).days > SAME_TIME_DAYS
 
 
-def disagreement(new: Figure, held: Figure) -> Disagreement | None:
-    """How ``new`` disagrees with ``held``, or None when it does not (or they are not
-    comparable)."""
-    if not comparable(new, held):
-        return None
-    if same_claimant(new, held):
-        return Disagreement.JUMP if jumped(new, held) else None
-    return None if overlaps(bounds(new), bounds(held)) else Disagreement.CONFLICT
+def relation(a: Claim, b: Claim) -> Relation:
+    """How the two figures relate (see the module's docstring); symmetric."""
+    if not comparable(a, b):
+        return Relation.UNRELATED
+    if overlaps(bounds(a), bounds(b)):
+        return Relation.SAME
+    if different_times(a, b) or same_claimant(a, b):
+        return Relation.REVISION
+    return Relation.CONFLICT
 
 
-def _distance(new: Figure, held: Figure) -> float:
+def recency(figure: Claim) -> tuple[bool, date, date]:
+    """Sort key, most recent last: undated figures before dated ones, then by start and end."""
+    when = figure.date
+    if when is None:
+        return (False, date.min, date.min)
+    return (True, when.start, when.end)
+
+
+def later_first(a: C, b: C) -> tuple[C, C]:
+    """The two figures, the one about the earlier time first (ties keep the given order)."""
+    first, second = a.date, b.date
+    if first is not None and second is not None and second.start < first.start:
+        return b, a
+    return a, b
+
+
+def _distance(new: Claim, held: Claim) -> float:
     """How far apart the two intervals are, relative to the held figure (for ordering)."""
     new_low, new_high = bounds(new)
     held_low, held_high = bounds(held)
@@ -104,20 +169,36 @@ def _distance(new: Figure, held: Figure) -> float:
 
 
 def contradictions(new: Figure, held: Iterable[Figure]) -> list[Contradiction]:
-    """The held figures ``new`` disagrees with, the farthest apart first."""
-    found = [
-        (figure, kind) for figure in held if (kind := disagreement(new, figure)) is not None
-    ]
-    found.sort(key=lambda pair: (-_distance(new, pair[0]), pair[0].id))
-    return [Contradiction(figure, kind) for figure, kind in found]
+    """The held figures ``new`` conflicts with (the farthest apart first), then the one it
+    revises: the held figure about the time nearest before its own (else nearest after),
+    when that one is a revision."""
+    conflicts: list[Figure] = []
+    revisions: list[Figure] = []
+    for figure in held:
+        kind = relation(new, figure)
+        if kind is Relation.CONFLICT:
+            conflicts.append(figure)
+        elif kind is Relation.REVISION:
+            revisions.append(figure)
+    conflicts.sort(key=lambda f: (-_distance(new, f), f.id))
+    found = [Contradiction(f, Relation.CONFLICT) for f in conflicts]
+    if revisions:
+        mine = recency(new)
+        before = [f for f in revisions if recency(f) <= mine]
+        if before:
+            nearest = max(before, key=lambda f: (recency(f), f.id))
+        else:
+            nearest = min(revisions, key=lambda f: (recency(f), f.id))
+        found.append(Contradiction(nearest, Relation.REVISION))
+    return found
 
 
 def contradictions_of(
     new: Sequence[Figure], held: Sequence[Figure]
 ) -> dict[str, list[Contradiction]]:
-    """For each new figure that disagrees with something held, by its id, what it
-    contradicts. Held figures of the new figures' own documents are not "held": a document
-    does not contradict itself."""
+    """For each new figure that conflicts with or revises something held, by its id, what it
+    does. Held figures of the new figures' own documents are not "held": a document does not
+    contradict itself."""
     documents = {figure.document for figure in new}
     others = [figure for figure in held if figure.document not in documents]
     result: dict[str, list[Contradiction]] = {}

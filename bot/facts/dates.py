@@ -779,7 +779,8 @@ def _nearest_year(month: int, day: int, anchor: Anchor) -> int:
     reference = anchor.day
     if anchor.precision is Precision.MONTH:
         reference = _month_end(year, anchor.day.month)
-    day = min(day, 28) if month == 2 else day
+    # a day the month never has ("April 31", "Feb 30") is read as the month's last
+    day = max(1, min(day, 28 if month == 2 else calendar.monthrange(2001, month)[1]))
     upcoming = date(year, month, day)
     if upcoming <= reference:
         upcoming, year = date(year + 1, month, day), year

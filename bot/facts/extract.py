@@ -18,6 +18,8 @@ from functools import lru_cache
 from bot.facts.attribution import resolve_claimant
 from bot.facts.claim import Claim, Context
 from bot.facts.claims import ClaimReader
+from bot.facts.claims.filters import is_corrections_column
+from bot.facts.claims.forces import home_side
 from bot.facts.dates import Anchor, dates_of_sentences
 from bot.facts.documents import document_publication
 from bot.facts.events import events_in_sentence
@@ -46,6 +48,8 @@ def extract(document: Document, subjects: Sequence[str] = DEFAULT_SUBJECTS) -> E
     publication = given or _publication_span(anchor)
     opening = read_opening(document, texts)
     context = Context(voice=opening.voice)
+    context.corrections = is_corrections_column(document.title or (texts[0] if texts else ""))
+    context.home = home_side((document.publisher, document.title, *texts[:2]))
     count_speaker_turns(texts, context)
     figures: list[Figure] = []
     events: list[Event] = []

@@ -17,6 +17,7 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.facts.counts import counted
 from bot.facts.documents import DocumentError, read_document
 from bot.facts.model import Document, Extraction
 from bot.facts.store import DocumentInfo, FactStore, IngestResult, Origin, StoreError
@@ -91,7 +92,7 @@ class IngestSummary:
             f"documents: {len(self.added)} added, {len(self.replaced)} replaced,"
             f" {len(self.unchanged)} unchanged, {len(self.removed)} removed,"
             f" {len(self.refused)} refused",
-            f"stored: {self.figures} figures, {self.events} events",
+            f"stored: {counted(self.figures, 'figure')}, {counted(self.events, 'event')}",
         ]
         lines += [f"warning: {key}: {message}" for key, message in self.warnings]
         lines += [f"refused: {r.path}: {r.reason}" for r in self.refused]

@@ -132,6 +132,8 @@ _AFTER_AT_LEAST_RE = re.compile(
 
 
 _PHRASAL_OVER_RE = re.compile(rf"\b(?:{alternation(PHRASAL_OVER_VERBS)})\s+$", re.IGNORECASE)
+# "have taken over 650 Ukrainian soldiers prisoner": "taken ... prisoner", so "over 650".
+_TAKEN_PRISONER_AFTER_RE = re.compile(r"[^.;]*?\b(?:prisoners?|captive)\b", re.IGNORECASE)
 
 
 _DIGITS_AND_SCALE_RE = re.compile(r"([\d,  \u00a0\u202f]+(?:\.\d+)?)\s*([a-z]*)$")
@@ -220,6 +222,7 @@ def _qualifier_before(sentence: str, start: int) -> tuple[Qualifier | None, int]
     if not m or (
         m.group(0).strip().lower() == "over"
         and _PHRASAL_OVER_RE.search(sentence, max(0, m.start() - 12), m.start())
+        and not _TAKEN_PRISONER_AFTER_RE.match(sentence, start, start + 60)
     ):
         return None, start  # "hand over two soldiers" is no "over two"
     group = m.lastgroup

@@ -81,6 +81,14 @@ _OPEN_END = re.compile(
     r"|as|than)\b)\s*$",
     re.IGNORECASE,
 )
+# Words that lead to a number: a line ending in one goes on when the next starts with a digit
+# ("... in Russia at roughly\n11,000, engineers ...", "... has reached\n86,400 named ...").
+_NUMBER_LEAD_END = re.compile(
+    r"\b(?:roughly|about|around|approximately|nearly|almost|some|than|least|over|estimated"
+    r"|reached|reaches|passed|passes|exceeded|exceeds|topped|tops|totalled|totaled|totals"
+    r"|numbered|stood|stands|put|puts)\s*$",
+    re.IGNORECASE,
+)
 _FIRST_WORD = re.compile(r"\S+")
 # A line of a list of labelled values: "personnel - about 891,540 (+1,230)", "tanks: 10,253".
 _LABELLED_VALUE = re.compile(
@@ -180,6 +188,10 @@ def _continues(text: str, previous: _Line, line: _Line, wrap: int) -> bool:
     if not (first.isupper() or first.isdigit() or first in _OPENERS):
         return True
     if _OPEN_END.search(text, max(previous.content, previous.end - 20), previous.end):
+        return True
+    if first.isdigit() and _NUMBER_LEAD_END.search(
+        text, max(previous.content, previous.end - 20), previous.end
+    ):
         return True
     # A wrapped line is one the next word would not have fitted on; a headline list is not.
     next_word = _FIRST_WORD.match(text, line.content)

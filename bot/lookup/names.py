@@ -29,6 +29,7 @@ _TYPED_ONLY_SUBJECT_ALIASES: Mapping[str, tuple[str, ...]] = {
     "North Korea": (
         "n korea", "n korean", "north koreans", "nk", "dprk", "north korean",
         "північна корея", "кндр", "північнокорейські", "північнокорейці", "північ корея",
+        "північнокорейців", "північнокорейських", "північної кореї",
         "북한", "조선", "북한군", "조선민주주의인민공화국",
     ),
     "South Korea": (
@@ -57,9 +58,9 @@ def group_aliases(alias_to_canonical: Mapping[str, str]) -> dict[str, tuple[str,
     return {canonical: tuple(names) for canonical, names in grouped.items()}
 
 
-#: Canonical force -> every name users may type for it.
+#: Canonical force -> every name users may type for it, its leader's too ("kim": North Korea).
 TYPED_SUBJECT_ALIASES: Mapping[str, tuple[str, ...]] = merge_aliases(
-    text_aliases.SUBJECT_ALIASES, _TYPED_ONLY_SUBJECT_ALIASES
+    text_aliases.SUBJECT_ALIASES, _TYPED_ONLY_SUBJECT_ALIASES, text_aliases.LEADERS
 )
 
 #: Canonical source (claimant) -> what users type for it (the patterns documents use are in
@@ -72,7 +73,7 @@ TYPED_SOURCE_ALIASES: Mapping[str, tuple[str, ...]] = {
     ),
     "Volodymyr Zelenskyy": (
         "zelensky", "zelenskyy", "zelenskiy", "zelenski", "volodymyr zelensky",
-        "ukrainian president", "president of ukraine",
+        "ukrainian president", "president of ukraine", "ukraine's president",
     ),
     "U.S.": (
         "us", "usa", "u s", "united states", "us assessments", "u.s. assessments",
@@ -88,22 +89,26 @@ TYPED_SOURCE_ALIASES: Mapping[str, tuple[str, ...]] = {
 METRIC_ALIASES: Mapping[Metric, tuple[str, ...]] = {
     Metric.DEPLOYED: (
         "deployed", "deployment", "deployments", "sent", "troops", "soldiers", "dispatched",
+        "send", "sending", "deploy", "dispatch",
         "stationed", "arrived", "розгорнуті", "розгортання", "війська", "파병", "병력",
     ),
     Metric.KILLED: (
         "killed", "dead", "deaths", "death", "died", "kia", "fatalities", "death toll",
-        "killed in action", "загиблі", "вбиті", "загинули", "사망", "사망자", "전사",
+        "killed in action", "lost their lives", "lost his life", "lost lives", "perished",
+        "slain", "die", "загиблі", "вбиті", "загинули", "사망", "사망자", "전사",
     ),
     Metric.WOUNDED: (
         "wounded", "injured", "injuries", "hurt", "wia", "поранені", "поранення", "부상",
         "부상자",
     ),
     Metric.CASUALTIES: (
-        "casualties", "losses", "loss", "killed or wounded", "killed and wounded", "total losses",
+        "casualties", "losses", "loss", "lost", "killed or wounded", "killed and wounded",
+        "total losses",
         "втрати", "загиблі та поранені", "사상자", "손실",
     ),
     Metric.CAPTURED: (
         "captured", "prisoners", "prisoner", "pows", "pow", "prisoners of war", "taken prisoner",
+        "capture",
         "полонені", "полон", "포로",
     ),
     Metric.MISSING: (
@@ -119,6 +124,13 @@ def normalize(text: str) -> str:
     """Case-folded words joined by single spaces: ``"N. Korea!"`` -> ``"n korea"``."""
     words = _NON_WORD.split(text.casefold().replace("'s ", " ").replace("’", "'"))
     return " ".join(w.strip("'") for w in words if w.strip("'"))
+
+
+#: The leaders' names as typed (normalised): a force when a force is asked for, a claimant in
+#: words searched.
+LEADER_NAMES = frozenset(
+    normalize(name) for names in text_aliases.LEADERS.values() for name in names
+)
 
 
 def _canonical_key(name: str) -> str:

@@ -43,18 +43,33 @@ class TextIndex(Generic[K]):
 
     #: Matching entries collected before ranking stops looking; results are the best of these.
     SCAN_CAP = 250
+    #: Entries :meth:`find` checks one by one before it intersects postings instead.
+    FIND_SCAN = 2_000
 
-    def __init__(self, entries: Iterable[tuple[K, str]]):
+    def __init__(
+        self,
+        entries: Iterable[tuple[K, str]],
+        tags: Iterable[Iterable[str]] | None = None,
+    ):
+        """``entries`` in the order :meth:`find` returns them; ``tags``, when given, one set per
+        entry: what an entry is besides its words (its force, its metric, the numbers it
+        states), never words themselves (see ``bot.lookup.question``)."""
         self._keys: list[K] = []
         self._texts: list[str] = []
         postings: dict[str, array[int]] = {}
+        tag_postings: dict[str, array[int]] = {}
+        entry_tags = iter(tags) if tags is not None else None
         for position, (key, text) in enumerate(entries):
             norm = normalize(text)
             self._keys.append(key)
-            self._texts.append(f" {norm} ")
             for word in set(norm.split()):
                 postings.setdefault(word, array("I")).append(position)
+            own = set(next(entry_tags)) if entry_tags is not None else ()
+            for tag in own:
+                tag_postings.setdefault(tag, array("I")).append(position)
+            self._texts.append(f" {norm} {' '.join(own)} " if own else f" {norm} ")
         self._postings = postings
+        self._tags = tag_postings
         self._vocabulary = sorted(postings)
         self._by_length: dict[int, list[str]] = {}
         for word in self._vocabulary:
@@ -137,6 +152,65 @@ class TextIndex(Generic[K]):
         scored.sort(key=lambda hit: -hit.score)
         return scored if limit is None else scored[:limit]
 
+    def find(
+        self, words: Sequence[str], tag_groups: Sequence[Sequence[str]], limit: int
+    ) -> list[K]:
+        """The first ``limit`` entries, in index order, that have one tag of every group and
+        every word (as :meth:`search` matches words: exactly, as a prefix, by a near
+        spelling, by a synonym)."""
+        groups: list[list[str]] = []
+        for group in tag_groups:
+            alts = [tag for tag in group if tag in self._tags]
+            if not alts:
+                return []
+            groups.append(alts)
+        content = [w for w in words if w not in STOPWORDS] or list(words)
+        for word in content:
+            alts = self.words_like(word, prefix=len(word) >= 3)
+            if not alts:
+                return []
+            groups.append(alts)
+        if not groups:
+            return []
+        groups.sort(key=lambda alts: sum(map(self._frequency, alts)))
+        driver, checks = groups[0], groups[1:]
+        needles = [[f" {alt} " for alt in alts] for alts in checks]
+        found: list[K] = []
+        last = -1
+        for scanned, position in enumerate(self._positions(driver), 1):
+            text = self._texts[position]
+            if all(any(n in text for n in group) for group in needles):
+                found.append(self._keys[position])
+                if len(found) >= limit:
+                    return found
+            last = position
+            if scanned >= self.FIND_SCAN:
+                break
+        else:
+            return found
+        # matches are sparse: the rest by intersecting postings, whose cost does not grow with
+        # how few entries match
+        rest = {p for p in self._union(driver) if p > last}
+        for alts in sorted(checks, key=lambda a: sum(map(self._frequency, a))):
+            rest.intersection_update(self._union(alts))
+            if not rest:
+                break
+        found.extend(self._keys[p] for p in sorted(rest)[: limit - len(found)])
+        return found
+
+    def _union(self, alts: Sequence[str]) -> set[int]:
+        union: set[int] = set()
+        for alt in alts:
+            postings = self._postings.get(alt)
+            union.update(postings if postings is not None else self._tags[alt])
+        return union
+
+    def _frequency(self, word_or_tag: str) -> int:
+        postings = self._postings.get(word_or_tag)
+        if postings is None:
+            postings = self._tags.get(word_or_tag)
+        return len(postings) if postings is not None else 0
+
     def matching(self, query: str, *, prefix_last: bool = True) -> list[K]:
         """Every entry :meth:`search` finds with no scan cap, unranked, in index order: what a
         filter needs, without scoring tens of thousands of hits."""
@@ -187,7 +261,8 @@ class TextIndex(Generic[K]):
 
     def _positions(self, alts: list[str]) -> Iterator[int]:
         previous = -1
-        for position in heapq.merge(*(self._postings[a] for a in alts)):
+        postings = (self._postings.get(a) or self._tags[a] for a in alts)
+        for position in heapq.merge(*postings):
             if position != previous:
                 previous = position
                 yield position

@@ -1,6 +1,8 @@
 """The alert posted when a document is ingested: its new figures, grouped like /casualties, each
-contradiction called out beside the figures it contradicts, all in one message, in the server's
-language (its preferred locale)."""
+contradiction (another claimant's figure about the same time that it does not fit) called out
+beside the figures it contradicts, and the earlier figure it revises named with the change, all
+in one message, in the server's language (its preferred locale). What conflicts and what
+revises is :func:`bot.facts.contradictions.relation`'s rule, the answers' too."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from dataclasses import dataclass
 
 import discord
 
-from bot.facts.contradictions import Contradiction, Disagreement
+from bot.facts.contradictions import Contradiction, Relation, later_first
 from bot.facts.model import Figure, Metric
 from bot.i18n import t
 from bot.render import text
@@ -34,10 +36,6 @@ ALERT_COLOUR = discord.Colour(0xC27C0E)
 ALERT_QUOTE_LIMIT = 200
 #: Held figures shown beside one contradicting figure; the rest are counted.
 SHOWN_CONTRADICTED = 3
-_SAYS = {
-    Disagreement.CONFLICT: "alert.conflict",
-    Disagreement.JUMP: "alert.jump",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,18 +53,19 @@ def _heading(figure: Figure, lang: str) -> str:
 
 
 def _contradiction_entry(
-    found: Sequence[Contradiction], documents: Documents, group: str, lang: str
+    new: Figure, found: Sequence[Contradiction], documents: Documents, group: str, lang: str
 ) -> Entry:
     lines: list[str] = []
-    for kind in (Disagreement.CONFLICT, Disagreement.JUMP):
-        of_kind = [c.held for c in found if c.kind is kind]
-        if not of_kind:
-            continue
-        lines.append(t(lang, _SAYS[kind]))
-        lines += [f"↳ {figure_line(f, documents, lang)}" for f in of_kind[:SHOWN_CONTRADICTED]]
-        if len(of_kind) > SHOWN_CONTRADICTED:
-            more = len(of_kind) - SHOWN_CONTRADICTED
+    conflicts = [c.held for c in found if c.kind is Relation.CONFLICT]
+    if conflicts:
+        lines.append(t(lang, "alert.conflict"))
+        lines += [f"↳ {figure_line(f, documents, lang)}" for f in conflicts[:SHOWN_CONTRADICTED]]
+        if len(conflicts) > SHOWN_CONTRADICTED:
+            more = len(conflicts) - SHOWN_CONTRADICTED
             lines.append("↳ " + t(lang, "alert.and_more", n=more))
+    for revised in (c.held for c in found if c.kind is Relation.REVISION):
+        lines.append(text.revision(*later_first(revised, new), lang))
+        lines.append(f"↳ {figure_line(revised, documents, lang)}")
     inferred = any(text.is_inferred(c.held.date) for c in found)
     return Entry("\n".join(lines), group=group, inferred=inferred)
 
@@ -105,7 +104,7 @@ def alert_message(
         group = _heading(figure, lang)
         entries.append(figure_entry(figure, documents, group, ALERT_QUOTE_LIMIT, lang))
         if figure.id in found:
-            entries.append(_contradiction_entry(found[figure.id], documents, group, lang))
+            entries.append(_contradiction_entry(figure, found[figure.id], documents, group, lang))
     name = document_name(documents.get(document_key), lang)
     count = t(lang, "alert.new_figures", n=len(figures))
     pages = paginate(
@@ -123,7 +122,9 @@ def alert_message(
     )
     embeds = _fit(pages)
     lines = [t(lang, "alert.content", count=count, name=name)]
-    disagreeing = len(found)
+    disagreeing = sum(
+        any(c.kind is Relation.CONFLICT for c in of_figure) for of_figure in found.values()
+    )
     if disagreeing:
         lines.append(t(lang, "alert.disagreeing", n=disagreeing))
     if len(embeds) < len(pages):

@@ -8,10 +8,10 @@ from typing import Protocol
 
 import discord
 
-from bot.facts.model import CASUALTY_METRICS, Event, Figure, Metric
+from bot.facts.model import CASUALTY_METRICS, Event, Figure, Metric, Qualifier
 from bot.i18n import t
 from bot.render import text
-from bot.render.naming import document_name
+from bot.render.naming import document_link, document_name
 from bot.render.pages import Entry, paginate
 from bot.render.text import DocumentLike
 
@@ -28,14 +28,25 @@ def metric_words(metric: Metric, lang: object = "en") -> str:
     return t(lang, f"metric.{metric.value}")
 
 
-def figure_line(figure: Figure, documents: Documents, lang: object = "en") -> str:
-    """Value, source, date, where it was published, the /figure id and any moderator mark."""
+def figure_line(
+    figure: Figure,
+    documents: Documents,
+    lang: object = "en",
+    *,
+    link: bool = False,
+    cite: bool = True,
+) -> str:
+    """Value, source, date, where it was published (with ``link``, the document's name links
+    to its article; without ``cite``, left to /figure), the /figure id and any moderator
+    mark."""
+    document = documents.get(figure.document)
     parts = [
         f"**{text.figure_value(figure, lang)}**",
         text.clip(text.source_name(figure.source, lang), 100),
         text.span(figure.date, lang),
-        document_name(documents.get(figure.document), lang),
     ]
+    if cite:
+        parts.append(document_link(document, lang) if link else document_name(document, lang))
     parts.append(text.figure_command(figure.id, lang))
     mark = text.status_mark(figure.status, lang)
     if mark:
@@ -178,9 +189,7 @@ def figure_pages(
     if figure.additional:
         metric += " " + t(lang, "figure.adds")
     labelled = (
-        ("figure.value", f"{text.figure_value(figure, lang)} ({text.count(figure.low, lang)}–"
-                         f"{text.count(figure.high, lang)}, "
-                         f"{text.qualifier_name(figure.qualifier, lang)})"),
+        ("figure.value", _value_in_full(figure, lang)),
         ("figure.metric", metric),
         ("figure.subject", text.subject_name(figure.subject, lang)),
         ("figure.source", text.clip(text.source_name(figure.source, lang), 200)),
@@ -202,6 +211,21 @@ def figure_pages(
         footer=t(lang, "figure.verbatim"),
         lang=lang,
     )
+
+
+def _value_in_full(figure: Figure, lang: object) -> str:
+    """The value as listings show it, with what they leave unsaid: the range of a vague or
+    additional amount when the value does not show it, and that an unqualified number is exact.
+    Nothing is said twice ("up to 10,000", never "up to 10,000 (10,000–10,000, at most)")."""
+    shown = text.figure_value(figure, lang)
+    said: list[str] = []
+    if figure.low != figure.high:
+        span = f"{text.count(figure.low, lang)}{text.DASH}{text.count(figure.high, lang)}"
+        if span not in shown:
+            said.append(span)
+    if figure.qualifier is Qualifier.EXACT:
+        said.append(text.qualifier_name(figure.qualifier, lang))
+    return f"{shown} ({', '.join(said)})" if said else shown
 
 
 def _original_line(figure: Figure, lang: object) -> str:

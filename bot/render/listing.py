@@ -12,12 +12,22 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from operator import attrgetter, itemgetter
 from typing import Any, Literal, overload
 
 import discord
 
-from bot.facts.model import Event, Figure
+from bot.facts.contradictions import (
+    Relation,
+    bounds,
+    different_times,
+    period_key,
+    recency,
+    relation,
+    same_claimant,
+)
+from bot.facts.model import Event, Figure, Metric
 from bot.facts.store.fact_store import FigureKey
 from bot.i18n import t
 from bot.render import text
@@ -25,6 +35,7 @@ from bot.render.answers import (
     EVENT_SOURCES_SHOWN,
     METRIC_ORDER,
     figure_entry,
+    figure_line,
     merged_event_entry,
     metric_words,
 )
@@ -118,6 +129,9 @@ class Listing:
     lang: str = "en"
     #: Whether events show the sentences they were read from.
     quotes: bool = False
+    #: One line per figure, no quote, its document linked to its article; a group's lines
+    #: follow one another without a blank line (the summarised answers).
+    compact: bool = False
 
     @property
     def page_count(self) -> int:
@@ -162,7 +176,10 @@ class ListingPages:
             [e for i in items if i.kind == "event" for e in i.key.split() if e[0] != "+"],
         )
         embed: discord.Embed | None = None
-        for limit in self._quote_limits:
+        # a compact page tries its documents linked, then their names alone, then without them
+        # (for /figure to tell); a quoted page tries shorter quotes
+        tries = (0, -1, -2) if self.listing.compact else self._quote_limits
+        for limit in tries:
             entries = [self._entry(item, rows, limit) for item in items]
             embed = page_embed(self.listing, entries, previous, index)
             if embed is not None:
@@ -173,6 +190,11 @@ class ListingPages:
         lang = self.listing.lang
         if item.kind == "figure":
             figure = rows.figures.get(item.key)
+            if figure is not None and self.listing.compact:
+                line = figure_line(
+                    figure, rows.documents, lang, link=quote_limit == 0, cite=quote_limit > -2
+                )
+                return Entry(line, item.group, text.is_inferred(figure.date))
             if figure is not None:
                 return figure_entry(figure, rows.documents, item.group, quote_limit, lang)
             changed = t(lang, "listing.figure_changed", figure=text.figure_command(item.key, lang))
@@ -206,8 +228,11 @@ def page_embed(
         if entry.group is not None and entry.group != group:
             goes_on = number == 0 and entry.group == previous
             heading = f"**{entry.group}**{continued(lang) if goes_on else ''}\n"
+        if listing.compact and blocks and number > 0 and not heading:
+            blocks[-1] += "\n" + entry.text  # the same group: the next line
+        else:
+            blocks.append(heading + entry.text)
         group = entry.group
-        blocks.append(heading + entry.text)
     notes = [footer] if footer else []
     if any(e.inferred for e in entries):
         notes.append(inferred_legend(lang))
@@ -233,6 +258,7 @@ def subject_metric(key: FigureKey, lang: str = "en") -> str:
 
 
 _LOW_HIGH = attrgetter("low", "high")
+_SOURCE = attrgetter("source")
 _HIGH_LOW = attrgetter("high", "low")
 
 
@@ -320,26 +346,221 @@ def _deployment_heading(key: FigureKey, lang: str) -> str:
     return deployment_heading(key.subject, key.additional, lang)
 
 
-def casualty_listing(keys: Sequence[FigureKey], *, searched: str, lang: str = "en") -> Listing:
-    """Casualty figures grouped by subject and metric, sources side by side, each group opened
-    by its spread line where sources disagree. ``keys`` come in the store's figure order."""
-    return _figure_listing(
-        keys, _SUBJECT_METRIC, _casualty_order, subject_metric, spread=True,
-        title=t(lang, "casualties.title"),
-        intro=searched,
-        lang=lang,
+#: Items on one page of a summarised answer (summary lines and one-line figures).
+COMPACT_ROWS_PER_PAGE = 12
+
+
+def _group_order(key: FigureKey) -> tuple[str, bool, int, tuple[str, str, int] | tuple[()]]:
+    """Groups by force, its totals before its rates, metrics in their order, then periods."""
+    period = period_key(key.period)
+    return key.subject, period is not None, METRIC_ORDER[key.metric], period or ()
+
+
+#: A group's force, metric and period (the store gives equal periods one object, see
+#: ``FactStore.figure_keys``), as a C-level getter.
+_group_of = itemgetter(1, 2, 9)
+
+
+def group_heading(key: FigureKey, lang: str = "en") -> str:
+    """"North Korea · killed", "North Korea · troops deployed", a rate's with its period:
+    "Russia · casualties (killed or wounded) · per day"."""
+    if key.metric is Metric.DEPLOYED:
+        heading = deployment_heading(key.subject, False, lang)
+    else:
+        heading = subject_metric(key, lang)
+    if key.period is not None:
+        heading += " · " + text.period_words(key.period, lang)
+    return heading
+
+
+def _claim(key: FigureKey, lang: str, *, plus: bool = False) -> tuple[str, str, str]:
+    """A figure's amount (bold; ``plus``: "+1,000–3,000"), claimant and date, for a line."""
+    amount = text.value(key.low, key.high, key.qualifier, lang)
+    return (
+        f"**+{amount}**" if plus else f"**{amount}**",
+        text.clip(text.source_name(key.source, lang), 100),
+        text.span(key.date, lang),
     )
+
+
+#: The most recent claims of a group that its revision and disagreement lines look at: a group
+#: of any size is summarised in bounded time.
+SUMMARY_WINDOW = 200
+_NEVER = date.min
+_LOW = attrgetter("low")
+_HIGH = attrgetter("high")
+
+
+def _since(key: FigureKey) -> date:
+    when = key.date
+    return _NEVER if when is None else when.start
+
+
+def newest_first(keys: Sequence[FigureKey]) -> list[FigureKey]:
+    """The figures by as-of date, the latest start first, undated ones last; equals keep their
+    order."""
+    return sorted(keys, key=_since, reverse=True)
+
+
+def _lowest_two(keys: Sequence[FigureKey], value: Callable[[FigureKey], float]) -> list[FigureKey]:
+    """The figure with the least ``value``, and the least among the other claimants'."""
+    first: FigureKey | None = None
+    second: FigureKey | None = None
+    for key in keys:
+        if first is None or value(key) < value(first):
+            if first is not None and not same_claimant(first, key):
+                second = first
+            first = key
+        elif (second is None or value(key) < value(second)) and not same_claimant(first, key):
+            second = key
+    return [k for k in (first, second) if k is not None]
+
+
+def conflicting(keys: Sequence[FigureKey]) -> list[FigureKey]:
+    """Those of ``keys`` that conflict with another of them (:func:`relation`), checked against
+    the figures that reach lowest and highest (of two claimants each), so that the claims are
+    read once, not in pairs."""
+    extremes = _lowest_two(keys, lambda k: bounds(k)[1])
+    extremes += _lowest_two(keys, lambda k: -bounds(k)[0])
+    return [
+        key for key in keys
+        if any(relation(key, other) is Relation.CONFLICT for other in extremes)
+    ]  # fmt: skip
+
+
+def _revised(newest: Sequence[FigureKey], latest: FigureKey) -> FigureKey | None:
+    """The claim the latest revises: the most recent one about an earlier time whose relation
+    to it is a revision (the latest's own claimant first among equals), among the
+    :data:`SUMMARY_WINDOW` most recent about an earlier time."""
+    found: FigureKey | None = None
+    looked = 0
+    for key in newest:
+        if not different_times(key, latest) or recency(key) >= recency(latest):
+            continue
+        if found is not None and _since(key) < _since(found):
+            break
+        looked += 1
+        if looked > SUMMARY_WINDOW:
+            break
+        if relation(key, latest) is Relation.REVISION and (
+            found is None or (same_claimant(key, latest) and not same_claimant(found, latest))
+        ):
+            found = key
+    return found
+
+
+def summary_lines(group: Sequence[FigureKey], lang: str = "en") -> list[tuple[str, bool]]:
+    """What opens a group (``group`` newest first, see :func:`newest_first`), each line with
+    whether it shows an inferred date: the latest figure (when the group holds more than one),
+    the range of every total claim and how many are unattributed (never for rates), the latest
+    addition as "+N", the revision from the most recent claim about an earlier time, and how
+    many of the :data:`SUMMARY_WINDOW` most recent claims about the latest time disagree."""
+    totals = [k for k in group if not k.additional]
+    additions = [k for k in group if k.additional] if len(totals) < len(group) else []
+    lines: list[tuple[str, bool]] = []
+    if totals:
+        latest = totals[0]
+        if len(group) > 1:
+            value, source, when = _claim(latest, lang)
+            lines.append(
+                (t(lang, "summary.latest", value=value, source=source, date=when),
+                 text.is_inferred(latest.date))
+            )  # fmt: skip
+        low, high = min(totals, key=_LOW).low, max(totals, key=_HIGH).high
+        if latest.period is None and len(totals) > 1 and low < high:
+            line = t(
+                lang, "summary.range", n=len(totals), low=text.count(low, lang),
+                high=text.count(high, lang),
+            )  # fmt: skip
+            unattributed = len(totals) - sum(map(bool, map(_SOURCE, totals)))
+            if unattributed:
+                line += ", " + t(lang, "summary.unattributed", count=text.count(unattributed, lang))
+            lines.append((line, False))
+    if additions:
+        added = additions[0]
+        value, source, when = _claim(added, lang, plus=True)
+        kind = "summary.sent_in_addition" if added.metric is Metric.DEPLOYED else (
+            "summary.in_addition"
+        )
+        line = t(lang, kind, value=value, source=source, date=when)
+        if len(additions) > 1:
+            line += " · " + t(lang, "summary.more_claims", n=len(additions))
+        lines.append((line, text.is_inferred(added.date)))
+    if totals:
+        before = _revised(totals, latest)
+        if before is not None:
+            inferred = text.is_inferred(before.date) or text.is_inferred(latest.date)
+            lines.append((text.revision(before, latest, lang), inferred))
+        now = [k for k in totals[:SUMMARY_WINDOW] if not different_times(k, latest)]
+        disagreeing = conflicting(now) if len(now) > 1 else []
+        if disagreeing:
+            about = disagreeing[0].date
+            line = t(
+                lang, "summary.conflict", n=len(disagreeing), what=group_heading(latest, lang),
+                date=text.span(about, lang),
+            )  # fmt: skip
+            lines.append((line, text.is_inferred(about)))
+    return lines
+
+
+def summary_listing(
+    keys: Sequence[FigureKey], *, title: str, intro: str = "", lang: str = "en"
+) -> Listing:
+    """Figures grouped by force, metric and period (a rate's group apart from the totals),
+    additions with the totals they add to; each group opened by its summary
+    (:func:`summary_lines`), then its figures newest first, one line each linking to the
+    article; the quotes are behind /figure."""
+    members: defaultdict[Hashable, list[FigureKey]] = defaultdict(list)
+    for key in keys:
+        members[_group_of(key)].append(key)
+    blocks: list[tuple[str, list[Item], list[FigureKey]]] = []
+    offsets: list[int] = []
+    count = 0
+    for group in sorted(members.values(), key=lambda found: _group_order(found[0])):
+        name = group_heading(group[0], lang)
+        newest = newest_first(group)
+        lines = [
+            Item("line", line, group=name, inferred=inferred)
+            for line, inferred in summary_lines(newest, lang)
+        ]
+        blocks.append((name, lines, newest))
+        offsets.append(count)
+        count += len(lines) + len(newest)
+
+    def make(position: int) -> Item:
+        block = bisect_right(offsets, position) - 1
+        name, lines, newest = blocks[block]
+        within = position - offsets[block]
+        if within < len(lines):
+            return lines[within]
+        return Item("figure", newest[within - len(lines)].id, group=name)
+
+    return Listing(
+        LazyItems(count, make),
+        fixed_pages(count, COMPACT_ROWS_PER_PAGE),
+        title=title,
+        intro=intro,
+        footer=t(
+            lang,
+            "listing.figures_footer",
+            figures=text.counted(len(keys), "figure", lang),
+            command=text.command_name("figure", lang),
+        ),
+        lang=lang,
+        compact=True,
+    )
+
+
+def casualty_listing(keys: Sequence[FigureKey], *, searched: str, lang: str = "en") -> Listing:
+    """Casualty figures by force and metric, each group's summary first, then its figures
+    newest first. ``keys`` come in the store's figure order."""
+    return summary_listing(keys, title=t(lang, "casualties.title"), intro=searched, lang=lang)
 
 
 def deployment_listing(keys: Sequence[FigureKey], *, searched: str, lang: str = "en") -> Listing:
-    """Troop figures: original and additional deployments in separate groups; an additional
-    number adds to an earlier one, so it gets no spread line against totals."""
-    return _figure_listing(
-        keys, _SUBJECT_ADDITIONAL, _deployment_order, _deployment_heading, spread=True,
-        title=t(lang, "deployments.title"),
-        intro=searched,
-        lang=lang,
-    )
+    """Troop figures by force: the latest total, and additional deployments as "+N" beside
+    it (an addition is never ranged with totals), then the figures newest first."""
+    return summary_listing(keys, title=t(lang, "deployments.title"), intro=searched, lang=lang)
 
 
 def source_listing(name: str, keys: Sequence[FigureKey], lang: str = "en") -> Listing:

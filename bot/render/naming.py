@@ -83,6 +83,24 @@ def document_name(document: DocumentLike | None, lang: object = "en") -> str:
     return escape(document_label(document, lang))
 
 
+#: The longest address an answer links a document's name to (a longer one is not linked).
+LINK_URL_LIMIT = 500
+_URL_UNSAFE = {ord(c): f"%{ord(c):02X}" for c in "()<>[] \"'`"}
+
+
+def document_link(document: DocumentLike | None, lang: object = "en") -> str:
+    """The document's name linked to its article, ``[name](url)``, where it has an http(s)
+    address; else its name alone."""
+    name = document_name(document, lang)
+    url = (document.url or "").strip() if document is not None else ""
+    if not url.lower().startswith(("http://", "https://")) or any(c.isspace() for c in url):
+        return name
+    safe = strip_unsafe(url).translate(_URL_UNSAFE)
+    if len(safe) > LINK_URL_LIMIT:
+        return name
+    return f"[{name.replace('[', '(').replace(']', ')')}]({safe})"
+
+
 @dataclass(frozen=True, slots=True)
 class DescribedDocument:
     """A document known only by the fields an audit entry recorded of it."""

@@ -12,7 +12,7 @@ from typing import Protocol
 
 from discord.utils import escape_markdown, escape_mentions
 
-from bot.facts.model import DateSpan, Figure, Precision, Qualifier, Status
+from bot.facts.model import DateSpan, Figure, Period, PeriodKind, Precision, Qualifier, Status
 from bot.i18n import CATALOGUE, language, number, t
 from bot.i18n.catalogue.commands import COMMAND_NAMES, OPTION_NAMES, Pair
 
@@ -300,6 +300,37 @@ def spread(figures: Sequence[Claimed], lang: object = "en") -> str | None:
         high=value(highest.low, highest.high, highest.qualifier, lang),
         high_source=clip(short_source(highest.source, lang), 60),
     )
+
+
+class Dated(Claimed, Protocol):
+    """What a revision line needs of a figure: its amount and its as-of date."""
+
+    @property
+    def date(self) -> DateSpan | None: ...
+
+
+def revision(old: Dated, new: Dated, lang: object = "en") -> str:
+    """"↗ revised up from 10,000 (Nov 2024) to 11,000 (Dec 2024)": ``old`` and ``new`` in
+    the order of their dates, the direction read from their amounts."""
+    before, after = old.low + old.high, new.low + new.high
+    key = "revision.up" if after > before else "revision.down" if after < before else (
+        "revision.changed"
+    )
+    return t(
+        lang,
+        key,
+        old=value(old.low, old.high, old.qualifier, lang),
+        old_date=span(old.date, lang),
+        new=value(new.low, new.high, new.qualifier, lang),
+        new_date=span(new.date, lang),
+    )
+
+
+def period_words(period: Period, lang: object = "en") -> str:
+    """A rate's or window's period as answers name it: "per day", "over 60 days"."""
+    if period.kind is PeriodKind.RATE and period.count == 1:
+        return t(lang, f"period.rate.{period.unit.value}")
+    return t(lang, f"period.window.{period.unit.value}", n=period.count)
 
 
 def inert(message: str) -> str:

@@ -24,10 +24,32 @@ class Button:
     disabled: bool
 
 
-def _timestamps(text: str) -> str:
+#: How Discord's clients write a relative time (``<t:...:R>``): the largest unit that fits.
+_UNITS = (("year", 365 * 86_400), ("month", 30 * 86_400), ("day", 86_400), ("hour", 3_600),
+          ("minute", 60), ("second", 1))  # fmt: skip
+
+
+def relative(when: datetime, now: datetime) -> str:
+    """``when`` as Discord shows a relative timestamp: "3 hours ago", "in 2 days",
+    "a few seconds ago"."""
+    seconds = round((when - now).total_seconds())
+    size = abs(seconds)
+    if size < 45:
+        amount = "a few seconds"
+    else:
+        unit, length = next((u, n) for u, n in _UNITS if size >= n)
+        count = max(1, round(size / length))
+        amount = f"{'a' if unit != 'hour' else 'an'} {unit}" if count == 1 else f"{count} {unit}s"
+    return f"in {amount}" if seconds > 0 else f"{amount} ago"
+
+
+def _timestamps(text: str, now: datetime | None = None) -> str:
     def show(match: re.Match[str]) -> str:
         when = datetime.fromtimestamp(int(match.group(1)), UTC)
-        return when.strftime("%Y-%m-%d %H:%M UTC" if match.group(2) in "tTfF" else "%Y-%m-%d")
+        style = match.group(2) or "f"
+        if style == "R":
+            return relative(when, now or datetime.now(UTC))
+        return when.strftime("%Y-%m-%d %H:%M UTC" if style in "tTfF" else "%Y-%m-%d")
 
     return _TIMESTAMP.sub(show, text)
 

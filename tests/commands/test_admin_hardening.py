@@ -192,10 +192,13 @@ async def test_direction_overrides_and_control_characters_never_reach_an_answer(
                                      member_permissions=MOD)
     answer(await handle.responses())
     listing = answer(await e2e.ask("casualties", {"metric": "killed"}))
-    assert "killed in Kursk and Sudzha" in listing.text()
+    assert "**at least 600** · NIS" in listing.text() and "AB — Test Wire" in listing.text()
+    # the quote is behind /figure (the answer lists figures without it)
+    quoted = answer(await e2e.ask("sources", {"source": "NIS"}))
+    assert "killed in Kursk and Sudzha" in quoted.text()
     sources = answer(await e2e.ask("sources"))
     assert "**AB — Test Wire**" in sources.text()
-    for reply in (preview, listing, sources):
+    for reply in (preview, listing, quoted, sources):
         assert not any(c in reply.text() for c in BIDI + "\x00")
 
 

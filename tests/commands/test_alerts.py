@@ -13,13 +13,25 @@ from tests.standin.harness import replies_text
 
 MOD = MEMBER_PERMISSIONS | MANAGE_GUILD
 OWNER = FakeUser(4242, "operator")
-#: Two figures: 100 killed (HUR) conflicts with the seed's "at least 300" (NIS); about 1,000
-#: wounded (NIS) is a jump of more than half from the NIS's 2,700.
+#: Two figures about the same time as the seed's (its January 2025), published three days after
+#: that month: 100 killed (HUR) conflicts with the seed's "at least 300" (NIS); about 1,000
+#: wounded (NIS) revises the NIS's own 2,700. (Dated early February rather than at the end of
+#: March: claims about times more than 28 days apart are revisions, not contradictions.)
 CONTRADICTING = (
-    b"---\ntitle: Kursk update\npublisher: Test Wire\npublished: 2025-03-30\n---\n"
+    b"---\ntitle: Kursk update\npublisher: Test Wire\npublished: 2025-02-03\n---\n"
     b"Ukraine's military intelligence said on Monday that 100 North Korean soldiers had been"
     b" killed in Kursk.\n"
     b"South Korea's NIS said that about 1,000 North Korean soldiers had been wounded.\n"
+)
+#: Two claims about different times: 1,500 killed in early October, then 11,000 by 19 December.
+EARLY_OCTOBER = (
+    b"---\ntitle: Early report\npublisher: Wire A\npublished: 2024-10-08\n---\n"
+    b"Ukraine's military intelligence said that 1,500 North Korean soldiers had been killed in"
+    b" early October.\n"
+)
+MID_DECEMBER = (
+    b"---\ntitle: December report\npublisher: Wire B\npublished: 2024-12-20\n---\n"
+    b"The Pentagon said that 11,000 North Korean soldiers had been killed as of 19 December.\n"
 )
 AGREEING = (
     b"---\ntitle: Another update\npublisher: Other Wire\npublished: 2025-04-02\n---\n"
@@ -85,15 +97,32 @@ async def test_subscribed_server_gets_the_new_figures_and_contradictions(e2e):
     alert = messages[0]
     assert alert.allowed_mentions == {"parse": []}
     text = alert.text()
-    assert "2 new figures from Kursk update — Test Wire, 30 Mar 2025" in text
-    assert "2 of them disagree" in text
+    assert "2 new figures from Kursk update — Test Wire, 3 Feb 2025" in text
+    assert "1 of them disagrees" in text
     # the contradiction sits beside the figures it contradicts, in the new figure's group
     killed = text.index("North Korea · killed")
     conflict = text.index("Contradicts")
     assert killed < text.index("**100**") < conflict
     assert "**at least 300** · NIS" in text[conflict:]
-    assert "More than half away from" in text and "**2,700** · NIS" in text
+    # the NIS's own lower number is a revision, named with both dates, not a contradiction
+    assert "↘ revised down from 2,700 (Jan 2025*) to about 1,000 (3 Feb 2025)" in text
+    assert "**2,700** · NIS" in text[text.index("revised down"):]
+    assert text.count("Contradicts") == 1
     assert not posted_to(e2e, second.default_channel.id)
+
+
+async def test_a_claim_about_a_later_time_is_a_revision_not_a_contradiction(e2e):
+    first, _ = e2e.standin.guilds
+    await ingest(e2e, EARLY_OCTOBER, "october.txt")
+    await subscribe(e2e, first)
+    await ingest(e2e, MID_DECEMBER, "december.txt")
+    await e2e.bot.alerts.idle()
+    (alert,) = posted_to(e2e, first.default_channel.id)
+    text = alert.text()
+    assert "**11,000** · Pentagon" in text
+    assert "↗ revised up from 1,500 (Oct 2024) to 11,000 (19 Dec 2024)" in text
+    assert "**1,500** · HUR" in text[text.index("revised up"):]
+    assert "disagree" not in text and "Contradicts" not in text
 
 
 async def test_agreeing_figure_is_posted_without_a_contradiction(e2e):
@@ -157,7 +186,7 @@ async def test_a_new_shared_seed_goes_to_every_subscribed_server(e2e):
     await e2e.bot.alerts.idle()
     for guild in (first, second):
         (alert,) = posted_to(e2e, guild.default_channel.id)
-        assert "2 new figures from Kursk update — Test Wire, 30 Mar 2025" in alert.text()
+        assert "2 new figures from Kursk update — Test Wire, 3 Feb 2025" in alert.text()
     # unchanged on the next reload: nothing is posted again
     answer(await e2e.ask("admin reload", user=OWNER))
     await e2e.bot.alerts.idle()

@@ -7,7 +7,18 @@ from datetime import date
 
 import pytest
 
-from bot.facts.model import DateSpan, Document, Extraction, Figure, Metric, Precision, Qualifier
+from bot.facts.model import (
+    DateSpan,
+    Document,
+    Extraction,
+    Figure,
+    Metric,
+    Period,
+    PeriodKind,
+    PeriodUnit,
+    Precision,
+    Qualifier,
+)
 from bot.periods import parse_period
 from bot.standin import FakeUser
 from tests.standin.harness import replies_text
@@ -53,10 +64,109 @@ async def test_casualties_lists_seed_figures_side_by_side(e2e):
     assert replies[0].is_deferral
     shown = answer(replies).text()
     assert SEED_NIS_KILLED in shown
-    assert "estimates range from about 1,200 (U.S.) to 4,000 (Zelenskyy)" in shown
+    # the two casualty claims, about the same time (Feb 2025) from two claimants, disagree
+    assert "Range 1,200–4,000 over 2 claims" in shown
+    assert "⚠ 2 claims about North Korea · casualties (killed or wounded) disagree" in shown
     assert "Jan 2025*" in shown and "date inferred" in shown
     assert re.search(r"`/figure [a-z2-7]{8}`", shown)
     assert answer(replies).allowed_mentions == {"parse": []}
+
+
+async def test_the_seeds_first_page_fits_a_phone_screen(e2e):
+    for command in ("casualties", "deployments"):
+        reply = answer(await e2e.ask(command))
+        (embed,) = reply.embeds
+        lines = [
+            embed.get("title") or "",
+            *(embed.get("description") or "").split("\n"),
+            (embed.get("footer") or {}).get("text") or "",
+        ]
+        assert len(lines) <= 18, lines
+        assert not any(line.startswith("> ") for line in lines), "quotes are behind /figure"
+
+
+def _span(start: date, end: date | None = None, precision: Precision = Precision.DAY) -> DateSpan:
+    return DateSpan("as written", start, end or start, precision)
+
+
+async def add_story(bot, guild_id):
+    """A guild document with an address: Russian killed claimed over three months (a
+    revision, then a disagreement about mid-December), a daily rate, and deployments with an
+    addition."""
+    text = "Figures about the war, each in its own sentence."
+    document = Document(
+        key="story.txt", text=text, title="Kursk losses", publisher="Test Wire",
+        url="https://news.example/world/kursk-losses?id=7", published=date(2025, 2, 20),
+    )
+    rate = Period("per day", PeriodKind.RATE, PeriodUnit.DAY)
+    claims = [
+        (Metric.KILLED, 1_500, 1_500, Qualifier.EXACT, False, "HUR",
+         _span(date(2024, 10, 1), date(2024, 10, 10)), None),
+        (Metric.KILLED, 10_000, 10_000, Qualifier.EXACT, False, "NIS",
+         _span(date(2024, 11, 1), date(2024, 11, 10)), None),
+        (Metric.KILLED, 11_500, 11_500, Qualifier.ABOUT, False, None, _span(date(2024, 12, 1)),
+         None),
+        (Metric.KILLED, 3_000, 3_000, Qualifier.EXACT, False, "Kyiv", _span(date(2024, 12, 17)),
+         None),
+        (Metric.KILLED, 11_000, 11_000, Qualifier.EXACT, False, "Pentagon",
+         _span(date(2024, 12, 19)), None),
+        (Metric.KILLED, 40, 40, Qualifier.EXACT, False, "HUR", _span(date(2024, 12, 19)), rate),
+        (Metric.DEPLOYED, 11_000, 12_000, Qualifier.RANGE, False, "U.S.",
+         _span(date(2024, 11, 1), date(2024, 11, 30), Precision.MONTH), None),
+        (Metric.DEPLOYED, 1_000, 3_000, Qualifier.RANGE, True, "JoongAng Ilbo",
+         _span(date(2025, 1, 1), date(2025, 2, 28), Precision.MONTH), None),
+    ]
+    figures = tuple(
+        Figure(id=f"s{i:07d}", document="story.txt", metric=metric, subject="Russia",
+               low=low, high=high, qualifier=qualifier, additional=additional, source=source,
+               date=when, quote=f"Sentence {i}.", span=(0, 10), period=period)
+        for i, (metric, low, high, qualifier, additional, source, when, period)
+        in enumerate(claims)
+    )
+    await bot.store.ingest(Extraction(document=document, figures=figures), guild_id=guild_id)
+
+
+async def test_casualties_summary_latest_range_revision_conflict_and_rates(e2e):
+    standin, bot = e2e
+    await add_story(bot, standin.guild.id)
+    reply = answer(await e2e.ask("casualties", {"metric": "killed"}))
+    shown = reply.text()
+    body = reply.embeds[0]["description"]
+    killed = body.index("**Russia · killed**")
+    summary = body[killed:body.index("`/figure", killed)]
+    # the latest figure with its date and claimant
+    assert "Latest: **11,000** · Pentagon · 19 Dec 2024" in summary
+    # the range over every total claim, never the rate
+    assert "Range 1,500–11,500 over 5 claims, 1 unattributed" in summary
+    # an earlier time is a revision, whoever claimed it
+    assert "↗ revised up from 10,000 (1–10 Nov 2024) to 11,000 (19 Dec 2024)" in summary
+    # about the same time, claimants that do not overlap disagree: 3,000 vs 11,000 and 11,500
+    assert "⚠ 3 claims about Russia · killed disagree (19 Dec 2024)" in summary
+    # newest first, each linking to its article, no quote on the page
+    lines = [line for line in body[killed:].split("\n") if "`/figure" in line]
+    assert [line.split("**")[1] for line in lines[:5]] == [
+        "11,000", "3,000", "about 11,500", "10,000", "1,500",
+    ]
+    link = "[Kursk losses — Test Wire, 20 Feb 2025](https://news.example/world/kursk-losses?id=7)"
+    assert link in lines[0]
+    assert "Sentence" not in shown
+    # the rate in its own block, after the totals, never ranged
+    rates = body.index("**Russia · killed · per day**")
+    assert rates > body.index("`/figure s0000004`")
+    assert "**40** · HUR · 19 Dec 2024" in body[rates:]
+    assert "Range" not in body[rates:]
+
+
+async def test_deployments_show_additions_as_plus_n_beside_the_total(e2e):
+    standin, bot = e2e
+    await add_story(bot, standin.guild.id)
+    body = answer(await e2e.ask("deployments")).embeds[0]["description"]
+    group = body[body.index("**Russia · troops deployed**"):]
+    assert "Latest: **11,000–12,000** · U.S. · Nov 2024" in group
+    assert "Sent in addition: **+1,000–3,000** · JoongAng Ilbo · Jan–Feb 2025\n" in group
+    # one total: nothing to range; the additions are never ranged with it
+    assert "Range" not in group
+    assert "additional troops sent" not in group
 
 
 async def test_casualties_options_resolve_fuzzily(e2e):
@@ -85,7 +195,7 @@ async def test_casualties_empty_result_offers_subjects_with_figures(e2e):
 async def test_deployments_tell_original_and_additional_apart(e2e):
     shown = answer(await e2e.ask("deployments")).text()
     assert "troops deployed" in shown and "10,000–12,000" in shown
-    assert "additional troops sent" in shown and "1,000–3,000 more" in shown
+    assert "Sent in addition: **+1,000–3,000**" in shown and "1,000–3,000 more" in shown
     shown = answer(await e2e.ask("deployments", {"source": "joongang"})).text()
     assert "1,000–3,000" in shown and "10,000" not in shown
     reply = answer(await e2e.ask("deployments", {"subject": "ukraine"}))

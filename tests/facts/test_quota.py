@@ -66,3 +66,15 @@ def test_the_refusal_names_the_first_limit_reached() -> None:
         " 1.0 MB (it holds 900 KB)"
     )
     assert size_words(50 * 1024 * 1024) == "50.0 MB"
+
+
+def test_a_refusal_counts_one_document_or_figure_in_the_singular() -> None:
+    one = GuildQuota(documents=1, figures=1)
+    held = Usage(documents=1, bytes=10, figures=0)
+    assert "already has 1 document, its limit is 1;" in (refusal(one, held, 10, 1) or "")
+    held = Usage(documents=0, bytes=10, figures=0)
+    said = refusal(one, held, 10, 2) or ""
+    assert "this document's 2 figures would take this server to 2 figures" in said
+    held = Usage(documents=0, bytes=10, figures=0)
+    said = refusal(GuildQuota(documents=5, figures=0), held, 10, 1) or ""
+    assert "this document's 1 figure would take this server to 1 figure," in said

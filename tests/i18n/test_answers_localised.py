@@ -23,19 +23,22 @@ async def test_casualties_in_ukrainian(e2e):
     assert "Цифри втрат" in shown and "сторона **Північна Корея**" in shown
     assert "**Північна Корея · загиблі**" in shown and "**щонайменше 300**" in shown
     assert "січ. 2025*" in shown and "`/цифра mcit5bib`" in shown
-    assert "↔ оцінки від близько 1\u00a0200 (U.S.) до 4\u00a0000 (Zelenskyy)" in shown
+    assert "Останнє: **близько 1\u00a0200** · U.S. assessments · лют. 2025*" in shown
+    assert "Діапазон 1\u00a0200–4\u00a0000: 2 твердження" in shown
+    assert "⚠ Північна Корея · втрати (загиблі та поранені): 2 твердження розходяться" in shown
     assert "4 цифри · /цифра <id> показує одну повністю · * дату виведено з тексту" in shown
     assert "**at least" not in shown and "casualties (killed" not in shown
-    assert "> In January, the NIS reported that at least 300" in shown  # quotes stay verbatim
+    assert "> In January" not in shown  # quotes are behind /figure, verbatim there
 
 
 async def test_deployments_and_figure_in_korean(e2e):
     shown = replies_text(await e2e.ask("deployments", locale="ko"))
     assert "병력 파병" in shown and "**북한 · 파병 병력**" in shown
-    assert "**북한 · 추가 파병**" in shown and "**추가 1,000–3,000**" in shown
+    assert "추가 파병: **+1,000–3,000** · JoongAng Ilbo" in shown
+    assert "**추가 1,000–3,000**" in shown
     assert "2025년 1월–2월*" in shown
     figure = replies_text(await e2e.ask("figure", {"figure": "4gyfcjyj"}, locale="ko"))
-    assert "**값:** 추가 1,000–3,000 (1,000–3,000, 범위)" in figure
+    assert "**값:** 추가 1,000–3,000\n" in figure
     assert "**유형:** 파병 (앞선 수치에 더해짐)" in figure and "**상태:** 자동 추출됨" in figure
     assert "(본문 표현: “between January and February”)" in figure
 
@@ -208,12 +211,13 @@ class TestAServersAlertsInItsLanguage:
         guild = e2e.standin.guild
         await e2e.ask("admin alerts", {"channel": guild.default_channel},
                       member_permissions=MANAGER)
-        await ingest(e2e, b"---\ntitle: T\npublisher: Test Wire\npublished: 2025-03-30\n---\n"
+        # dated just after the seed's January figure: the same time, so a contradiction
+        await ingest(e2e, b"---\ntitle: T\npublisher: Test Wire\npublished: 2025-02-03\n---\n"
                           b"Ukraine's military intelligence said on Monday that 100 North Korean"
                           b" soldiers had been killed in Kursk.\n", "kursk.txt")
         await e2e.bot.alerts.idle()
         (alert,) = e2e.standin.channel_messages
         text = alert.text()
-        assert "📰 1 нова цифра з: T — Test Wire, 30 бер. 2025" in text
+        assert "📰 1 нова цифра з: T — Test Wire, 3 лют. 2025" in text
         assert "Нові цифри з: T — Test Wire" in text
         assert "**Північна Корея · загиблі**" in text and "**Суперечить** цифрі" in text

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -10,6 +12,7 @@ from bot.console import ask
 from bot.run import print_commands
 from bot.standin import OptionError
 from bot.standin.commandline import parse_command_line
+from bot.standin.text import relative
 from tests.standin.limits import assert_valid_commands, assert_valid_message
 
 ADMIN = {
@@ -60,6 +63,27 @@ def test_ask_prints_readable_text(e2e_settings, capsys):
     assert ask(e2e_settings, "/about", as_json=False) == 0
     out = capsys.readouterr().out
     assert "== About this bot ==" in out and "-- Fact base" in out and "documents" in out
+
+
+def test_about_gives_the_last_update_as_a_date_and_an_age_as_discord_shows_them(
+    e2e_settings, capsys
+):
+    assert ask(e2e_settings, "/about", as_json=False) == 0
+    out = capsys.readouterr().out
+    shown = out.split("-- Last updated\n", 1)[1].split("\n", 1)[0]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \((a few seconds|\d+ minutes|an? \w+) ago\)", shown), (
+        shown
+    )
+
+
+def test_relative_timestamps_read_as_discord_writes_them():
+    now = datetime(2026, 12, 6, 12, 0, tzinfo=UTC)
+    assert relative(now - timedelta(seconds=10), now) == "a few seconds ago"
+    assert relative(now - timedelta(minutes=3), now) == "3 minutes ago"
+    assert relative(now - timedelta(hours=1), now) == "an hour ago"
+    assert relative(now - timedelta(days=2), now) == "2 days ago"
+    assert relative(now + timedelta(days=40), now) == "in a month"
+    assert relative(now - timedelta(days=800), now) == "2 years ago"
 
 
 def test_ask_refuses_a_line_that_is_not_a_command(e2e_settings, capsys):
@@ -114,7 +138,12 @@ def test_the_console_fills_in_a_form_and_presses_its_buttons(e2e_settings, tmp_p
     env.pop("DISCORD_TOKEN", None)
     done = subprocess.run(
         [sys.executable, "-m", "bot", "console"],
-        input=typed, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120,
+        input=typed,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
         check=False,
     )
     assert done.returncode == 0, done.stderr

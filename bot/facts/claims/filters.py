@@ -25,6 +25,7 @@ from bot.facts.vocabulary.not_counts import (
     LABEL_WORDS_BEFORE,
     NATIONAL_ARMY_LEADS,
     NEGATIONS_BEFORE,
+    PUBLISHED_ITEMS,
     UNITS_AFTER,
     WEAPONS,
 )
@@ -165,3 +166,26 @@ def states_no_figures(
         return True
     years = [d.span.end.year for d in dates]
     return bool(years) and max(years) < STORY_START_YEAR
+
+
+# A corrections column: its title, or its first line.
+_CORRECTIONS_TITLE_RE = re.compile(r"^\s*(?:corrections?|clarifications?)\b", re.IGNORECASE)
+# "A report on 8 February (...) said that 3,000 ...", "The same article said", "A headline on 9
+# February described ... as": in a corrections column, the error being corrected.
+_REPEATS_AN_ERROR_RE = re.compile(
+    rf"(?:^|;)\s*(?:an?|the)\s+(?:same\s+|earlier\s+|previous\s+)?(?:{alternation(PUBLISHED_ITEMS)})"
+    r"\b[^;]*?\b(?:said|stated|reported|described|gave|put|showed|claimed|quoted|wrote|put)\b[^;]*$",
+    re.IGNORECASE,
+)
+
+
+def is_corrections_column(title: str) -> bool:
+    """'Corrections and clarifications', 'Correction: ...': a column that corrects errors."""
+    return _CORRECTIONS_TITLE_RE.match(title) is not None
+
+
+def repeats_an_error(sentence: str, pos: int) -> bool:
+    """In a corrections column, whether the number at ``pos`` is what an earlier article,
+    report or headline said: the error corrected, not a figure."""
+    start = sentence.rfind(";", 0, pos) + 1
+    return _REPEATS_AN_ERROR_RE.search(sentence, start, pos) is not None

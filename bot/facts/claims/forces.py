@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from functools import lru_cache
 
 from bot.facts.claims.sentence import Alias, SentenceFacts, after_destination
 from bot.facts.vocabulary.build import alternation
 from bot.facts.vocabulary.claimants import ORG_WORDS
+from bot.facts.vocabulary.forces import ENEMY_OF, SUBJECT_ALIASES
 from bot.facts.vocabulary.metrics import CASUALTY_NOUNS, SENDING_VERBS
 from bot.facts.vocabulary.personnel import OWNED_HEADS, PERSONNEL_NOUNS
 
@@ -82,3 +85,43 @@ def modifies_people(sentence: str, alias: Alias) -> bool:
         head in CASUALTY_NOUNS or head in PERSONNEL_NOUNS or head in OWNED_HEADS
         for head in heads
     )
+
+
+_SIDE_RE = re.compile(
+    r"(?<![\w])(?:"
+    + "|".join(
+        f"(?P<{'r' if side == 'Russia' else 'u'}{i}>{re.escape(alias)})"
+        for side in ENEMY_OF
+        for i, alias in enumerate(sorted(SUBJECT_ALIASES[side], key=len, reverse=True))
+    )
+    + r")(?![\w])"
+)
+
+
+@lru_cache(maxsize=1024)
+def side_of(text: str) -> str | None:
+    """The side ("Russia", "Ukraine") a claimant or speaker belongs to, as its words name it."""
+    found = _SIDE_RE.search(text)
+    if found is None or found.lastgroup is None:
+        return None
+    return "Russia" if found.lastgroup.startswith("r") else "Ukraine"
+
+
+# A body that speaks for a side: "Ministry of Defence of the Russian Federation", "Spokesperson
+# of the Northern Grouping of Forces ... (translated from Ukrainian)".
+_BODY_HINT_RE = re.compile(
+    r"\b(?:ministry|general\s+staff|armed\s+forces|defen[cs]e|command|headquarters|grouping"
+    r"|group\s+of\s+forces|spokes(?:person|man|woman))\b",
+    re.IGNORECASE,
+)
+
+
+def home_side(texts: Sequence[str | None]) -> str | None:
+    """The side a document speaks for, when its publisher, title or first lines name a side's
+    body ("Summary of the Ministry of Defence of the Russian Federation"): Russia or Ukraine."""
+    for text in texts:
+        if text and _BODY_HINT_RE.search(text):
+            side = side_of(text)
+            if side is not None:
+                return side
+    return None

@@ -211,6 +211,19 @@ def _non_combatant(scan: _Scan, token: _Token) -> Noun | bool | None:
     return Noun("other")
 
 
+_DEATH_RECORD_WORDS = frozenset(
+    ("obituaries", "obituary", "dead", "killed", "fallen", "deaths", "death", "memorial", "graves")
+)
+
+
+def _names_of_the_dead(scan: _Scan, token: _Token) -> Noun | bool | None:
+    """'a count of obituaries has reached 125,000 names': in a count of the dead, names are
+    the people killed."""
+    if token.lower != "names" or scan.facts.words.isdisjoint(_DEATH_RECORD_WORDS):
+        return None
+    return Noun("casualty", Metric.KILLED, scan.subject, end=token.match.end())
+
+
 def _modifier(scan: _Scan, token: _Token) -> Noun | bool | None:
     """'more', 'elite', 'its own': step over; "its" says the force is named before."""
     if token.lower not in MODIFIERS:
@@ -243,10 +256,21 @@ def _rate_unit(scan: _Scan, token: _Token) -> Noun | bool | None:
     return Noun("bare", subject=scan.subject, end=token.match.start(1))
 
 
+_BACK_THEN_RE = re.compile(r"back\s+(?:then|in|at|when)\b", re.IGNORECASE)
+# First words of a casualty phrase: "640 taken prisoner", "12 shot dead", "30 held by Ukraine".
+_CUE_PHRASE_LEADS = frozenset(("taken", "shot", "held", "put", "lost", "killed", "unaccounted"))
+
+
 def _verb_or_other(scan: _Scan, token: _Token) -> Noun | bool | None:
-    """'300 were killed': no noun, the verbs decide; any other word counts something else."""
-    if is_verbish(token.lower):
-        return Noun("bare", subject=scan.subject, end=token.match.start(1))
+    """'300 were killed', '600 back then': no noun, the verbs decide; any other word counts
+    something else."""
+    text, start = scan.facts.text, token.match.start(1)
+    if (
+        is_verbish(token.lower)
+        or (token.lower == "back" and _BACK_THEN_RE.match(text, start))
+        or (token.lower in _CUE_PHRASE_LEADS and METRIC_CUE_RE.match(text, start))
+    ):
+        return Noun("bare", subject=scan.subject, end=start)
     return Noun("other")
 
 
@@ -258,6 +282,7 @@ _TOKEN_RULES: tuple[_TokenRule, ...] = (
     _casualty_noun,
     _personnel_noun,
     _non_combatant,
+    _names_of_the_dead,
     _modifier,
     _alternative_number,
     _foreign_name,

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from bot.facts.aliases import subject_aliases
 from bot.facts.attribution import claimant_mentions
 from bot.facts.claim import Claim, ClaimantMention, Context
-from bot.facts.claims.filters import is_not_a_count, states_no_figures
-from bot.facts.claims.forces import ForceRoles
+from bot.facts.claims.filters import is_not_a_count, repeats_an_error, states_no_figures
+from bot.facts.claims.forces import ForceRoles, modifies_people
 from bot.facts.claims.loss_list import is_list_line, loss_list_claims, opens_loss_list
 from bot.facts.claims.reading import Reading
 from bot.facts.claims.rules import read_quantity
@@ -71,15 +71,24 @@ class ClaimReader:
                 lambda: self._aliases_in(sentence, mentions),
             )  # fmt: skip
             claims = _read_counts(facts, counts, speaker_end)
+        read = claims
+        if context.corrections and claims:
+            # The error corrected is no figure, but what follows may name its correction ("The
+            # figure given by the agency was 3,000"): it stays the latest claim.
+            claims = [c for c in claims if not repeats_an_error(sentence, c.quantity.start)]
         for mention in mentions:
             context.remember(mention)
         if mentions and "losses" in words:
             context.loss_list = opens_loss_list(sentence, words, mentions, self._subjects_in)
         context.after_sentence(
-            claims,
+            read,
             [
                 a.subject for a in forces
                 if a.subject in self.subjects and not after_destination(sentence, a)
+            ],
+            [
+                a.subject for a in forces
+                if a.subject in self.subjects and modifies_people(sentence, a)
             ],
         )  # fmt: skip
         return claims

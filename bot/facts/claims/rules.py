@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 
 from bot.facts.claim import Claim, ClaimantMention
-from bot.facts.claims.metrics import cue_metric, metric_from_context
+from bot.facts.claims.metrics import cue_metric, first_cue, metric_from_context
 from bot.facts.claims.nouns import counted_noun
 from bot.facts.claims.reading import Reading
 from bot.facts.claims.subjects import subject_of
@@ -42,7 +42,14 @@ from bot.facts.vocabulary.approximators import HEDGES
 from bot.facts.vocabulary.attribution_verbs import ATTRIBUTION_VERBS, UNNAMED_REPORT_VERBS
 from bot.facts.vocabulary.build import alternation
 from bot.facts.vocabulary.connectives import TROOP_COUNT_NOUNS
-from bot.facts.vocabulary.metrics import MEETING_VERBS, RECRUITING_VERBS, RELEASE_VERBS
+from bot.facts.vocabulary.forces import DEFAULT_SUBJECTS, SUBJECT_ALIASES
+from bot.facts.vocabulary.metrics import (
+    MEETING_VERBS,
+    PRISONER_KILLING_VERBS,
+    RECRUITING_VERBS,
+    RELEASE_VERBS,
+    SIZED_CASUALTY_NOUNS,
+)
 from bot.facts.vocabulary.not_counts import (
     DISMISSALS,
     EXPECTATION_WORDS,
@@ -61,6 +68,7 @@ from bot.facts.vocabulary.personnel import (
     CIVILIAN_STATES,
     DEPLOYED_GROUPS,
     FORCE_SIZE_LEADS,
+    NON_COMBATANT_NOUNS,
 )
 
 
@@ -178,6 +186,21 @@ def _shares_a_noun_of_others(r: Reading) -> bool:
     )  # fmt: skip
 
 
+# "a little over 1% of the Korean People's Army's estimated 1.28 million": the whole a share is
+# taken of.
+_SHARE_OF_BEFORE_RE = re.compile(
+    r"(?:%|\bper\s*cent|\bpercent)\s+of\s+(?:[\w'’.-]+\s+){0,6}?$", re.IGNORECASE
+)
+
+
+def _base_of_a_share(r: Reading) -> bool:
+    """'1% of the army's estimated 1.28 million active personnel': the base of a share, not a
+    count of people sent or lost."""
+    if "%" not in r.sentence and r.facts.words.isdisjoint(("per", "percent", "cent")):
+        return False
+    return _SHARE_OF_BEFORE_RE.search(r.sentence, max(0, r.q.start - 70), r.q.start) is not None
+
+
 def _counts_something_else(r: Reading) -> bool:
     return r.noun.kind == "other"
 
@@ -191,12 +214,12 @@ _CASUALTY_VERB_AFTER_RE = re.compile(
 
 
 def _vague_without_a_casualty(r: Reading) -> bool:
-    """'thousands have fled': a vague amount needs a casualty noun of its own, or a casualty
+    """'thousands have fled': a vague amount needs a casualty noun of its own, a casualty
     verb right after it ("Hundreds were killed", "Tens of thousands more are listed as
-    missing")."""
+    missing"), or a casualty noun it is the size of ("the dead are in the hundreds")."""
     if r.noun.kind != "bare" or not r.q.vague or r.noun.metric:
         return False
-    return _CASUALTY_VERB_AFTER_RE.match(r.sentence, r.q.end) is None
+    return _CASUALTY_VERB_AFTER_RE.match(r.sentence, r.q.end) is None and _sized(r) is None
 
 
 def _ages(r: Reading) -> bool:
@@ -225,20 +248,35 @@ _EXPECTED_COURSE_RE = re.compile(
     re.IGNORECASE,
 )
 _EXPECTATION_WORDS = frozenset(EXPECTATION_WORDS)
+# "5,000 construction troops will follow", "2,500 more soldiers are expected to arrive": the
+# future tense right after the people counted.
+_FUTURE_AFTER_RE = re.compile(
+    rf"\s+(?:(?:more|also|still|soon|then|later)\s+)?(?:{alternation(FUTURE_AUXILIARIES)}"
+    r"|(?:is|are)\s+due\s+to|(?:is|are)\s+(?:likely|scheduled|planned)\s+to)\b"
+    r"(?!\s+have\b)",  # "are expected to have died": an estimate of the past
+    re.IGNORECASE,
+)
 _FORECAST_CUES = frozenset(("will", "shall", "expected", "projected", "forecast", "course", "set",
                             "could", "might", "would"))  # fmt: skip
+_FUTURE_AFTER_CUES = frozenset(("due", "likely", "scheduled", "planned"))
 
 
 def _forecast(r: Reading) -> bool:
     """'Russia will have suffered over 1 million casualties by June', 'they could reach
     10,000 by the spring': a forecast, not a count."""
     words = r.facts.words
+    # Read up to the number itself: "expect losses to pass 1.3 million" (the verb is read as
+    # the number's qualifier).
     if not words.isdisjoint(_EXPECTATION_WORDS) and _EXPECTED_COURSE_RE.search(
-        r.sentence, max(0, r.q.start - 90), r.q.start
+        r.sentence, max(0, r.q.start - 90), r.q.num_start
     ):
         return True
-    if words.isdisjoint(_FORECAST_CUES):
+    if words.isdisjoint(_FORECAST_CUES) and words.isdisjoint(_FUTURE_AFTER_CUES):
         return False
+    if r.noun.kind in ("personnel", "bare") and _FUTURE_AFTER_RE.match(
+        r.sentence, r.noun.end if r.noun.end >= 0 else r.q.end
+    ):
+        return True
     return _FORECAST_RE.search(r.sentence, r.clause[0], r.q.num_start) is not None
 
 
@@ -279,6 +317,7 @@ DROP_RULES: tuple[Callable[[Reading], bool], ...] = (
     _denied,
     _released_or_met,
     _recruited,
+    _base_of_a_share,
     _shares_a_noun_of_others,
     _hypothetical,
     _forecast,
@@ -292,12 +331,24 @@ _FORCE_SIZE_BEFORE_RE = re.compile(
     rf"(?:(?:{alternation((*HEDGES, 'an estimated'))})\s+)?$",
     re.IGNORECASE,
 )
+# "North Koreans", "Russians": a force's people named by their plural ("the number of North
+# Koreans now in Russia at roughly 11,000").
+_FORCE_PLURALS = tuple(
+    alias for force in DEFAULT_SUBJECTS for alias in SUBJECT_ALIASES[force]
+    if alias.endswith(("ans", "ese")) and alias[0].isupper()
+)  # fmt: skip
 _TROOP_COUNT_RE = re.compile(
     r"(?:\b(?:number|size|strength|total)\s+of\s+(?:[\w'’-]+\s+){0,4}?"
-    rf"(?:{alternation(TROOP_COUNT_NOUNS)})"
-    r"|\b(?:contingent|deployment|troop\s+presence|force)\b)"
+    rf"(?:{alternation((*TROOP_COUNT_NOUNS, *_FORCE_PLURALS))})"
+    r"|\b(?:contingent|deployment|troop\s+presence|force|wave|echelon|rotation)\b)"
     r"(?!.*\b(?:killed|dead|wounded|injured|casualt|losses|captured|missing|prisoners))"
     r".*\bat\s+[\"“']?$",
+    re.IGNORECASE,
+)
+# "The first wave was roughly 11,000", "the contingent numbered 12,000".
+_GROUP_WAS_RE = re.compile(
+    r"\b(?:contingent|deployment|wave|echelon|rotation)\s+(?:[\w-]+\s+)?"
+    r"(?:was|were|numbered|totalled|totaled)\s+$",
     re.IGNORECASE,
 )
 _SUBSET_BEFORE_RE = re.compile(
@@ -310,8 +361,30 @@ _PRESENCE_AFTER_RE = re.compile(
 )
 
 
+# "245 prisoners of war have been executed", "12 POWs were shot dead": prisoners killed.
+_PRISONERS_KILLED_RE = re.compile(
+    r"(?:\s+of\s+war)?\s+(?:(?:have|has|had|were|was|are|been|reportedly|allegedly|since|all"
+    rf"|also)\s+)*(?:{alternation(PRISONER_KILLING_VERBS)})\b",
+    re.IGNORECASE,
+)
+
+
+# "investigating the killing of 93 Ukrainian prisoners of war".
+_KILLING_OF_BEFORE_RE = re.compile(
+    r"\b(?:killing|killings|execution|executions|murder|murders|shooting)\s+of\s+(?:the\s+)?"
+    r"(?:(?:at\s+least|some|about|around|nearly|more\s+than|over)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _noun_metric(r: Reading) -> Metric | None:
-    """'300 casualties', 'a 12,000-strong force'."""
+    """'300 casualties', 'a 12,000-strong force'; prisoners who 'have been executed', or whose
+    'killing' is spoken of, are killed."""
+    if r.noun.metric is Metric.CAPTURED and (
+        _PRISONERS_KILLED_RE.match(r.sentence, r.noun.end)
+        or _KILLING_OF_BEFORE_RE.search(r.sentence, max(0, r.q.start - 40), r.q.start)
+    ):
+        return Metric.KILLED
     return r.noun.metric
 
 
@@ -324,12 +397,67 @@ def _vague_with_its_verb(r: Reading) -> Metric | None:
     return cue_metric(verb.group("verb")) if verb else None
 
 
+# "the North Korean dead are in the hundreds", "the wounded now run into the thousands", "put
+# the number of soldiers listed as missing in the tens of thousands": the casualty noun a few
+# words before "in the" / "into the" is what the vague amount counts.
+_SIZED_NOUN_BEFORE_RE = re.compile(
+    rf"\b(?P<noun>{alternation(SIZED_CASUALTY_NOUNS)})"
+    r"(?P<gap>(?:\s+[\w'’-]+){0,3}?)\s+(?:in|into)\s+the\s+$",
+    re.IGNORECASE,
+)
+_SIZED_NOUN_WORDS = frozenset(SIZED_CASUALTY_NOUNS)
+_NON_COMBATANT_WORDS = frozenset(NON_COMBATANT_NOUNS)
+
+
+def _sized(r: Reading) -> Metric | None:
+    """A vague amount that gives the size of a casualty noun before it ("the dead are in the
+    hundreds"); not of civilians ("the dead civilians are in the hundreds")."""
+    if not r.q.vague or r.facts.words.isdisjoint(_SIZED_NOUN_WORDS):
+        return None
+    found = _SIZED_NOUN_BEFORE_RE.search(r.sentence, max(r.clause[0], r.q.start - 70), r.q.start)
+    if found is None:
+        return None
+    if not _NON_COMBATANT_WORDS.isdisjoint(found.group("gap").lower().split()):
+        return None
+    return cue_metric(found.group("noun"))
+
+
+# "servicemen whom the Coordination Headquarters lists as missing": what a relative clause
+# records them as.
+_RECORDED_AS_AFTER_RE = re.compile(
+    r"\s*,?\s+(?:who|whom|that|which)\b[^.;]{0,100}?\b(?:lists?|listed|counts?|counted"
+    r"|records?|recorded|registers?|registered|reports?|reported|classe[sd]|classifie[sd]"
+    r"|declares?|declared)\s+as\s+(missing|killed|dead|captured|prisoners?(?:\s+of\s+war)?"
+    r"|wounded|injured)\b",
+    re.IGNORECASE,
+)
+
+
+def _recorded_as(r: Reading) -> Metric | None:
+    """'one of the 58,000 servicemen whom X lists as missing'."""
+    if r.noun.kind != "personnel" or "as" not in r.facts.words:
+        return None
+    found = _RECORDED_AS_AFTER_RE.match(r.sentence, r.noun.end)
+    return cue_metric(found.group(1)) if found else None
+
+
+def _vague_sized(r: Reading) -> Metric | None:
+    """'the wounded are in the thousands': the casualty noun before says what is counted."""
+    return _sized(r) if r.noun.kind == "bare" else None
+
+
+_ONE_OF_THE_BEFORE_RE = re.compile(r"\bone\s+of\s+the\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def _force_size(r: Reading) -> Metric | None:
-    """'a force of 12,000 soldiers', 'out of 11,000'."""
+    """'a force of 12,000 soldiers', 'out of 11,000'; not 'one of the 120 soldiers in his
+    company', a member of a group."""
     if r.noun.kind not in ("personnel", "bare"):
         return None
     found = _FORCE_SIZE_BEFORE_RE.search(r.sentence, max(0, r.q.start - 40), r.q.start)
-    return Metric.DEPLOYED if found else None
+    if found is None or _ONE_OF_THE_BEFORE_RE.search(r.sentence, max(0, r.q.start - 40), r.q.start):
+        return None
+    return Metric.DEPLOYED
 
 
 def _verbs_around(r: Reading) -> Metric | None:
@@ -342,8 +470,25 @@ def _troop_count(r: Reading) -> Metric | None:
     """'put the number of North Korean soldiers in Kursk at 8,000': a force size."""
     if r.noun.kind not in ("bare", "personnel"):
         return None
-    found = _TROOP_COUNT_RE.search(r.sentence[r.clause[0] : r.q.start])
+    found = _TROOP_COUNT_RE.search(r.sentence[r.clause[0] : r.q.start]) or (
+        _GROUP_WAS_RE.search(r.sentence, max(r.clause[0], r.q.start - 40), r.q.start)
+    )
     return Metric.DEPLOYED if found else None
+
+
+_OF_THEM_RE = re.compile(r"\s+of\s+(?:them|these|those|whom)\b", re.IGNORECASE)
+
+
+def _part_of_previous(r: Reading) -> Metric | None:
+    """'the execution of at least 79 servicemen who had been captured ..., 19 of them during the
+    reporting period': a part of the sentence's previous claim, unless its own words say what
+    happened to them ("300 were captured, 19 of them wounded")."""
+    if r.previous is None:
+        return None
+    found = _OF_THEM_RE.match(r.sentence, r.q.num_end)
+    if found is None:
+        return None
+    return first_cue(r.sentence[found.end() : r.clause[1]]) or r.previous.metric
 
 
 def _subset_of_previous(r: Reading) -> Metric | None:
@@ -386,8 +531,11 @@ def _presence(r: Reading) -> Metric | None:
 METRIC_RULES: tuple[Callable[[Reading], Metric | None], ...] = (
     _noun_metric,
     _vague_with_its_verb,
+    _vague_sized,
+    _recorded_as,
     _force_size,
     _force_numbered,
+    _part_of_previous,
     _verbs_around,
     _troop_count,
     _subset_of_previous,
@@ -416,8 +564,9 @@ DROP_AFTER_METRIC: tuple[Callable[[Reading], bool], ...] = (_prisoner_swap,)
 # -- 4. continuation ----------------------------------------------------------------------------
 
 _ANAPHORIC_TOTAL_RE = re.compile(
-    r"\b(?:(?:the|that|this|its|their)\s+(?:overall\s+|new\s+|latest\s+)?"
-    r"(?:total|number|figure|tally|count|estimate)\s+(?:\w+\s+){0,3}?(?:at|to|was|is|stood\s+at)"
+    r"\b(?:(?:the|that|this|its|their)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:total|number|figure|tally|tallies|count|counts|estimate|average)\s+"
+    r"(?:\w+\s+){0,3}?(?:at|to|was|is|stood\s+at|averaged|came\s+to)"
     r"|(?:put|puts|putting|placed|places)\s+(?:that|this|the|its|their)\s+"
     r"(?:number|figure|total|toll|rate|count))\s+[\"“']?$",
     re.IGNORECASE,
@@ -492,6 +641,23 @@ def _period_of_rate(r: Reading) -> Period | None:
     return rate_before(r.sentence, r.prev_end, r.q.start)
 
 
+def _period_after(r: Reading) -> Period | None:
+    """A rate's unit or a window right after the number (or its noun), in its clause."""
+    words = r.facts.words
+    if may_hold_rate(words):
+        after = rate_after(r.sentence, max(r.q.num_end, r.noun.end), r.clause[1])
+        if after is not None:
+            return after
+    if may_hold_window(words):
+        return window_in(r.sentence, r.q.end, min(r.clause[1], r.q.end + _WINDOW_AFTER_REACH))
+    return None
+
+
+# How far after a number a window that decides its period may start ("1,380 troops in the
+# past 24 hours").
+_WINDOW_AFTER_REACH = 60
+
+
 def _period_of_window(r: Reading) -> Period | None:
     """'70,000 ... in the last 60 days': a window after the number in its clause, or one
     before the sentence's first number ("In the past 60 days, ... 83,000")."""
@@ -521,7 +687,12 @@ PERIOD_RULES: tuple[Callable[[Reading], Period | None], ...] = (
 
 
 def period_of(r: Reading) -> Period | None:
-    """The number's period: a rate or a window, or None for a cumulative total."""
+    """The number's period: a rate or a window, or None for a cumulative total. A rate or a
+    window right after the number decides ("the morning tally: Russia lost 1,380 troops in the
+    past 24 hours"); a word of totals before it otherwise makes it a total."""
+    after = _period_after(r)
+    if after is not None:
+        return after
     if not r.facts.words.isdisjoint(_TOTAL_WORDS) and (
         _TOTAL_BEFORE_RE.search(r.sentence, max(r.clause[0], r.q.start - _TOTAL_REACH), r.q.start)
         or _BRINGING_TOTAL_RE.search(r.sentence, r.clause[0], r.q.start)

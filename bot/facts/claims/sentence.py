@@ -16,7 +16,7 @@ from bot.facts.claim import ClaimantMention, Context
 from bot.facts.dates import DateMention
 from bot.facts.numbers import Quantity
 from bot.facts.vocabulary.build import alternation
-from bot.facts.vocabulary.connectives import DESTINATION_WORDS
+from bot.facts.vocabulary.connectives import BODY_LEADS, BODY_WORDS, DESTINATION_WORDS
 from bot.facts.vocabulary.not_counts import AGE_WORDS, DENIAL_VERBS, DISMISSALS
 
 
@@ -64,6 +64,26 @@ def after_destination(sentence: str, alias: Alias) -> bool:
         return True
     word = _word_before(sentence, word, floor)  # "to the Russian border": before the "the"
     return word >= 0 and _DESTINATION_BEFORE_RE.match(sentence, word, start) is not None
+
+
+_BODY_AFTER_RE = re.compile(
+    r"(?:'s|’s)?\s+(?:state\s+|national\s+|public\s+)?([A-Za-z]+)(?:\s+([A-Za-z]+))?"
+)
+
+
+def names_a_body(sentence: str, alias: Alias) -> bool:
+    """'Ukrainian television', "Ukraine's General Staff", 'Russian media': the force names a
+    body that speaks or reports, not people that are counted ("Ukrainian troops", "Russia's
+    army")."""
+    m = _BODY_AFTER_RE.match(sentence, alias.end)
+    if m is None:
+        return False
+    head = m.group(1).lower()
+    if head == "general":
+        return m.group(2) is not None and m.group(2).lower() == "staff"  # "General Staff"
+    if head in BODY_LEADS and m.group(2) is not None:
+        head = m.group(2).lower()
+    return head in BODY_WORDS
 
 
 def _word_before(text: str, end: int, floor: int) -> int:
@@ -181,9 +201,13 @@ class SentenceFacts:
 
     # -- forces -------------------------------------------------------------------------------
     def last_force_before(self, pos: int) -> Alias | None:
-        """The last force named before ``pos`` that is not a destination."""
+        """The last force named before ``pos`` that is not a destination, nor a body or a
+        broadcaster named by it ("Ukrainian television", "Ukraine's General Staff")."""
         if self._placed is None:
-            placed = [a for a in self.aliases if not after_destination(self.text, a)]
+            placed = [
+                a for a in self.aliases
+                if not after_destination(self.text, a) and not names_a_body(self.text, a)
+            ]  # fmt: skip
             self._placed = placed, [a.end for a in placed]
         placed, ends = self._placed
         index = bisect_right(ends, pos)

@@ -12,11 +12,13 @@ import re
 from collections.abc import Callable
 
 from bot.facts.claims.forces import modifies_people
+from bot.facts.claims.forces import side_of as _side_of
 from bot.facts.claims.reading import Reading
 from bot.facts.claims.sentence import after_destination
 from bot.facts.model import Metric
 from bot.facts.vocabulary.build import alternation
-from bot.facts.vocabulary.metrics import SENDING_GERUNDS
+from bot.facts.vocabulary.forces import ENEMY_OF
+from bot.facts.vocabulary.metrics import PRONOUN_FORCE_VERBS, SENDING_GERUNDS
 from bot.facts.vocabulary.personnel import DEPLOYED_GROUPS
 
 _BY_SENDING_BEFORE_RE = re.compile(
@@ -49,6 +51,42 @@ def subject_of(reading: Reading) -> str | None:
 def _named_in_noun(r: Reading) -> str | None:
     """'300 North Korean soldiers', '300 soldiers from North Korea'."""
     return r.noun.subject
+
+
+# "the enemy lost up to 210 servicemen", "enemy losses have exceeded 71,000", "took 14 enemy
+# soldiers prisoner": the side opposed to the one that speaks or acts.
+_ENEMY_LOSES_BEFORE_RE = re.compile(
+    r"\b(?:enemy|adversary)(?:'s|’s)?\s+(?:(?:has|have|had|also|reportedly)\s+)*"
+    r"(?:lost|lose|loses|losing|losses|suffered|casualties)\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+_ENEMY_IN_NOUN_RE = re.compile(r"\b(?:enemy|adversary)\b", re.IGNORECASE)
+def _enemy_counted(r: Reading) -> str | None:
+    """'the enemy lost up to 210 servicemen': the enemy of the force that acts in the sentence
+    ("Ukrainian soldiers took 6 enemy servicemen prisoner"), else of its claimant, else of the
+    speaker or the document's voice; nobody when no side is known."""
+    sentence = r.facts.text
+    if r.facts.words.isdisjoint(_ENEMY_WORDS):
+        return None
+    in_noun = r.noun.end >= 0 and _ENEMY_IN_NOUN_RE.search(sentence, r.q.num_end, r.noun.end)
+    before = _ENEMY_LOSES_BEFORE_RE.search(sentence, max(r.clause[0], r.q.start - 90), r.q.start)
+    if not in_noun and not before:
+        return None
+    actor = r.facts.last_force_before(r.q.start)
+    sides = [actor.subject] if actor is not None and actor.start >= r.clause[0] else []
+    claimant = r.facts.claimant_left_of(r.q.start) or r.facts.claimant_right_of(r.q.end)
+    context = r.facts.context
+    texts = [claimant.raw or claimant.name] if claimant else []
+    if claimant is not None:
+        # "the Chief of the General Staff": named in full ("... of the Russian Federation")
+        # earlier in the document.
+        texts.extend(m.raw for m in context.claimants if m.name == claimant.name and m.raw)
+    for text in (*texts, context.speaker, context.voice, context.home):
+        side = _side_of(text) if text else None
+        if side is not None:
+            sides.append(side)
+    side = next((s for s in sides if s in ENEMY_OF), None)
+    return ENEMY_OF[side] if side is not None else _NOBODY
 
 
 def _continued_claim(r: Reading) -> str | None:
@@ -103,6 +141,31 @@ def _among_after(r: Reading) -> str | None:
     return None
 
 
+def _force_of_own_clause(r: Reading) -> str | None:
+    """'Moscow says Ukraine has lost 48,000; Kyiv says Russia has lost about 38,000': a force
+    named in the number's own clause, after the previous number, beats the previous claim."""
+    if r.previous is None:
+        return None
+    alias = r.facts.last_force_before(r.q.start)
+    if alias is None or alias.start < max(r.prev_end, r.clause[0]):
+        return None
+    return alias.subject
+
+
+def _of_them_before(r: Reading) -> str | None:
+    """'About 9,000 of them were moved to Russia's Kursk region, where Ukrainian forces ...':
+    "of them" counts the people of the sentence before, whatever the sentence names after the
+    number or as a place, when it names no force before it."""
+    if not _OF_THEM_AFTER_RE.match(r.sentence, r.q.num_end):
+        return None
+    if r.facts.last_force_before(r.q.start) is not None:
+        return None
+    context = r.facts.context
+    if context.people_subject is not None and context.people_age <= _PEOPLE_REACH:
+        return context.people_subject
+    return context.last_subject if context.last_subject_age <= 1 else None
+
+
 def _previous_claim(r: Reading) -> str | None:
     """'300 were killed and 2,700 wounded': the sentence's previous claim."""
     return r.previous.subject if r.previous is not None else None
@@ -128,6 +191,8 @@ def _previous_sentence(r: Reading) -> str | None:
         return None
     if context.last_subject_age == 0:
         return context.last_subject
+    if context.people_age == 0 and context.people_subject is not None:
+        return context.people_subject  # "What of the fight against the North Koreans?"
     if context.last_subject_age <= 2 and (
         _OF_THEM_AFTER_RE.match(r.sentence, r.q.num_end)
         or _DEFINITE_GROUP_BEFORE_RE.search(r.sentence, max(0, r.q.start - 40), r.q.start)
@@ -136,18 +201,85 @@ def _previous_sentence(r: Reading) -> str | None:
     return None
 
 
+# "they had lost about 1,100", "they were losing about 40 personnel a day": the pronoun is the
+# force that loses or sends the people counted (not "they killed 300": those are others).
+_THEY_LOSE_RE = re.compile(
+    r"\bthey\s+(?:(?:have|had|were|are|also|now|still|already|reportedly|probably|may\s+have"
+    rf"|must\s+have)\s+)*(?:{alternation(PRONOUN_FORCE_VERBS)})\s+(?:[\w-]+\s+){{0,3}}?$",
+    re.IGNORECASE,
+)
+_THEIR_COUNT_RE = re.compile(
+    r"\btheir\s+(?:own\s+)?(?:losses|casualties|dead|wounded|deaths|toll|troops|soldiers"
+    r"|forces|contingent)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+_THEY_WORDS = frozenset(("they", "their", "them"))
+# "the enemy" of whoever speaks ("occupiers" and "invaders" name Russia as forces do).
+_ENEMY_WORDS = frozenset(("enemy", "enemy's", "adversary", "adversary's"))
+# How many sentences back the people a "they" refers to may have been named.
+_PEOPLE_REACH = 5
+
+
+def _people_spoken_of(r: Reading) -> str | None:
+    """'Our unit has confirmed more than 400 of them killed', 'they lose about 150 men a day':
+    no force named in the sentence, a pronoun that owns the count, and the force whose people
+    were spoken of a few sentences back with no other force named since."""
+    context = r.facts.context
+    if r.facts.aliases or r.noun.kind == "other" or r.facts.words.isdisjoint(_THEY_WORDS):
+        return None
+    if context.people_subject is None or context.people_age > _PEOPLE_REACH:
+        return None
+    start = max(r.clause[0], r.q.start - 60)
+    if (
+        _OF_THEM_AFTER_RE.match(r.sentence, r.q.num_end)
+        or _THEY_LOSE_RE.search(r.sentence, start, r.q.start)
+        or _THEIR_COUNT_RE.search(r.sentence, start, r.q.start)
+    ):
+        return context.people_subject
+    return None
+
+
+# "another 3,000 troops arrived ..., bringing Pyongyang's total to some 14,000": the force whose
+# total the number adds to.
+_BRINGING_OWNER_RE = re.compile(
+    r"[^.;]{0,80}?\bbring(?:s|ing)?\s+(?:the\s+)?(?=[A-Z])", re.IGNORECASE
+)
+_OWNED_TOTAL_RE = re.compile(
+    r"(?:'s|’s)?\s+(?:[\w-]+\s+)?(?:total|tally|count|contingent|deployment|presence|number)\b",
+    re.IGNORECASE,
+)
+
+
+def _owner_of_the_total_after(r: Reading) -> str | None:
+    """'another 3,000 troops arrived in January, bringing Pyongyang's total to 14,000'."""
+    if r.metric is not Metric.DEPLOYED or "bringing" not in r.facts.words:
+        return None
+    found = _BRINGING_OWNER_RE.match(r.sentence, r.q.end)
+    if found is None:
+        return None
+    alias = r.facts.alias_at.get(found.end())
+    if alias is None or _OWNED_TOTAL_RE.match(r.sentence, alias.end) is None:
+        return None
+    return alias.subject
+
+
 # Returned by a rule that decides there is no subject, so that no later rule is asked.
 _NOBODY = ""
 
 SUBJECT_RULES: tuple[Callable[[Reading], str | None], ...] = (
     _named_in_noun,
+    _enemy_counted,
     _continued_claim,
     _owner_of_its,
     _sender_by_sending,
     _owner_of_a_count,
     _among_after,
+    _of_them_before,
+    _force_of_own_clause,
     _previous_claim,
     _last_force_before,
     _sender_after,
+    _owner_of_the_total_after,
     _previous_sentence,
+    _people_spoken_of,
 )

@@ -19,7 +19,16 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple, Self, TypeVar
 
-from bot.facts.model import LEAD_CHARACTERS, Event, Extraction, Figure, Metric, Qualifier
+from bot.facts.model import (
+    LEAD_CHARACTERS,
+    DateSpan,
+    Event,
+    Extraction,
+    Figure,
+    Metric,
+    Period,
+    Qualifier,
+)
 from bot.facts.store.database import Database, open_database
 from bot.facts.store.dialect import Dialect, Row
 from bot.facts.store.document_writes import delete_document, write_aliases, write_document
@@ -35,6 +44,8 @@ from bot.facts.store.rows import (
     StoreStats,
     document_info_from_row,
     event_from_row,
+    key_date,
+    period_from,
     utc_now,
 )
 from bot.facts.store.transaction import Transaction
@@ -82,7 +93,8 @@ _QUALIFIERS = {q.value: q for q in Qualifier}
 
 
 class FigureKey(NamedTuple):
-    """What ordering, grouping and the spread line need of a figure (no quote, no date)."""
+    """What ordering, grouping and the summary of an answer need of a figure: no quote; its
+    as-of date without the words it was read from, and its period."""
 
     id: str
     subject: str
@@ -92,6 +104,8 @@ class FigureKey(NamedTuple):
     high: int
     qualifier: Qualifier
     source: str | None
+    date: DateSpan | None = None
+    period: Period | None = None
 
 
 class EventKey(NamedTuple):
@@ -371,17 +385,32 @@ class FactStore:
         """Every visible figure (overlay applied, hidden left out) in the order of
         :meth:`figures`, as light keys: one query for listings to slice pages from."""
         rows = await self._fetch(
-            "SELECT f.id, f.subject, f.metric, f.additional, f.low, f.high, f.qualifier, f.source"
+            "SELECT f.id, f.subject, f.metric, f.additional, f.low, f.high, f.qualifier, f.source,"
+            " f.date_start, f.date_end, f.date_precision, f.date_inferred,"
+            " f.period_text, f.period_kind, f.period_unit, f.period_count"
             f" FROM {seen_figures()} f WHERE {SHOWN}" + FIGURE_ORDER,
             {"guild": guild_id},
         )
         metrics, qualifiers = _METRICS, _QUALIFIERS
-        return await _converted(
-            list(rows),
-            lambda r: FigureKey(
-                r[0], r[1], metrics[r[2]], bool(r[3]), r[4], r[5], qualifiers[r[6]], r[7]
-            ),
-        )
+        dates: dict[tuple[Any, ...], DateSpan | None] = {}
+        periods: dict[tuple[Any, ...], Period | None] = {}
+        canonical: dict[tuple[Any, ...], Period] = {}
+
+        def convert(r: Row) -> FigureKey:
+            when, every = (r[8], r[9], r[10], r[11]), (r[12], r[13], r[14], r[15])
+            if when not in dates:
+                dates[when] = key_date(*when)
+            if every not in periods:  # one object for equal periods, however written
+                period = period_from(*every)
+                if period is not None:
+                    period = canonical.setdefault((period.kind, period.unit, period.count), period)
+                periods[every] = period
+            return FigureKey(
+                r[0], r[1], metrics[r[2]], bool(r[3]), r[4], r[5], qualifiers[r[6]], r[7],
+                dates[when], periods[every],
+            )  # fmt: skip
+
+        return await _converted(list(rows), convert)
 
     async def figures_by_id(self, guild_id: int | None, ids: Iterable[str]) -> list[Figure]:
         """The figures with these ids as the guild sees them, in the order given; ids it does

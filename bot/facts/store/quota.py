@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
+from bot.facts.counts import counted
 from bot.facts.store.dialect import Row
 from bot.facts.store.errors import QuotaError
 from bot.facts.store.transaction import Transaction
@@ -50,7 +51,7 @@ def refusal(quota: GuildQuota, held: Usage, size: int, figures: int) -> str | No
     ``held`` breaks ``quota``; None when it fits."""
     if held.documents + 1 > quota.documents:
         return (
-            f"this server already has {held.documents:,} documents, its limit is"
+            f"this server already has {counted(held.documents, 'document')}, its limit is"
             f" {quota.documents:,}; remove one with /admin remove document first"
         )
     if held.bytes + size > quota.bytes:
@@ -61,8 +62,8 @@ def refusal(quota: GuildQuota, held: Usage, size: int, figures: int) -> str | No
         )
     if held.figures + figures > quota.figures:
         return (
-            f"this document's {figures:,} figures would take this server to"
-            f" {held.figures + figures:,} figures, over its limit of {quota.figures:,}"
+            f"this document's {counted(figures, 'figure')} would take this server to"
+            f" {counted(held.figures + figures, 'figure')}, over its limit of {quota.figures:,}"
             f" (it holds {held.figures:,})"
         )
     return None

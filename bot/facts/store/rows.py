@@ -159,6 +159,22 @@ def date_from(
     )
 
 
+def key_date(
+    start: str | None, end: str | None, precision: str | None, inferred: int | None
+) -> DateSpan | None:
+    """An as-of date for a light figure key (without its words); a value no calendar has
+    reads as undated rather than failing the answer."""
+    if start is None or end is None or precision is None:
+        return None
+    try:
+        return DateSpan(
+            "", date.fromisoformat(start), date.fromisoformat(end), Precision(precision),
+            bool(inferred),
+        )  # fmt: skip
+    except ValueError:
+        return None
+
+
 def period_columns(period: Period | None) -> PeriodColumns:
     if period is None:
         return (None, None, None, None)

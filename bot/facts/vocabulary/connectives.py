@@ -23,7 +23,7 @@ DESTINATION_WORDS = words(
 TROOP_COUNT_NOUNS = words("troops soldiers personnel forces servicemen fighters contingent force"
                           " deployment")
 # Words after a number that leave it without a noun: a verb, a preposition, an adverb
-# ("300 were killed", "300 in Kursk", "300 so far").
+# ("300 were killed", "300 in Kursk", "300 so far", "2,000 now", "38,000 there").
 BARE_NUMBER_FOLLOWERS = frozenset(
     words(
         """were was are is had have has been be being will would could may might remain
@@ -31,6 +31,19 @@ BARE_NUMBER_FOLLOWERS = frozenset(
         across inside near while when who which that this these reportedly believed thought
         said says say according so far total altogether overall alone each apiece
         respectively over under through throughout between among against around within until
-        till per via including not"""
+        till per via including not now then there here still already today yesterday
+        followed"""
     )
 )
+# After a force, a body that speaks or reports rather than people that are counted
+# ("Ukrainian television", "Russia's defence ministry", "Ukrainian officials").
+BODY_WORDS = frozenset(
+    words(
+        """television tv radio media newspaper newspapers outlet outlets press channel channels
+        broadcaster broadcasters news journalists reporters bloggers officials authorities
+        prosecutors prosecutor court courts diplomats embassy government parliament president
+        ministry agency intelligence spy foreign ombudsman"""
+    )
+)
+# "Ukraine's military intelligence", "Russia's defence ministry": a body after these words.
+BODY_LEADS = frozenset(words("military army defence defense"))

@@ -57,8 +57,23 @@ SUBJECT_ALIASES: dict[str, tuple[str, ...]] = {
     "Cuba": ("Cuba", "Cuban", "Cubans"),
     "Chechnya": ("Chechen", "Chechens"),
 }
+# Who leads a force, as readers name them, in the bot's languages: "kim" typed for a force
+# means North Korea. (As claimants they are in ``claimants``.)
+LEADERS: dict[str, tuple[str, ...]] = {
+    "North Korea": ("Kim Jong Un", "Kim Jong-un", "Kim", "Кім Чен Ин", "Кім", "김정은"),
+    "Russia": ("Vladimir Putin", "Putin", "Володимир Путін", "Путін", "푸틴"),
+    "Ukraine": (
+        "Volodymyr Zelenskyy", "Volodymyr Zelensky", "Zelenskyy", "Zelensky", "Zelenskiy",
+        "Володимир Зеленський", "Зеленський", "젤렌스키",
+    ),
+}
 # "the North" without "Korea" after it.
 THE_NORTH = ("the North", "North Korea")
+# "the North" before a capitalised name ("the North Group", "the North Caucasus") or one of these
+# words is a grouping of forces or a region, not North Korea.
+NOT_THE_NORTH_BEFORE = (
+    "group", "grouping", "command", "front", "flank", "sector", "axis", "direction", "side", "of",
+)  # fmt: skip
 
 # Wars other than this one: a sentence that looks back at one states none of our figures.
 OTHER_WARS = (

@@ -21,6 +21,22 @@ CASUALTY_NOUNS: dict[str, Metric] = {
     "missing": Metric.MISSING, "mia": Metric.MISSING, "bodies": Metric.KILLED,
     "reinforcements": Metric.DEPLOYED, "replacements": Metric.DEPLOYED,
 }  # fmt: skip
+# Casualty nouns whose size a vague amount may give after them ("the dead are in the hundreds",
+# "casualties now run into the thousands").
+SIZED_CASUALTY_NOUNS = words(
+    "dead deaths killed fatalities wounded injured casualties losses missing prisoners captives"
+)
+# After "they": verbs whose subject owns the people counted ("they had lost about 1,100",
+# "they have sent another 3,000"); not "they killed 300", whose victims are others.
+PRONOUN_FORCE_VERBS = (
+    "lost", "lose", "loses", "losing", "suffered", "suffer", "suffering", "sustained", "sent",
+    "send", "sending", "deployed", "deploy", "deploying", "brought in", "moved", "rotated",
+)  # fmt: skip
+# What was done to prisoners that makes them killed, not captured ("prisoners of war have been
+# executed"); prisoners who "died of their injuries" are still counted as captures.
+PRISONER_KILLING_VERBS = (
+    "executed", "killed", "shot dead", "shot", "murdered", "tortured to death", "beheaded",
+)  # fmt: skip
 # "two wounded North Korean soldiers": an adjective before the people counted.
 CASUALTY_ADJECTIVES = frozenset(words("wounded injured dead captured missing"))
 # "killed or wounded": the two together are casualties.
@@ -42,7 +58,7 @@ METRIC_CUES: tuple[tuple[Metric, str], ...] = (
     (Metric.WOUNDED, r"wounded|wounding|injured|injuring|injur(?:y|ies)|hurt"),
     (Metric.CAPTURED,
      r"captured|capturing|capture|captives?|prisoners?(?:\s+of\s+war)?|POWs?|captivity"
-     r"|taken\s+(?:prisoner|captive|alive)|surrendered|surrender|held\s+by|holding|holds|hold"
+     r"|taken\s+(?:prisoner|captive|alive)|surrendered|surrender|held\s+by|hold(?:s|ing)?\b(?!\s*[,.;:)])"
      r"|in\s+(?:\w+\s+)?custody"),
     (Metric.MISSING, r"missing|MIA|unaccounted\s+for"),
     (Metric.DEPLOYED,

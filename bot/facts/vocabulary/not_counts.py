@@ -70,6 +70,11 @@ CORRECTIONS = (
     "earlier version", "previous version", "incorrectly", "erroneously", "misstated",
     "misreported", "typo", "wrongly stated", "wrongly said", "wrongly reported",
 )  # fmt: skip
+# What a corrections column says was wrong: "A report on 8 February said", "The same article".
+PUBLISHED_ITEMS = (
+    "article", "report", "story", "headline", "caption", "picture caption", "photo caption",
+    "obituary", "graphic", "chart", "piece", "item", "post", "version", "standfirst",
+)  # fmt: skip
 # "could send as many as 30,000 more": not something that happened.
 MODALS = ("could", "might", "may", "would", "will", "plans to", "plan to", "is expected to",
           "are expected to", "is set to", "are set to", "is poised to", "are poised to",
@@ -93,7 +98,8 @@ EXPECTATION_WORDS = words(
 )
 EXPECTED_COURSE_VERBS = words(
     """stay stays remain remains continue continues keep keeps reach reaches exceed exceeds
-    rise rises grow grows top tops hit hits surpass surpasses climb climbs"""
+    rise rises grow grows top tops hit hits surpass surpasses climb climbs pass passes cross
+    crosses break breaks"""
 )
 # After a future auxiliary only ("will have suffered", "will lose"): "may have lost" estimates.
 FUTURE_LOSS_VERBS = words("suffer suffered lose lost sustain sustained")

@@ -42,7 +42,7 @@ MILITARY_WORKER_LEADS = ("military construction", "military")
 ADDITIONS = words("additional further extra fresh more")
 ADDITION_LEADS = (*ADDITIONS, "another", "new batch of")
 # "a fresh contingent of 1,000", "a new wave of 3,000": a group added to earlier ones.
-ADDED_GROUPS = words("contingent batch wave group rotation deployment detachment")
+ADDED_GROUPS = words("contingent batch wave group rotation deployment detachment echelon")
 # A group sent somewhere, whose size "numbered" gives (not a whole national force).
 DEPLOYED_GROUPS = words("contingent deployment detachment troops soldiers units expeditionary")
 ADDITION_TAILS = (*ADDITIONS, "new", "reinforcements")
@@ -55,7 +55,8 @@ NOUN_MODIFIERS = frozenset(
         experienced trained well-trained strong of the its their his her our them these those
         such battle-hardened hardened highly heavily armed veteran previous earlier former
         initial original total estimated reported confirmed so-called mostly all own military
-        battlefield irrecoverable construction new"""
+        battlefield irrecoverable construction new named identified engineering support
+        logistics assault enemy enemy's"""
     )
 )
 # A personnel noun followed by one of these names equipment ("troop transports").
@@ -68,7 +69,7 @@ NATIONAL_ARMY_WORDS = ("army", "military", "armed forces", "standing")
 # "a force of 12,000", "out of 11,000": the number is the size of a force.
 FORCE_SIZE_LEADS = (
     "among", "out of", "of the", "force of", "contingent of", "total of", "deployment of",
-    "group of", "corps of", "body of",
+    "group of", "corps of", "body of", "echelon of", "wave of", "rotation of", "batch of",
 )  # fmt: skip
 # What a force owns when it is counted ("Russia's army", "the Russian side", "the toll").
 OWNED_HEADS = frozenset(words("army military side units unit toll contingent"))

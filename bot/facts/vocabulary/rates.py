@@ -20,6 +20,7 @@ RATE_ADVERBS: dict[str, PeriodUnit] = {
 RATE_WORDS = (r"rate", r"averag\w*")
 RATE_COUNTED = (
     r"casualt\w*", r"loss(?:es)?", r"toll", r"number", r"figure", r"deaths?", r"killed", r"dead",
+    r"tall(?:y|ies)",
 )  # fmt: skip
 # What opens a window that ends now: "in the last 60 days", "over the past week".
 WINDOW_LEADS = (

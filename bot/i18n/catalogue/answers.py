@@ -129,6 +129,100 @@ MESSAGES: dict[str, T] = {
     "figure.adds": T(
         "(adds to an earlier figure)", "(додається до попередньої цифри)", "(앞선 수치에 더해짐)"
     ),
+    # -- the summary that opens /casualties and /deployments --------------------------------
+    "summary.latest": T(
+        "Latest: {value} · {source} · {date}",
+        "Останнє: {value} · {source} · {date}",
+        "최신: {value} · {source} · {date}",
+    ),
+    "summary.range": T(
+        Plural(
+            one="Range {low}–{high} over {count} claim",
+            other="Range {low}–{high} over {count} claims",
+        ),
+        Plural(
+            one="Діапазон {low}–{high}: {count} твердження",
+            few="Діапазон {low}–{high}: {count} твердження",
+            many="Діапазон {low}–{high}: {count} тверджень",
+            other="Діапазон {low}–{high}: {count} твердження",
+        ),
+        Plural(other="범위 {low}–{high}, 주장 {count}개"),
+    ),
+    "summary.unattributed": T(
+        "{count} unattributed", "без джерела: {count}", "출처 미상 {count}개"
+    ),
+    "summary.sent_in_addition": T(
+        "Sent in addition: {value} · {source} · {date}",
+        "Направлено додатково: {value} · {source} · {date}",
+        "추가 파병: {value} · {source} · {date}",
+    ),
+    "summary.in_addition": T(
+        "In addition: {value} · {source} · {date}",
+        "Додатково: {value} · {source} · {date}",
+        "추가: {value} · {source} · {date}",
+    ),
+    "summary.more_claims": T(
+        Plural(one="{count} claim", other="{count} claims"),
+        Plural(one="{count} твердження", few="{count} твердження",
+               many="{count} тверджень", other="{count} твердження"),
+        Plural(other="주장 {count}개"),
+    ),
+    "revision.up": T(
+        "↗ revised up from {old} ({old_date}) to {new} ({new_date})",
+        "↗ переглянуто вгору: з {old} ({old_date}) до {new} ({new_date})",
+        "↗ 상향 수정: {old}({old_date}) → {new}({new_date})",
+    ),
+    "revision.down": T(
+        "↘ revised down from {old} ({old_date}) to {new} ({new_date})",
+        "↘ переглянуто вниз: з {old} ({old_date}) до {new} ({new_date})",
+        "↘ 하향 수정: {old}({old_date}) → {new}({new_date})",
+    ),
+    "revision.changed": T(
+        "↔ revised from {old} ({old_date}) to {new} ({new_date})",
+        "↔ переглянуто: з {old} ({old_date}) до {new} ({new_date})",
+        "↔ 수정: {old}({old_date}) → {new}({new_date})",
+    ),
+    "summary.conflict": T(
+        Plural(
+            one="⚠ {count} claim about {what} disagrees ({date})",
+            other="⚠ {count} claims about {what} disagree ({date})",
+        ),
+        Plural(
+            one="⚠ {what}: {count} твердження розходиться ({date})",
+            few="⚠ {what}: {count} твердження розходяться ({date})",
+            many="⚠ {what}: {count} тверджень розходяться ({date})",
+            other="⚠ {what}: {count} твердження розходяться ({date})",
+        ),
+        Plural(other="⚠ {what}: 주장 {count}개가 서로 다릅니다({date})"),
+    ),
+    "period.rate.day": T("per day", "на добу", "하루당"),
+    "period.rate.week": T("per week", "на тиждень", "주당"),
+    "period.rate.month": T("per month", "на місяць", "월당"),
+    "period.rate.year": T("per year", "на рік", "연간"),
+    "period.window.day": T(
+        Plural(one="over {count} day", other="over {count} days"),
+        Plural(one="за {count} день", few="за {count} дні", many="за {count} днів",
+               other="за {count} дня"),
+        Plural(other="{count}일간"),
+    ),
+    "period.window.week": T(
+        Plural(one="over {count} week", other="over {count} weeks"),
+        Plural(one="за {count} тиждень", few="за {count} тижні", many="за {count} тижнів",
+               other="за {count} тижня"),
+        Plural(other="{count}주간"),
+    ),
+    "period.window.month": T(
+        Plural(one="over {count} month", other="over {count} months"),
+        Plural(one="за {count} місяць", few="за {count} місяці", many="за {count} місяців",
+               other="за {count} місяця"),
+        Plural(other="{count}개월간"),
+    ),
+    "period.window.year": T(
+        Plural(one="over {count} year", other="over {count} years"),
+        Plural(one="за {count} рік", few="за {count} роки", many="за {count} років",
+               other="за {count} року"),
+        Plural(other="{count}년간"),
+    ),
     # -- /about ----------------------------------------------------------------------------
     # -- alerts (posted in a channel, in the server's language) ----------------------------
     "alert.title": T("New figures from {name}", "Нові цифри з: {name}", "{name}의 새 수치"),
@@ -180,11 +274,6 @@ MESSAGES: dict[str, T] = {
         "⚠ **Contradicts** another source's figure:",
         "⚠ **Суперечить** цифрі іншого джерела:",
         "⚠ 다른 출처의 수치와 **모순됩니다**:",
-    ),
-    "alert.jump": T(
-        "⚠ **More than half away from** the same source's earlier figure:",
-        "⚠ **Відрізняється більш ніж наполовину** від попередньої цифри того самого джерела:",
-        "⚠ 같은 출처의 이전 수치와 **절반 넘게 차이 납니다**:",
     ),
     "alert.and_more": T(
         Plural(one="… and {count} more", other="… and {count} more"),

@@ -214,9 +214,9 @@ DESCRIPTIONS: dict[str, Pair] = {
         "Видалити щось із цього сервера",
         "이 서버에서 항목 삭제",
     ),
-    "Search figures and events by any words": (
-        "Пошук цифр і подій за будь-якими словами",
-        "아무 단어로 수치와 사건 검색",
+    "Search figures and events by any words or a question": (
+        "Пошук цифр і подій за будь-якими словами чи питанням",
+        "아무 단어나 질문으로 수치와 사건 검색",
     ),
     "Set or clear this server's moderator role": (
         "Задати або скинути роль модераторів цього сервера",
@@ -307,9 +307,9 @@ DESCRIPTIONS: dict[str, Pair] = {
         "Чому (зберігається в журналі дій)",
         "사유 (감사 기록에 보관)",
     ),
-    "Words to look for, e.g. zelensky killed or Kursk": (
-        "Слова для пошуку (з документів), напр. zelensky killed або Kursk",
-        "찾을 단어 (문서 속 영어 단어, 예: zelensky killed, Kursk)",
+    "Words or a question, e.g. how many north korean troops died, zelensky, Kursk": (
+        "Слова чи питання, напр. скільки північнокорейських військових загинули, zelensky",
+        "단어나 질문 (예: 북한군 사망자 몇 명, zelensky, Kursk)",
     ),
     "json (the export contract) or csv (one row per figure)": (
         "json (повний формат експорту) або csv (рядок на кожну цифру)",

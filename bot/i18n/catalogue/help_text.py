@@ -14,21 +14,23 @@ MESSAGES: dict[str, T] = {
         "이 봇이 무엇인지, 문서·수치·사건이 몇 건인지, 답변을 읽는 법",
     ),
     "help.casualties": T(
-        "killed, wounded, casualties, captured and missing figures, grouped by force and metric,"
-        " each source side by side with the spread where they disagree; `chart:true` adds a"
-        " chart",
+        "killed, wounded, casualties, captured and missing figures by force and metric: first the"
+        " latest, the range over all claims, revisions and disagreements, then each figure"
+        " newest first, linked to its article; `chart:true` adds a chart",
         "цифри загиблих, поранених, втрат, полонених і зниклих безвісти за сторонами й"
-        " показниками; джерела поруч, а де вони розходяться, видно розкид; `графік:true`"
-        " додає графік",
-        "사망·부상·사상자·포로·실종 수치를 대상과 유형별로 묶고, 출처를 나란히 놓아 서로 다르면"
-        " 그 차이를 보여 줍니다. `차트:true`를 주면 차트가 붙습니다",
+        " показниками: спершу останнє, діапазон усіх тверджень, перегляди й розбіжності, далі"
+        " кожна цифра, від найновішої, з посиланням на статтю; `графік:true` додає графік",
+        "사망·부상·사상자·포로·실종 수치를 대상과 유형별로: 먼저 최신 수치,"
+        " 모든 주장의 범위, 수정과 불일치를 보이고, 이어서 각 수치를 최신순으로"
+        " 기사 링크와 함께 보여 줍니다. `차트:true`를 주면 차트가 붙습니다",
     ),
     "help.deployments": T(
-        "troop figures; original and additional deployments told apart; `chart:true` adds a"
-        " chart",
-        "цифри військ; первинне і додаткове розгортання показано окремо; `графік:true` додає"
-        " графік",
-        "병력 수치. 최초 파병과 추가 파병을 구분합니다. `차트:true`를 주면 차트가 붙습니다",
+        "troop figures by force: the latest, additional deployments as +N beside it, then each"
+        " figure newest first; `chart:true` adds a chart",
+        "цифри військ за сторонами: останнє, поруч додаткове розгортання як +N, далі кожна цифра,"
+        " від найновішої; `графік:true` додає графік",
+        "대상별 병력 수치: 최신 수치와 그 옆에 추가 파병(+N), 이어서 각 수치를 최신순으로 보여"
+        " 줍니다. `차트:true`를 주면 차트가 붙습니다",
     ),
     "help.timeline": T(
         "dated events in order as headlines (who did what), one per event however many"
@@ -50,9 +52,16 @@ MESSAGES: dict[str, T] = {
         "누가 무엇을 주장하는지. 출처를 주면 그 출처의 모든 수치",
     ),
     "help.search": T(
-        "fuzzy search over figures and events",
-        "нечіткий пошук серед цифр і подій",
-        "수치와 사건을 비슷한 말까지 찾아 주는 검색",
+        "figures and events by any words or a question (\"how many north korean troops"
+        " died\": North Korea, killed), newest first; a number in any form (500,000, 500k,"
+        " half a million), a source by its short name (NIS, Pentagon, Zelensky)",
+        "цифри й події за будь-якими словами чи питанням («скільки північнокорейських"
+        " військових загинули»: Північна Корея, загиблі), спершу найновіші; число в будь-якій"
+        " формі (500 000, 500k, half a million), джерело за коротким ім'ям (NIS, Pentagon,"
+        " Zelensky)",
+        "아무 말이나 질문으로 수치와 사건을 최신순으로 찾습니다(\"북한군 사망자 몇 명\": 북한,"
+        " 사망). 숫자는 어떤 형태로 써도 되고(500,000, 500k, half a million), 출처는 짧은"
+        " 이름으로도 찾습니다(NIS, Pentagon, Zelensky)",
     ),
     "help.figure": T(
         "one figure in full: quote, document, date, status (`figure` is the id every answer"
@@ -245,17 +254,20 @@ MESSAGES: dict[str, T] = {
         "A figure keeps the source's wording: *at least*, *up to*, *about* and ranges like"
         " *10,000–12,000* mean what they say. Vague amounts become ranges: *dozens* 24–99,"
         " *hundreds* 200–999, *thousands* 2,000–9,999. *More* marks a number that adds to an"
-        " earlier one (*1,000–3,000 more*). Where sources disagree, ↔ gives the lowest and the"
-        " highest figure and who claims each.",
+        " earlier one (*1,000–3,000 more*, shown as *+1,000–3,000* beside the total). ↗ or ↘"
+        " marks a revision between claims about different times; ⚠ claims about the same time"
+        " from different sources that disagree.",
         "Цифра зберігає формулювання джерела: *щонайменше*, *до*, *близько* і діапазони на"
         " кшталт *10 000–12 000* означають саме це. Розмиті кількості стають діапазонами:"
         " *десятки* 24–99, *сотні* 200–999, *тисячі* 2 000–9 999. *Ще* позначає число, яке"
-        " додається до попереднього (*ще 1 000–3 000*). Де джерела розходяться, ↔ показує"
-        " найменшу й найбільшу цифру і хто їх наводить.",
+        " додається до попереднього (*ще 1 000–3 000*, поруч із загальною як *+1 000–3 000*)."
+        " ↗ або ↘ позначає перегляд між твердженнями про різний час; ⚠ — твердження різних"
+        " джерел про той самий час, що розходяться.",
         "수치는 출처의 표현을 그대로 따릅니다. *최소*, *최대*, *약*과 *10,000–12,000* 같은 범위는"
         " 말 그대로의 뜻입니다. 막연한 양은 범위가 됩니다: *수십* 24–99, *수백* 200–999,"
         " *수천* 2,000–9,999. *추가*는 앞선 수치에 더해지는 수를 뜻합니다(*추가 1,000–3,000*)."
-        " 출처끼리 다르면 ↔ 줄에 가장 낮은 수치와 가장 높은 수치, 각각의 출처가 나옵니다.",
+        " 총수 옆에는 *+1,000–3,000*으로 나옵니다. ↗ 또는 ↘는 서로 다른 시점에 관한"
+        " 주장 사이의 수정을, ⚠는 같은 시점에 관해 출처끼리 다른 주장을 뜻합니다.",
     ),
     "help.dates.title": T("Reading dates", "Дати", "날짜 읽는 법"),
     "help.dates": T(

@@ -95,7 +95,7 @@ _NOUN_FOLLOWS_RE = re.compile(
 )
 # A subject never follows a preposition or a list's "and" (one with no comma before it; ",
 # and Defence Intelligence assesses" opens a clause): "reports" there is a noun.
-_LISTED_BEFORE_RE = re.compile(r"(?:\b(?:on|from|of|in|with|by|through|via)|[^,\s]\s+and)\s+$")
+_LISTED_BEFORE_RE = re.compile(r"(?:\b(?:on|from|of|in|with|through|via)|[^,\s]\s+and)\s+$")
 _PARTICIPLE_RE = re.compile(r"(?:saying|adding|noting|claiming|estimating|stating)\b", re.I)
 # Attribution verbs that are nouns too, besides the plurals ("the estimate", "an official count").
 _NOUN_FORMS = frozenset(("estimate", "report", "claim", "count", "record", "project", "cite"))
@@ -347,6 +347,19 @@ def _citations(f: _Finding) -> None:
             f.add(m.start("who"), m.end("who"))
 
 
+# "A database of obituaries kept by the volunteer project X has reached ...", "a tally compiled
+# by X": whoever keeps a count claims it.
+_KEPT_BY_RE = re.compile(
+    r"\b(?:counts?|tall(?:y|ies)|database|list|register|registry|records?|estimates?|figures?)\s+"
+    r"(?:of\s+[^,;:]{1,60}?\s+)?(?:kept|compiled|maintained|collected|run)\s+by\s+"
+)
+
+
+def _kept_by(f: _Finding) -> None:
+    for m in _KEPT_BY_RE.finditer(f.sentence, f.start):
+        f.add(*_np_forward(f.sentence, m.end()))
+
+
 def _estimate_givers(f: _Finding) -> None:
     for m in _GIVES_ESTIMATE_RE.finditer(f.sentence, f.start):
         if _NEGATED_RE.search(f.sentence, max(0, m.start() - 24), m.start()):
@@ -422,6 +435,7 @@ _FINDERS: tuple[tuple[frozenset[str], Callable[[_Finding], None]], ...] = (
     (frozenset({"attribution verb"}), _verb_subjects),
     (frozenset({"estimates"}), _estimate_givers),
     (frozenset({"estimates", "comes from"}), _comes_from),
+    (frozenset({"by", "kept by"}), _kept_by),
     (frozenset({"denials"}), _deniers),
     (frozenset({"estimates"}), _possessive_estimates),
     (frozenset({"estimates"}), _owned_estimates),
@@ -460,11 +474,14 @@ def _cues(sentence: str, words: frozenset[str], start: int) -> set[str]:
             cues.add("publishing")
         if estimates and not words.isdisjoint(_COMES_WORDS):
             cues.add("comes from")
+        if not words.isdisjoint(_KEPT_WORDS):
+            cues.add("kept by")
     return cues
 
 
 _WORD_CUES = frozenset({"sources", "quoted", "by"})
 _COMES_WORDS = frozenset({"comes", "came", "come"})
+_KEPT_WORDS = frozenset({"kept", "compiled", "maintained", "collected", "run"})
 
 
 def claimant_mentions(
@@ -745,11 +762,27 @@ def _dangles(tokens: list[str], chosen: list[int]) -> bool:
     return first == "the" and len(chosen) > 1 and tokens[chosen[-2]] in ("of", "for", "at")
 
 
+_CAPITAL_NEXT_RE = re.compile(r"\s+[A-Z]")
+_FOR_NAME_NEXT_RE = re.compile(r"\s+(?:the\s+)?[A-Z]")
+# An article and one or two lower-case words right before a capitalised name.
+_LOWER_BEFORE_NAME_RE = re.compile(
+    r"((?:the|a|an)\s+(?:(?!(?:in|at|of|for|from|on|near|to|by|with|and|or)\s)[a-z][\w-]*\s+){1,2})"
+    r"(?=[A-Z])"
+)
+
+
 def _np_forward(sentence: str, pos: int) -> tuple[int, int]:
     """The noun phrase that starts at ``pos`` ("according to the NIS, ...")."""
     last_end = pos
     first = True
-    for tok in _FORWARD_TOKEN_RE.finditer(sentence, pos):
+    leading = _LOWER_BEFORE_NAME_RE.match(sentence, pos)
+    if leading:
+        # "the volunteer project Memorial Roll": words that describe the name before it
+        pos_scan = leading.end(1)
+        last_end, first = pos_scan, False
+    else:
+        pos_scan = pos
+    for tok in _FORWARD_TOKEN_RE.finditer(sentence, pos_scan):
         word = tok.group(0)
         lower = word.lower()
         if word in (",", ";", ":"):
@@ -759,6 +792,14 @@ def _np_forward(sentence: str, pos: int) -> tuple[int, int]:
             first = False
             continue
         first = False
+        if lower == "the" and sentence.endswith((" of", " for"), 0, last_end) and (
+            _CAPITAL_NEXT_RE.match(sentence, tok.end())
+        ):
+            last_end = tok.end()  # "Book of the Fallen", "Institute for the Study of War"
+            continue
+        if lower == "for" and last_end > pos and _FOR_NAME_NEXT_RE.match(sentence, tok.end()):
+            last_end = tok.end()
+            continue
         named = lower.rstrip(".") in CLAIMANT_LOWER_WORDS
         if word[0].isupper() or word.startswith("(") or named or (
             lower in ("’s", "'s", "of") or lower.endswith(("’s", "'s"))

@@ -286,7 +286,28 @@ def _voice(document: Document, standfirst: str | None, titles: list[str]) -> str
     author = document.meta_value("author")
     if author:
         return _tidy_voice(author)
-    return _tidy_voice(document.publisher) if document.publisher else None
+    if document.publisher:
+        return _tidy_voice(document.publisher)
+    return _masthead(titles[0]) if titles and not document.title else None
+
+
+# "THE SCROLL - weekly digest of ...": a first line naming the publication in capitals before a
+# dash, with no full stop, is the masthead of a document without front matter.
+_MASTHEAD_RE = re.compile(
+    r"^(?P<name>[A-Z][A-Z'’&.]*(?:\s+[A-Z][A-Z'’&.]*){0,3})\s+[-–—|]\s+\S[^\n]*[^.!?\s]\s*$"
+)
+_NOT_MASTHEADS = frozenset(("urgent", "flash", "breaking", "exclusive", "lead", "update"))
+
+
+def _masthead(line: str) -> str | None:
+    m = _MASTHEAD_RE.match(line.strip())
+    if m is None:
+        return None
+    name = m.group("name")
+    lower = name.lower()
+    if lower in NOT_SPEAKER_LABELS or lower in _NOT_MASTHEADS or name.title() in _PLACES:
+        return None
+    return tidy_speaker(name)
 
 
 @lru_cache(maxsize=1024)

@@ -531,3 +531,33 @@ def test_reports_in_a_list_or_after_a_preposition_are_a_noun_not_a_claimant() ->
     assert [s for _, s, _ in claimants(text)] == [
         "Mediazona", "Mediazona", None, "Ukraine's General Staff"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("He is one of the more than 70,000 Ukrainian servicemen whom the Coordination"
+         " Headquarters lists as missing.", "Coordination Headquarters"),
+        ("A database of obituaries kept by the volunteer project Book of the Fallen has reached"
+         " 91,000 Ukrainian soldiers killed.", "volunteer project Book of the Fallen"),
+        ("Western partners estimate that 3,000 North Korean soldiers were wounded.",
+         "Western partners"),
+    ],
+)
+def test_who_lists_or_keeps_a_count(text: str, source: str) -> None:
+    assert [s for _, s, _ in claimants(text)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("first_line", "voice"),
+    [
+        ("THE SCROLL - weekly digest of the war's threads", "The Scroll"),
+        ("URGENT - North Korea sends more troops", None),
+        ("KYIV - a dispatch from the capital", None),
+    ],
+)
+def test_a_masthead_names_the_voice_of_a_document_without_front_matter(
+    first_line: str, voice: str | None
+) -> None:
+    text = f"{first_line}\n\nOur view: 2,000 North Korean soldiers were killed.\n"
+    assert [s for _, s, _ in claimants(text)] == [voice]

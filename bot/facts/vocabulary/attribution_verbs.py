@@ -19,7 +19,7 @@ ATTRIBUTION_VERBS = words(
     conceded published publishes judges judged judge cite cites calculated calculates counted
     counts tallied recorded records documented briefed informed testified insisted insists
     alleged alleges asserted asserts maintained maintains projected projects figured cited
-    explained explains informs inform identified verified"""
+    explained explains informs inform identified verified lists registered registers"""
 )
 # Verbs that name an actor without making the sentence's numbers theirs.
 MENTION_ONLY_VERBS = words(

@@ -61,8 +61,11 @@ _ATTRIB_VERB_RE = re.compile(
 _ACCORDING_RE = re.compile(
     rf"\b(?:according\s+to|citing|in\s+the\s+(?:{alternation(VIEW_NOUNS)})\s+of"
     rf"|(?:{alternation(RELAY_VERBS)})\s+(?:to\s+\w+\s+)?by"
+    # "By the count of Ukraine's General Staff", "by the reckoning of the ombudsman".
+    r"|by\s+the\s+(?:(?:latest|own|official|newest|best)\s+)?"
+    r"(?:counts?|reckoning|estimates?|tall(?:y|ies)|calculations?|assessments?)\s+of"
     r"|by(?=\s+(?:[A-Z][\w'’.-]*\s+)+(?:estimates?|counts?|figures|assessments?|tally)\b)"
-    rf"|(?:{alternation(REPORTED_BY_VERBS)})\s+by"
+    rf"|(?:{alternation(REPORTED_BY_VERBS)})\s+(?:by\s+name\s+|independently\s+)?by"
     rf"|(?:{alternation(CLAIM_NOUNS)})\s+(?:made\s+)?by"
     r"|(?:assessments?|estimates?|counts?|tall(?:y|ies)|calculations?)\s+by(?=\s+(?:the\s+)?[A-Z])"
     r"|per)\s+",
@@ -90,9 +93,15 @@ _NOUN_FOLLOWS_RE = re.compile(
     rf"(?:{alternation(ATTRIBUTION_VERBS)})\b|of\b)",
     re.IGNORECASE,
 )
+# A subject never follows a preposition or a list's "and" (one with no comma before it; ",
+# and Defence Intelligence assesses" opens a clause): "reports" there is a noun.
+_LISTED_BEFORE_RE = re.compile(r"(?:\b(?:on|from|of|in|with|through|via)|[^,\s]\s+and)\s+$")
 _PARTICIPLE_RE = re.compile(r"(?:saying|adding|noting|claiming|estimating|stating)\b", re.I)
 # Attribution verbs that are nouns too, besides the plurals ("the estimate", "an official count").
 _NOUN_FORMS = frozenset(("estimate", "report", "claim", "count", "record", "project", "cite"))
+# "identified 95,000 by name" counts; "identified as Ri" only names.
+_NAMING_VERBS = frozenset(("identified", "verified"))
+_AS_AFTER_RE = re.compile(r"\s+(?:\w+\s+)?as\b")
 _INFINITIVE_BEFORE_RE = re.compile(r"\b[Tt]o\s+$")
 _NEGATED_RE = re.compile(
     r"\b(?:not|never|n't)\s+(?:(?:yet|publicly|officially|formally|ever)\s+)?$", re.IGNORECASE
@@ -267,6 +276,8 @@ def _verb_subjects(f: _Finding) -> None:
         if _NEGATED_RE.search(sentence, max(0, m.start() - 24), m.start()):
             continue  # "which Pyongyang has not acknowledged": nobody claims anything
         verb = m.group(0).lower()
+        if verb in _NAMING_VERBS and _AS_AFTER_RE.match(sentence, m.end()):
+            continue  # "a soldier identified as Ri": a name given, nothing counted
         if (verb.endswith("s") or verb in _NOUN_FORMS) and _NOUN_USE_RE.search(
             sentence, max(0, m.start() - 12), m.start()
         ):
@@ -285,6 +296,8 @@ def _verb_subjects(f: _Finding) -> None:
         ):
             continue  # "To estimate the true toll, ...": nobody estimates yet
         s, e = _np_backward(sentence, m.start(), f.start)
+        if e > s and verb[-1] == "s" and _LISTED_BEFORE_RE.search(sentence, max(0, s - 8), s):
+            continue  # "drawing on obituaries and regional news reports": a noun in a list
         if e > s:
             f.add(s, e)
         elif _INVERTED_RE.match(sentence, m.start()) and _ends_sentence_after(sentence, m.end()):
@@ -297,6 +310,54 @@ _GIVES_ESTIMATE_RE = re.compile(
     r"(?:(?:a|an|the|its|his|her|their)\s+)?(?:[a-z-]+\s+){0,3}"
     r"(?:estimates?|figures?|counts?|tally|assessments?)\b"
 )
+
+
+# "The best count of the dead comes from X", "the figure of 12,000 ... came from X": where a
+# figure comes from claims it. Only a figure, count or estimate comes from a claimant: soldiers
+# that "came from units near Pyongyang" name no one.
+_COMES_FROM_RE = re.compile(
+    r"\b(?:comes|came|come)\s+(?:(?:first|originally|chiefly|mainly|mostly|directly)\s+)?"
+    r"from\s+(?=(?:the\s+)?[A-Z]|the\s+(?:[a-z]+\s+){1,3}[A-Z])"
+)
+_FIGURE_SUBJECT_RE = re.compile(
+    rf"\b(?:{alternation((*ESTIMATE_HEADS, 'number', 'numbers', 'toll', 'tolls'))})\b",
+    re.IGNORECASE,
+)
+
+
+def _comes_from(f: _Finding) -> None:
+    for m in _COMES_FROM_RE.finditer(f.sentence, f.start):
+        clause = max(f.sentence.rfind(";", f.start, m.start()), f.start)
+        if _FIGURE_SUBJECT_RE.search(f.sentence, clause, m.start()) is None:
+            continue
+        f.add(*_np_forward(f.sentence, m.end()))
+
+
+# "(Park and Novak, 2025)", "[Hale et al. 2025, p. 14]": an author-year citation names who
+# gives the figures before it; a numbered reference ("[12]") names no one.
+_CITATION_RE = re.compile(
+    r"[(\[](?P<who>[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.)?),?\s+"
+    r"(?:19|20)\d\d[a-z]?(?:[,;:][^)\]\n]{0,40})?[)\]]"
+)
+
+
+def _citations(f: _Finding) -> None:
+    for m in _CITATION_RE.finditer(f.sentence, f.start):
+        if m.group("who").lower() not in DATE_WORDS:
+            f.add(m.start("who"), m.end("who"))
+
+
+# "A database of obituaries kept by the volunteer project X has reached ...", "a tally compiled
+# by X": whoever keeps a count claims it.
+_KEPT_BY_RE = re.compile(
+    r"\b(?:counts?|tall(?:y|ies)|database|list|register|registry|records?|estimates?|figures?)\s+"
+    r"(?:of\s+[^,;:]{1,60}?\s+)?(?:kept|compiled|maintained|collected|run)\s+by\s+"
+)
+
+
+def _kept_by(f: _Finding) -> None:
+    for m in _KEPT_BY_RE.finditer(f.sentence, f.start):
+        f.add(*_np_forward(f.sentence, m.end()))
 
 
 def _estimate_givers(f: _Finding) -> None:
@@ -373,12 +434,15 @@ _FINDERS: tuple[tuple[frozenset[str], Callable[[_Finding], None]], ...] = (
     (frozenset({"according"}), _according_to),
     (frozenset({"attribution verb"}), _verb_subjects),
     (frozenset({"estimates"}), _estimate_givers),
+    (frozenset({"estimates", "comes from"}), _comes_from),
+    (frozenset({"by", "kept by"}), _kept_by),
     (frozenset({"denials"}), _deniers),
     (frozenset({"estimates"}), _possessive_estimates),
     (frozenset({"estimates"}), _owned_estimates),
     (frozenset({"verbs or estimates", "by"}), _passive_agents),
     (frozenset({"verbs or estimates", "publishing"}), _publishing_subject),
     (frozenset({"colon"}), _bracketed_source),
+    (frozenset({"citation"}), _citations),
 )
 
 
@@ -391,6 +455,8 @@ def _cues(sentence: str, words: frozenset[str], start: int) -> set[str]:
         cues.add("colon")  # a label after a colon, or after a dash at the end ("... - JCS")
     if start > 0:
         cues.add("label")  # a speaker label: another may follow it
+    if ("(" in sentence or "[" in sentence) and _CITATION_RE.search(sentence, start):
+        cues.add("citation")
     verbs = not words.isdisjoint(_VERB_WORDS)
     estimates = not words.isdisjoint(_ESTIMATE_WORDS)
     if verbs or estimates:
@@ -406,10 +472,16 @@ def _cues(sentence: str, words: frozenset[str], start: int) -> set[str]:
             cues.add("denials")
         if not words.isdisjoint(_PUBLISHING_WORDS):
             cues.add("publishing")
+        if estimates and not words.isdisjoint(_COMES_WORDS):
+            cues.add("comes from")
+        if not words.isdisjoint(_KEPT_WORDS):
+            cues.add("kept by")
     return cues
 
 
 _WORD_CUES = frozenset({"sources", "quoted", "by"})
+_COMES_WORDS = frozenset({"comes", "came", "come"})
+_KEPT_WORDS = frozenset({"kept", "compiled", "maintained", "collected", "run"})
 
 
 def claimant_mentions(
@@ -423,9 +495,29 @@ def claimant_mentions(
     for needs, finder in _FINDERS:
         if needs <= cues:
             finder(finding)
+    if "than" in words and finding.candidates:
+        _drop_compared(finding)
     if not finding.candidates:
         return []
     return _resolve_in_order(sentence, finding.candidates, context)
+
+
+# "about 39,000 a month, more than Russia recruits by most Western estimates": a comparison
+# with no number of its own; who is named inside it measures what is compared, not the figure.
+_COMPARED_RE = re.compile(
+    r"\b(?:more|fewer|less|higher|lower|greater|larger|smaller|bigger)\s+than\s+"
+    r"(?!(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|half|twice|double"
+    r"|dozens?|hundreds?|thousands?|tens|some|about|around|nearly|almost|roughly)\b)(?=[A-Za-z])",
+    re.IGNORECASE,
+)
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _drop_compared(finding: _Finding) -> None:
+    compared = _COMPARED_RE.search(finding.sentence, finding.start)
+    if compared is None or _DIGIT_RE.search(finding.sentence, compared.end()):
+        return
+    finding.candidates = [c for c in finding.candidates if c[0] < compared.start()]
 
 
 def _resolve_in_order(
@@ -475,6 +567,11 @@ _ROLE_WITH_REMIT_RE = re.compile(
 _RELATIVE_PRONOUN_END_RE = re.compile(r",\s*(?:which|who)\s*$")
 # A relative clause about the claimant ends right before its verb: ", who said ..., added".
 _WHO_CLAUSE_END_RE = re.compile(r",\s*(?:who|which|whose)\s[^,]{3,120},\s*$")
+# "two of the sources", "One of the officials": a part of those named after it.
+_PARTITIVE_BEFORE_RE = re.compile(
+    r"\b(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ome|[Ss]everal|[Mm]ost|[Mm]any|[Bb]oth"
+    r"|[Aa]ll|[Nn]one|[Ee]ach|[Oo]thers?|\d{1,2})\s+of\s+$"
+)
 _PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|into|to|from|on|at|near)\s+$")
 # "A Ukrainian drone battalion operating near", "officials based in": an actor and where it is.
 _PLACED_ACTOR_RE = re.compile(
@@ -540,8 +637,13 @@ def _np_backward(sentence: str, verb_start: int, floor: int) -> tuple[int, int]:
         # "The Institute for the Study of War, a Washington-based think tank, said"
         comma = sentence.rfind(",", floor, s)
         s2, e2 = _np_tokens_backward(sentence, floor, comma)
-        if e2 > s2:
+        if e2 > s2 and not _PARTITIVE_BEFORE_RE.search(sentence, max(floor, s2 - 30), s2):
             return s2, e2
+        # "One of the sources, a Ukrainian security official, said": the appositive says who.
+        return s, e
+    partitive = _PARTITIVE_BEFORE_RE.search(sentence, max(floor, s - 30), s) if e > s else None
+    if partitive and sentence[s:e].lower().startswith("the "):
+        return partitive.start(), e  # "two of the sources said": some of them, not all
     return s, e
 
 
@@ -635,6 +737,8 @@ def _np_token_verdict(tokens: list[str], index: int, chosen: list[str]) -> bool 
         return True if "and" in chosen else None
     if lower == "and" and chosen and last[0].isupper():
         return True
+    if "and" in chosen and word[0].isupper() and lower in DATE_WORDS:
+        return None  # "in March, and Ukraine's General Staff says": a date ends a clause
     if lower in ("the", "a", "an"):
         return False
     if _ORDINAL_RE.fullmatch(lower) and chosen and last[0].isupper():
@@ -658,11 +762,27 @@ def _dangles(tokens: list[str], chosen: list[int]) -> bool:
     return first == "the" and len(chosen) > 1 and tokens[chosen[-2]] in ("of", "for", "at")
 
 
+_CAPITAL_NEXT_RE = re.compile(r"\s+[A-Z]")
+_FOR_NAME_NEXT_RE = re.compile(r"\s+(?:the\s+)?[A-Z]")
+# An article and one or two lower-case words right before a capitalised name.
+_LOWER_BEFORE_NAME_RE = re.compile(
+    r"((?:the|a|an)\s+(?:(?!(?:in|at|of|for|from|on|near|to|by|with|and|or)\s)[a-z][\w-]*\s+){1,2})"
+    r"(?=[A-Z])"
+)
+
+
 def _np_forward(sentence: str, pos: int) -> tuple[int, int]:
     """The noun phrase that starts at ``pos`` ("according to the NIS, ...")."""
     last_end = pos
     first = True
-    for tok in _FORWARD_TOKEN_RE.finditer(sentence, pos):
+    leading = _LOWER_BEFORE_NAME_RE.match(sentence, pos)
+    if leading:
+        # "the volunteer project Memorial Roll": words that describe the name before it
+        pos_scan = leading.end(1)
+        last_end, first = pos_scan, False
+    else:
+        pos_scan = pos
+    for tok in _FORWARD_TOKEN_RE.finditer(sentence, pos_scan):
         word = tok.group(0)
         lower = word.lower()
         if word in (",", ";", ":"):
@@ -672,6 +792,14 @@ def _np_forward(sentence: str, pos: int) -> tuple[int, int]:
             first = False
             continue
         first = False
+        if lower == "the" and sentence.endswith((" of", " for"), 0, last_end) and (
+            _CAPITAL_NEXT_RE.match(sentence, tok.end())
+        ):
+            last_end = tok.end()  # "Book of the Fallen", "Institute for the Study of War"
+            continue
+        if lower == "for" and last_end > pos and _FOR_NAME_NEXT_RE.match(sentence, tok.end()):
+            last_end = tok.end()
+            continue
         named = lower.rstrip(".") in CLAIMANT_LOWER_WORDS
         if word[0].isupper() or word.startswith("(") or named or (
             lower in ("’s", "'s", "of") or lower.endswith(("’s", "'s"))
@@ -702,6 +830,12 @@ def _resolve_name(raw: str, context: Context) -> tuple[str, bool] | None:
     lower = text.lower()
     if lower in PRONOUNS or lower in _POSSESSIVES:
         return _resolve_pronoun(lower, context)
+    part = _PARTITIVE_NAME_RE.match(text)
+    if part is not None:
+        whole = _resolve_name(part.group("whole"), context)
+        if whole is not None and any(c.isupper() for c in whole[0]):
+            return whole  # "One of the officials" after "NIS officials": the NIS's
+        return text, False  # "two of the sources": as written
     words = text.split()
     if all(w.lower().strip(".,") in DATE_WORDS for w in words):
         return None  # "said Tuesday": a day, not a claimant
@@ -713,7 +847,7 @@ def _resolve_name(raw: str, context: Context) -> tuple[str, bool] | None:
         name = (
             context.resolve_head(words[-1])
             or _own_body(context, words[-1], person)
-            or context.resolve(person)
+            or (None if words[-1] in _OWN_KIND_HEADS else context.resolve(person))
         )
         return (name, person) if name else (" ".join(words[1:]), person)
     if not any(w[0].isupper() for w in words) and not any(
@@ -733,6 +867,15 @@ def _resolve_name(raw: str, context: Context) -> tuple[str, bool] | None:
     return _named(text)
 
 
+# Bodies of a kind of their own: "the regional military administration" points back only to
+# an administration named before, never to whichever body was named last.
+_OWN_KIND_HEADS = frozenset(
+    (
+        "administration", "headquarters", "governor", "mayor", "ombudsman", "commissioner",
+        "council", "committee", "parliament", "delegation", "mission", "prosecutor",
+    )
+)
+_PARTITIVE_NAME_RE = re.compile(r"^\w+\s+of\s+(?P<whole>the\s+[a-z][\w\s-]*)$")
 _SPEAKER_FOR_BODY_RE = re.compile(
     rf"(?:an?|the|one)\s+(?:\w+\s+)?(?:{alternation(SPEAKERS_FOR_A_BODY)})\s+(?:for|of|at)\s+"
     r"(?P<body>(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,6})$",
@@ -760,8 +903,15 @@ def _named(text: str) -> tuple[str, bool]:
     if text.split()[-1].lower() in PERSON_TITLES:
         return (text, True)  # "Ukraine's military intelligence chief": the chief, not the body
     canonical = canonical_claimant(text)
+    if canonical is not None and text.split()[-1].lower() in _MEMBER_HEADS:
+        # "A Ukrainian military intelligence official": one of the body's people speaks, as
+        # the text names them, not the body under its short name.
+        return (text, text.split()[-1].lower() in ("official", "officer"))
     person = is_person(text) or (canonical is not None and is_person(canonical))
     return (canonical or text, person)
+
+
+_MEMBER_HEADS = frozenset(("official", "officials", "officer", "officers", "source", "sources"))
 
 
 def _resolve_pronoun(pronoun: str, context: Context) -> tuple[str, bool] | None:

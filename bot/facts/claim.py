@@ -66,6 +66,9 @@ class Context:
     label_line: bool = False
     #: The current label names a speaker whose turn may run over several lines.
     label_holds: bool = False
+    #: The current speaker heads an entry (an account's handle on a line of its own): the turn
+    #: holds over the entry's lines and ends at a blank line.
+    entry_holds: bool = False
     #: Who speaks for the document where no label or sentence names anyone: the speaker or
     #: body its title, standfirst or front matter names, else its publisher.
     voice: str | None = None
@@ -130,9 +133,13 @@ class Context:
         the turn on the lines that follow."""
         if self.label_line:
             self.label_line = False
-        elif self.speaker_labels < 2 or not self.label_holds:
+        elif self.entry_holds and not blank_line:
+            pass  # the entry's next line: still the account's
+        elif self.speaker_labels < 2 or not self.label_holds or self.entry_holds:
             self.speaker = None
             self.questioning = self.checking = False
+        if blank_line:
+            self.entry_holds = False
         if not blank_line:
             self.last_subject_age += 1  # a list item or headline is not the previous one's
 

@@ -37,13 +37,13 @@ def _wordset(words: str) -> frozenset[str]:
 # Titles and abbreviations that are never the end of a sentence when a capital or digit follows.
 _NEVER_FINAL = _wordset(
     """lt gen col maj capt sgt mr mrs ms dr sen rep gov pres st vs approx est e.g i.e cf adm brig
-    cmdr cpl pvt prof rev mt ft fig messrs gens lts cols"""
+    cmdr cpl pvt prof rev mt ft fig messrs gens lts cols p pp"""
 )
 # Abbreviations that may end a sentence: a split happens only before a word that typically
 # starts one ("... to the U.S. The next day" splits, "U.S. President Biden" does not).
 _MAYBE_FINAL = _wordset(
     """u.s u.k u.n u.s.a e.u jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m no nos jr
-    sr inc co corp ltd"""
+    sr inc co corp ltd al"""
 )
 _STARTERS = _wordset(
     """The A An In On At He She It They We I You But And Or This That These Those His Her Their

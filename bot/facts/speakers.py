@@ -113,6 +113,12 @@ _ANSWERED_BY_RE = re.compile(
 )
 
 
+# An account's handle alone on its line, numbered or not, with a note in brackets.
+_HANDLE_LINE_RE = re.compile(
+    r"^(?:\d{1,3}[.)]\s+)?(?P<handle>@\w{1,30})(?:\s+\([^)\n]{1,60}\))?\s*$"
+)
+
+
 def read_speaker(sentence: str, context: Context) -> int:
     """Take a sentence's speaker label into ``context``; where the spoken words start. An
     answer's byline ("Answered on ... by X, Minister ...") makes X the document's voice from
@@ -127,6 +133,13 @@ def read_speaker(sentence: str, context: Context) -> int:
         if capitals is not None:
             _open_turn(context, capitals)
             context.label_line = context.label_holds = True
+        elif "@" in sentence[:8]:
+            handle = _HANDLE_LINE_RE.match(sentence)
+            if handle is not None:
+                # "3) @milblog_digest (230K subscribers)" heads an entry: its lines are the
+                # account's until the entry ends.
+                _open_turn(context, handle.group("handle"))
+                context.label_line = context.label_holds = context.entry_holds = True
         return 0  # every other label ends with one
     m = _label_of(sentence)
     if not m:
@@ -267,13 +280,34 @@ def _voice(document: Document, standfirst: str | None, titles: list[str]) -> str
     if standfirst:
         return standfirst
     for title in titles:
-        found = _title_speaker(title)
+        found = _title_speaker(title) or _legal_act_issuer(title)
         if found:
             return found
     author = document.meta_value("author")
     if author:
         return _tidy_voice(author)
-    return _tidy_voice(document.publisher) if document.publisher else None
+    if document.publisher:
+        return _tidy_voice(document.publisher)
+    return _masthead(titles[0]) if titles and not document.title else None
+
+
+# "THE SCROLL - weekly digest of ...": a first line naming the publication in capitals before a
+# dash, with no full stop, is the masthead of a document without front matter.
+_MASTHEAD_RE = re.compile(
+    r"^(?P<name>[A-Z][A-Z'’&.]*(?:\s+[A-Z][A-Z'’&.]*){0,3})\s+[-–—|]\s+\S[^\n]*[^.!?\s]\s*$"
+)
+_NOT_MASTHEADS = frozenset(("urgent", "flash", "breaking", "exclusive", "lead", "update"))
+
+
+def _masthead(line: str) -> str | None:
+    m = _MASTHEAD_RE.match(line.strip())
+    if m is None:
+        return None
+    name = m.group("name")
+    lower = name.lower()
+    if lower in NOT_SPEAKER_LABELS or lower in _NOT_MASTHEADS or name.title() in _PLACES:
+        return None
+    return tidy_speaker(name)
 
 
 @lru_cache(maxsize=1024)
@@ -296,6 +330,20 @@ def _title_speaker(title: str) -> str | None:
     if who:
         return _tidy_voice(who.group("who"))
     return None
+
+
+# "COUNCIL IMPLEMENTING REGULATION (EU) 2025/398", "Commission Decision (CFSP) ...": a legal
+# act's title opens with the body that adopts it, which speaks for its text.
+_LEGAL_ACT_RE = re.compile(
+    r"^(?P<body>(?i:council|commission))\s+(?:(?i:implementing|delegated)\s+)?"
+    r"(?i:regulation|decision|directive)\s+\((?:EU|CFSP|EC|Euratom)\)"
+)
+
+
+@lru_cache(maxsize=1024)
+def _legal_act_issuer(title: str) -> str | None:
+    m = _LEGAL_ACT_RE.match(title.strip())
+    return m.group("body").capitalize() if m else None
 
 
 def _standfirst_speaker(line: str, statement: bool) -> str | None:

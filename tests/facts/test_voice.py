@@ -425,3 +425,139 @@ def test_a_count_stands_no_later_than_the_day_it_was_written() -> None:
 )  # fmt: skip
 def test_estimates_given_negated_verbs_and_judged_figures(text: str, source: str) -> None:
     assert claimants(text, author="Anna Berg")[0][1] == source
+
+
+@pytest.mark.parametrize(
+    ("title", "voice"),
+    [
+        ("COUNCIL IMPLEMENTING REGULATION (EU) 2025/398", "Council"),
+        ("Commission Delegated Regulation (EU) 2024/77", "Commission"),
+        ("COUNCIL DECISION (CFSP) 2025/611", "Council"),
+        ("Council conclusions on Ukraine", None),  # not a legal act: no voice from it
+    ],
+)
+def test_a_legal_acts_title_names_the_body_that_adopts_it(
+    title: str, voice: str | None
+) -> None:
+    text = f"{title}\n\nReasons: {STATEMENT}\n"
+    (low, source, _) = claimants(text)[0]
+    assert low == 900_000
+    assert source == voice
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The best count of the dead comes from the outlet Mediazona, which puts Russian losses"
+         " at 90,000 killed.", "outlet Mediazona"),
+        ("Most of the 3,000 North Korean soldiers who arrived came from units near Pyongyang.",
+         None),
+        ("By the count of Ukraine's General Staff, 4,000 North Korean soldiers were killed.",
+         "Ukraine's General Staff"),
+        ("Russia lost about 1,000 soldiers a day, more than it recruits by most Western"
+         " estimates.", None),
+        # "identified as" names the soldier: he, not "A soldier identified", says so.
+        ("A soldier identified as Ri said 300 North Korean soldiers were killed.", "Ri"),
+    ],
+)
+def test_where_a_count_comes_from_and_what_a_comparison_measures(
+    text: str, source: str | None
+) -> None:
+    assert [s for _, s, _ in claimants(text)][:1] == [source]
+
+
+def test_a_part_of_unnamed_sources_is_not_all_of_them() -> None:
+    text = (
+        "About 1,500 North Korean soldiers arrived in January, three sources familiar with the"
+        " matter said. About 300 of them were killed in February, two of the sources said."
+        " One of the sources, a Ukrainian security official, said 40 North Korean soldiers were"
+        " captured. South Korea's spy agency briefed reporters. One of the officials said 200"
+        " North Korean soldiers were wounded."
+    )
+    assert [s for _, s, _ in claimants(text)] == [
+        "three sources familiar with the matter",
+        "two of the sources",
+        "Ukrainian security official",
+        "NIS",
+    ]
+
+
+def test_an_accounts_handle_heading_an_entry_speaks_for_its_lines_until_the_entry_ends() -> None:
+    text = (
+        "Posts of the week\n\n"
+        "1) @kursk_watch (12K followers)\n"
+        "Says about 90 North Korean soldiers were killed near Sudzha.\n"
+        "Adds that 300 more North Korean troops arrived.\n\n"
+        "Separately, 40 North Korean soldiers were captured.\n"
+    )
+    assert [s for _, s, _ in claimants(text)] == ["@kursk_watch", "@kursk_watch", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("About 4,700 North Korean soldiers were killed (Park and Novak, 2025).", "Park and Novak"),
+        ("Russian losses are put at 52,000 [Hale et al. 2025, p. 14].", "Hale et al"),
+        ("About 600 North Korean soldiers were killed [12].", None),
+        ("About 600 North Korean soldiers were killed (March 2025).", None),
+    ],
+)
+def test_an_author_year_citation_names_the_claimant(text: str, source: str | None) -> None:
+    assert [s for _, s, _ in claimants(text)] == [source]
+
+
+def test_a_body_of_a_kind_of_its_own_is_not_the_last_body_named() -> None:
+    text = (
+        "Ukraine's Coordination Headquarters said 1,300 Ukrainian servicemen were missing. In"
+        " Sumy Oblast, 240 Ukrainian servicemen are missing, the regional military administration"
+        " said. The Pentagon said 800 North Korean soldiers were wounded. The department added"
+        " that 200 North Korean soldiers were killed."
+    )
+    assert [s for _, s, _ in claimants(text)] == [
+        "Ukraine's Coordination Headquarters",
+        "regional military administration",
+        "Pentagon",
+        "Pentagon",
+    ]
+
+
+def test_reports_in_a_list_or_after_a_preposition_are_a_noun_not_a_claimant() -> None:
+    text = (
+        "The count by Mediazona has confirmed 118,000 Russian soldiers killed, drawing on"
+        " obituaries and regional news reports. Their estimate is that 200,000 Russian soldiers"
+        " were killed. About 1,000 Russian soldiers were killed in March, and Ukraine's General"
+        " Staff reports that 500 Russian soldiers were wounded."
+    )
+    assert [s for _, s, _ in claimants(text)] == [
+        "Mediazona", "Mediazona", None, "Ukraine's General Staff"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("He is one of the more than 70,000 Ukrainian servicemen whom the Coordination"
+         " Headquarters lists as missing.", "Coordination Headquarters"),
+        ("A database of obituaries kept by the volunteer project Book of the Fallen has reached"
+         " 91,000 Ukrainian soldiers killed.", "volunteer project Book of the Fallen"),
+        ("Western partners estimate that 3,000 North Korean soldiers were wounded.",
+         "Western partners"),
+    ],
+)
+def test_who_lists_or_keeps_a_count(text: str, source: str) -> None:
+    assert [s for _, s, _ in claimants(text)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("first_line", "voice"),
+    [
+        ("THE SCROLL - weekly digest of the war's threads", "The Scroll"),
+        ("URGENT - North Korea sends more troops", None),
+        ("KYIV - a dispatch from the capital", None),
+    ],
+)
+def test_a_masthead_names_the_voice_of_a_document_without_front_matter(
+    first_line: str, voice: str | None
+) -> None:
+    text = f"{first_line}\n\nOur view: 2,000 North Korean soldiers were killed.\n"
+    assert [s for _, s, _ in claimants(text)] == [voice]

@@ -19,7 +19,7 @@ ATTRIBUTION_VERBS = words(
     conceded published publishes judges judged judge cite cites calculated calculates counted
     counts tallied recorded records documented briefed informed testified insisted insists
     alleged alleges asserted asserts maintained maintains projected projects figured cited
-    explained explains informs inform"""
+    explained explains informs inform identified verified lists registered registers"""
 )
 # Verbs that name an actor without making the sentence's numbers theirs.
 MENTION_ONLY_VERBS = words(
@@ -38,6 +38,7 @@ RELAY_VERBS = words("relayed provided given shared passed")
 # "reported by X", "confirmed by X".
 REPORTED_BY_VERBS = words(
     "reported estimated cited confirmed released published given provided claimed announced stated"
+    " identified verified"
 )
 # "were put at more than 70,000 by X": a passive report names its claimant after "by".
 PASSIVE_REPORT_VERBS = words(

@@ -19,7 +19,7 @@ NOT_SPEAKER_LABELS = frozenset(
         """note update updated breaking correction summary source sources background analysis
         context key points title date subject from to sent re cc bcc fact sheet headline
         headlines editor's editors watch read more related photo caption video warning
-        disclaimer clarification quote verdict rating ruling conclusion"""
+        disclaimer clarification quote verdict rating ruling conclusion reasons grounds"""
     )
 )
 # Lower-case and title words that may continue a speaker label ("Ministry of Defence Press

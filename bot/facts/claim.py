@@ -91,6 +91,8 @@ class Context:
     #: a later "they" or "of them"; None once another force is named.
     people_subject: str | None = None
     people_age: int = 99
+    #: Sentences since the last one that named civilians ("full of civilians").
+    civilians_age: int = 99
 
     def remember(self, mention: ClaimantMention) -> None:
         self.claimants.append(mention)
@@ -137,9 +139,14 @@ class Context:
             self.last_subject_age += 1  # a list item or headline is not the previous one's
 
     def after_sentence(
-        self, claims: list[Claim], subjects_named: list[str], people_named: Sequence[str] = ()
+        self,
+        claims: list[Claim],
+        subjects_named: list[str],
+        people_named: Sequence[str] = (),
+        civilians: bool = False,
     ) -> None:
         """Age what the sentence did not renew; its last claim or force becomes the latest."""
+        self.civilians_age = 0 if civilians else self.civilians_age + 1
         self.last_claim_age += 1
         if claims:
             self.last_claim, self.last_claim_age = claims[-1], 0

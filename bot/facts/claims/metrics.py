@@ -104,7 +104,26 @@ def metric_from_context(
         return metric
     right = "" if relative else sentence[q.end : clause_end]
     # "312 conscripts who should never have been sent": the relative clause only describes.
-    return first_cue(right) or last_cue(left)
+    return _first_cue_not_a_cause(right) or last_cue(left)
+
+
+# "about 8,000 now, after their losses", "perhaps 8,000, because of losses and rotation": what
+# reduced the people counted, not what happened to them.
+_CAUSE_BEFORE_RE = re.compile(
+    r"\b(?:because\s+of|due\s+to|owing\s+to|thanks\s+to|after|despite|given|to\s+replace"
+    r"|replacing)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _first_cue_not_a_cause(text: str) -> Metric | None:
+    """The first cue after the number, unless a cause ("after their losses") introduces it."""
+    m = METRIC_CUE_RE.search(text)
+    if m is None or m.lastgroup is None:
+        return None
+    if _CAUSE_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
+        return None
+    return _METRIC_CUE_GROUPS[m.lastgroup]
 
 
 def _main_verb_after_relative(sentence: str, noun_end: int, clause_end: int) -> Metric | None:

@@ -22,6 +22,7 @@ from bot.facts.claims.sentence import Alias, SentenceFacts, after_destination
 from bot.facts.dates import DateMention
 from bot.facts.numbers import Quantity, lower_words
 from bot.facts.speakers import read_speaker
+from bot.facts.vocabulary.personnel import CIVILIAN_TOPIC_NOUNS
 
 
 class ClaimReader:
@@ -90,6 +91,7 @@ class ClaimReader:
                 a.subject for a in forces
                 if a.subject in self.subjects and modifies_people(sentence, a)
             ],
+            not words.isdisjoint(CIVILIAN_TOPIC_NOUNS),
         )  # fmt: skip
         return claims
 

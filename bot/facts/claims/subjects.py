@@ -19,7 +19,7 @@ from bot.facts.model import Metric
 from bot.facts.vocabulary.build import alternation
 from bot.facts.vocabulary.forces import ENEMY_OF
 from bot.facts.vocabulary.metrics import PRONOUN_FORCE_VERBS, SENDING_GERUNDS
-from bot.facts.vocabulary.personnel import DEPLOYED_GROUPS
+from bot.facts.vocabulary.personnel import CIVILIAN_TOPIC_NOUNS, DEPLOYED_GROUPS
 
 _BY_SENDING_BEFORE_RE = re.compile(
     rf"\bby\s+(?:{alternation(SENDING_GERUNDS)})\s+(?:\w+\s+){{0,3}}?$", re.IGNORECASE
@@ -239,6 +239,30 @@ def _people_spoken_of(r: Reading) -> str | None:
     return None
 
 
+# How many sentences back a conversation's topic may have been named for a bare loss count.
+_TOPIC_REACH = 12
+_TOPIC_METRICS = frozenset((Metric.KILLED, Metric.WOUNDED, Metric.CASUALTIES))
+
+
+def _topic_of_conversation(r: Reading) -> str | None:
+    """'And those losses? ... about 400 had been killed and 3,200 wounded': in a transcript, a
+    count of dead, wounded or casualties with no people of its own, in a sentence that counts
+    no force, counts the people the conversation is about: those of the force last spoken of,
+    a dozen sentences back at most, with no other force and no civilians named since."""
+    if r.metric not in _TOPIC_METRICS or r.noun.kind not in ("bare", "casualty"):
+        return None
+    context = r.facts.context
+    if context.speaker_labels < 2 or context.people_subject is None:
+        return None
+    if context.people_age > _TOPIC_REACH or context.civilians_age <= context.people_age:
+        return None
+    if not r.facts.words.isdisjoint(CIVILIAN_TOPIC_NOUNS):
+        return None
+    if r.facts.last_force_before(len(r.sentence)) is not None:
+        return None
+    return context.people_subject
+
+
 # "another 3,000 troops arrived ..., bringing Pyongyang's total to some 14,000": the force whose
 # total the number adds to.
 _BRINGING_OWNER_RE = re.compile(
@@ -282,4 +306,5 @@ SUBJECT_RULES: tuple[Callable[[Reading], str | None], ...] = (
     _owner_of_the_total_after,
     _previous_sentence,
     _people_spoken_of,
+    _topic_of_conversation,
 )

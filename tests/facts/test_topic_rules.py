@@ -64,3 +64,19 @@ def test_perhaps_makes_an_estimate_and_a_ratio_is_no_count() -> None:
     ]
     ratio = _OPENING + "SAVCHUK: For every one killed, they have two or three wounded."
     assert _counts(ratio) == []
+
+
+def test_a_force_that_gives_a_figure_is_not_the_people_counted() -> None:
+    given = (
+        "About 600 North Koreans had been killed, Seoul said. The figure the Ukrainians give is "
+        "higher: around 4,000 killed and wounded among the North Korean troops."
+    )
+    assert [f[:3] for f in figures_of(given)] == [
+        ("killed", "North Korea", 600),
+        ("casualties", "North Korea", 4000),
+    ]
+    assert figures_of("The headline number from Kyiv is about 4,000 killed and wounded.") == []
+    # A force that owns the figure's people is still counted.
+    assert [f[:3] for f in figures_of("The figure for Ukrainians killed is about 4,000.")] == [
+        ("killed", "Ukraine", 4000)
+    ]

@@ -93,6 +93,9 @@ class Context:
     people_age: int = 99
     #: Sentences since the last one that named civilians ("full of civilians").
     civilians_age: int = 99
+    #: What a bare question asked for ("And the dead?"), and how many sentences ago.
+    asked: Metric | None = None
+    asked_age: int = 99
 
     def remember(self, mention: ClaimantMention) -> None:
         self.claimants.append(mention)
@@ -147,6 +150,7 @@ class Context:
     ) -> None:
         """Age what the sentence did not renew; its last claim or force becomes the latest."""
         self.civilians_age = 0 if civilians else self.civilians_age + 1
+        self.asked_age += 1
         self.last_claim_age += 1
         if claims:
             self.last_claim, self.last_claim_age = claims[-1], 0

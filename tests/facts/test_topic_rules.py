@@ -80,3 +80,12 @@ def test_a_force_that_gives_a_figure_is_not_the_people_counted() -> None:
     assert [f[:3] for f in figures_of("The figure for Ukrainians killed is about 4,000.")] == [
         ("killed", "Ukraine", 4000)
     ]
+
+
+def test_an_answer_counts_what_a_bare_question_asked_for() -> None:
+    text = _OPENING + "HOST: And the dead?\n\nSAVCHUK: Seoul said roughly 900 in April."
+    assert _counts(text) == [("killed", "North Korea", 900, 900, "about")]
+    drones = _OPENING + "HOST: And their drones?\n\nSAVCHUK: Maybe 300 a week."
+    assert _counts(drones) == []
+    late = _OPENING + "HOST: And the dead?\n\nSAVCHUK: It is hard. It is cold. It is dark. 900."
+    assert _counts(late) == []

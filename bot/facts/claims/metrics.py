@@ -172,3 +172,18 @@ def _last_words_start(text: str, count: int) -> int:
 
 # Read on the reversed text: up to ``count`` words with what separates them.
 _TAIL_WORDS_RES = {count: re.compile(rf"(?:\W*\w+){{0,{count}}}\W*") for count in (6,)}
+
+
+# "And the dead?", "What about prisoners?": a question that names only what is counted.
+_BARE_QUESTION_RE = re.compile(
+    r"\s*(?:(?:and|so|but)\s+)?(?:(?:what|how)\s+(?:about|of)\s+)?"
+    r"(?:(?:the|their|its|your)\s+)?(?:own\s+)?"
+    r"(dead|deaths|killed|wounded|injured|casualties|losses|prisoners|captives|missing)\s*\?\s*$",
+    re.IGNORECASE,
+)
+
+
+def question_asks(sentence: str, start: int) -> Metric | None:
+    """The metric a bare question from ``start`` asks for ("And the dead?" -> killed)."""
+    m = _BARE_QUESTION_RE.match(sentence, start)
+    return cue_metric(m.group(1)) if m is not None else None

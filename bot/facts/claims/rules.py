@@ -546,6 +546,19 @@ def _presence(r: Reading) -> Metric | None:
     return Metric.DEPLOYED if _PRESENCE_AFTER_RE.match(r.sentence, r.noun.end) else None
 
 
+# How many sentences after a bare question ("And the dead?") its answer may come.
+_ANSWER_REACH = 2
+
+
+def _asked_for(r: Reading) -> Metric | None:
+    """'And the dead?' - 'Seoul said around 600 back then.': a number with no noun and no
+    metric of its own in the answer counts what the question asked for."""
+    context = r.facts.context
+    if context.asked is None or context.asked_age > _ANSWER_REACH or r.noun.kind != "bare":
+        return None
+    return context.asked
+
+
 METRIC_RULES: tuple[Callable[[Reading], Metric | None], ...] = (
     _noun_metric,
     _vague_with_its_verb,
@@ -558,6 +571,7 @@ METRIC_RULES: tuple[Callable[[Reading], Metric | None], ...] = (
     _troop_count,
     _subset_of_previous,
     _presence,
+    _asked_for,
 )
 
 # -- 3. drops that need the metric ------------------------------------------------------------

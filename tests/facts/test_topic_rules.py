@@ -89,3 +89,12 @@ def test_an_answer_counts_what_a_bare_question_asked_for() -> None:
     assert _counts(drones) == []
     late = _OPENING + "HOST: And the dead?\n\nSAVCHUK: It is hard. It is cold. It is dark. 900."
     assert _counts(late) == []
+
+
+def test_the_force_that_holds_prisoners_is_their_captor() -> None:
+    text = _OPENING + "HOST: Prisoners?\n\nSAVCHUK: Kyiv holds two, both taken in January."
+    assert _counts(text) == [("captured", "North Korea", 2, 2, "exact")]
+    assert _counts("Ukrainian units have captured about 40 near Sudzha, Kyiv says.") == []
+    assert _counts("Ukrainian units have captured about 40 Russian soldiers, Kyiv says.") == [
+        ("captured", "Russia", 40, 40, "about")
+    ]

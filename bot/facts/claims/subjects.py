@@ -166,6 +166,33 @@ def _of_them_before(r: Reading) -> str | None:
     return context.last_subject if context.last_subject_age <= 1 else None
 
 
+# "Kyiv holds two", "Ukrainian units have captured about 40": the force before the verb holds
+# the prisoners counted after it.
+_CAPTOR_VERB_RE = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s+(?:(?:has|have|had|is|are|now|also|still|reportedly)\s+)*"
+    r"(?:holds|hold|held|holding|captured|capture|took|taken|caught|detained)\s+"
+    r"(?:(?:an?|some|about|around|roughly|over|more\s+than|at\s+least|nearly)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _captor_before(r: Reading) -> str | None:
+    """'Kyiv holds two': the force that holds or took the prisoners is not whose they are; they
+    are the people the conversation is about, if it is about another force, else nobody's."""
+    if r.metric is not Metric.CAPTURED:
+        return None
+    alias = r.facts.last_force_before(r.q.start)
+    if alias is None or alias.start < r.clause[0] or r.q.start - alias.end > 40:
+        return None
+    if _CAPTOR_VERB_RE.match(r.sentence[: r.q.start], alias.end) is None:
+        return None
+    context = r.facts.context
+    topic = context.people_subject
+    if topic is not None and topic != alias.subject and context.people_age <= _TOPIC_REACH:
+        return topic
+    return _NOBODY
+
+
 def _previous_claim(r: Reading) -> str | None:
     """'300 were killed and 2,700 wounded': the sentence's previous claim."""
     return r.previous.subject if r.previous is not None else None
@@ -296,6 +323,7 @@ SUBJECT_RULES: tuple[Callable[[Reading], str | None], ...] = (
     _continued_claim,
     _owner_of_its,
     _sender_by_sending,
+    _captor_before,
     _owner_of_a_count,
     _among_after,
     _of_them_before,

@@ -63,6 +63,8 @@ class Context:
     claimants: list[ClaimantMention] = field(default_factory=list)
     speaker: str | None = None
     speaker_labels: int = 0
+    #: The document is a conversation: a transcript, or questions standing as paragraphs.
+    interview: bool = False
     label_line: bool = False
     #: The current label names a speaker whose turn may run over several lines.
     label_holds: bool = False

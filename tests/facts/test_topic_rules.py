@@ -98,3 +98,18 @@ def test_the_force_that_holds_prisoners_is_their_captor() -> None:
     assert _counts("Ukrainian units have captured about 40 Russian soldiers, Kyiv says.") == [
         ("captured", "Russia", 40, 40, "about")
     ]
+
+
+_PRINTED = (
+    "Major Ihor Savchuk commands a drone company.\n\n**Who did you fight?**\n\n"
+    "The North Koreans, all winter. They came in lines.\n\n**How costly was it?**\n\n"
+)
+
+
+def test_an_interview_printed_as_questions_is_a_conversation() -> None:
+    assert _counts(_PRINTED + "We recorded about 250 killed on video.") == [
+        ("killed", "North Korea", 250, 250, "about")
+    ]
+    assert _counts(_PRINTED + "We lost about 25 killed ourselves.") == []
+    prose = _PRINTED.replace("**", "").replace("?\n", "?")
+    assert _counts(prose.replace("\n\n", " ") + "We recorded about 250 killed on video.") == []

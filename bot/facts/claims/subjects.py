@@ -271,16 +271,27 @@ _TOPIC_REACH = 12
 _TOPIC_METRICS = frozenset((Metric.KILLED, Metric.WOUNDED, Metric.CASUALTIES))
 
 
+_OWN_SIDE_BEFORE_RE = re.compile(
+    r"\b(?:we|us)\b[^.;]{0,30}\b(?:lost|lose|losing|suffered|sustained)\b"
+    r"|\bour\s+(?:own\s+)?(?:losses|casualties|dead|wounded|killed|men|soldiers|troops)\b",
+    re.IGNORECASE,
+)
+
+
 def _topic_of_conversation(r: Reading) -> str | None:
-    """'And those losses? ... about 400 had been killed and 3,200 wounded': in a transcript, a
-    count of dead, wounded or casualties with no people of its own, in a sentence that counts
-    no force, counts the people the conversation is about: those of the force last spoken of,
-    a dozen sentences back at most, with no other force and no civilians named since."""
+    """'And those losses? ... about 400 had been killed and 3,200 wounded': in a conversation (a
+    transcript, or an interview printed as questions and answers), a count of dead, wounded or
+    casualties with no people of its own, in a sentence that counts no force and not the
+    speaker's own side ("we lost"), counts the people the conversation is about: those of the
+    force last spoken of, a dozen sentences back at most, with no other force and no civilians
+    named since."""
     if r.metric not in _TOPIC_METRICS or r.noun.kind not in ("bare", "casualty"):
         return None
     context = r.facts.context
-    if context.speaker_labels < 2 or context.people_subject is None:
+    if not context.interview or context.people_subject is None:
         return None
+    if _OWN_SIDE_BEFORE_RE.search(r.sentence, r.clause[0], r.q.start):
+        return None  # "we lost fewer than 2,000 killed": the speaker's own side
     if context.people_age > _TOPIC_REACH or context.civilians_age <= context.people_age:
         return None
     if not r.facts.words.isdisjoint(CIVILIAN_TOPIC_NOUNS):

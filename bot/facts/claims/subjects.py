@@ -290,7 +290,7 @@ def _topic_of_conversation(r: Reading) -> str | None:
     context = r.facts.context
     if not context.interview or context.people_subject is None:
         return None
-    if _OWN_SIDE_BEFORE_RE.search(r.sentence, r.clause[0], r.q.start):
+    if _OWN_SIDE_BEFORE_RE.search(r.sentence, max(r.clause[0], r.q.start - 80), r.q.start):
         return None  # "we lost fewer than 2,000 killed": the speaker's own side
     if context.people_age > _TOPIC_REACH or context.civilians_age <= context.people_age:
         return None

@@ -63,6 +63,8 @@ class Context:
     claimants: list[ClaimantMention] = field(default_factory=list)
     speaker: str | None = None
     speaker_labels: int = 0
+    #: The document is a conversation: a transcript, or questions standing as paragraphs.
+    interview: bool = False
     label_line: bool = False
     #: The current label names a speaker whose turn may run over several lines.
     label_holds: bool = False
@@ -94,6 +96,11 @@ class Context:
     #: a later "they" or "of them"; None once another force is named.
     people_subject: str | None = None
     people_age: int = 99
+    #: Sentences since the last one that named civilians ("full of civilians").
+    civilians_age: int = 99
+    #: What a bare question asked for ("And the dead?"), and how many sentences ago.
+    asked: Metric | None = None
+    asked_age: int = 99
 
     def remember(self, mention: ClaimantMention) -> None:
         self.claimants.append(mention)
@@ -144,9 +151,15 @@ class Context:
             self.last_subject_age += 1  # a list item or headline is not the previous one's
 
     def after_sentence(
-        self, claims: list[Claim], subjects_named: list[str], people_named: Sequence[str] = ()
+        self,
+        claims: list[Claim],
+        subjects_named: list[str],
+        people_named: Sequence[str] = (),
+        civilians: bool = False,
     ) -> None:
         """Age what the sentence did not renew; its last claim or force becomes the latest."""
+        self.civilians_age = 0 if civilians else self.civilians_age + 1
+        self.asked_age += 1
         self.last_claim_age += 1
         if claims:
             self.last_claim, self.last_claim_age = claims[-1], 0

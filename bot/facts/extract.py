@@ -51,6 +51,9 @@ def extract(document: Document, subjects: Sequence[str] = DEFAULT_SUBJECTS) -> E
     context.corrections = is_corrections_column(document.title or (texts[0] if texts else ""))
     context.home = home_side((document.publisher, document.title, *texts[:2]))
     count_speaker_turns(texts, context)
+    context.interview = context.speaker_labels >= 2 or _question_paragraphs(
+        document.text, sentences
+    )
     figures: list[Figure] = []
     events: list[Event] = []
     seen_ids: Counter[str] = Counter()
@@ -137,6 +140,25 @@ def _without_restatements(figures: list[Figure], lead_starts: set[int]) -> list[
 
     body = {key(f) for f in figures if f.span[0] not in lead_starts}
     return [f for f in figures if f.span[0] not in lead_starts or key(f) not in body]
+
+
+_QUESTION_END_RE = re.compile(r"\?[*_\"”’']*$")
+
+
+def _question_paragraphs(text: str, sentences: Sequence[Sentence]) -> bool:
+    """Two questions or more that stand as paragraphs of their own ("**How many were
+    there?**"): an interview printed without speaker labels."""
+    found = 0
+    for sentence in sentences:
+        if not _QUESTION_END_RE.search(sentence.text):
+            continue
+        opens = sentence.start == 0 or text[sentence.start - 1] == "\n"
+        closes = sentence.end >= len(text) or text[sentence.end : sentence.end + 1] == "\n"
+        if opens and closes:
+            found += 1
+            if found >= 2:
+                return True
+    return False
 
 
 def _publication_span(anchor: Anchor | None) -> DateSpan | None:

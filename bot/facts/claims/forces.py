@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
-from bot.facts.claims.sentence import Alias, SentenceFacts, after_destination
+from bot.facts.claims.sentence import Alias, SentenceFacts, after_destination, gives_a_figure
 from bot.facts.vocabulary.build import alternation
 from bot.facts.vocabulary.claimants import ORG_WORDS
 from bot.facts.vocabulary.forces import ENEMY_OF, SUBJECT_ALIASES
@@ -71,7 +71,10 @@ class ForceRoles:
 
 
 def modifies_people(sentence: str, alias: Alias) -> bool:
-    """'Russian casualties', "North Korea's losses", 'North Koreans': the alias owns a count."""
+    """'Russian casualties', "North Korea's losses", 'North Koreans': the alias owns a count
+    (not in "the figure the Ukrainians give", where it gives one)."""
+    if gives_a_figure(sentence, alias):
+        return False
     text = sentence[alias.start : alias.end]
     if text.endswith(("ans", "ese")) and text[0].isupper() and len(text) > 5:
         return True

@@ -104,7 +104,26 @@ def metric_from_context(
         return metric
     right = "" if relative else sentence[q.end : clause_end]
     # "312 conscripts who should never have been sent": the relative clause only describes.
-    return first_cue(right) or last_cue(left)
+    return _first_cue_not_a_cause(right) or last_cue(left)
+
+
+# "about 8,000 now, after their losses", "perhaps 8,000, because of losses and rotation": what
+# reduced the people counted, not what happened to them.
+_CAUSE_BEFORE_RE = re.compile(
+    r"\b(?:because\s+of|due\s+to|owing\s+to|thanks\s+to|after|despite|given|to\s+replace"
+    r"|replacing)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _first_cue_not_a_cause(text: str) -> Metric | None:
+    """The first cue after the number, unless a cause ("after their losses") introduces it."""
+    m = METRIC_CUE_RE.search(text)
+    if m is None or m.lastgroup is None:
+        return None
+    if _CAUSE_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
+        return None
+    return _METRIC_CUE_GROUPS[m.lastgroup]
 
 
 def _main_verb_after_relative(sentence: str, noun_end: int, clause_end: int) -> Metric | None:
@@ -153,3 +172,18 @@ def _last_words_start(text: str, count: int) -> int:
 
 # Read on the reversed text: up to ``count`` words with what separates them.
 _TAIL_WORDS_RES = {count: re.compile(rf"(?:\W*\w+){{0,{count}}}\W*") for count in (6,)}
+
+
+# "And the dead?", "What about prisoners?": a question that names only what is counted.
+_BARE_QUESTION_RE = re.compile(
+    r"\s*(?:(?:and|so|but)\s+)?(?:(?:what|how)\s+(?:about|of)\s+)?"
+    r"(?:(?:the|their|its|your)\s+)?(?:own\s+)?"
+    r"(dead|deaths|killed|wounded|injured|casualties|losses|prisoners|captives|missing)\s*\?\s*$",
+    re.IGNORECASE,
+)
+
+
+def question_asks(sentence: str, start: int) -> Metric | None:
+    """The metric a bare question from ``start`` asks for ("And the dead?" -> killed)."""
+    m = _BARE_QUESTION_RE.match(sentence, start)
+    return cue_metric(m.group(1)) if m is not None else None

@@ -16,12 +16,14 @@ from bot.facts.claim import Claim, ClaimantMention, Context
 from bot.facts.claims.filters import is_not_a_count, repeats_an_error, states_no_figures
 from bot.facts.claims.forces import ForceRoles, modifies_people
 from bot.facts.claims.loss_list import is_list_line, loss_list_claims, opens_loss_list
+from bot.facts.claims.metrics import question_asks
 from bot.facts.claims.reading import Reading
 from bot.facts.claims.rules import read_quantity
 from bot.facts.claims.sentence import Alias, SentenceFacts, after_destination
 from bot.facts.dates import DateMention
 from bot.facts.numbers import Quantity, lower_words
 from bot.facts.speakers import read_speaker
+from bot.facts.vocabulary.personnel import CIVILIAN_TOPIC_NOUNS
 
 
 class ClaimReader:
@@ -90,7 +92,12 @@ class ClaimReader:
                 a.subject for a in forces
                 if a.subject in self.subjects and modifies_people(sentence, a)
             ],
+            not words.isdisjoint(CIVILIAN_TOPIC_NOUNS),
         )  # fmt: skip
+        if sentence.endswith("?"):
+            asked = question_asks(sentence, speaker_end)
+            if asked is not None:
+                context.asked, context.asked_age = asked, 0
         return claims
 
     def _subjects_in(self, text: str) -> list[str]:

@@ -222,6 +222,23 @@ def _vague_without_a_casualty(r: Reading) -> bool:
     return _CASUALTY_VERB_AFTER_RE.match(r.sentence, r.q.end) is None and _sized(r) is None
 
 
+# "For every one killed, they have two or three wounded": a ratio, not a count.
+_RATIO_BEFORE_RE = re.compile(
+    r"\bfor\s+(?:every|each)\s+(?:one|single|two|three|four|five|ten|hundred|\d[\d,]*)\b",
+    re.IGNORECASE,
+)
+_RATIO_REACH = 80
+
+
+def _ratio(r: Reading) -> bool:
+    """The numbers after "for every" in its sentence make a ratio ("for every one killed, two
+    or three wounded")."""
+    if "every" not in r.facts.words and "each" not in r.facts.words:
+        return False
+    start = max(0, r.q.start - _RATIO_REACH)
+    return _RATIO_BEFORE_RE.search(r.sentence, start, r.q.end) is not None
+
+
 def _ages(r: Reading) -> bool:
     """'the average age rose from 31 to 35'."""
     return r.noun.kind == "bare" and r.facts.ages()
@@ -314,6 +331,7 @@ DROP_RULES: tuple[Callable[[Reading], bool], ...] = (
     _civilians_by_state,
     _vague_without_a_casualty,
     _ages,
+    _ratio,
     _denied,
     _released_or_met,
     _recruited,
@@ -528,6 +546,19 @@ def _presence(r: Reading) -> Metric | None:
     return Metric.DEPLOYED if _PRESENCE_AFTER_RE.match(r.sentence, r.noun.end) else None
 
 
+# How many sentences after a bare question ("And the dead?") its answer may come.
+_ANSWER_REACH = 2
+
+
+def _asked_for(r: Reading) -> Metric | None:
+    """'And the dead?' - 'Seoul said around 600 back then.': a number with no noun and no
+    metric of its own in the answer counts what the question asked for."""
+    context = r.facts.context
+    if context.asked is None or context.asked_age > _ANSWER_REACH or r.noun.kind != "bare":
+        return None
+    return context.asked
+
+
 METRIC_RULES: tuple[Callable[[Reading], Metric | None], ...] = (
     _noun_metric,
     _vague_with_its_verb,
@@ -540,6 +571,7 @@ METRIC_RULES: tuple[Callable[[Reading], Metric | None], ...] = (
     _troop_count,
     _subset_of_previous,
     _presence,
+    _asked_for,
 )
 
 # -- 3. drops that need the metric ------------------------------------------------------------

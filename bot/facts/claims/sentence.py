@@ -71,10 +71,40 @@ _BODY_AFTER_RE = re.compile(
 )
 
 
+# "the headline number from Seoul", "the figure the Ukrainians give": who gives a figure.
+_FIGURE_FROM_BEFORE_RE = re.compile(
+    r"\b(?:figures?|numbers?|estimates?|count|tally|data)\s+(?:from|by)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_FIGURE_THAT_BEFORE_RE = re.compile(
+    r"\b(?:figures?|numbers?|estimates?|count|tally)\s+(?:that\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_GIVES_AFTER_RE = re.compile(
+    r"(?:'s|’s)?\s+(?:(?:has|have|had)\s+)?(?:give|gives|gave|given|cite|cites|cited|use|uses"
+    r"|used|publish|publishes|published|put\s+out|release|releases|released|quote|quotes"
+    r"|quoted)\b",
+    re.IGNORECASE,
+)
+
+
+def gives_a_figure(sentence: str, alias: Alias) -> bool:
+    """'the headline number from Seoul', 'the figure the Ukrainians give': the force gives the
+    figure; it is not the people counted."""
+    floor = max(0, alias.start - 30)
+    if _FIGURE_FROM_BEFORE_RE.search(sentence, floor, alias.start):
+        return True
+    return _FIGURE_THAT_BEFORE_RE.search(sentence, floor, alias.start) is not None and (
+        _GIVES_AFTER_RE.match(sentence, alias.end) is not None
+    )
+
+
 def names_a_body(sentence: str, alias: Alias) -> bool:
     """'Ukrainian television', "Ukraine's General Staff", 'Russian media': the force names a
     body that speaks or reports, not people that are counted ("Ukrainian troops", "Russia's
-    army")."""
+    army"), or gives the figure ("the headline number from Seoul")."""
+    if gives_a_figure(sentence, alias):
+        return True
     m = _BODY_AFTER_RE.match(sentence, alias.end)
     if m is None:
         return False

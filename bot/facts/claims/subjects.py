@@ -19,7 +19,7 @@ from bot.facts.model import Metric
 from bot.facts.vocabulary.build import alternation
 from bot.facts.vocabulary.forces import ENEMY_OF
 from bot.facts.vocabulary.metrics import PRONOUN_FORCE_VERBS, SENDING_GERUNDS
-from bot.facts.vocabulary.personnel import DEPLOYED_GROUPS
+from bot.facts.vocabulary.personnel import CIVILIAN_TOPIC_NOUNS, DEPLOYED_GROUPS
 
 _BY_SENDING_BEFORE_RE = re.compile(
     rf"\bby\s+(?:{alternation(SENDING_GERUNDS)})\s+(?:\w+\s+){{0,3}}?$", re.IGNORECASE
@@ -166,6 +166,33 @@ def _of_them_before(r: Reading) -> str | None:
     return context.last_subject if context.last_subject_age <= 1 else None
 
 
+# "Kyiv holds two", "Ukrainian units have captured about 40": the force before the verb holds
+# the prisoners counted after it.
+_CAPTOR_VERB_RE = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s+(?:(?:has|have|had|is|are|now|also|still|reportedly)\s+)*"
+    r"(?:holds|hold|held|holding|captured|capture|took|taken|caught|detained)\s+"
+    r"(?:(?:an?|some|about|around|roughly|over|more\s+than|at\s+least|nearly)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _captor_before(r: Reading) -> str | None:
+    """'Kyiv holds two': the force that holds or took the prisoners is not whose they are; they
+    are the people the conversation is about, if it is about another force, else nobody's."""
+    if r.metric is not Metric.CAPTURED:
+        return None
+    alias = r.facts.last_force_before(r.q.start)
+    if alias is None or alias.start < r.clause[0] or r.q.start - alias.end > 40:
+        return None
+    if _CAPTOR_VERB_RE.match(r.sentence[: r.q.start], alias.end) is None:
+        return None
+    context = r.facts.context
+    topic = context.people_subject
+    if topic is not None and topic != alias.subject and context.people_age <= _TOPIC_REACH:
+        return topic
+    return _NOBODY
+
+
 def _previous_claim(r: Reading) -> str | None:
     """'300 were killed and 2,700 wounded': the sentence's previous claim."""
     return r.previous.subject if r.previous is not None else None
@@ -239,6 +266,41 @@ def _people_spoken_of(r: Reading) -> str | None:
     return None
 
 
+# How many sentences back a conversation's topic may have been named for a bare loss count.
+_TOPIC_REACH = 12
+_TOPIC_METRICS = frozenset((Metric.KILLED, Metric.WOUNDED, Metric.CASUALTIES))
+
+
+_OWN_SIDE_BEFORE_RE = re.compile(
+    r"\b(?:we|us)\b[^.;]{0,30}\b(?:lost|lose|losing|suffered|sustained)\b"
+    r"|\bour\s+(?:own\s+)?(?:losses|casualties|dead|wounded|killed|men|soldiers|troops)\b",
+    re.IGNORECASE,
+)
+
+
+def _topic_of_conversation(r: Reading) -> str | None:
+    """'And those losses? ... about 400 had been killed and 3,200 wounded': in a conversation (a
+    transcript, or an interview printed as questions and answers), a count of dead, wounded or
+    casualties with no people of its own, in a sentence that counts no force and not the
+    speaker's own side ("we lost"), counts the people the conversation is about: those of the
+    force last spoken of, a dozen sentences back at most, with no other force and no civilians
+    named since."""
+    if r.metric not in _TOPIC_METRICS or r.noun.kind not in ("bare", "casualty"):
+        return None
+    context = r.facts.context
+    if not context.interview or context.people_subject is None:
+        return None
+    if _OWN_SIDE_BEFORE_RE.search(r.sentence, max(r.clause[0], r.q.start - 80), r.q.start):
+        return None  # "we lost fewer than 2,000 killed": the speaker's own side
+    if context.people_age > _TOPIC_REACH or context.civilians_age <= context.people_age:
+        return None
+    if not r.facts.words.isdisjoint(CIVILIAN_TOPIC_NOUNS):
+        return None
+    if r.facts.last_force_before(len(r.sentence)) is not None:
+        return None
+    return context.people_subject
+
+
 # "another 3,000 troops arrived ..., bringing Pyongyang's total to some 14,000": the force whose
 # total the number adds to.
 _BRINGING_OWNER_RE = re.compile(
@@ -272,6 +334,7 @@ SUBJECT_RULES: tuple[Callable[[Reading], str | None], ...] = (
     _continued_claim,
     _owner_of_its,
     _sender_by_sending,
+    _captor_before,
     _owner_of_a_count,
     _among_after,
     _of_them_before,
@@ -282,4 +345,5 @@ SUBJECT_RULES: tuple[Callable[[Reading], str | None], ...] = (
     _owner_of_the_total_after,
     _previous_sentence,
     _people_spoken_of,
+    _topic_of_conversation,
 )

@@ -25,7 +25,8 @@ ABOUT_BEFORE = (
     "around", "about", "approximately", "approx.", "roughly", "nearly", "almost", "some",
     "close to", "an estimated", "estimated", "circa", "c.", "an approximate", "approaching",
     "just under", "just over", "~", "something like", "in the region of", "on the order of",
-    "upward of", "near", "closer to", "nearer", "nearer to",
+    "upward of", "near", "closer to", "nearer", "nearer to", "perhaps", "maybe", "possibly",
+    "more like",
 )  # fmt: skip
 
 # After a number: "4,000-plus", "300 or more" (a "+" sign counts too); "3,000 or so".

@@ -36,13 +36,15 @@ BARE_NUMBER_FOLLOWERS = frozenset(
     )
 )
 # After a force, a body that speaks or reports rather than people that are counted
-# ("Ukrainian television", "Russia's defence ministry", "Ukrainian officials").
+# ("Ukrainian television", "Russia's defence ministry", "Ukrainian officials"), or whose
+# estimate a number is ("the South Korean estimate is roughly 5,200 casualties").
 BODY_WORDS = frozenset(
     words(
         """television tv radio media newspaper newspapers outlet outlets press channel channels
         broadcaster broadcasters news journalists reporters bloggers officials authorities
         prosecutors prosecutor court courts diplomats embassy government parliament president
-        ministry agency intelligence spy foreign ombudsman"""
+        ministry agency intelligence spy foreign ombudsman estimate estimates assessment
+        assessments"""
     )
 )
 # "Ukraine's military intelligence", "Russia's defence ministry": a body after these words.

@@ -55,7 +55,7 @@ ARMY_OWNING_VERBS = words("field fields fielding muster raise raising boast boas
 AGE_PAIRS_BEFORE = frozenset({"who is", "who was"})
 CURRENCY_AND_LABEL_SIGNS = "$€£₩¥[#"
 # "the average age rose from 31 to 35".
-AGE_WORDS = (r"ages?", r"aged", r"years?\s+old", r"year-olds?")
+AGE_WORDS = (r"ages?", r"aged", r"years?\s+old", r"year-olds?", r"youngest", r"oldest", r"eldest")
 # "not 5,000", "rather than 5,000".
 NEGATIONS_BEFORE = ("not", "rather than", "instead of", "and not", "never")
 # "Moscow denied that 5,000 ...": the number is cited to be rejected.

@@ -24,6 +24,14 @@ PERSONNEL_PAIRS = frozenset(
     {("service", "members"), ("service", "personnel"), ("military", "personnel"),
      ("special", "forces"), ("army", "personnel"), ("army", "soldiers")}
 )  # fmt: skip
+# Non-combatants whose naming changes what a conversation's bare counts are about ("a glide
+# bomb fell on the market while it was full of civilians. Fourteen were killed").
+CIVILIAN_TOPIC_NOUNS = frozenset(
+    words(
+        """civilians civilian residents children kids women villagers refugees evacuees
+        hostages patients pensioners passengers inhabitants families shoppers"""
+    )
+)
 # People who are not combatants: a count of these is no figure.
 NON_COMBATANT_NOUNS = frozenset(
     words(

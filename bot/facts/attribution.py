@@ -360,6 +360,69 @@ def _kept_by(f: _Finding) -> None:
         f.add(*_np_forward(f.sentence, m.end()))
 
 
+# "The figure the Ukrainians give", "the tally Ukrainian commanders cite", "the estimate from
+# Kyiv", "the headline number from Seoul": a figure's own noun names who gives it.
+_GIVEN_FIGURE_HEADS = (
+    "figure", "figures", "estimate", "estimates", "number", "numbers", "count", "counts",
+    "tally", "tallies", "total", "totals", "assessment", "assessments", "toll",
+)  # fmt: skip
+_GIVING_VERBS = (
+    "give", "gives", "gave", "cite", "cites", "cited", "quote", "quotes", "quoted", "use", "uses",
+    "used", "publish", "publishes", "published", "offer", "offers", "offered", "provide",
+    "provides", "provided",
+)  # fmt: skip
+_FIGURE_GIVER_RE = re.compile(
+    rf"\b(?:{alternation(_GIVEN_FIGURE_HEADS)})\s+(?:(?:that|which)\s+)?"
+    r"(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,4}?)"
+    r"\s+(?:(?:now|still|also|themselves|itself)\s+)?"
+    rf"(?:{alternation(_GIVING_VERBS)})\b"
+)
+_FIGURE_FROM_RE = re.compile(
+    rf"\b(?:{alternation(_GIVEN_FIGURE_HEADS)})\s+from\s+(?=(?:the\s+)?[A-Z])"
+)
+
+
+def _figure_givers(f: _Finding) -> None:
+    for m in _FIGURE_GIVER_RE.finditer(f.sentence, f.start):
+        who = m.group("who").split()
+        if all(w[0].isupper() or w.lower() in CLAIMANT_LOWER_WORDS or w == "the" for w in who):
+            f.add(m.start("who"), m.end("who"))
+    for m in _FIGURE_FROM_RE.finditer(f.sentence, f.start):
+        f.add(*_np_forward(f.sentence, m.end()))
+
+
+# "Kyiv's estimate is about 12,000; Seoul's is about 11,000": the second owner's estimate is
+# left unsaid, and its owner claims the second number.
+_ELLIPTICAL_OWNER_RE = re.compile(
+    r"[;,]\s+(?:(?:and|but|while|whereas)\s+)?"
+    r"(?P<who>(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})(?:'s|’s)\s+"
+    r"(?:own\s+)?(?:is|was|stands|stood|puts\s+it|put\s+it)\b"
+)
+
+
+def _elliptical_owners(f: _Finding) -> None:
+    first = _POSSESSIVE_ESTIMATE_RE.search(f.sentence, f.start)
+    if first is None:
+        return
+    for m in _ELLIPTICAL_OWNER_RE.finditer(f.sentence, first.end()):
+        f.add(m.start("who"), m.end("who"))
+
+
+# "Zelenskyy has offered to exchange two captured North Korean soldiers": who offers to hand
+# over prisoners gives their number.
+_OFFER_TO_HAND_OVER_RE = re.compile(
+    r"\b(?:offered|offers|offer|proposed|proposes|propose|agreed|agrees|pledged|pledges)\s+"
+    r"to\s+(?:hand\s+over|exchange|swap|trade|return|release|transfer|repatriate)\b"
+)
+
+
+def _offers_to_hand_over(f: _Finding) -> None:
+    for m in _OFFER_TO_HAND_OVER_RE.finditer(f.sentence, f.start):
+        if _NEGATED_RE.search(f.sentence, max(0, m.start() - 24), m.start()):
+            continue
+        f.add(*_np_backward(f.sentence, m.start(), f.start))
+
+
 def _estimate_givers(f: _Finding) -> None:
     for m in _GIVES_ESTIMATE_RE.finditer(f.sentence, f.start):
         if _NEGATED_RE.search(f.sentence, max(0, m.start() - 24), m.start()):
@@ -433,7 +496,10 @@ _FINDERS: tuple[tuple[frozenset[str], Callable[[_Finding], None]], ...] = (
     (frozenset({"attribution verb", "quoted"}), _quoted_as_saying),
     (frozenset({"according"}), _according_to),
     (frozenset({"attribution verb"}), _verb_subjects),
+    (frozenset({"given"}), _figure_givers),
+    (frozenset({"offers"}), _offers_to_hand_over),
     (frozenset({"estimates"}), _estimate_givers),
+    (frozenset({"estimates", "elliptical"}), _elliptical_owners),
     (frozenset({"estimates", "comes from"}), _comes_from),
     (frozenset({"by", "kept by"}), _kept_by),
     (frozenset({"denials"}), _deniers),
@@ -457,6 +523,12 @@ def _cues(sentence: str, words: frozenset[str], start: int) -> set[str]:
         cues.add("label")  # a speaker label: another may follow it
     if ("(" in sentence or "[" in sentence) and _CITATION_RE.search(sentence, start):
         cues.add("citation")
+    if not words.isdisjoint(_GIVEN_HEAD_WORDS) and not words.isdisjoint(_GIVING_WORDS):
+        cues.add("given")
+    if not words.isdisjoint(_OFFER_WORDS):
+        cues.add("offers")
+    if ("'s" in sentence or "’s" in sentence) and (";" in sentence or "," in sentence):
+        cues.add("elliptical")
     verbs = not words.isdisjoint(_VERB_WORDS)
     estimates = not words.isdisjoint(_ESTIMATE_WORDS)
     if verbs or estimates:
@@ -480,6 +552,12 @@ def _cues(sentence: str, words: frozenset[str], start: int) -> set[str]:
 
 
 _WORD_CUES = frozenset({"sources", "quoted", "by"})
+_GIVEN_HEAD_WORDS = frozenset(_GIVEN_FIGURE_HEADS)
+_GIVING_WORDS = frozenset((*_GIVING_VERBS, "from"))
+_OFFER_WORDS = frozenset(
+    ("offered", "offers", "offer", "proposed", "proposes", "propose", "agreed", "agrees",
+     "pledged", "pledges")
+)  # fmt: skip
 _COMES_WORDS = frozenset({"comes", "came", "come"})
 _KEPT_WORDS = frozenset({"kept", "compiled", "maintained", "collected", "run"})
 

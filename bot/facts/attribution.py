@@ -377,8 +377,10 @@ _FIGURE_GIVER_RE = re.compile(
     r"\s+(?:(?:now|still|also|themselves|itself)\s+)?"
     rf"(?:{alternation(_GIVING_VERBS)})\b"
 )
+# A toll or total "from" a place is where the people were counted ("the toll from Kursk").
 _FIGURE_FROM_RE = re.compile(
-    rf"\b(?:{alternation(_GIVEN_FIGURE_HEADS)})\s+from\s+(?=(?:the\s+)?[A-Z])"
+    rf"\b(?:{alternation(h for h in _GIVEN_FIGURE_HEADS if not h.startswith('to'))})"
+    r"\s+from\s+(?=(?:the\s+)?[A-Z])"
 )
 
 
@@ -409,7 +411,7 @@ def _elliptical_owners(f: _Finding) -> None:
 
 
 # "Zelenskyy has offered to exchange two captured North Korean soldiers": who offers to hand
-# over prisoners gives their number.
+# over prisoners gives their number, when nobody is said to report it.
 _OFFER_TO_HAND_OVER_RE = re.compile(
     r"\b(?:offered|offers|offer|proposed|proposes|propose|agreed|agrees|pledged|pledges)\s+"
     r"to\s+(?:hand\s+over|exchange|swap|trade|return|release|transfer|repatriate)\b"
@@ -417,6 +419,8 @@ _OFFER_TO_HAND_OVER_RE = re.compile(
 
 
 def _offers_to_hand_over(f: _Finding) -> None:
+    if not f.words.isdisjoint(_ATTRIBUTION_WORDS):
+        return  # "..., Ukraine's ombudsman said": who says so claims it, not who offers
     for m in _OFFER_TO_HAND_OVER_RE.finditer(f.sentence, f.start):
         if _NEGATED_RE.search(f.sentence, max(0, m.start() - 24), m.start()):
             continue
@@ -609,18 +613,40 @@ def _resolve_in_order(
     )  # fmt: skip
     for s, e, attributes in sorted(candidates):
         raw = sentence[s:e]
-        resolved = _resolve_name(raw, local)
+        resolved = _resolve_name(_placed(sentence, s, raw), local)
         if resolved is None:
             continue
         name, person = resolved
         voice = Voice.CITED
-        if raw.strip().lower() in _FIRST_PERSON:
+        if raw.strip().lower() in _FIRST_PERSON or _OWN_UNIT_RE.fullmatch(raw.strip().lower()):
             own = local.own_voice()
             voice = own[1] if own else Voice.CITED
         mention = ClaimantMention(s, e, name, person, raw, attributes, voice)
         mentions.append(mention)
         local.remember(mention)
     return mentions
+
+
+# "When I was in Seoul in May, officials there were putting ...": "there" and "here" are the
+# place the sentence has just named.
+_THERE_RE = re.compile(r"\s+(?:there|here)$", re.IGNORECASE)
+_PLACE_NAMED_RE = re.compile(r"\b(?:in|at)\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+
+
+def _placed(sentence: str, start: int, raw: str) -> str:
+    """``raw`` with its "there" or "here" replaced by the place named before it in the
+    sentence ("officials in Seoul"); as it is when no place was named."""
+    there = _THERE_RE.search(raw)
+    if there is None:
+        return raw
+    places = [
+        m.group("place")
+        for m in _PLACE_NAMED_RE.finditer(sentence, 0, start)
+        if not all(w.lower() in DATE_WORDS for w in m.group("place").split())
+    ]
+    if not places:
+        return raw
+    return f"{raw[: there.start()]} in {places[-1]}"
 
 
 def _ends_sentence_after(sentence: str, pos: int) -> bool:
@@ -908,6 +934,8 @@ def _resolve_name(raw: str, context: Context) -> tuple[str, bool] | None:
     lower = text.lower()
     if lower in PRONOUNS or lower in _POSSESSIVES:
         return _resolve_pronoun(lower, context)
+    if _OWN_UNIT_RE.fullmatch(lower):
+        return _resolve_pronoun("we", context)  # "Our battalion has counted": the speaker's
     part = _PARTITIVE_NAME_RE.match(text)
     if part is not None:
         whole = _resolve_name(part.group("whole"), context)
@@ -943,6 +971,13 @@ def _resolve_name(raw: str, context: Context) -> tuple[str, bool] | None:
             # point back to the spokeswoman.
             return body[0], True
     return _named(text)
+
+
+# "Our battalion", "my company": the speaker's own unit speaks with the speaker's voice.
+_OWN_UNIT_RE = re.compile(
+    r"(?:our|my)\s+(?:own\s+)?(?:[a-z-]+\s+)?(?:brigade|battalion|company|platoon|regiment|unit"
+    r"|division|squad|crew|team|detachment|corps)"
+)
 
 
 # Bodies of a kind of their own: "the regional military administration" points back only to

@@ -1,0 +1,62 @@
+"""Claimants named by a figure's own words, by a speaker's unit, by "there", and by an offer to
+hand prisoners over; and where those rules must name nobody else."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.facts.test_claims import figures_of
+
+NAMED = [
+    # A figure's noun names who gives it.
+    ("The Pentagon said 3,000 had arrived. The figure Ukrainian officials give is higher: some "
+     "4,000 North Korean troops killed or wounded.", 4000, "Ukrainian officials"),
+    ("The NIS said 600 had died. The estimate from Kyiv, about 1,100 North Korean soldiers "
+     "killed, is higher.", 1100, "Kyiv"),
+    ("The headline number from Seoul is still about 4,700 North Korean casualties.", 4700,
+     "Seoul"),
+    # An estimate left unsaid after "X's estimate" belongs to the second owner.
+    ("Kyiv's estimate is around 5,000 North Korean casualties, while Seoul's is about 4,300.",
+     4300, "Seoul"),
+    # "there" is the place the sentence has just named.
+    ("When she was in Seoul in May, officials there put the North Korean dead at about 1,000.",
+     1000, "officials in Seoul"),
+    # Who offers to hand prisoners over gives their number.
+    ("Zelenskyy offered to hand over two captured North Korean soldiers.", 2,
+     "Volodymyr Zelenskyy"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "source"), NAMED)
+def test_the_claimant_the_text_names(text: str, value: int, source: str) -> None:
+    sources = {f[5] for f in figures_of(text) if f[2] == value}
+    assert sources == {source}
+
+
+def test_our_battalion_in_a_speakers_turn_is_the_speaker() -> None:
+    text = (
+        "HOST: Major, what do you see?\n\n"
+        "MAJOR HNATIUK: Our battalion has counted about 300 North Korean soldiers killed.\n"
+    )
+    assert {f[5] for f in figures_of(text)} == {"Major Hnatiuk"}
+
+
+NOT_NAMED = [
+    # A toll or total "from" a place counts the people there; nobody is named.
+    ("The death toll from Kursk has passed 3,000 North Korean soldiers.", 3000),
+    ("The number from January was about 2,000 North Korean troops killed.", 2000),
+    # Refusing claims nothing.
+    ("Kyiv has refused to hand over 2 captured North Korean soldiers.", 2),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), NOT_NAMED)
+def test_no_claimant_is_made_up(text: str, value: int) -> None:
+    assert {f[5] for f in figures_of(text, published=None) if f[2] == value} == {None}
+
+
+def test_who_says_so_beats_who_offers() -> None:
+    text = (
+        "The Kremlin agreed to exchange 150 Ukrainian prisoners of war, Ukraine's ombudsman said."
+    )
+    assert {f[5] for f in figures_of(text)} == {"Ukraine's ombudsman"}

@@ -610,6 +610,7 @@ def _resolve_in_order(
     local = Context(
         claimants=list(context.claimants), speaker=context.speaker, voice=context.voice,
         questioning=context.questioning, label_holds=context.label_holds,
+        quoted_by=context.quoted_by,
     )  # fmt: skip
     for s, e, attributes in sorted(candidates):
         raw = sentence[s:e]
@@ -1034,6 +1035,11 @@ def _resolve_pronoun(pronoun: str, context: Context) -> tuple[str, bool] | None:
     if pronoun in ("we", "i"):
         own = context.own_voice()
         return (own[0], own[1] is Voice.SPEAKER) if own else None
+    if pronoun in ("he", "she") and context.quoted_by:
+        # '"He told us, \'Another 3,000 ...\'" said a Ukrainian officer': "he" inside a
+        # quotation is someone its speaker speaks of, not the narration's last person; the
+        # speaker relays what he said.
+        return context.quoted_by, is_person(context.quoted_by)
     if pronoun in ("he", "she"):
         name = context.resolve(True) or context.speaker
         return (name, True) if name else None

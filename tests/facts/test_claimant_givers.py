@@ -60,3 +60,14 @@ def test_who_says_so_beats_who_offers() -> None:
         "The Kremlin agreed to exchange 150 Ukrainian prisoners of war, Ukraine's ombudsman said."
     )
     assert {f[5] for f in figures_of(text)} == {"Ukraine's ombudsman"}
+
+
+def test_he_inside_a_quotation_is_not_the_narrations_last_person() -> None:
+    text = (
+        "Analyst Laura Whitfield said on Monday that about 11,000 North Korean troops were "
+        "sent.\n\n"
+        "\"She told us, 'Around 400 North Korean soldiers in my battalion were killed,'\" said a "
+        "Ukrainian intelligence officer.\n"
+    )
+    sources = {f[5] for f in figures_of(text) if f[2] == 400}
+    assert sources == {"Ukrainian intelligence officer"}

@@ -372,14 +372,14 @@ _GIVING_VERBS = (
     "provides", "provided",
 )  # fmt: skip
 _FIGURE_GIVER_RE = re.compile(
-    rf"\b(?:{alternation(_GIVEN_FIGURE_HEADS)})\s+(?:(?:that|which)\s+)?"
+    rf"\b(?i:{alternation(_GIVEN_FIGURE_HEADS)})\s+(?:(?:that|which)\s+)?"
     r"(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,4}?)"
     r"\s+(?:(?:now|still|also|themselves|itself)\s+)?"
     rf"(?:{alternation(_GIVING_VERBS)})\b"
 )
 # A toll or total "from" a place is where the people were counted ("the toll from Kursk").
 _FIGURE_FROM_RE = re.compile(
-    rf"\b(?:{alternation(h for h in _GIVEN_FIGURE_HEADS if not h.startswith('to'))})"
+    rf"\b(?i:{alternation(h for h in _GIVEN_FIGURE_HEADS if not h.startswith('to'))})"
     r"\s+from\s+(?=(?:the\s+)?[A-Z])"
 )
 

@@ -21,6 +21,12 @@ NAMED = [
     # "there" is the place the sentence has just named.
     ("When she was in Seoul in May, officials there put the North Korean dead at about 1,000.",
      1000, "officials in Seoul"),
+    # Who tells the speaker a figure claims it; a channel is a claimant.
+    ("Our allies tell us that around 4,500 North Korean soldiers have been killed or wounded.",
+     4500, "Our allies"),
+    ("A Russian channel claims 300 North Korean soldiers were wounded.", 300, "Russian channel"),
+    ("Figures from Kyiv tell a harsher story: about 6,000 North Korean casualties.", 6000,
+     "Kyiv"),
     # Who offers to hand prisoners over gives their number.
     ("Zelenskyy offered to hand over two captured North Korean soldiers.", 2,
      "Volodymyr Zelenskyy"),
@@ -45,6 +51,9 @@ NOT_NAMED = [
     # A toll or total "from" a place counts the people there; nobody is named.
     ("The death toll from Kursk has passed 3,000 North Korean soldiers.", 3000),
     ("The number from January was about 2,000 North Korean troops killed.", 2000),
+    # "hard to tell" names nobody.
+    ("It is hard to tell how many of the 3,000 North Korean troops sent in January have died.",
+     3000),
     # Refusing claims nothing.
     ("Kyiv has refused to hand over 2 captured North Korean soldiers.", 2),
 ]

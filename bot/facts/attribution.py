@@ -852,6 +852,8 @@ def _np_token_verdict(tokens: list[str], index: int, chosen: list[str]) -> bool 
         return True  # "Officials here estimate", "doctors there say"
     if lower in PRONOUNS and not chosen:
         return False
+    if lower in ("our", "my") and chosen and chosen[0].lower() in _OWN_UNIT_HEADS:
+        return False  # "After one assault our battalion counted": the speaker's own unit
     if word[0].isupper() or word.startswith("(") or lower in CLAIMANT_LOWER_WORDS or (
         lower in ("’s", "'s", "of") and chosen
     ):
@@ -975,9 +977,12 @@ def _resolve_name(raw: str, context: Context) -> tuple[str, bool] | None:
 
 
 # "Our battalion", "my company": the speaker's own unit speaks with the speaker's voice.
+_OWN_UNIT_HEADS = frozenset(
+    ("brigade", "battalion", "company", "platoon", "regiment", "unit", "division", "squad",
+     "crew", "team", "detachment", "corps")
+)  # fmt: skip
 _OWN_UNIT_RE = re.compile(
-    r"(?:our|my)\s+(?:own\s+)?(?:[a-z-]+\s+)?(?:brigade|battalion|company|platoon|regiment|unit"
-    r"|division|squad|crew|team|detachment|corps)"
+    rf"(?:our|my)\s+(?:own\s+)?(?:[a-z-]+\s+)?(?:{alternation(_OWN_UNIT_HEADS)})"
 )
 
 

@@ -80,3 +80,22 @@ def test_he_inside_a_quotation_is_not_the_narrations_last_person() -> None:
     )
     sources = {f[5] for f in figures_of(text) if f[2] == 400}
     assert sources == {"Ukrainian intelligence officer"}
+
+
+def test_the_person_a_standfirst_says_talked_to_us_answers_the_questions() -> None:
+    text = (
+        "Sergeant Ivan Petrenko, 31, served with an assault battalion near Sudzha. He talked to "
+        "us from a hospital.\n\n"
+        "**What did you see?**\n\n"
+        "After one assault our battalion counted about 70 North Korean dead.\n"
+    )
+    assert {f[5] for f in figures_of(text)} == {"Sergeant Ivan Petrenko"}
+
+
+def test_without_such_a_standfirst_the_publication_speaks() -> None:
+    text = (
+        "Sergeant Ivan Petrenko, 31, served with an assault battalion near Sudzha. He was "
+        "wounded in March.\n\n"
+        "About 70 North Korean soldiers were killed in one assault, the battalion said.\n"
+    )
+    assert "Sergeant Ivan Petrenko" not in {f[5] for f in figures_of(text)}

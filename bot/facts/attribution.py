@@ -360,6 +360,73 @@ def _kept_by(f: _Finding) -> None:
         f.add(*_np_forward(f.sentence, m.end()))
 
 
+# "The figure the Ukrainians give", "the tally Ukrainian commanders cite", "the estimate from
+# Kyiv", "the headline number from Seoul": a figure's own noun names who gives it.
+_GIVEN_FIGURE_HEADS = (
+    "figure", "figures", "estimate", "estimates", "number", "numbers", "count", "counts",
+    "tally", "tallies", "total", "totals", "assessment", "assessments", "toll",
+)  # fmt: skip
+_GIVING_VERBS = (
+    "give", "gives", "gave", "cite", "cites", "cited", "quote", "quotes", "quoted", "use", "uses",
+    "used", "publish", "publishes", "published", "offer", "offers", "offered", "provide",
+    "provides", "provided",
+)  # fmt: skip
+_FIGURE_GIVER_RE = re.compile(
+    rf"\b(?i:{alternation(_GIVEN_FIGURE_HEADS)})\s+(?:(?:that|which)\s+)?"
+    r"(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,4}?)"
+    r"\s+(?:(?:now|still|also|themselves|itself)\s+)?"
+    rf"(?:{alternation(_GIVING_VERBS)})\b"
+)
+# A toll or total "from" a place is where the people were counted ("the toll from Kursk").
+_FIGURE_FROM_RE = re.compile(
+    rf"\b(?i:{alternation(h for h in _GIVEN_FIGURE_HEADS if not h.startswith('to'))})"
+    r"\s+from\s+(?=(?:the\s+)?[A-Z])"
+)
+
+
+def _figure_givers(f: _Finding) -> None:
+    for m in _FIGURE_GIVER_RE.finditer(f.sentence, f.start):
+        who = m.group("who").split()
+        if all(w[0].isupper() or w.lower() in CLAIMANT_LOWER_WORDS or w == "the" for w in who):
+            f.add(m.start("who"), m.end("who"))
+    for m in _FIGURE_FROM_RE.finditer(f.sentence, f.start):
+        f.add(*_np_forward(f.sentence, m.end()))
+
+
+# "Kyiv's estimate is about 12,000; Seoul's is about 11,000": the second owner's estimate is
+# left unsaid, and its owner claims the second number.
+_ELLIPTICAL_OWNER_RE = re.compile(
+    r"[;,]\s+(?:(?:and|but|while|whereas)\s+)?"
+    r"(?P<who>(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})(?:'s|’s)\s+"
+    r"(?:own\s+)?(?:is|was|stands|stood|puts\s+it|put\s+it)\b"
+)
+
+
+def _elliptical_owners(f: _Finding) -> None:
+    first = _POSSESSIVE_ESTIMATE_RE.search(f.sentence, f.start)
+    if first is None:
+        return
+    for m in _ELLIPTICAL_OWNER_RE.finditer(f.sentence, first.end()):
+        f.add(m.start("who"), m.end("who"))
+
+
+# "Zelenskyy has offered to exchange two captured North Korean soldiers": who offers to hand
+# over prisoners gives their number, when nobody is said to report it.
+_OFFER_TO_HAND_OVER_RE = re.compile(
+    r"\b(?:offered|offers|offer|proposed|proposes|propose|agreed|agrees|pledged|pledges)\s+"
+    r"to\s+(?:hand\s+over|exchange|swap|trade|return|release|transfer|repatriate)\b"
+)
+
+
+def _offers_to_hand_over(f: _Finding) -> None:
+    if not f.words.isdisjoint(_ATTRIBUTION_WORDS):
+        return  # "..., Ukraine's ombudsman said": who says so claims it, not who offers
+    for m in _OFFER_TO_HAND_OVER_RE.finditer(f.sentence, f.start):
+        if _NEGATED_RE.search(f.sentence, max(0, m.start() - 24), m.start()):
+            continue
+        f.add(*_np_backward(f.sentence, m.start(), f.start))
+
+
 def _estimate_givers(f: _Finding) -> None:
     for m in _GIVES_ESTIMATE_RE.finditer(f.sentence, f.start):
         if _NEGATED_RE.search(f.sentence, max(0, m.start() - 24), m.start()):
@@ -433,7 +500,10 @@ _FINDERS: tuple[tuple[frozenset[str], Callable[[_Finding], None]], ...] = (
     (frozenset({"attribution verb", "quoted"}), _quoted_as_saying),
     (frozenset({"according"}), _according_to),
     (frozenset({"attribution verb"}), _verb_subjects),
+    (frozenset({"given"}), _figure_givers),
+    (frozenset({"offers"}), _offers_to_hand_over),
     (frozenset({"estimates"}), _estimate_givers),
+    (frozenset({"estimates", "elliptical"}), _elliptical_owners),
     (frozenset({"estimates", "comes from"}), _comes_from),
     (frozenset({"by", "kept by"}), _kept_by),
     (frozenset({"denials"}), _deniers),
@@ -457,6 +527,12 @@ def _cues(sentence: str, words: frozenset[str], start: int) -> set[str]:
         cues.add("label")  # a speaker label: another may follow it
     if ("(" in sentence or "[" in sentence) and _CITATION_RE.search(sentence, start):
         cues.add("citation")
+    if not words.isdisjoint(_GIVEN_HEAD_WORDS) and not words.isdisjoint(_GIVING_WORDS):
+        cues.add("given")
+    if not words.isdisjoint(_OFFER_WORDS):
+        cues.add("offers")
+    if ("'s" in sentence or "’s" in sentence) and (";" in sentence or "," in sentence):
+        cues.add("elliptical")
     verbs = not words.isdisjoint(_VERB_WORDS)
     estimates = not words.isdisjoint(_ESTIMATE_WORDS)
     if verbs or estimates:
@@ -480,6 +556,12 @@ def _cues(sentence: str, words: frozenset[str], start: int) -> set[str]:
 
 
 _WORD_CUES = frozenset({"sources", "quoted", "by"})
+_GIVEN_HEAD_WORDS = frozenset(_GIVEN_FIGURE_HEADS)
+_GIVING_WORDS = frozenset((*_GIVING_VERBS, "from"))
+_OFFER_WORDS = frozenset(
+    ("offered", "offers", "offer", "proposed", "proposes", "propose", "agreed", "agrees",
+     "pledged", "pledges")
+)  # fmt: skip
 _COMES_WORDS = frozenset({"comes", "came", "come"})
 _KEPT_WORDS = frozenset({"kept", "compiled", "maintained", "collected", "run"})
 
@@ -528,21 +610,44 @@ def _resolve_in_order(
     local = Context(
         claimants=list(context.claimants), speaker=context.speaker, voice=context.voice,
         questioning=context.questioning, label_holds=context.label_holds,
+        quoted_by=context.quoted_by,
     )  # fmt: skip
     for s, e, attributes in sorted(candidates):
         raw = sentence[s:e]
-        resolved = _resolve_name(raw, local)
+        resolved = _resolve_name(_placed(sentence, s, raw), local)
         if resolved is None:
             continue
         name, person = resolved
         voice = Voice.CITED
-        if raw.strip().lower() in _FIRST_PERSON:
+        if raw.strip().lower() in _FIRST_PERSON or _OWN_UNIT_RE.fullmatch(raw.strip().lower()):
             own = local.own_voice()
             voice = own[1] if own else Voice.CITED
         mention = ClaimantMention(s, e, name, person, raw, attributes, voice)
         mentions.append(mention)
         local.remember(mention)
     return mentions
+
+
+# "When I was in Seoul in May, officials there were putting ...": "there" and "here" are the
+# place the sentence has just named.
+_THERE_RE = re.compile(r"\s+(?:there|here)$", re.IGNORECASE)
+_PLACE_NAMED_RE = re.compile(r"\b(?:in|at)\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+
+
+def _placed(sentence: str, start: int, raw: str) -> str:
+    """``raw`` with its "there" or "here" replaced by the place named before it in the
+    sentence ("officials in Seoul"); as it is when no place was named."""
+    there = _THERE_RE.search(raw)
+    if there is None:
+        return raw
+    places = [
+        m.group("place")
+        for m in _PLACE_NAMED_RE.finditer(sentence, 0, start)
+        if not all(w.lower() in DATE_WORDS for w in m.group("place").split())
+    ]
+    if not places:
+        return raw
+    return f"{raw[: there.start()]} in {places[-1]}"
 
 
 def _ends_sentence_after(sentence: str, pos: int) -> bool:
@@ -747,6 +852,8 @@ def _np_token_verdict(tokens: list[str], index: int, chosen: list[str]) -> bool 
         return True  # "Officials here estimate", "doctors there say"
     if lower in PRONOUNS and not chosen:
         return False
+    if lower in ("our", "my") and chosen and chosen[0].lower() in _OWN_UNIT_HEADS:
+        return False  # "After one assault our battalion counted": the speaker's own unit
     if word[0].isupper() or word.startswith("(") or lower in CLAIMANT_LOWER_WORDS or (
         lower in ("’s", "'s", "of") and chosen
     ):
@@ -830,6 +937,8 @@ def _resolve_name(raw: str, context: Context) -> tuple[str, bool] | None:
     lower = text.lower()
     if lower in PRONOUNS or lower in _POSSESSIVES:
         return _resolve_pronoun(lower, context)
+    if _OWN_UNIT_RE.fullmatch(lower):
+        return _resolve_pronoun("we", context)  # "Our battalion has counted": the speaker's
     part = _PARTITIVE_NAME_RE.match(text)
     if part is not None:
         whole = _resolve_name(part.group("whole"), context)
@@ -865,6 +974,16 @@ def _resolve_name(raw: str, context: Context) -> tuple[str, bool] | None:
             # point back to the spokeswoman.
             return body[0], True
     return _named(text)
+
+
+# "Our battalion", "my company": the speaker's own unit speaks with the speaker's voice.
+_OWN_UNIT_HEADS = frozenset(
+    ("brigade", "battalion", "company", "platoon", "regiment", "unit", "division", "squad",
+     "crew", "team", "detachment", "corps")
+)  # fmt: skip
+_OWN_UNIT_RE = re.compile(
+    rf"(?:our|my)\s+(?:own\s+)?(?:[a-z-]+\s+)?(?:{alternation(_OWN_UNIT_HEADS)})"
+)
 
 
 # Bodies of a kind of their own: "the regional military administration" points back only to
@@ -921,6 +1040,11 @@ def _resolve_pronoun(pronoun: str, context: Context) -> tuple[str, bool] | None:
     if pronoun in ("we", "i"):
         own = context.own_voice()
         return (own[0], own[1] is Voice.SPEAKER) if own else None
+    if pronoun in ("he", "she") and context.quoted_by:
+        # '"He told us, \'Another 3,000 ...\'" said a Ukrainian officer': "he" inside a
+        # quotation is someone its speaker speaks of, not the narration's last person; the
+        # speaker relays what he said.
+        return context.quoted_by, is_person(context.quoted_by)
     if pronoun in ("he", "she"):
         name = context.resolve(True) or context.speaker
         return (name, True) if name else None

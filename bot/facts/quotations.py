@@ -27,12 +27,19 @@ _QUOTING_VERBS = (
     "said", "says", "added", "adds", "told reporters", "told", "noted", "stressed",
     "insisted", "wrote", "declared", "explained", "warned", "continued", "went on",
 )  # fmt: skip
+# Lower-case heads that end a speaker named after the verb ('," said a Ukrainian officer').
+_SPEAKER_HEADS = (
+    "officer", "officers", "official", "officials", "commander", "spokesman", "spokeswoman",
+    "spokesperson", "soldier", "analyst", "minister", "diplomat", "source", "sources",
+)  # fmt: skip
 _NAME = r"(?P<np>(?:the\s+|a\s+)?(?:[A-Z][\w.'’-]*|he|she|they|it)(?:\s+[A-Z][\w.'’-]*){0,5})"
 # Right after a closing mark: ', he said', ' Austin said', ', said the minister'.
 _AFTER_CLOSE_RE = re.compile(
     rf"\s*,?\s*(?:{_NAME}\s+(?:{alternation(_QUOTING_VERBS)})\b"
-    rf"|(?:{alternation(_QUOTING_VERBS)})\s+(?P<np2>(?:the\s+)?[A-Za-z][\w.'’-]*"
-    r"(?:\s+[A-Z][\w.'’-]*){0,4}))"
+    rf"|(?:{alternation(_QUOTING_VERBS)})\s+(?P<np2>(?:(?:the|a|an)\s+)?[A-Za-z][\w.'’-]*"
+    r"(?:\s+[A-Z][\w.'’-]*){0,4}"
+    # "said a Ukrainian officer who interrogated him": the speaker's head in lower case.
+    rf"(?:(?:\s+[a-z]+){{0,2}}?\s+(?:{alternation(_SPEAKER_HEADS)})\b)?))"
 )
 # Right before an opening mark: 'Austin said: ', 'he added, '.
 _BEFORE_OPEN_RE = re.compile(

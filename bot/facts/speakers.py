@@ -270,7 +270,27 @@ def read_opening(document: Document, sentences: Sequence[str]) -> Opening:
             standfirst = standfirst or found
             if not _BYLINE_RE.match(line):
                 lead.add(index)
+    if standfirst is None:
+        standfirst = _interviewee(opening)
     return Opening(_voice(document, standfirst, [*titles, *opening[:2]]), frozenset(lead))
+
+
+# "Lieutenant Oksana Melnyk, 29, leads a drone platoon ... She spoke to us by phone": the person
+# an interview's standfirst introduces answers its questions.
+_INTRODUCED_RE = re.compile(r"^(?P<who>(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’.-]*),\s")
+_SPOKE_TO_RE = re.compile(
+    r"^(?:He|She)\s+(?:spoke|talked)\s+(?:to|with)\s+(?:us|me|[A-Z])"
+)
+
+
+def _interviewee(opening: Sequence[str]) -> str | None:
+    for index in range(len(opening) - 1):
+        if not _SPOKE_TO_RE.match(opening[index + 1]):
+            continue
+        m = _INTRODUCED_RE.match(opening[index])
+        if m and is_person(m.group("who")):
+            return _tidy_voice(m.group("who"))
+    return None
 
 
 def _voice(document: Document, standfirst: str | None, titles: list[str]) -> str | None:

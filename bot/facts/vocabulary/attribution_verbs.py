@@ -10,7 +10,7 @@ from bot.facts.vocabulary.build import words
 
 # "X said", "X estimates", "X placed ... at".
 ATTRIBUTION_VERBS = words(
-    """said says say saying stated states state stating reported reports report reporting
+    """said says say saying tell stated states state stating reported reports report reporting
     estimated estimates estimate estimating claimed claims claim claiming told tells announced
     announces announcing confirmed confirms confirming believes believe believed assessed
     assesses assess assessing placed places placing put puts putting added adds noted notes

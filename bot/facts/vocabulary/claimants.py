@@ -51,7 +51,8 @@ CLAIMANT_HEADS = frozenset(
         paper survey ombudsman commissioner forces units brigade battalion operator operators
         guards intelligence-gathering groups milblogger milbloggers same governments authorities
         authority ministries militaries representative representatives delegation delegations
-        delegate side update updates bulletin summary correspondent columnist partners"""
+        delegate side update updates bulletin summary correspondent columnist partners allies
+        channel channels"""
     )
 )
 # Lower-case words that may qualify a claimant's head ("senior defence officials").

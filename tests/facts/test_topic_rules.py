@@ -113,3 +113,26 @@ def test_an_interview_printed_as_questions_is_a_conversation() -> None:
     assert _counts(_PRINTED + "We lost about 25 killed ourselves.") == []
     prose = _PRINTED.replace("**", "").replace("?\n", "?")
     assert _counts(prose.replace("\n\n", " ") + "We recorded about 250 killed on video.") == []
+
+
+def test_an_answer_to_a_headcount_question_counts_the_force_asked_about() -> None:
+    asked = _OPENING + "HOST: How many were there?\n\nSAVCHUK: About 12,000 in the region."
+    assert _counts(asked) == [("deployed", "North Korea", 12000, 12000, "about")]
+    named = "HOST: How many Russian soldiers are in Kursk?\n\nSAVCHUK: Perhaps 50,000 now."
+    assert _counts(named) == [("deployed", "Russia", 50000, 50000, "about")]
+    for question in (
+        "How many will they send next?",  # a forecast
+        "How many civilians are still there?",
+        "How many have they lost?",  # a loss, not a headcount
+        "How many men does your battalion have?",  # the speaker's own strength
+        "How many drones do they fly?",  # something else
+    ):
+        text = _OPENING + f"HOST: {question}\n\nSAVCHUK: About 400."
+        assert _counts(text) == [], question
+    ended = _OPENING + (
+        "HOST: How many were there?\n\nSAVCHUK: Hard to say.\n\n"
+        "HOST: How many drones do they fly?\n\nSAVCHUK: About 400."
+    )
+    assert _counts(ended) == []
+    unnamed = "HOST: Welcome.\n\nHOST: How many were there?\n\nGUEST: About 12,000 in the region."
+    assert _counts(unnamed) == []

@@ -301,6 +301,24 @@ def _topic_of_conversation(r: Reading) -> str | None:
     return context.people_subject
 
 
+# How many sentences after a headcount question its answer may come (as ``rules._asked_for``).
+_ANSWER_REACH = 2
+
+
+def _asked_about(r: Reading) -> str | None:
+    """'How many were there?' - 'about 12,000 in the region at the peak': a headcount with no
+    noun of its own, in an answer that names no force nor civilians, counts the people the
+    question asked about."""
+    context = r.facts.context
+    if r.metric is not Metric.DEPLOYED or context.asked is not Metric.DEPLOYED:
+        return None
+    if context.asked_age > _ANSWER_REACH or r.noun.kind != "bare" or r.facts.aliases:
+        return None
+    if not r.facts.words.isdisjoint(CIVILIAN_TOPIC_NOUNS):
+        return None
+    return context.asked_subject
+
+
 # "another 3,000 troops arrived ..., bringing Pyongyang's total to some 14,000": the force whose
 # total the number adds to.
 _BRINGING_OWNER_RE = re.compile(
@@ -345,5 +363,6 @@ SUBJECT_RULES: tuple[Callable[[Reading], str | None], ...] = (
     _owner_of_the_total_after,
     _previous_sentence,
     _people_spoken_of,
+    _asked_about,
     _topic_of_conversation,
 )

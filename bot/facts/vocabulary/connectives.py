@@ -32,7 +32,7 @@ BARE_NUMBER_FOLLOWERS = frozenset(
         said says say according so far total altogether overall alone each apiece
         respectively over under through throughout between among against around within until
         till per via including not now then there here still already today yesterday
-        followed"""
+        followed came arrived"""
     )
 )
 # After a force, a body that speaks or reports rather than people that are counted

@@ -136,3 +136,20 @@ def test_an_answer_to_a_headcount_question_counts_the_force_asked_about() -> Non
     assert _counts(ended) == []
     unnamed = "HOST: Welcome.\n\nHOST: How many were there?\n\nGUEST: About 12,000 in the region."
     assert _counts(unnamed) == []
+
+
+def test_a_wave_of_a_deployment_counts_the_force_the_story_is_about() -> None:
+    story = "North Korean soldiers reached Russia's Kursk region in October. Numbers vary. "
+    assert _counts(story + "Seoul counts some 10,500 in the first wave.") == [
+        ("deployed", "North Korea", 10500, 10500, "about")
+    ]
+    assert _counts(story + "A second echelon of about 3,000 followed.") == [
+        ("deployed", "North Korea", 3000, 3000, "about")
+    ]
+    assert _counts(story + "A second wave of about 1,900 residents fled.") == []
+    assert _counts(story + "A second echelon of up to 6,000 could follow.") == []
+    assert _counts("Numbers vary. A second echelon of about 3,000 followed.") == []
+    far = story + "It is cold. It is dark. It is wet. It is far. It is late. "
+    assert _counts(far + "A second echelon of about 3,000 followed.") == []
+    refugees = story + "Refugees fled Sudzha. "
+    assert _counts(refugees + "A second echelon of about 3,000 followed.") == []

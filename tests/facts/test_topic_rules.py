@@ -153,3 +153,12 @@ def test_a_wave_of_a_deployment_counts_the_force_the_story_is_about() -> None:
     assert _counts(far + "A second echelon of about 3,000 followed.") == []
     refugees = story + "Refugees fled Sudzha. "
     assert _counts(refugees + "A second echelon of about 3,000 followed.") == []
+
+
+def test_a_question_for_another_count_ends_a_headcount_question_only() -> None:
+    dead = _OPENING + "HOST: And the dead? How many, roughly?\n\nSAVCHUK: About 400."
+    assert _counts(dead) == [("killed", "North Korea", 400, 400, "about")]
+    lost = _OPENING + "HOST: And the dead? How many were killed?\n\nSAVCHUK: About 400."
+    assert _counts(lost) == [("killed", "North Korea", 400, 400, "about")]
+    drones = _OPENING + "HOST: And the dead? How many drones?\n\nSAVCHUK: About 400."
+    assert _counts(drones) == []

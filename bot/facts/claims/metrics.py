@@ -192,8 +192,8 @@ _BARE_QUESTION_RE = re.compile(
 # they send?"), and not a unit's own strength ("How many troops does your battalion have?").
 _HEADCOUNT_QUESTION_RE = re.compile(
     r"[\s*_]*(?:(?:and|so|but|then|now|okay|ok|well),?\s+)?how\s+many\s+"
-    r"(?:(?:of\s+(?:them|these|those)|(?:[A-Z][\w'’-]*\s+){0,2}"
-    rf"(?:{alternation(PERSONNEL_NOUNS)}|[A-Z][a-z]+(?:ans|ese)))\s+)?"
+    r"(?:(?:of\s+(?:them|these|those)|(?:(?-i:[A-Z])[\w'’-]*\s+){0,2}"
+    rf"(?:{alternation(PERSONNEL_NOUNS)}|(?-i:[A-Z][a-z]+(?:ans|ese))))\s+)?"
     r"(?P<aux>are|were|is|was|have|has|had|did|do|does)\b(?P<rest>[^?]*)\?[\s*_]*$",
     re.IGNORECASE,
 )
@@ -203,8 +203,14 @@ _NOT_HEADCOUNT_RE = re.compile(
     re.IGNORECASE,
 )
 _OWN_STRENGTH_RE = re.compile(r"\b(?:have|has|had|got)\b", re.IGNORECASE)
-# A question for a count of something else: a new "How many" ends the previous question's.
-_COUNT_QUESTION_RE = re.compile(r"[\s*_]*(?:\w+,?\s+){0,2}?how\s+(?:many|much)\b", re.IGNORECASE)
+# "How many drones ...?", "How much ...?": a question for a count of something else.
+_OTHER_COUNT_QUESTION_RE = re.compile(
+    r"[\s*_]*(?:\w+,?\s+){0,2}?how\s+(?:much\b|many\s+(?P<word>[a-z][\w'’-]*))",
+    re.IGNORECASE,
+)
+_HEADCOUNT_WORDS = PERSONNEL_NOUNS | frozenset(
+    ("are", "were", "is", "was", "have", "has", "had", "did", "do", "does", "of", "more")
+)
 
 
 def question_asks(sentence: str, start: int) -> Metric | None:
@@ -223,6 +229,14 @@ def question_asks(sentence: str, start: int) -> Metric | None:
     return Metric.DEPLOYED if cue in (None, Metric.DEPLOYED) else None
 
 
-def asks_a_count(sentence: str, start: int) -> bool:
-    """'How many drones ...?': a question for a count, whatever it counts."""
-    return _COUNT_QUESTION_RE.match(sentence, start) is not None
+def asks_something_else(sentence: str, start: int) -> bool:
+    """'How many drones do they fly?', 'How many will they send?', 'How many civilians are
+    left?': a question for a count that is no headcount of a force (it ends an earlier one's)."""
+    m = _HEADCOUNT_QUESTION_RE.match(sentence, start)
+    if m is not None:
+        return question_asks(sentence, start) is None and first_cue(m.group("rest")) is None
+    other = _OTHER_COUNT_QUESTION_RE.match(sentence, start)
+    if other is None:
+        return False
+    word = other.group("word")
+    return word is None or word.lower() not in _HEADCOUNT_WORDS

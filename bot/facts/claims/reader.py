@@ -16,7 +16,7 @@ from bot.facts.claim import Claim, ClaimantMention, Context
 from bot.facts.claims.filters import is_not_a_count, repeats_an_error, states_no_figures
 from bot.facts.claims.forces import ForceRoles, modifies_people
 from bot.facts.claims.loss_list import is_list_line, loss_list_claims, opens_loss_list
-from bot.facts.claims.metrics import asks_a_count, question_asks
+from bot.facts.claims.metrics import asks_something_else, question_asks
 from bot.facts.claims.reading import Reading
 from bot.facts.claims.rules import read_quantity
 from bot.facts.claims.sentence import Alias, SentenceFacts, after_destination
@@ -124,7 +124,7 @@ def _ask(
         context.question_people = people[0]
     asked = question_asks(sentence, start)
     if asked is None:
-        if asks_a_count(sentence, start):
+        if asks_something_else(sentence, start):
             context.asked = context.asked_subject = None
         return
     context.asked, context.asked_age = asked, -1  # the sentence's end ages it to 0

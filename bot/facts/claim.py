@@ -101,6 +101,11 @@ class Context:
     #: What a bare question asked for ("And the dead?"), and how many sentences ago.
     asked: Metric | None = None
     asked_age: int = 99
+    #: Whose people a headcount question ("How many were there?") asks about: the force its
+    #: own words or the sentence before name, else the one the last question named.
+    asked_subject: str | None = None
+    #: The force whose people the last question naming one force's people asked about.
+    question_people: str | None = None
 
     def remember(self, mention: ClaimantMention) -> None:
         self.claimants.append(mention)

@@ -113,3 +113,52 @@ def test_an_interview_printed_as_questions_is_a_conversation() -> None:
     assert _counts(_PRINTED + "We lost about 25 killed ourselves.") == []
     prose = _PRINTED.replace("**", "").replace("?\n", "?")
     assert _counts(prose.replace("\n\n", " ") + "We recorded about 250 killed on video.") == []
+
+
+def test_an_answer_to_a_headcount_question_counts_the_force_asked_about() -> None:
+    asked = _OPENING + "HOST: How many were there?\n\nSAVCHUK: About 12,000 in the region."
+    assert _counts(asked) == [("deployed", "North Korea", 12000, 12000, "about")]
+    named = "HOST: How many Russian soldiers are in Kursk?\n\nSAVCHUK: Perhaps 50,000 now."
+    assert _counts(named) == [("deployed", "Russia", 50000, 50000, "about")]
+    for question in (
+        "How many will they send next?",  # a forecast
+        "How many civilians are still there?",
+        "How many have they lost?",  # a loss, not a headcount
+        "How many men does your battalion have?",  # the speaker's own strength
+        "How many drones do they fly?",  # something else
+    ):
+        text = _OPENING + f"HOST: {question}\n\nSAVCHUK: About 400."
+        assert _counts(text) == [], question
+    ended = _OPENING + (
+        "HOST: How many were there?\n\nSAVCHUK: Hard to say.\n\n"
+        "HOST: How many drones do they fly?\n\nSAVCHUK: About 400."
+    )
+    assert _counts(ended) == []
+    unnamed = "HOST: Welcome.\n\nHOST: How many were there?\n\nGUEST: About 12,000 in the region."
+    assert _counts(unnamed) == []
+
+
+def test_a_wave_of_a_deployment_counts_the_force_the_story_is_about() -> None:
+    story = "North Korean soldiers reached Russia's Kursk region in October. Numbers vary. "
+    assert _counts(story + "Seoul counts some 10,500 in the first wave.") == [
+        ("deployed", "North Korea", 10500, 10500, "about")
+    ]
+    assert _counts(story + "A second echelon of about 3,000 followed.") == [
+        ("deployed", "North Korea", 3000, 3000, "about")
+    ]
+    assert _counts(story + "A second wave of about 1,900 residents fled.") == []
+    assert _counts(story + "A second echelon of up to 6,000 could follow.") == []
+    assert _counts("Numbers vary. A second echelon of about 3,000 followed.") == []
+    far = story + "It is cold. It is dark. It is wet. It is far. It is late. "
+    assert _counts(far + "A second echelon of about 3,000 followed.") == []
+    refugees = story + "Refugees fled Sudzha. "
+    assert _counts(refugees + "A second echelon of about 3,000 followed.") == []
+
+
+def test_a_question_for_another_count_ends_a_headcount_question_only() -> None:
+    dead = _OPENING + "HOST: And the dead? How many, roughly?\n\nSAVCHUK: About 400."
+    assert _counts(dead) == [("killed", "North Korea", 400, 400, "about")]
+    lost = _OPENING + "HOST: And the dead? How many were killed?\n\nSAVCHUK: About 400."
+    assert _counts(lost) == [("killed", "North Korea", 400, 400, "about")]
+    drones = _OPENING + "HOST: And the dead? How many drones?\n\nSAVCHUK: About 400."
+    assert _counts(drones) == []

@@ -11,7 +11,10 @@ import re
 
 from bot.facts.model import Metric
 from bot.facts.numbers import Quantity
+from bot.facts.vocabulary.build import alternation
 from bot.facts.vocabulary.metrics import METRIC_CUES
+from bot.facts.vocabulary.not_counts import MODALS
+from bot.facts.vocabulary.personnel import NON_COMBATANT_NOUNS, PERSONNEL_NOUNS
 
 # One group per metric, tried in order at each word start (one "\b" test for them all).
 METRIC_CUE_RE = re.compile(
@@ -176,14 +179,64 @@ _TAIL_WORDS_RES = {count: re.compile(rf"(?:\W*\w+){{0,{count}}}\W*") for count i
 
 # "And the dead?", "What about prisoners?": a question that names only what is counted.
 _BARE_QUESTION_RE = re.compile(
-    r"\s*(?:(?:and|so|but)\s+)?(?:(?:what|how)\s+(?:about|of)\s+)?"
+    r"[\s*_]*(?:(?:and|so|but)\s+)?(?:(?:what|how)\s+(?:about|of)\s+)?"
     r"(?:(?:the|their|its|your)\s+)?(?:own\s+)?"
-    r"(dead|deaths|killed|wounded|injured|casualties|losses|prisoners|captives|missing)\s*\?\s*$",
+    r"(dead|deaths|killed|wounded|injured|casualties|losses|prisoners|captives|missing)\s*\?[\s*_]*$",
     re.IGNORECASE,
 )
 
 
+# "How many were there?", "How many North Korean soldiers are we talking about?", "How many
+# are your troops facing?": a question for a headcount, its people unnamed or soldiers of a
+# force, with no verb of loss or capture ("How many have you lost?"), no modal ("How many will
+# they send?"), and not a unit's own strength ("How many troops does your battalion have?").
+_HEADCOUNT_QUESTION_RE = re.compile(
+    r"[\s*_]*(?:(?:and|so|but|then|now|okay|ok|well),?\s+)?how\s+many\s+"
+    r"(?:(?:of\s+(?:them|these|those)|(?:(?-i:[A-Z])[\w'’-]*\s+){0,2}"
+    rf"(?:{alternation(PERSONNEL_NOUNS)}|(?-i:[A-Z][a-z]+(?:ans|ese))))\s+)?"
+    r"(?P<aux>are|were|is|was|have|has|had|did|do|does)\b(?P<rest>[^?]*)\?[\s*_]*$",
+    re.IGNORECASE,
+)
+_NOT_HEADCOUNT_WORDS = (*MODALS, *NON_COMBATANT_NOUNS, "should", "going", "expect", "expected")
+_NOT_HEADCOUNT_RE = re.compile(
+    rf"\b(?:{alternation(_NOT_HEADCOUNT_WORDS)})\b",
+    re.IGNORECASE,
+)
+_OWN_STRENGTH_RE = re.compile(r"\b(?:have|has|had|got)\b", re.IGNORECASE)
+# "How many drones ...?", "How much ...?": a question for a count of something else.
+_OTHER_COUNT_QUESTION_RE = re.compile(
+    r"[\s*_]*(?:\w+,?\s+){0,2}?how\s+(?:much\b|many\s+(?P<word>[a-z][\w'’-]*))",
+    re.IGNORECASE,
+)
+_HEADCOUNT_WORDS = PERSONNEL_NOUNS | frozenset(
+    ("are", "were", "is", "was", "have", "has", "had", "did", "do", "does", "of", "more")
+)
+
+
 def question_asks(sentence: str, start: int) -> Metric | None:
-    """The metric a bare question from ``start`` asks for ("And the dead?" -> killed)."""
+    """The metric a bare question from ``start`` asks for ("And the dead?" -> killed, "How many
+    were there?" -> deployed)."""
     m = _BARE_QUESTION_RE.match(sentence, start)
-    return cue_metric(m.group(1)) if m is not None else None
+    if m is not None:
+        return cue_metric(m.group(1))
+    m = _HEADCOUNT_QUESTION_RE.match(sentence, start)
+    if m is None or _NOT_HEADCOUNT_RE.search(sentence, start):
+        return None
+    rest = m.group("rest")
+    if m.group("aux").lower() in ("do", "does", "did") and _OWN_STRENGTH_RE.search(rest):
+        return None
+    cue = first_cue(rest)
+    return Metric.DEPLOYED if cue in (None, Metric.DEPLOYED) else None
+
+
+def asks_something_else(sentence: str, start: int) -> bool:
+    """'How many drones do they fly?', 'How many will they send?', 'How many civilians are
+    left?': a question for a count that is no headcount of a force (it ends an earlier one's)."""
+    m = _HEADCOUNT_QUESTION_RE.match(sentence, start)
+    if m is not None:
+        return question_asks(sentence, start) is None and first_cue(m.group("rest")) is None
+    other = _OTHER_COUNT_QUESTION_RE.match(sentence, start)
+    if other is None:
+        return False
+    word = other.group("word")
+    return word is None or word.lower() not in _HEADCOUNT_WORDS

@@ -16,11 +16,12 @@ from bot.facts.claim import Claim, ClaimantMention, Context
 from bot.facts.claims.filters import is_not_a_count, repeats_an_error, states_no_figures
 from bot.facts.claims.forces import ForceRoles, modifies_people
 from bot.facts.claims.loss_list import is_list_line, loss_list_claims, opens_loss_list
-from bot.facts.claims.metrics import question_asks
+from bot.facts.claims.metrics import asks_something_else, question_asks
 from bot.facts.claims.reading import Reading
 from bot.facts.claims.rules import read_quantity
 from bot.facts.claims.sentence import Alias, SentenceFacts, after_destination
 from bot.facts.dates import DateMention
+from bot.facts.model import Metric
 from bot.facts.numbers import Quantity, lower_words
 from bot.facts.speakers import read_speaker
 from bot.facts.vocabulary.personnel import CIVILIAN_TOPIC_NOUNS
@@ -82,22 +83,16 @@ class ClaimReader:
             context.remember(mention)
         if mentions and "losses" in words:
             context.loss_list = opens_loss_list(sentence, words, mentions, self._subjects_in)
-        context.after_sentence(
-            read,
-            [
-                a.subject for a in forces
-                if a.subject in self.subjects and not after_destination(sentence, a)
-            ],
-            [
-                a.subject for a in forces
-                if a.subject in self.subjects and modifies_people(sentence, a)
-            ],
-            not words.isdisjoint(CIVILIAN_TOPIC_NOUNS),
-        )  # fmt: skip
-        if sentence.endswith("?"):
-            asked = question_asks(sentence, speaker_end)
-            if asked is not None:
-                context.asked, context.asked_age = asked, 0
+        named = [
+            a.subject for a in forces
+            if a.subject in self.subjects and not after_destination(sentence, a)
+        ]  # fmt: skip
+        people = [
+            a.subject for a in forces if a.subject in self.subjects and modifies_people(sentence, a)
+        ]
+        if sentence.rstrip("*_ ").endswith("?"):
+            _ask(context, sentence, speaker_end, named, people)
+        context.after_sentence(read, named, people, not words.isdisjoint(CIVILIAN_TOPIC_NOUNS))
         return claims
 
     def _subjects_in(self, text: str) -> list[str]:
@@ -112,6 +107,40 @@ class ClaimReader:
                     Alias(mention.start + alias.start, mention.start + alias.end, alias.subject)
                 )
         return found
+
+
+# How many sentences back a conversation's topic may have been named (``subjects``).
+_TOPIC_REACH = 12
+
+
+def _ask(
+    context: Context, sentence: str, start: int, named: Sequence[str], people: Sequence[str]
+) -> None:
+    """What a question asks for and, for a headcount, whose people: the one force the question
+    names, else the force whose people the sentence before spoke of, else the one the last
+    question asked about, else in a conversation the force it is about (as for its bare loss
+    counts). A question for a count of something else ends the previous one's."""
+    if len(set(people)) == 1:
+        context.question_people = people[0]
+    asked = question_asks(sentence, start)
+    if asked is None:
+        if asks_something_else(sentence, start):
+            context.asked = context.asked_subject = None
+        return
+    context.asked, context.asked_age = asked, -1  # the sentence's end ages it to 0
+    if asked is not Metric.DEPLOYED:
+        return
+    forces = set(named) | set(people)
+    if forces:
+        context.asked_subject = forces.pop() if len(forces) == 1 else None
+    elif context.people_subject is not None and context.people_age == 0:
+        context.asked_subject = context.people_subject
+    elif context.question_people is not None:
+        context.asked_subject = context.question_people
+    elif context.interview and context.people_age <= _TOPIC_REACH:
+        context.asked_subject = context.people_subject  # the force the conversation is about
+    else:
+        context.asked_subject = None
 
 
 def _counts(

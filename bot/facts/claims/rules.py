@@ -25,7 +25,7 @@ from bot.facts.claim import Claim, ClaimantMention
 from bot.facts.claims.metrics import cue_metric, first_cue, metric_from_context
 from bot.facts.claims.nouns import counted_noun
 from bot.facts.claims.reading import Reading
-from bot.facts.claims.subjects import subject_of
+from bot.facts.claims.subjects import IN_A_WAVE_AFTER_RE, subject_of
 from bot.facts.dates import DateMention
 from bot.facts.model import Metric, Period, PeriodKind, Voice
 from bot.facts.numbers import Quantity
@@ -265,16 +265,17 @@ _EXPECTED_COURSE_RE = re.compile(
     re.IGNORECASE,
 )
 _EXPECTATION_WORDS = frozenset(EXPECTATION_WORDS)
-# "5,000 construction troops will follow", "2,500 more soldiers are expected to arrive": the
-# future tense right after the people counted.
+# "5,000 construction troops will follow", "2,500 more soldiers are expected to arrive", "up
+# to 6,000 could follow": the future tense or a modal right after the people counted.
 _FUTURE_AFTER_RE = re.compile(
-    rf"\s+(?:(?:more|also|still|soon|then|later)\s+)?(?:{alternation(FUTURE_AUXILIARIES)}"
+    r"\s*(?:(?:more|also|still|soon|then|later)\s+)?(?:"
+    rf"{alternation((*FUTURE_AUXILIARIES, 'could', 'might', 'may', 'would'))}"
     r"|(?:is|are)\s+due\s+to|(?:is|are)\s+(?:likely|scheduled|planned)\s+to)\b"
     r"(?!\s+have\b)",  # "are expected to have died": an estimate of the past
     re.IGNORECASE,
 )
 _FORECAST_CUES = frozenset(("will", "shall", "expected", "projected", "forecast", "course", "set",
-                            "could", "might", "would"))  # fmt: skip
+                            "could", "might", "would", "may"))  # fmt: skip
 _FUTURE_AFTER_CUES = frozenset(("due", "likely", "scheduled", "planned"))
 
 
@@ -497,6 +498,14 @@ def _troop_count(r: Reading) -> Metric | None:
 _OF_THEM_RE = re.compile(r"\s+of\s+(?:them|these|those|whom)\b", re.IGNORECASE)
 
 
+def _in_a_wave(r: Reading) -> Metric | None:
+    """'some 10,500 in the first wave': a number with no noun, counted in a wave, echelon or
+    rotation of a deployment, is its size (a verb of loss or capture decides first)."""
+    if r.noun.kind != "bare":
+        return None
+    return Metric.DEPLOYED if IN_A_WAVE_AFTER_RE.match(r.sentence, r.q.num_end) else None
+
+
 def _part_of_previous(r: Reading) -> Metric | None:
     """'the execution of at least 79 servicemen who had been captured ..., 19 of them during the
     reporting period': a part of the sentence's previous claim, unless its own words say what
@@ -569,6 +578,7 @@ METRIC_RULES: tuple[Callable[[Reading], Metric | None], ...] = (
     _part_of_previous,
     _verbs_around,
     _troop_count,
+    _in_a_wave,
     _subset_of_previous,
     _presence,
     _asked_for,

@@ -193,6 +193,43 @@ def _captor_before(r: Reading) -> str | None:
     return _NOBODY
 
 
+# "some 10,500 in the first wave", "about 4,000 in that third echelon": the people of a wave.
+IN_A_WAVE_AFTER_RE = re.compile(
+    r"\s+(?:more\s+)?in\s+(?:the|that|this|its|their)\s+(?:[\w-]+\s+)?"
+    r"(?:wave|echelon|rotation|contingent)\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
+# "A third echelon of about 3,500 followed": the number is the size of a wave of a deployment.
+_WAVE_OF_BEFORE_RE = re.compile(
+    r"\b(?:wave|echelon|rotation)\s+of\s+(?:(?:about|around|some|roughly|nearly|approximately"
+    r"|at\s+least|up\s+to|more\s+than|over|another|a\s+further)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _wave_of_the_topic(r: Reading) -> str | None:
+    """'some 10,500 in the first wave', 'A third echelon of about 3,500 followed': a wave of a
+    deployment whose sentence names none of the forces counted is one of the force whose people
+    the story spoke of a few sentences back, with no other force and no civilians named since."""
+    if r.metric is not Metric.DEPLOYED or r.noun.kind != "bare":
+        return None
+    if not (
+        IN_A_WAVE_AFTER_RE.match(r.sentence, r.q.num_end)
+        or _WAVE_OF_BEFORE_RE.search(r.sentence, max(0, r.q.start - 30), r.q.start)
+    ):
+        return None
+    if any(alias.subject in r.facts.subjects for alias in r.facts.aliases):
+        return None
+    context = r.facts.context
+    if context.people_subject is None or context.people_age > _PEOPLE_REACH:
+        return None
+    if context.civilians_age <= context.people_age:
+        return None
+    if not r.facts.words.isdisjoint(CIVILIAN_TOPIC_NOUNS):
+        return None
+    return context.people_subject
+
+
 def _previous_claim(r: Reading) -> str | None:
     """'300 were killed and 2,700 wounded': the sentence's previous claim."""
     return r.previous.subject if r.previous is not None else None
@@ -301,6 +338,24 @@ def _topic_of_conversation(r: Reading) -> str | None:
     return context.people_subject
 
 
+# How many sentences after a headcount question its answer may come (as ``rules._asked_for``).
+_ANSWER_REACH = 2
+
+
+def _asked_about(r: Reading) -> str | None:
+    """'How many were there?' - 'about 12,000 in the region at the peak': a headcount with no
+    noun of its own, in an answer that names no force nor civilians, counts the people the
+    question asked about."""
+    context = r.facts.context
+    if r.metric is not Metric.DEPLOYED or context.asked is not Metric.DEPLOYED:
+        return None
+    if context.asked_age > _ANSWER_REACH or r.noun.kind != "bare" or r.facts.aliases:
+        return None
+    if not r.facts.words.isdisjoint(CIVILIAN_TOPIC_NOUNS):
+        return None
+    return context.asked_subject
+
+
 # "another 3,000 troops arrived ..., bringing Pyongyang's total to some 14,000": the force whose
 # total the number adds to.
 _BRINGING_OWNER_RE = re.compile(
@@ -332,6 +387,7 @@ SUBJECT_RULES: tuple[Callable[[Reading], str | None], ...] = (
     _named_in_noun,
     _enemy_counted,
     _continued_claim,
+    _wave_of_the_topic,
     _owner_of_its,
     _sender_by_sending,
     _captor_before,
@@ -345,5 +401,6 @@ SUBJECT_RULES: tuple[Callable[[Reading], str | None], ...] = (
     _owner_of_the_total_after,
     _previous_sentence,
     _people_spoken_of,
+    _asked_about,
     _topic_of_conversation,
 )

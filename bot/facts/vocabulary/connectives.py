@@ -17,7 +17,8 @@ CLAUSE_CONNECTIVES = (
 # Before a force named as a place or a target: "sent to Russia", "attacked Ukraine".
 DESTINATION_WORDS = words(
     """to in into inside for against toward towards across near with on at over invaded invade
-    invading attacked attack help helping support supporting aid aiding bolster bolstering"""
+    invading attacked attack help helping support supporting aid aiding bolster bolstering
+    reached reaching entered entering"""
 )
 # "the number of troops ... put at 8,000": words that name a force's size.
 TROOP_COUNT_NOUNS = words("troops soldiers personnel forces servicemen fighters contingent force"
@@ -32,7 +33,7 @@ BARE_NUMBER_FOLLOWERS = frozenset(
         said says say according so far total altogether overall alone each apiece
         respectively over under through throughout between among against around within until
         till per via including not now then there here still already today yesterday
-        followed"""
+        followed came arrived"""
     )
 )
 # After a force, a body that speaks or reports rather than people that are counted

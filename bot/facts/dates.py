@@ -432,7 +432,9 @@ def _on_month_day(match: re.Match[str], text: str) -> _Found | None:
 
 
 def _on_month_span(match: re.Match[str], text: str) -> _Found | None:
-    if _and_without_between(match):
+    if _and_without_between(match) and not (match.group("y2") and not match.group("y1")):
+        # "January and February" is a list; "in October and November 2024" lists two months
+        # of one year: the year is the first month's too, and the two are read as one period.
         return None
     m1, m2 = _month_number(match.group("m1")), _month_number(match.group("m2"))
     y1 = int(match.group("y1")) if match.group("y1") else None

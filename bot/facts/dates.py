@@ -241,8 +241,11 @@ def _mentions(sentence: str, scanned: list[_Found], anchor: Anchor | None) -> li
     if not scanned:
         return []
     resolved: list[tuple[int, int, _Resolved]] = []
+    near = _sentence_point(sentence, scanned) if len(scanned) > 1 else None
     for found in scanned:
         value = _safe(found.resolve, anchor)
+        if value is not None and near is not None and _yearless(sentence, found):
+            value = _nearest_the_sentence(value, near, anchor)
         if value is not None:
             resolved.append((found.start, found.end, value))
     mentions: list[DateMention] = []
@@ -253,6 +256,75 @@ def _mentions(sentence: str, scanned: list[_Found], anchor: Anchor | None) -> li
         text = sentence[start:end]
         mentions.append(DateMention(DateSpan(text, first, last, precision, inferred), start, end))
     return mentions
+
+
+_SINCE_CLAUSE_BEFORE = re.compile(r"\bsince\b[^,.;]*$", re.IGNORECASE)
+_NO_SHIFT_BEFORE = re.compile(r"(?i:\b(?:last|next|this|past|coming)\s+)$")
+
+
+def _sentence_point(sentence: str, scanned: list[_Found]) -> tuple[date, date] | None:
+    """The one month or day a sentence gives with its year ("in its December 2024 update",
+    "on 14 April 2025"), not one opening a period ("since February 2022") nor a deadline."""
+    points: set[tuple[date, date]] = set()
+    for found in scanned:
+        if found.months or found.deadline or found.relative_year is not None:
+            continue
+        value = _safe(found.resolve, None)
+        if value is None or value[2] is Precision.YEAR:
+            continue
+        if _SINCE_CLAUSE_BEFORE.search(sentence, max(0, found.start - 50), found.start):
+            continue
+        points.add((value[0], value[1]))
+    return points.pop() if len(points) == 1 else None
+
+
+def _yearless(sentence: str, found: _Found) -> bool:
+    """A month named without a year and without "last", "next" or "this" before it."""
+    if not found.months or found.relative_year is not None:
+        return False
+    return not _NO_SHIFT_BEFORE.search(sentence, max(0, found.start - 10), found.start) and not (
+        sentence[found.start : found.end].lower().startswith(("last", "next", "this"))
+    )
+
+
+def _nearest_the_sentence(
+    value: _Resolved, near: tuple[date, date], anchor: Anchor | None
+) -> _Resolved:
+    """A month named without a year, read in the year that puts it nearest the date its
+    sentence gives ("published in March 2025 ... in January and February" is 2025), never
+    after the day of writing."""
+    first, last, precision, inferred = value
+    latest = _period(anchor.day, anchor.precision)[1] if anchor is not None else date.max
+    best, best_distance = value, _distance((first, last), near)
+    for year in (near[0].year - 1, near[0].year, near[0].year + 1):
+        shift = year - first.year
+        if shift == 0:
+            continue
+        try:
+            moved = (_shift_year(first, shift), _shift_year(last, shift))
+        except ValueError:
+            continue
+        distance = _distance(moved, near)
+        if moved[0] <= latest and distance < best_distance:
+            best, best_distance = (moved[0], moved[1], precision, inferred), distance
+    return best
+
+
+def _shift_year(day: date, shift: int) -> date:
+    if day.month == 2 and day.day == 29:
+        day = day.replace(day=28)
+    shifted = day.replace(year=day.year + shift)
+    if day.month == 2 and day.day == 28 and calendar.isleap(shifted.year):
+        return _month_end(shifted.year, 2)
+    return shifted
+
+
+def _distance(span: tuple[date, date], near: tuple[date, date]) -> int:
+    if span[1] < near[0]:
+        return (near[0] - span[1]).days
+    if near[1] < span[0]:
+        return (span[0] - near[1]).days
+    return 0
 
 
 # A full date among a document's first sentences is its date line ("MORNING DIGEST -- Friday 10

@@ -222,7 +222,10 @@ def dates_of_sentences(
         scans = [_scan(s, w) for s, w in zip(sentences, words, strict=True)]
     if published is not None:
         anchor: Anchor | None = Anchor.of(published)
-    elif (dateline := _dateline(scans[:_DATELINE_SENTENCES])) is not None:
+    elif (
+        dateline := _dateline(scans[:_DATELINE_SENTENCES])
+        or _plain_dateline(sentences[:_PLAIN_DATELINE_SENTENCES])
+    ) is not None:
         anchor = dateline
     else:
         items: list[tuple[int, int, _Found]] = []
@@ -343,6 +346,27 @@ def _dateline(scans: Sequence[list[_Found]]) -> Anchor | None:
     return None
 
 
+# A date line written year first with dots or slashes ("2025.03.14"), or in capitals
+# ("TUESDAY, 21 JANUARY 2025, 18:04").
+# A headline, a standfirst and a byline may come before such a line.
+_PLAIN_DATELINE_SENTENCES = 5
+_DOTTED_DATE_RE = re.compile(r"(?<![\w.,/-])(\d{4})([./])(\d{1,2})\2(\d{1,2})(?![\w/-]|[.,]\d)")
+_CAPITALS_RE = re.compile(
+    rf"\b(?:{alternation(name.upper() for name in (*MONTH_NAMES, *WEEKDAYS))})\b"
+)
+
+
+def _plain_dateline(sentences: Sequence[str]) -> Anchor | None:
+    """The date line of a text whose opening gives its date year first with dots
+    ("2025.03.14") or in capitals ("TUESDAY, 21 JANUARY 2025"), as a full date."""
+    for sentence in sentences:
+        plain = _DOTTED_DATE_RE.sub(r"\1-\3-\4", sentence)
+        plain = _CAPITALS_RE.sub(lambda m: m.group(0).capitalize(), plain)
+        if plain != sentence and (dateline := _dateline([_scan(plain)])) is not None:
+            return dateline
+    return None
+
+
 def publication_anchor(text: str, published: date | None) -> Anchor | None:
     """The publication date: from the front matter when given, otherwise inferred.
 
@@ -354,11 +378,11 @@ def publication_anchor(text: str, published: date | None) -> Anchor | None:
     """
     if published is not None:
         return Anchor(published, Precision.DAY, inferred=False)
-    opening = [_scan(s.text) for s in split_sentences(text[:_DATELINE_CHARS])]
-    dateline = _dateline(opening[:_DATELINE_SENTENCES])
+    sentences = [s.text for s in split_sentences(text[:_DATELINE_CHARS])]
+    opening = [_scan(s) for s in sentences[:_DATELINE_SENTENCES]]
+    dateline = _dateline(opening) or _plain_dateline(sentences[:_PLAIN_DATELINE_SENTENCES])
     if dateline is not None:
         return dateline
-    sentences = [s.text for s in split_sentences(text[:_DATELINE_CHARS])]
     return _wire_dateline(sentences[:_DATELINE_SENTENCES], _inferred_anchor(_scan_lines(text)))
 
 

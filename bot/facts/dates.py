@@ -346,21 +346,24 @@ def _dateline(scans: Sequence[list[_Found]]) -> Anchor | None:
     return None
 
 
-# A date line written year first with dots or slashes ("2025.03.14"), or in capitals
-# ("TUESDAY, 21 JANUARY 2025, 18:04").
+# A date line written year first with dots or slashes ("2025.03.14"), day first with dots
+# ("09.02.2025"), or in capitals ("TUESDAY, 21 JANUARY 2025, 18:04").
 # A headline, a standfirst and a byline may come before such a line.
 _PLAIN_DATELINE_SENTENCES = 5
 _DOTTED_DATE_RE = re.compile(r"(?<![\w.,/-])(\d{4})([./])(\d{1,2})\2(\d{1,2})(?![\w/-]|[.,]\d)")
+# "09.02.2025": day first, as dotted dates are written in Europe.
+_DAY_FIRST_DOTS_RE = re.compile(r"(?<![\w.,/-])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\w/-]|[.,]\d)")
 _CAPITALS_RE = re.compile(
     rf"\b(?:{alternation(name.upper() for name in (*MONTH_NAMES, *WEEKDAYS))})\b"
 )
 
 
 def _plain_dateline(sentences: Sequence[str]) -> Anchor | None:
-    """The date line of a text whose opening gives its date year first with dots
-    ("2025.03.14") or in capitals ("TUESDAY, 21 JANUARY 2025"), as a full date."""
+    """The date line of a text whose opening gives its date with dots ("2025.03.14",
+    "09.02.2025") or in capitals ("TUESDAY, 21 JANUARY 2025"), as a full date."""
     for sentence in sentences:
         plain = _DOTTED_DATE_RE.sub(r"\1-\3-\4", sentence)
+        plain = _DAY_FIRST_DOTS_RE.sub(r"\3-\2-\1", plain)
         plain = _CAPITALS_RE.sub(lambda m: m.group(0).capitalize(), plain)
         if plain != sentence and (dateline := _dateline([_scan(plain)])) is not None:
             return dateline

@@ -578,9 +578,20 @@ def _on_year_span(match: re.Match[str], text: str) -> _Found | None:
 
 def _on_month_year(match: re.Match[str], text: str) -> _Found | None:
     year, month = int(match.group("y")), _month_number(match.group("mon"))
-    return _explicit(
-        match, (_month_start(year, month), _month_end(year, month), Precision.MONTH, False)
-    )
+    first, last = _month_third(match.group(0), _month_start(year, month), _month_end(year, month))
+    return _explicit(match, (first, last, Precision.MONTH, False))
+
+
+def _month_third(written: str, first: date, last: date) -> tuple[date, date]:
+    """'early March' is its first ten days, 'mid-March' the next ten, 'late March' the rest."""
+    part = written[:5].lower()
+    if part.startswith("early"):
+        return first, first.replace(day=10)
+    if part.startswith("mid"):
+        return first.replace(day=11), first.replace(day=20)
+    if part.startswith("late"):
+        return first.replace(day=21), last
+    return first, last
 
 
 def _on_week_of(match: re.Match[str], text: str) -> _Found | None:
@@ -636,6 +647,15 @@ def _on_month_only(match: re.Match[str], text: str) -> _Found | None:
             return None
     how = {"last": "before", "next": "after"}.get(modifier, "recent")
     resolver = _recent_month_resolver(month, how)
+    if modifier in ("early", "mid", "late"):
+        whole = resolver
+
+        def resolver(anchor: Anchor | None) -> _Resolved | None:
+            value = whole(anchor)
+            if value is None:
+                return None
+            return (*_month_third(modifier, value[0], value[1]), value[2], value[3])
+
     return _Found(match.start(), match.end(), resolver, months=(month,))
 
 

@@ -222,7 +222,10 @@ def dates_of_sentences(
         scans = [_scan(s, w) for s, w in zip(sentences, words, strict=True)]
     if published is not None:
         anchor: Anchor | None = Anchor.of(published)
-    elif (dateline := _dateline(scans[:_DATELINE_SENTENCES])) is not None:
+    elif (
+        dateline := _dateline(scans[:_DATELINE_SENTENCES])
+        or _plain_dateline(sentences[:_PLAIN_DATELINE_SENTENCES])
+    ) is not None:
         anchor = dateline
     else:
         items: list[tuple[int, int, _Found]] = []
@@ -241,8 +244,11 @@ def _mentions(sentence: str, scanned: list[_Found], anchor: Anchor | None) -> li
     if not scanned:
         return []
     resolved: list[tuple[int, int, _Resolved]] = []
+    near = _sentence_point(sentence, scanned) if len(scanned) > 1 else None
     for found in scanned:
         value = _safe(found.resolve, anchor)
+        if value is not None and near is not None and _yearless(sentence, found):
+            value = _nearest_the_sentence(value, near, anchor)
         if value is not None:
             resolved.append((found.start, found.end, value))
     mentions: list[DateMention] = []
@@ -253,6 +259,75 @@ def _mentions(sentence: str, scanned: list[_Found], anchor: Anchor | None) -> li
         text = sentence[start:end]
         mentions.append(DateMention(DateSpan(text, first, last, precision, inferred), start, end))
     return mentions
+
+
+_SINCE_CLAUSE_BEFORE = re.compile(r"\bsince\b[^,.;]*$", re.IGNORECASE)
+_NO_SHIFT_BEFORE = re.compile(r"(?i:\b(?:last|next|this|past|coming)\s+)$")
+
+
+def _sentence_point(sentence: str, scanned: list[_Found]) -> tuple[date, date] | None:
+    """The one month or day a sentence gives with its year ("in its December 2024 update",
+    "on 14 April 2025"), not one opening a period ("since February 2022") nor a deadline."""
+    points: set[tuple[date, date]] = set()
+    for found in scanned:
+        if found.months or found.deadline or found.relative_year is not None:
+            continue
+        value = _safe(found.resolve, None)
+        if value is None or value[2] is Precision.YEAR:
+            continue
+        if _SINCE_CLAUSE_BEFORE.search(sentence, max(0, found.start - 50), found.start):
+            continue
+        points.add((value[0], value[1]))
+    return points.pop() if len(points) == 1 else None
+
+
+def _yearless(sentence: str, found: _Found) -> bool:
+    """A month named without a year and without "last", "next" or "this" before it."""
+    if not found.months or found.relative_year is not None:
+        return False
+    return not _NO_SHIFT_BEFORE.search(sentence, max(0, found.start - 10), found.start) and not (
+        sentence[found.start : found.end].lower().startswith(("last", "next", "this"))
+    )
+
+
+def _nearest_the_sentence(
+    value: _Resolved, near: tuple[date, date], anchor: Anchor | None
+) -> _Resolved:
+    """A month named without a year, read in the year that puts it nearest the date its
+    sentence gives ("published in March 2025 ... in January and February" is 2025), never
+    after the day of writing."""
+    first, last, precision, inferred = value
+    latest = _period(anchor.day, anchor.precision)[1] if anchor is not None else date.max
+    best, best_distance = value, _distance((first, last), near)
+    for year in (near[0].year - 1, near[0].year, near[0].year + 1):
+        shift = year - first.year
+        if shift == 0:
+            continue
+        try:
+            moved = (_shift_year(first, shift), _shift_year(last, shift))
+        except ValueError:
+            continue
+        distance = _distance(moved, near)
+        if moved[0] <= latest and distance < best_distance:
+            best, best_distance = (moved[0], moved[1], precision, inferred), distance
+    return best
+
+
+def _shift_year(day: date, shift: int) -> date:
+    if day.month == 2 and day.day == 29:
+        day = day.replace(day=28)
+    shifted = day.replace(year=day.year + shift)
+    if day.month == 2 and day.day == 28 and calendar.isleap(shifted.year):
+        return _month_end(shifted.year, 2)
+    return shifted
+
+
+def _distance(span: tuple[date, date], near: tuple[date, date]) -> int:
+    if span[1] < near[0]:
+        return (near[0] - span[1]).days
+    if near[1] < span[0]:
+        return (span[0] - near[1]).days
+    return 0
 
 
 # A full date among a document's first sentences is its date line ("MORNING DIGEST -- Friday 10
@@ -271,6 +346,30 @@ def _dateline(scans: Sequence[list[_Found]]) -> Anchor | None:
     return None
 
 
+# A date line written year first with dots or slashes ("2025.03.14"), day first with dots
+# ("09.02.2025"), or in capitals ("TUESDAY, 21 JANUARY 2025, 18:04").
+# A headline, a standfirst and a byline may come before such a line.
+_PLAIN_DATELINE_SENTENCES = 5
+_DOTTED_DATE_RE = re.compile(r"(?<![\w.,/-])(\d{4})([./])(\d{1,2})\2(\d{1,2})(?![\w/-]|[.,]\d)")
+# "09.02.2025": day first, as dotted dates are written in Europe.
+_DAY_FIRST_DOTS_RE = re.compile(r"(?<![\w.,/-])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\w/-]|[.,]\d)")
+_CAPITALS_RE = re.compile(
+    rf"\b(?:{alternation(name.upper() for name in (*MONTH_NAMES, *WEEKDAYS))})\b"
+)
+
+
+def _plain_dateline(sentences: Sequence[str]) -> Anchor | None:
+    """The date line of a text whose opening gives its date with dots ("2025.03.14",
+    "09.02.2025") or in capitals ("TUESDAY, 21 JANUARY 2025"), as a full date."""
+    for sentence in sentences:
+        plain = _DOTTED_DATE_RE.sub(r"\1-\3-\4", sentence)
+        plain = _DAY_FIRST_DOTS_RE.sub(r"\3-\2-\1", plain)
+        plain = _CAPITALS_RE.sub(lambda m: m.group(0).capitalize(), plain)
+        if plain != sentence and (dateline := _dateline([_scan(plain)])) is not None:
+            return dateline
+    return None
+
+
 def publication_anchor(text: str, published: date | None) -> Anchor | None:
     """The publication date: from the front matter when given, otherwise inferred.
 
@@ -282,11 +381,11 @@ def publication_anchor(text: str, published: date | None) -> Anchor | None:
     """
     if published is not None:
         return Anchor(published, Precision.DAY, inferred=False)
-    opening = [_scan(s.text) for s in split_sentences(text[:_DATELINE_CHARS])]
-    dateline = _dateline(opening[:_DATELINE_SENTENCES])
+    sentences = [s.text for s in split_sentences(text[:_DATELINE_CHARS])]
+    opening = [_scan(s) for s in sentences[:_DATELINE_SENTENCES]]
+    dateline = _dateline(opening) or _plain_dateline(sentences[:_PLAIN_DATELINE_SENTENCES])
     if dateline is not None:
         return dateline
-    sentences = [s.text for s in split_sentences(text[:_DATELINE_CHARS])]
     return _wire_dateline(sentences[:_DATELINE_SENTENCES], _inferred_anchor(_scan_lines(text)))
 
 
@@ -432,7 +531,9 @@ def _on_month_day(match: re.Match[str], text: str) -> _Found | None:
 
 
 def _on_month_span(match: re.Match[str], text: str) -> _Found | None:
-    if _and_without_between(match):
+    if _and_without_between(match) and not (match.group("y2") and not match.group("y1")):
+        # "January and February" is a list; "in October and November 2024" lists two months
+        # of one year: the year is the first month's too, and the two are read as one period.
         return None
     m1, m2 = _month_number(match.group("m1")), _month_number(match.group("m2"))
     y1 = int(match.group("y1")) if match.group("y1") else None
@@ -477,9 +578,20 @@ def _on_year_span(match: re.Match[str], text: str) -> _Found | None:
 
 def _on_month_year(match: re.Match[str], text: str) -> _Found | None:
     year, month = int(match.group("y")), _month_number(match.group("mon"))
-    return _explicit(
-        match, (_month_start(year, month), _month_end(year, month), Precision.MONTH, False)
-    )
+    first, last = _month_third(match.group(0), _month_start(year, month), _month_end(year, month))
+    return _explicit(match, (first, last, Precision.MONTH, False))
+
+
+def _month_third(written: str, first: date, last: date) -> tuple[date, date]:
+    """'early March' is its first ten days, 'mid-March' the next ten, 'late March' the rest."""
+    part = written[:5].lower()
+    if part.startswith("early"):
+        return first, first.replace(day=10)
+    if part.startswith("mid"):
+        return first.replace(day=11), first.replace(day=20)
+    if part.startswith("late"):
+        return first.replace(day=21), last
+    return first, last
 
 
 def _on_week_of(match: re.Match[str], text: str) -> _Found | None:
@@ -535,6 +647,15 @@ def _on_month_only(match: re.Match[str], text: str) -> _Found | None:
             return None
     how = {"last": "before", "next": "after"}.get(modifier, "recent")
     resolver = _recent_month_resolver(month, how)
+    if modifier in ("early", "mid", "late"):
+        whole = resolver
+
+        def resolver(anchor: Anchor | None) -> _Resolved | None:
+            value = whole(anchor)
+            if value is None:
+                return None
+            return (*_month_third(modifier, value[0], value[1]), value[2], value[3])
+
     return _Found(match.start(), match.end(), resolver, months=(month,))
 
 

@@ -20,7 +20,8 @@ from bot.facts.claim import Claim, Context
 from bot.facts.claims import ClaimReader
 from bot.facts.claims.filters import is_corrections_column
 from bot.facts.claims.forces import home_side
-from bot.facts.dates import Anchor, dates_of_sentences
+from bot.facts.claims.sentence import point_dates
+from bot.facts.dates import Anchor, DateMention, dates_of_sentences
 from bot.facts.documents import document_publication
 from bot.facts.events import events_in_sentence
 from bot.facts.model import DateSpan, Document, Event, Extraction, Figure, Precision, short_id
@@ -31,6 +32,12 @@ from bot.facts.speakers import count_speaker_turns, read_opening
 from bot.facts.vocabulary.forces import DEFAULT_SUBJECTS
 
 _QUOTES_RE = re.compile(r"[\"“”]")
+# "back then", "at the time", "by then": the time of the last date spoken of before.
+_THEN_RE = re.compile(
+    r"\b(?:back\s+then|by\s+then|at\s+(?:the|that)\s+time(?!\s+of\b))\b", re.IGNORECASE
+)
+# How many sentences back "back then" may find the date it follows.
+_THEN_SENTENCES = 5
 
 
 @lru_cache(maxsize=16)
@@ -58,6 +65,7 @@ def extract(document: Document, subjects: Sequence[str] = DEFAULT_SUBJECTS) -> E
     events: list[Event] = []
     seen_ids: Counter[str] = Counter()
     previous_end = 0
+    earlier: tuple[int, DateMention] | None = None  # the last date a sentence spoke of
     quoted: dict[int, str] = {}
     if _QUOTES_RE.search(document.text):
         quoted = quotation_speakers(document.text, sentences)
@@ -74,7 +82,11 @@ def extract(document: Document, subjects: Sequence[str] = DEFAULT_SUBJECTS) -> E
         quantities = find_quantities(text, words) if may_hold_quantity(text, words) else []
         aliases = reader.aliases(text)
         for claim in reader.read(text, quantities, dates, context, aliases, words):
+            if claim.date is None and (then := _then_date(text, index, earlier)) is not None:
+                claim = replace(claim, date=then)
             figures.append(_figure(document.key, sentence, claim, seen_ids, publication))
+        if dates and (points := point_dates(text, dates)):
+            earlier = index, points[-1]
         if dates:
             story = any(a.subject in reader.subjects for a in aliases)
             for event in events_in_sentence(document.key, text, sentence.start, dates, story):
@@ -117,6 +129,17 @@ def _figure(
         period=claim.period,
         voice=claim.voice if claim.source else None,
     )
+
+
+def _then_date(
+    text: str, index: int, earlier: tuple[int, DateMention] | None
+) -> DateMention | None:
+    """'Seoul said around 600 back then.': a sentence with no date of its own that points back
+    ("back then", "at the time", "by then") is as of the last date spoken of a few sentences
+    before it (not one that opens a period, "since June")."""
+    if earlier is None or index - earlier[0] > _THEN_SENTENCES or not _THEN_RE.search(text):
+        return None
+    return earlier[1]
 
 
 def _until_written(span: DateSpan, publication: DateSpan | None) -> DateSpan:

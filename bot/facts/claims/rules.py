@@ -815,6 +815,8 @@ _STATEMENT_DATE_BEFORE_RE = re.compile(
 
 
 _SINCE_CLAUSE_RE = re.compile(r"\bsince\b[^,.;]*$", re.IGNORECASE)
+# A comma or semicolon between clauses (not one inside a number: "11,000").
+_CLAUSE_COMMA_RE = re.compile(r"[,;](?!\d{3})")
 
 
 def _date_of(r: Reading) -> DateMention | None:
@@ -841,6 +843,12 @@ def _date_of(r: Reading) -> DateMention | None:
             return left if aside or since else right
         if said_right and not said_left:
             return left
+        # "..., on top of the some 11,000 soldiers it sent in late 2024": a date in the number's
+        # own clause dates it, not one past the comma before it.
+        own_left = not _CLAUSE_COMMA_RE.search(sentence, left.end, r.q.start)
+        own_right = not _CLAUSE_COMMA_RE.search(sentence, r.q.end, right.start)
+        if own_left != own_right:
+            return left if own_left else right
         return left if r.q.start - left.end <= right.start - r.q.end + 1 else right
     return left or right
 

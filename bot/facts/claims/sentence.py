@@ -29,6 +29,8 @@ class Alias:
     subject: str
 
 
+# A "since" clause running up to a date: "since the troops entered combat in December".
+_SINCE_CLAUSE_RE = re.compile(r"\bsince\b[^,.;]*$", re.IGNORECASE)
 _AGE_TALK_RE = re.compile(rf"\b(?:{'|'.join(AGE_WORDS)})\b", re.IGNORECASE)
 DENIAL_RE = re.compile(
     rf"\b(?:{alternation(DENIAL_VERBS)}"
@@ -129,6 +131,17 @@ def _word_before(text: str, end: int, floor: int) -> int:
     return i if i < stop else -1
 
 
+def point_dates(text: str, dates: Sequence[DateMention]) -> list[DateMention]:
+    """The dates of a sentence that may date a number: not "since 2022", nor a date inside a
+    "since" clause ("since the troops entered combat in December")."""
+    return [
+        d
+        for d in dates
+        if not d.span.text.lower().startswith("since")
+        and not _SINCE_CLAUSE_RE.search(text, max(0, d.start - 50), d.start)
+    ]
+
+
 class SentenceFacts:
     """One sentence as the claim rules see it: its words, forces, claimants and dates."""
 
@@ -186,8 +199,10 @@ class SentenceFacts:
     # -- dates --------------------------------------------------------------------------------
     def _date_index(self) -> tuple[list[DateMention], list[int]]:
         if self._dates is None:
-            # A cumulative total "since 2022" refers to no one date.
-            usable = [d for d in self.dates if not d.span.text.lower().startswith("since")]
+            # A cumulative total "since 2022" refers to no one date, nor does a date inside a
+            # "since" clause ("since the troops entered combat in December"): it opens a
+            # running count and dates no other number of the sentence.
+            usable = point_dates(self.text, self.dates)
             self._dates = usable, [d.end for d in usable]
         return self._dates
 

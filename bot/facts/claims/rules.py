@@ -25,7 +25,12 @@ from bot.facts.claim import Claim, ClaimantMention
 from bot.facts.claims.metrics import cue_metric, first_cue, metric_from_context
 from bot.facts.claims.nouns import counted_noun
 from bot.facts.claims.reading import Reading
-from bot.facts.claims.subjects import IN_A_WAVE_AFTER_RE, subject_of
+from bot.facts.claims.subjects import (
+    IN_A_WAVE_AFTER_RE,
+    is_back_reference,
+    names_prisoners,
+    subject_of,
+)
 from bot.facts.dates import DateMention
 from bot.facts.model import Metric, Period, PeriodKind, Voice
 from bot.facts.numbers import Quantity
@@ -145,17 +150,11 @@ def _pronoun_one(r: Reading) -> bool:
     return r.noun.kind == "bare" and r.q.spelled and r.q.low == r.q.high == 1
 
 
-_DEFINITE_BEFORE_RE = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
-
-
 def _back_reference(r: Reading) -> bool:
     """'the two men', 'the two soldiers it holds': a few people named before, not a count
-    ("the two North Korean soldiers held by Ukraine" names whose they are: a count)."""
-    q = r.q
-    return (
-        q.spelled and q.high <= 10 and r.noun.subject is None
-        and _DEFINITE_BEFORE_RE.search(r.sentence, max(0, q.start - 8), q.start) is not None
-    )  # fmt: skip
+    ("the two North Korean soldiers held by Ukraine" names whose they are: a count), unless they
+    are prisoners ("the two men captured in January"): the subject rules then say whose."""
+    return is_back_reference(r) and not names_prisoners(r)
 
 
 _CIVILIAN_STATE_AFTER_RE = re.compile(

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from bot.facts.claims.forces import modifies_people
 from bot.facts.claims.forces import side_of as _side_of
+from bot.facts.claims.metrics import first_cue
 from bot.facts.claims.reading import Reading
 from bot.facts.claims.sentence import after_destination
 from bot.facts.model import Metric
@@ -61,6 +62,8 @@ _ENEMY_LOSES_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _ENEMY_IN_NOUN_RE = re.compile(r"\b(?:enemy|adversary)\b", re.IGNORECASE)
+
+
 def _enemy_counted(r: Reading) -> str | None:
     """'the enemy lost up to 210 servicemen': the enemy of the force that acts in the sentence
     ("Ukrainian soldiers took 6 enemy servicemen prisoner"), else of its claimant, else of the
@@ -191,6 +194,79 @@ def _captor_before(r: Reading) -> str | None:
     if topic is not None and topic != alias.subject and context.people_age <= _TOPIC_REACH:
         return topic
     return _NOBODY
+
+
+# "the two men", "the two prisoners held by Ukraine": a few people named before, by a definite
+# phrase whose noun names no force.
+_DEFINITE_FEW_BEFORE_RE = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
+# "the two men captured in January", "the two soldiers now held by Ukraine": a capture right after
+# the noun.
+_CAPTURED_AFTER_NOUN_RE = re.compile(
+    r"[\s,]*(?:(?:who|that|have|has|had|were|was|are|is|been|being|now|still|since)\s+)*"
+    r"(?:captured|held\s+by|taken\s+(?:prisoner|captive|alive)|in\s+(?:\w+\s+)?custody)\b",
+    re.IGNORECASE,
+)
+# Who may hold the people of each force prisoner.
+_CAPTORS_OF = {
+    "North Korea": frozenset(("Ukraine",)),
+    "Russia": frozenset(("Ukraine",)),
+    "Ukraine": frozenset(("Russia", "North Korea")),
+}
+# How many sentences back the prisoners referred to may have been counted.
+_PRISONERS_REACH = 1  # the sentence before or the one before it
+
+
+def is_back_reference(r: Reading) -> bool:
+    """'the two men', 'the two soldiers it holds': a few people named before."""
+    q = r.q
+    return (
+        q.spelled and q.high <= 10 and r.noun.subject is None
+        and _DEFINITE_FEW_BEFORE_RE.search(r.sentence, max(0, q.start - 8), q.start) is not None
+    )  # fmt: skip
+
+
+def names_prisoners(r: Reading) -> bool:
+    """'the two prisoners', 'the two men captured in January': the people are prisoners."""
+    if r.noun.end < 0:
+        return False
+    noun = r.sentence[r.q.num_end : r.noun.end]
+    return first_cue(noun) is Metric.CAPTURED or (
+        _CAPTURED_AFTER_NOUN_RE.match(r.sentence, r.noun.end) is not None
+    )
+
+
+def _prisoners_referred_back(r: Reading) -> str | None:
+    """'The two prisoners held by Ukraine since January', 'the two men captured in January': a
+    few prisoners referred back to are those counted as prisoners a sentence or two before,
+    else, when the sentence names their captor ("held by Ukraine"), the people the story was
+    about (a dozen sentences back at most, no civilians named since); and only if every force
+    the sentence names could be their captor (never their own side nor a third one). Nobody's
+    otherwise: "the two men captured near Vovchansk" after a paragraph about Ukraine's units."""
+    if not is_back_reference(r) or not names_prisoners(r):
+        return None
+    if r.metric is not Metric.CAPTURED:
+        return _NOBODY  # "the two prisoners were later released": no count of them
+    context = r.facts.context
+    named = {alias.subject for alias in r.facts.aliases} & set(r.facts.subjects)
+    topic = None
+    if (
+        context.last_claim is not None
+        and context.last_claim.metric is Metric.CAPTURED
+        and context.last_claim_age <= _PRISONERS_REACH
+    ):
+        topic = context.last_claim.subject
+    elif (
+        named  # the captor named: "held by Ukraine"
+        and context.people_subject is not None
+        and context.people_age <= _TOPIC_REACH
+        and context.civilians_age > context.people_age
+    ):
+        topic = context.people_subject
+    if topic not in _CAPTORS_OF or not named <= _CAPTORS_OF[topic]:
+        return _NOBODY
+    if not r.facts.words.isdisjoint(CIVILIAN_TOPIC_NOUNS):
+        return _NOBODY
+    return topic
 
 
 # "some 10,500 in the first wave", "about 4,000 in that third echelon": the people of a wave.
@@ -385,6 +461,7 @@ _NOBODY = ""
 
 SUBJECT_RULES: tuple[Callable[[Reading], str | None], ...] = (
     _named_in_noun,
+    _prisoners_referred_back,
     _enemy_counted,
     _continued_claim,
     _wave_of_the_topic,

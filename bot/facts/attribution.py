@@ -42,6 +42,8 @@ from bot.facts.vocabulary.claimants import (
     OWNER_DATA_HEADS,
     PERSON_TITLES,
     PRONOUNS,
+    RECKONING_HEADS,
+    RUNNING_HEADS,
     SPEAKERS_FOR_A_BODY,
     SPEAKING_BODY_HEADS,
 )
@@ -473,6 +475,31 @@ _JUDGED_RE = re.compile(
 )
 
 
+# "Seoul's reckoning is that", "By the Joint Chiefs of Staff's reckoning", "The General Staff's
+# daily average was": the owner (a name with "'s") works the figure out. "average" must be a
+# noun: "Russia's average daily losses" is an adjective before what Russia lost.
+_POSSESSIVE_RECKONING_RE = re.compile(
+    r"(?P<np>[A-Z][\w.&-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.&-]*)*)(?:'s|’s)\s+"
+    r"(?:(?:latest|own|official|daily|weekly|monthly|new|updated|best|current|overall)\s+)?"
+    rf"(?P<head>(?:{alternation(RECKONING_HEADS)})"
+    rf"|running\s+(?:{alternation(RUNNING_HEADS)}))"
+    r"(?=\s*[,;:.]|\s+\d|\s+(?:of|for|in|over|across|since|so|is|was|were|are|stands|stood"
+    r"|remains|remained|puts|put|has|had|now|still|came|comes|showed|shows)\b)"
+)
+_RECKONING_WORDS = frozenset((*RECKONING_HEADS, "running"))
+
+
+def _possessive_reckonings(f: _Finding) -> None:
+    for m in _POSSESSIVE_RECKONING_RE.finditer(f.sentence, f.start):
+        np_start, np = m.start("np"), m.group("np")
+        first = np.split()[0]
+        if first in _SENTENCE_OPENERS:
+            if " " not in np:
+                continue
+            np_start += len(first) + 1  # "The General Staff's daily average": after the article
+        f.add(np_start, m.end("np"))
+
+
 def _owned_estimates(f: _Finding) -> None:
     """"By the agency's latest count", "Their estimate is that ...": the owner claims it."""
     for m in _OWNED_ESTIMATE_RE.finditer(f.sentence, f.start):
@@ -509,6 +536,7 @@ _FINDERS: tuple[tuple[frozenset[str], Callable[[_Finding], None]], ...] = (
     (frozenset({"denials"}), _deniers),
     (frozenset({"estimates"}), _possessive_estimates),
     (frozenset({"estimates"}), _owned_estimates),
+    (frozenset({"reckonings"}), _possessive_reckonings),
     (frozenset({"verbs or estimates", "by"}), _passive_agents),
     (frozenset({"verbs or estimates", "publishing"}), _publishing_subject),
     (frozenset({"colon"}), _bracketed_source),
@@ -533,6 +561,8 @@ def _cues(sentence: str, words: frozenset[str], start: int) -> set[str]:
         cues.add("offers")
     if ("'s" in sentence or "’s" in sentence) and (";" in sentence or "," in sentence):
         cues.add("elliptical")
+    if not words.isdisjoint(_RECKONING_WORDS) and ("'s" in sentence or "’s" in sentence):
+        cues.add("reckonings")
     verbs = not words.isdisjoint(_VERB_WORDS)
     estimates = not words.isdisjoint(_ESTIMATE_WORDS)
     if verbs or estimates:

@@ -99,3 +99,36 @@ def test_without_such_a_standfirst_the_publication_speaks() -> None:
         "About 70 North Korean soldiers were killed in one assault, the battalion said.\n"
     )
     assert "Sergeant Ivan Petrenko" not in {f[5] for f in figures_of(text)}
+
+
+# The owner of a reckoning, an average or a running total works the figure out.
+RECKONED = [
+    ("Kyiv's reckoning is that about 12,000 North Korean soldiers were sent.", 12000, "Kyiv"),
+    ("By the Pentagon's reckoning, some 1,000 North Korean soldiers were killed.", 1000,
+     "Pentagon"),
+    ("The Pentagon's weekly average was about 300 North Korean troops killed.", 300,
+     "Pentagon"),
+    ("The Pentagon's running tally of North Korean casualties is about 4,000.", 4000,
+     "Pentagon"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "source"), RECKONED)
+def test_the_owner_of_a_reckoning_claims_it(text: str, value: int, source: str) -> None:
+    sources = {f[5] for f in figures_of(text) if f[2] == value}
+    assert sources == {source}
+
+
+NOT_RECKONED = [
+    # An average before what a force lost is an adjective: the force does not claim it.
+    "Russia's average daily losses were about 1,250 troops.",
+    # A total that is not a running one is the force's own number.
+    "Russia's total, about 1,250 troops killed, was a record.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_RECKONED)
+def test_an_owner_of_what_is_counted_claims_nothing(text: str) -> None:
+    figures = figures_of(text)
+    assert figures
+    assert all(f[5] is None for f in figures)

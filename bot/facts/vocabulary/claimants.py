@@ -98,6 +98,11 @@ ESTIMATE_HEADS = words(
 # "allegations by the Russian Federation that ...", "claims made by Moscow": the claimant
 # follows "by".
 CLAIM_NOUNS = words("allegations allegation claims claim assertions assertion")
+# A figure someone works out and owns: "Seoul's reckoning", "the General Staff's daily average",
+# "the service's running total" (a total or tally only when running: "North Korea's total" is
+# the force's own number).
+RECKONING_HEADS = words("reckoning reckonings average averages")
+RUNNING_HEADS = words("total totals tally tallies count counts")
 # What "its", "their" or "the agency's" may own ("By the agency's latest count").
 OWNED_ESTIMATE_HEADS = words(
     "count estimate estimates tally figures data assessment calculation claim claims allegation"

@@ -36,7 +36,6 @@ from bot.render.listing import (
     newest_first,
     source_listing,
     sources_listing,
-    spread_line,
     summary_lines,
     timeline_listing,
 )
@@ -112,7 +111,7 @@ async def source_pages(figures: Sequence[Figure]) -> list[discord.Embed]:
 
 
 def read_listing(embeds: Sequence[discord.Embed], groups: set[str]) -> list[tuple[str, str]]:
-    """What the pages show in order: ("heading", group), ("continued", group), ("spread", line)
+    """What the pages show in order: ("heading", group), ("continued", group)
     and ("figure", id); a heading is a line naming one of ``groups`` in bold."""
     shown: list[tuple[str, str]] = []
     for embed in embeds:
@@ -120,8 +119,6 @@ def read_listing(embeds: Sequence[discord.Embed], groups: set[str]) -> list[tupl
             heading = line.removesuffix(" (continued)")
             if heading.startswith("**") and heading.endswith("**") and heading[2:-2] in groups:
                 shown.append(("continued" if heading != line else "heading", heading[2:-2]))
-            elif line.startswith("↔ "):
-                shown.append(("spread", line))
             elif found := re.search(r"· `/figure (f\d{7})`", line):
                 shown.append(("figure", found[1]))
     return shown
@@ -399,14 +396,6 @@ WHEN = [
     span(date(2025, 1, 1), date(2025, 1, 31), Precision.MONTH, True),
     span(date(2023, 1, 1), date(2023, 12, 31), Precision.YEAR, False),
 ]
-
-
-def test_spread_line_is_the_spread_of_the_whole_group():
-    keys = random_keys(3000, 4)
-    for size in (0, 1, 2, 3, 5, 40, 3000):
-        for start in range(0, 3000 - size, 97 if size < 100 else 3000):
-            group = keys[start : start + size]
-            assert spread_line(group) == text.spread(group)
 
 
 def test_planned_items_are_groups_opened_by_their_summary_newest_first():

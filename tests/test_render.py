@@ -107,21 +107,6 @@ def test_dates_show_at_their_precision(when, shown):
     assert text.span(when) == shown
 
 
-def test_spread_line_names_the_lowest_and_highest_claimant():
-    figures = [
-        figure("a", 4000, source="Volodymyr Zelenskyy"),
-        figure("b", 1200, qualifier=Qualifier.ABOUT, source="U.S. assessments"),
-    ]
-    assert text.spread(figures) == (
-        "estimates range from about 1,200 (U.S.) to 4,000 (Zelenskyy)"
-    )
-
-
-def test_no_spread_when_claimants_agree_or_only_one_speaks():
-    assert text.spread([figure("a", 300), figure("b", 4000)]) is None  # one claimant
-    assert text.spread([figure("a", 300, source="NIS"), figure("b", 300, source="U.S.")]) is None
-
-
 def test_a_document_is_named_by_title_publisher_and_date_never_its_key():
     def named(**fields: Any) -> str:
         return naming.document_name(Document(key="guild-1/13_hansard_x.txt", **fields))

@@ -1,5 +1,5 @@
 """Long answers paged on demand: the whole answer is planned from light keys (order, groups,
-spread lines, page breaks), and a page's rows are loaded and rendered only when it is shown.
+summaries, page breaks), and a page's rows are loaded and rendered only when it is shown.
 
 A page holds a fixed number of items, so the page count is known without rendering anything.
 When a page's quotes make it too long for one embed, they are clipped shorter (a clipped quote
@@ -52,7 +52,7 @@ from bot.render.pages import (
 )
 from bot.render.text import DocumentLike, inferred_legend, option_name
 
-#: Items on one page of a listing of figures or events (a spread line counts as one).
+#: Items on one page of a listing of figures or events (a summary line counts as one).
 ROWS_PER_PAGE = 6
 #: Quote lengths tried in turn until a page fits one embed.
 QUOTE_LIMITS = (300, 160, 80)
@@ -257,19 +257,7 @@ def subject_metric(key: FigureKey, lang: str = "en") -> str:
     return f"{text.subject_name(key.subject, lang)} · {metric_words(key.metric, lang)}"
 
 
-_LOW_HIGH = attrgetter("low", "high")
 _SOURCE = attrgetter("source")
-_HIGH_LOW = attrgetter("high", "low")
-
-
-def spread_line(group: Sequence[FigureKey], lang: str = "en") -> str | None:
-    """``text.spread(group)``, from the group's two ends only: its line depends on nothing else
-    (the lowest and highest claimed figures, first of equals), and finding them with C-level
-    keys spares walking a 30,000-figure group in Python."""
-    claimed = [k for k in group if k.source]
-    if not claimed:
-        return None
-    return text.spread([min(claimed, key=_LOW_HIGH), max(claimed, key=_HIGH_LOW)], lang)
 
 
 def _figure_listing(
@@ -278,35 +266,28 @@ def _figure_listing(
     order: Callable[[FigureKey], Any],
     heading: Callable[[FigureKey, str], str],
     *,
-    spread: bool,
     title: str,
     intro: str = "",
     lang: str = "en",
 ) -> Listing:
     """Keys grouped by ``group_of`` (one group per value of ``order``, which orders the groups),
-    the given order holding within a group, each group opened by its spread line where its
-    sources disagree: what a stable sort by ``order`` and grouping by it give."""
+    the given order holding within a group: what a stable sort by ``order`` and grouping by it
+    give."""
     members: defaultdict[Hashable, list[FigureKey]] = defaultdict(list)
     for key in keys:
         members[group_of(key)].append(key)
-    blocks: list[tuple[str, str | None, list[FigureKey]]] = []
+    blocks: list[tuple[str, list[FigureKey]]] = []
     offsets: list[int] = []
     count = 0
     for group in sorted(members.values(), key=lambda found: order(found[0])):
-        line = spread_line(group, lang) if spread and not group[0].additional else None
-        blocks.append((heading(group[0], lang), f"↔ {line}" if line else None, group))
+        blocks.append((heading(group[0], lang), group))
         offsets.append(count)
-        count += len(group) + (1 if line else 0)
+        count += len(group)
 
     def make(position: int) -> Item:
         block = bisect_right(offsets, position) - 1
-        name, line, group = blocks[block]
-        within = position - offsets[block]
-        if line is not None:
-            if within == 0:
-                return Item("line", line, group=name)
-            within -= 1
-        return Item("figure", group[within].id, group=name)
+        name, group = blocks[block]
+        return Item("figure", group[position - offsets[block]].id, group=name)
 
     return Listing(
         LazyItems(count, make),
@@ -565,7 +546,7 @@ def deployment_listing(keys: Sequence[FigureKey], *, searched: str, lang: str = 
 
 def source_listing(name: str, keys: Sequence[FigureKey], lang: str = "en") -> Listing:
     return _figure_listing(
-        keys, _SUBJECT_METRIC, _casualty_order, subject_metric, spread=False,
+        keys, _SUBJECT_METRIC, _casualty_order, subject_metric,
         title=t(lang, "sources.claimed_by", name=text.clip(name, 200)),
         lang=lang,
     )

@@ -6,12 +6,12 @@ code or a Discord locale, English by default) and takes the words from the catal
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from datetime import date
 from typing import Protocol
 
 from discord.utils import escape_markdown, escape_mentions
 
+from bot.facts.contradictions import Claim
 from bot.facts.model import DateSpan, Figure, Period, PeriodKind, Precision, Qualifier, Status
 from bot.i18n import CATALOGUE, language, number, t
 from bot.i18n.catalogue.commands import COMMAND_NAMES, OPTION_NAMES, Pair
@@ -52,14 +52,6 @@ _QUALIFIED = {
     Qualifier.AT_MOST: "qualifier.at_most",
     Qualifier.ABOUT: "qualifier.about",
 }
-
-#: How a source is named where space is short (the spread line).
-SHORT_SOURCES: dict[str, str] = {
-    "Volodymyr Zelenskyy": "Zelenskyy",
-    "Vladimir Putin": "Putin",
-    "Kim Jong Un": "Kim",
-}
-_SOURCE_TAIL = re.compile(r"\s+(assessments?|estimates?|officials?|sources?)$", re.IGNORECASE)
 
 _LINE_START_MARKUP = re.compile(r"^(\d+)\.", re.MULTILINE)
 _RAW_MENTION = re.compile(r"<([@#]|/|a?:|t:)")
@@ -254,62 +246,12 @@ def source_name(source: str | None, lang: object = "en") -> str:
     return source if source else t(lang, "source.unattributed")
 
 
-def short_source(source: str | None, lang: object = "en") -> str:
-    if not source:
-        return t(lang, "source.unattributed")
-    if source in SHORT_SOURCES:
-        return SHORT_SOURCES[source]
-    return _SOURCE_TAIL.sub("", source) or source
-
-
 def status_mark(status: Status, lang: object = "en") -> str:
     """The mark a listed figure carries for its moderation status (none when unreviewed)."""
     return "" if status is Status.AUTO else t(lang, f"status.mark.{status.value}")
 
 
-class Claimed(Protocol):
-    """What the spread line needs of a figure (a Figure or a store's light FigureKey)."""
-
-    @property
-    def source(self) -> str | None: ...
-    @property
-    def low(self) -> int: ...
-    @property
-    def high(self) -> int: ...
-    @property
-    def qualifier(self) -> Qualifier: ...
-
-
-def spread(figures: Sequence[Claimed], lang: object = "en") -> str | None:
-    """Where sources disagree: "estimates range from about 1,200 (U.S.) to 4,000 (Zelenskyy)".
-
-    None when fewer than two sources speak or their figures agree.
-    """
-    claimed = [f for f in figures if f.source]
-    if len({f.source for f in claimed}) < 2:
-        return None
-    lowest = min(claimed, key=lambda f: (f.low, f.high))
-    highest = max(claimed, key=lambda f: (f.high, f.low))
-    if lowest.source == highest.source or (lowest.low, lowest.high) == (highest.low, highest.high):
-        return None
-    return t(
-        lang,
-        "spread",
-        low=value(lowest.low, lowest.high, lowest.qualifier, lang),
-        low_source=clip(short_source(lowest.source, lang), 60),
-        high=value(highest.low, highest.high, highest.qualifier, lang),
-        high_source=clip(short_source(highest.source, lang), 60),
-    )
-
-
-class Dated(Claimed, Protocol):
-    """What a revision line needs of a figure: its amount and its as-of date."""
-
-    @property
-    def date(self) -> DateSpan | None: ...
-
-
-def revision(old: Dated, new: Dated, lang: object = "en") -> str:
+def revision(old: Claim, new: Claim, lang: object = "en") -> str:
     """"↗ revised up from 10,000 (Nov 2024) to 11,000 (Dec 2024)": ``old`` and ``new`` in
     the order of their dates, the direction read from their amounts."""
     before, after = old.low + old.high, new.low + new.high

@@ -7,11 +7,6 @@ from bot.i18n.model import Plural, T
 MESSAGES: dict[str, T] = {
     # -- lists of figures and events -------------------------------------------------------
     "quote.see": T("(see {where})", "(див. {where})", "({where} 참고)"),
-    "spread": T(
-        "estimates range from {low} ({low_source}) to {high} ({high_source})",
-        "оцінки від {low} ({low_source}) до {high} ({high_source})",
-        "추정치 범위: {low}({low_source})부터 {high}({high_source})까지",
-    ),
     "page.continued": T("(continued)", "(продовження)", "(계속)"),
     "page.counter": T("page {n}/{total}", "сторінка {n}/{total}", "{n}/{total}쪽"),
     "page.first": T("« First", "« Перша", "« 처음"),

@@ -17,6 +17,7 @@ from bot.facts.claims.metrics import first_cue
 from bot.facts.claims.reading import Reading
 from bot.facts.claims.sentence import after_destination
 from bot.facts.model import Metric
+from bot.facts.vocabulary.approximators import GROUP_SIZE_QUALIFIERS
 from bot.facts.vocabulary.build import alternation
 from bot.facts.vocabulary.forces import ENEMY_OF
 from bot.facts.vocabulary.metrics import PRONOUN_FORCE_VERBS, SENDING_GERUNDS
@@ -35,8 +36,7 @@ _AMONG_REACH = 100
 # "Of the first contingent of about 11,000": a force the story has just been about.
 _DEFINITE_GROUP_BEFORE_RE = re.compile(
     r"\b(?:the|that|this|its|their)\s+(?:[\w-]+\s+)?"
-    rf"(?:{alternation(DEPLOYED_GROUPS)})\s+of\s+(?:(?:about|around|some|roughly|nearly"
-    r"|approximately|at\s+least|up\s+to|more\s+than|over)\s+)?$",
+    rf"(?:{alternation(DEPLOYED_GROUPS)})\s+of\s+(?:(?:{alternation(GROUP_SIZE_QUALIFIERS)})\s+)?$",
     re.IGNORECASE,
 )
 
@@ -277,8 +277,8 @@ IN_A_WAVE_AFTER_RE = re.compile(
 )
 # "A third echelon of about 3,500 followed": the number is the size of a wave of a deployment.
 _WAVE_OF_BEFORE_RE = re.compile(
-    r"\b(?:wave|echelon|rotation)\s+of\s+(?:(?:about|around|some|roughly|nearly|approximately"
-    r"|at\s+least|up\s+to|more\s+than|over|another|a\s+further)\s+)?$",
+    r"\b(?:wave|echelon|rotation)\s+of\s+"
+    rf"(?:(?:{alternation(GROUP_SIZE_QUALIFIERS)}|another|a\s+further)\s+)?$",
     re.IGNORECASE,
 )
 

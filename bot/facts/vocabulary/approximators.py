@@ -42,3 +42,6 @@ PHRASAL_OVER_VERBS = words(
 # "a force of about 12,000").
 HEDGES = ("about", "around", "some", "roughly", "nearly", "approximately", "at least", "up to")
 SINGLE_WORD_HEDGES = frozenset(h for h in HEDGES if " " not in h)
+# Hedges and bounds between a group's cue and its size: "the first contingent of about 11,000",
+# "a third echelon of more than 3,000".
+GROUP_SIZE_QUALIFIERS = (*HEDGES, "more than", "over")

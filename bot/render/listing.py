@@ -260,6 +260,16 @@ def subject_metric(key: FigureKey, lang: str = "en") -> str:
 _SOURCE = attrgetter("source")
 
 
+def _figures_footer(count: int, lang: str) -> str:
+    """"12 figures · /figure <id> shows one in full": the footer of every figure listing."""
+    return t(
+        lang,
+        "listing.figures_footer",
+        figures=text.counted(count, "figure", lang),
+        command=text.command_name("figure", lang),
+    )
+
+
 def _figure_listing(
     keys: Sequence[FigureKey],
     group_of: Callable[[FigureKey], Hashable],
@@ -294,12 +304,7 @@ def _figure_listing(
         fixed_pages(count),
         title=title,
         intro=intro,
-        footer=t(
-            lang,
-            "listing.figures_footer",
-            figures=text.counted(len(keys), "figure", lang),
-            command=text.command_name("figure", lang),
-        ),
+        footer=_figures_footer(len(keys), lang),
         lang=lang,
     )
 
@@ -521,12 +526,7 @@ def summary_listing(
         fixed_pages(count, COMPACT_ROWS_PER_PAGE),
         title=title,
         intro=intro,
-        footer=t(
-            lang,
-            "listing.figures_footer",
-            figures=text.counted(len(keys), "figure", lang),
-            command=text.command_name("figure", lang),
-        ),
+        footer=_figures_footer(len(keys), lang),
         lang=lang,
         compact=True,
     )
